@@ -49,9 +49,10 @@ public static class Iin
         return second == 10 ? null : second;
     }
 
-    /// <summary>The birth date the IIN encodes, or null if it is not a calendar date.</summary>
+    /// <summary>The birth date the IIN encodes, or null if it is not twelve digits or not a calendar date.</summary>
     public static DateOnly? BirthDate(string iin)
     {
+        if (iin.Length != 12 || !iin.All(char.IsAsciiDigit)) return null;
         var centuryDigit = iin[6] - '0';
         var century = centuryDigit switch { 1 or 2 => 1800, 3 or 4 => 1900, 5 or 6 => 2000, _ => 0 };
         if (century == 0) return null;

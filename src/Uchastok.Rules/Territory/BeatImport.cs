@@ -25,6 +25,8 @@ public enum BeatImportProblem
     Overlap,
     Gap,
     OutsideDistrict,
+    /// <summary>The code belongs to an existing beat of a district the file does not cover.</summary>
+    CodeInOtherDistrict,
 }
 
 /// <summary>

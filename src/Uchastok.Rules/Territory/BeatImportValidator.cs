@@ -169,6 +169,8 @@ public static class BeatImportValidator
             Geometry result = type switch
             {
                 "Polygon" => ReadPolygon(coordinates),
+                // An empty MultiPolygon is well-formed GeoJSON but would give a beat with no territory.
+                "MultiPolygon" when coordinates.GetArrayLength() == 0 => throw new GeometryReadException(BeatImportProblem.UnreadableGeometry, type, null),
                 "MultiPolygon" => Factory.CreateMultiPolygon(coordinates.EnumerateArray().Select(ReadPolygon).ToArray()),
                 _ => throw new GeometryReadException(BeatImportProblem.UnsupportedGeometryType, type, null),
             };

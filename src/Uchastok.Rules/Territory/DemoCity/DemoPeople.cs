@@ -33,7 +33,8 @@ public static class DemoPeople
             var stem = Pick(random, KazakhSurnameStems);
             var surname = stem.EndsWith("ов", StringComparison.Ordinal) || stem.EndsWith("ев", StringComparison.Ordinal) || stem.EndsWith("иев", StringComparison.Ordinal)
                 ? stem + (female ? "а" : string.Empty)
-                : stem + (stem.EndsWith('й') || stem.EndsWith('и') ? "ев" : "ов") + (female ? "а" : string.Empty);
+                : stem.EndsWith('й') ? stem[..^1] + "ев" + (female ? "а" : string.Empty)
+                : stem + (stem.EndsWith('и') ? "ев" : "ов") + (female ? "а" : string.Empty);
             var father = Pick(random, KazakhMaleGiven);
             return new(surname, Pick(random, female ? KazakhFemaleGiven : KazakhMaleGiven), father + (female ? "қызы" : "ұлы"));
         }

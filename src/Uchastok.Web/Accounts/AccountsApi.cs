@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Shared.Web;
+
+namespace Uchastok.Web.Accounts;
+
+public sealed record LoginRequest(string? Email, string? Password);
+public sealed record RefreshRequest(string? RefreshToken);
+public sealed record MeResponse(string Id, string Name, string? Email, string? Phone, string? MaskedIin, string[] Roles, int? DistrictId, int? OfficerId, string Language);
+public sealed record CreatedAccount(string Id, string Name, string? Email, string? Phone, string Role);
+public sealed record StaffMember(string Id, string Name, string? Email, string? Phone, string[] Roles, int? DistrictId, int? OfficerId);
+
+/// <summary>
+/// Sign-in for API clients (bearer tokens; the site uses cookies), self-registration of
+/// residents, and staff accounts made by administrators.
+/// </summary>
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().WithSummary("E-mail (or phone) and password in, bearer token out.");
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().WithSummary("A fresh bearer token for a refresh token.");
+        auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in account.");
+
+        app.MapPost("/api/v1/accounts", RegisterAsync).AllowAnonymous().WithTags("Accounts").WithSummary("A resident registers.");
+
+        var staff = app.MapGroup("/api/v1/staff").WithTags("Accounts").RequireAuthorization(Policies.Admin);
+        staff.MapPost(string.Empty, CreateStaffAsync).WithSummary("An administrator creates a staff account.");
+        staff.MapGet(string.Empty, ListStaffAsync).WithSummary("Staff accounts, with contacts (each read is logged).");
+        return app;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
+        LoginRequest body, SignInManager<ApplicationUser> signIn, AccountCommands accounts, IStringLocalizer<SharedResource> localizer)
+    {
+        var user = await accounts.FindByLoginAsync(body.Email);
+        if (user is null || string.IsNullOrEmpty(body.Password))
+            return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LoginFailed");
+
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut) return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LockedOut");
+        if (!result.Succeeded) return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LoginFailed");
+        // The bearer handler has written the token response.
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
+        RefreshRequest body, SignInManager<ApplicationUser> signIn,
+        Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> options, TimeProvider clock)
+    {
+        var protector = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = string.IsNullOrEmpty(body.RefreshToken) ? null : protector.Unprotect(body.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return TypedResults.Challenge();
+        }
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<ApplicationUser> users)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null) return TypedResults.Unauthorized();
+        var roles = (await users.GetRolesAsync(user)).ToArray();
+        return TypedResults.Ok(new MeResponse(user.Id, user.DisplayName, user.Email, user.PhoneNumber, user.MaskedIin, roles, user.DistrictId, user.OfficerId, user.PreferredLanguage));
+    }
+
+    private static async Task<Results<Created<CreatedAccount>, ValidationProblem>> RegisterAsync(
+        RegisterResidentInput body, AccountCommands accounts, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var result = await accounts.RegisterResidentAsync(body, cancellationToken);
+        if (!result.Succeeded) return Problems.Validation(localizer, result.Errors);
+        var user = result.User!;
+        return TypedResults.Created("/api/v1/auth/me", new CreatedAccount(user.Id, user.DisplayName, user.Email, user.PhoneNumber, Roles.Resident));
+    }
+
+    private static async Task<Results<Created<CreatedAccount>, ValidationProblem>> CreateStaffAsync(
+        CreateStaffInput body, AccountCommands accounts, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var result = await accounts.CreateStaffAsync(body, cancellationToken);
+        if (!result.Succeeded) return Problems.Validation(localizer, result.Errors);
+        var user = result.User!;
+        return TypedResults.Created($"/api/v1/staff/{user.Id}", new CreatedAccount(user.Id, user.DisplayName, user.Email, user.PhoneNumber, body.Role!));
+    }
+
+    private static async Task<Ok<List<StaffMember>>> ListStaffAsync(ClaimsPrincipal principal, StaffDirectory directory, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await directory.ListAsync(principal, cancellationToken));
+}
+
+/// <summary>The list of staff accounts with their contacts; every read is written to the personal-data access log.</summary>
+public sealed class StaffDirectory(UchastokDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
+{
+    public async Task<List<StaffMember>> ListAsync(ClaimsPrincipal reader, CancellationToken cancellationToken)
+    {
+        var staffRoleIds = await db.Roles.Where(r => r.Name != Roles.Resident).Select(r => r.Id).ToListAsync(cancellationToken);
+        var staffUserIds = db.UserRoles.Where(ur => staffRoleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var staff = await db.Users.AsNoTracking().Where(u => staffUserIds.Contains(u.Id)).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
+        var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
+        var rolesByUser = (await db.UserRoles.Where(ur => staffUserIds.Contains(ur.UserId)).ToListAsync(cancellationToken))
+            .GroupBy(ur => ur.UserId).ToDictionary(g => g.Key, g => g.Select(ur => roleNames[ur.RoleId]).Order().ToArray());
+
+        db.PersonalDataAccesses.Add(new PersonalDataAccess
+        {
+            ReaderUserId = users.GetUserId(reader) ?? "unknown",
+            Purpose = "staff-directory",
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return staff.Select(u => new StaffMember(u.Id, u.DisplayName, u.Email, u.PhoneNumber, rolesByUser.GetValueOrDefault(u.Id, []), u.DistrictId, u.OfficerId)).ToList();
+    }
+}

@@ -1,0 +1,36 @@
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Territory;
+
+var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration["UCHASTOK_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
+
+builder.Services
+    .AddUchastokDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath))
+    .AddUchastokLocalization()
+    .AddUchastokAuthorization()
+    .AddUchastokWeb()
+    .AddAccounts()
+    .AddTerritory();
+
+var app = builder.Build();
+await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
+
+if (args is ["beats", .. var beatArgs])
+{
+    TerritoryCommandLine.UseShellLanguage();
+    return await TerritoryCommandLine.RunAsync(app.Services, beatArgs, Console.Out, Console.Error);
+}
+
+app.UseUchastokWeb();
+app.MapUchastokWeb();
+app.MapAccountsApi();
+app.MapTerritoryApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Uchastok.Web.Shared.Data;
+
+/// <summary>
+/// Where the data lives. SQLite (one file under <c>data/</c>, WAL) is the embedded default;
+/// <c>UCHASTOK_DB=postgres</c> with <c>UCHASTOK_PG</c> switches to PostgreSQL.
+/// </summary>
+public sealed record DatabaseSettings(string Provider, string ConnectionString)
+{
+    public bool IsPostgres => Provider == "postgres";
+
+    public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
+    {
+        var provider = (configuration["UCHASTOK_DB"] ?? "sqlite").Trim().ToLowerInvariant();
+        if (provider is "postgres" or "postgresql")
+        {
+            var connection = configuration["UCHASTOK_PG"];
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("UCHASTOK_DB=postgres needs UCHASTOK_PG, a PostgreSQL connection string.");
+            return new("postgres", connection);
+        }
+        if (provider != "sqlite")
+            throw new InvalidOperationException($"UCHASTOK_DB must be 'sqlite' or 'postgres', not '{provider}'.");
+
+        var folder = configuration["UCHASTOK_DATA"];
+        if (string.IsNullOrWhiteSpace(folder)) folder = Path.Combine(contentRoot, "..", "..", "data");
+        Directory.CreateDirectory(folder);
+        return new("sqlite", $"Data Source={Path.GetFullPath(Path.Combine(folder, "uchastok.db"))};Pooling=True");
+    }
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddUchastokDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        if (settings.IsPostgres)
+            services.AddDbContext<UchastokDbContext, PostgresUchastokDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+        else
+            services.AddDbContext<UchastokDbContext, SqliteUchastokDbContext>(o => o.UseSqlite(settings.ConnectionString));
+
+        // Keys in the database: every web node behind a load balancer reads the same cookies and protected IINs.
+        services.AddDataProtection().SetApplicationName("Uchastok").PersistKeysToDbContext<UchastokDbContext>();
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date. SQLite also switches to write-ahead logging, so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add … --context SqliteUchastokDbContext</c> build the model without the host.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteUchastokDbContext>
+{
+    public SqliteUchastokDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteUchastokDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresUchastokDbContext>
+{
+    public PostgresUchastokDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresUchastokDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

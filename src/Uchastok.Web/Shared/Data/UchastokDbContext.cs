@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.Shared.Data;
+
+/// <summary>
+/// The one EF Core model of Uchastok. Each provider has a subclass only so that it can keep
+/// its own migrations (<see cref="SqliteUchastokDbContext"/>, <see cref="PostgresUchastokDbContext"/>);
+/// everything else asks for this type. Tables are prefixed with the capability that owns them.
+/// </summary>
+public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Beat> Beats => Set<Beat>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<ReceptionPoint> ReceptionPoints => Set<ReceptionPoint>();
+    public DbSet<Street> Streets => Set<Street>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ApplicationUser>().ToTable("accounts_users");
+        builder.Entity<IdentityRole>().ToTable("accounts_roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("accounts_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("accounts_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("accounts_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("accounts_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("accounts_role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("shared_data_protection_keys");
+        builder.ApplyConfigurationsFromAssembly(typeof(UchastokDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteUchastokDbContext(DbContextOptions<SqliteUchastokDbContext> options) : UchastokDbContext(options);
+
+public sealed class PostgresUchastokDbContext(DbContextOptions<PostgresUchastokDbContext> options) : UchastokDbContext(options);
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.ProtectedIin).HasMaxLength(500);
+        builder.Property(u => u.MaskedIin).HasMaxLength(12);
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(2);
+        builder.HasIndex(u => u.PhoneNumber);
+    }
+}
+
+internal sealed class PersonalDataAccessConfiguration : IEntityTypeConfiguration<PersonalDataAccess>
+{
+    public void Configure(EntityTypeBuilder<PersonalDataAccess> builder)
+    {
+        builder.ToTable("accounts_personal_data_access");
+        builder.Property(a => a.ReaderUserId).HasMaxLength(450);
+        builder.Property(a => a.SubjectUserId).HasMaxLength(450);
+        builder.Property(a => a.Purpose).HasMaxLength(200);
+        builder.HasIndex(a => a.SubjectUserId);
+    }
+}

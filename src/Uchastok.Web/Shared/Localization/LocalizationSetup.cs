@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Uchastok.Web.Shared.Localization;
+
+/// <summary>
+/// Kazakh (the state language, and the default), Russian and English. The choice is kept in
+/// the standard culture cookie; a <c>?culture=</c> query and the browser's Accept-Language are
+/// honoured too, so API clients get messages in their language without a cookie.
+/// </summary>
+public static class LocalizationSetup
+{
+    public static readonly string[] Languages = ["kk", "ru", "en"];
+
+    public static IServiceCollection AddUchastokLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Languages.Select(l => new CultureInfo(l)).ToList();
+            options.DefaultRequestCulture = new RequestCulture("kk");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    /// <summary>The current UI language as one of <see cref="Languages"/>.</summary>
+    public static string CurrentLanguage =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch { "ru" => "ru", "en" => "en", _ => "kk" };
+
+    /// <summary>Picks the variant of a name for the current language.</summary>
+    public static string Pick(string kk, string ru, string en) =>
+        CurrentLanguage switch { "ru" => ru, "en" => en, _ => kk };
+}
+
+/// <summary>All of Kazakhstan has kept UTC+5 since 1 March 2024: store UTC, show local.</summary>
+public static class KazakhstanTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(5);
+
+    public static DateTimeOffset ToLocal(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
+
+    public static string Format(DateTime utc) =>
+        ToLocal(utc).ToString("g", CultureInfo.CurrentCulture) + " (UTC+5)";
+}

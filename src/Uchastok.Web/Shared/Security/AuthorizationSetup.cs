@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Uchastok.Web.Accounts;
+
+namespace Uchastok.Web.Shared.Security;
+
+/// <summary>Named policies. Everything not named here falls to the fallback: signed in, nothing more.</summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+    public const string Staff = nameof(Staff);
+    public const string TerritoryManagers = nameof(TerritoryManagers);
+    public const string Resident = nameof(Resident);
+}
+
+/// <summary>Claims that carry a staff member's scope, added at sign-in from the account.</summary>
+public static class ScopeClaims
+{
+    public const string DistrictId = "uchastok:district_id";
+    public const string OfficerId = "uchastok:officer_id";
+
+    public static int? District(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(DistrictId), out var id) ? id : null;
+
+    public static int? Officer(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(OfficerId), out var id) ? id : null;
+}
+
+/// <summary>Named operations on territory resources, checked by resource-based handlers.</summary>
+public static class TerritoryOperations
+{
+    public static readonly OperationAuthorizationRequirement AssignInspector = new() { Name = nameof(AssignInspector) };
+}
+
+public static class AuthorizationSetup
+{
+    /// <summary>Default deny: a request must be signed in unless its endpoint or page folder says otherwise.</summary>
+    public static IServiceCollection AddUchastokAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.TerritoryManagers, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Resident, p => p.RequireRole(Roles.Resident));
+        services.AddSingleton<IAuthorizationHandler, Territory.BeatScopeHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.Shared.Web;
+
+/// <summary>What happens before the first request: schema, roles, and the demo city when the database is empty.</summary>
+public static class Startup
+{
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        await DatabaseSetup.MigrateAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoCitySeeder>();
+        if (!string.Equals(configuration["UCHASTOK_SEED_DEMO"], "false", StringComparison.OrdinalIgnoreCase))
+            await seeder.SeedAsync(SharedDataPath(configuration, environment));
+        else
+            await seeder.EnsureRolesAsync();
+    }
+
+    /// <summary><c>UCHASTOK_SHARED_DATA</c>, or the <c>shared/data</c> folder beside the repository.</summary>
+    public static string SharedDataPath(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (configuration["UCHASTOK_SHARED_DATA"] is { Length: > 0 } configured) return configured;
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Uchastok.slnx")))
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+        }
+        throw new DirectoryNotFoundException("The shared data folder was not found beside the repository; set UCHASTOK_SHARED_DATA.");
+    }
+}

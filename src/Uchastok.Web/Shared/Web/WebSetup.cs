@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Security;
+
+namespace Uchastok.Web.Shared.Web;
+
+/// <summary>The web host's plumbing: pages and who may open them, OpenAPI, health, language choice.</summary>
+public static class WebSetup
+{
+    public static IServiceCollection AddUchastokWeb(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRazorPages(options =>
+            {
+                // Every page folder states who may open it; anything not listed needs a signed-in user (the fallback policy).
+                options.Conventions.AllowAnonymousToPage("/Index");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToFolder("/Beats");
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AuthorizePage("/Account/Profile");
+                options.Conventions.AuthorizePage("/Account/Logout");
+                options.Conventions.AuthorizeFolder("/Territory", Policies.TerritoryManagers);
+                options.Conventions.AuthorizePage("/Territory/Import", Policies.Admin);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        return services;
+    }
+
+    public static WebApplication UseUchastokWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapUchastokWeb(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapGet("/api/v1/about", () => TypedResults.Ok(new { name = "Uchastok", api = "v1" }))
+            .AllowAnonymous().WithTags("Platform").WithSummary("Who answers here; also the baseline of the locate benchmark.");
+        app.MapGet("/culture/{language}", SetLanguage).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Remembers the chosen language for a year and returns to the page the person was on.</summary>
+    private static IResult SetLanguage(string language, string? returnUrl, HttpContext context)
+    {
+        if (!LocalizationSetup.Languages.Contains(language)) return TypedResults.NotFound();
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        return TypedResults.LocalRedirect(target);
+    }
+}
+
+/// <summary>Ready when the database answers.</summary>
+public sealed class DatabaseHealthCheck(UchastokDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+}

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Security;
+
+namespace Uchastok.Web.Territory;
+
+public enum AssignInspectorResult { Assigned, BeatNotFound, Forbidden, OfficerNotFound, OfficerInAnotherDistrict }
+
+/// <summary>Puts an officer in charge of a beat (or leaves it vacant), within the caller's scope.</summary>
+public sealed class AssignInspectorCommand(UchastokDbContext db, IAuthorizationService authorization, ILogger<AssignInspectorCommand> logger)
+{
+    public async Task<AssignInspectorResult> ExecuteAsync(ClaimsPrincipal user, int beatId, int? officerId, CancellationToken cancellationToken = default)
+    {
+        var beat = await db.Beats.SingleOrDefaultAsync(b => b.Id == beatId && b.IsActive, cancellationToken);
+        if (beat is null) return AssignInspectorResult.BeatNotFound;
+        if (!(await authorization.AuthorizeAsync(user, beat, TerritoryOperations.AssignInspector)).Succeeded)
+            return AssignInspectorResult.Forbidden;
+
+        if (officerId is { } id)
+        {
+            var officer = await db.Officers.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+            if (officer is null) return AssignInspectorResult.OfficerNotFound;
+            if (officer.DistrictId != beat.DistrictId) return AssignInspectorResult.OfficerInAnotherDistrict;
+        }
+
+        beat.InspectorId = officerId;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Beat {BeatCode} assigned to officer {OfficerId} by {User}", beat.Code, officerId, user.Identity?.Name);
+        return AssignInspectorResult.Assigned;
+    }
+}

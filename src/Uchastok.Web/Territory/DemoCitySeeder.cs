@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Uchastok.Rules.Territory;
+using Uchastok.Rules.Territory.DemoCity;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Shared.Data;
+
+namespace Uchastok.Web.Territory;
+
+/// <summary>A demo login printed by <c>./run.sh</c> and listed in the README.</summary>
+public sealed record DemoLogin(string Email, string Role, string Description);
+
+/// <summary>
+/// Fills an empty database with the demo city (see <see cref="DemoCityGenerator"/>) and the
+/// demo accounts. Roles are ensured on every start; the city only when there are no districts.
+/// </summary>
+public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoCitySeeder> logger)
+{
+    public const string DemoPassword = "Demo123!";
+
+    /// <summary>The point that must lie in inspector1's beat: central Almaly, near Tole bi street.</summary>
+    public const double InspectorOneLatitude = 43.2510, InspectorOneLongitude = 76.9210;
+
+    public static readonly IReadOnlyList<DemoLogin> Logins =
+    [
+        new("admin@demo.kz", Roles.Admin, "administrator of the whole city"),
+        new("supervisor.almaly@demo.kz", Roles.Supervisor, "head of the local police service of Almaly district"),
+        new("inspector1@demo.kz", Roles.Inspector, "district inspector of the Almaly beat at 43.2510 N, 76.9210 E (Tole bi street)"),
+        new("resident1@demo.kz", Roles.Resident, "resident"),
+        new("resident2@demo.kz", Roles.Resident, "resident"),
+    ];
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    public async Task<bool> SeedAsync(string sharedDataPath, CancellationToken cancellationToken = default)
+    {
+        await EnsureRolesAsync();
+        if (await db.Districts.AnyAsync(cancellationToken)) return false;
+
+        var started = clock.GetTimestamp();
+        var city = DemoCityGenerator.Generate(AlmatyDistrictSource.Load(sharedDataPath));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        var districts = city.Districts.Select(d => new District
+        {
+            Code = d.Code, NameKk = d.NameKk, NameRu = d.NameRu, NameEn = d.NameEn, Population = d.Population,
+            BoundaryGeoJson = GeoJson.Write(d.Boundary),
+        }).ToList();
+        db.Districts.AddRange(districts);
+        var districtByCode = districts.ToDictionary(d => d.Code);
+
+        var streets = city.Streets.Select(s => new Street
+        {
+            NameKk = s.NameKk, NameRu = s.NameRu, NameEn = s.NameEn, Kind = s.Kind,
+            SearchKey = string.Join('|', AddressQuery.Normalize(s.NameKk), AddressQuery.Normalize(s.NameRu), AddressQuery.Normalize(s.NameEn)),
+        }).ToList();
+        db.Streets.AddRange(streets);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var addresses = city.Addresses.Select(a => new Address
+        {
+            StreetId = streets[a.StreetIndex].Id, HouseNumber = a.HouseNumber, Latitude = a.Latitude, Longitude = a.Longitude,
+        }).ToList();
+        db.Addresses.AddRange(addresses);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var points = city.ReceptionPoints.Select(p => new ReceptionPoint
+        {
+            DistrictId = districtByCode[p.DistrictCode].Id, Number = p.Number, AddressId = addresses[p.AddressIndex].Id, Hours = p.Hours,
+        }).ToList();
+        db.ReceptionPoints.AddRange(points);
+
+        var officers = city.Officers.Select(o => new Officer
+        {
+            Surname = o.Name.Surname, GivenName = o.Name.GivenName, Patronymic = o.Name.Patronymic, Rank = o.Rank, Phone = o.Phone,
+            DistrictId = districtByCode[o.DistrictCode].Id,
+            Position = o.HeadsDistrict ? OfficerPosition.HeadOfDistrictService
+                : o.Rank >= PoliceRank.Captain ? OfficerPosition.SeniorDistrictInspector : OfficerPosition.DistrictInspector,
+        }).ToList();
+        db.Officers.AddRange(officers);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var beats = city.Beats.Select(b =>
+        {
+            var beat = new Beat
+            {
+                Code = b.Code, Number = b.Number, DistrictId = districtByCode[b.DistrictCode].Id, Population = b.Population,
+                BoundaryGeoJson = string.Empty, InspectorId = officers[b.OfficerIndex].Id, ReceptionPointId = points[b.ReceptionPointIndex].Id,
+            };
+            ImportBeatsCommand.SetBoundary(beat, b.Boundary);
+            return beat;
+        }).ToList();
+        db.Beats.AddRange(beats);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+
+        await SeedAccountsAsync(city, beats, officers, districtByCode);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Demo city seeded: {Districts} districts, {Beats} beats, {Addresses} addresses in {Elapsed}",
+            districts.Count, beats.Count, addresses.Count, clock.GetElapsedTime(started));
+        return true;
+    }
+
+    private async Task SeedAccountsAsync(DemoCity city, List<Beat> beats, List<Officer> officers, Dictionary<string, District> districtByCode)
+    {
+        var almaly = districtByCode["almaly"];
+        var locator = new BeatLocator(city.Beats.Select((b, i) => (i, b.Boundary)));
+        var inspectorBeat = locator.Locate(InspectorOneLongitude, InspectorOneLatitude)
+            ?? throw new InvalidOperationException("The demo city has no beat at inspector1's point.");
+        var inspectorOfficer = beats[inspectorBeat].InspectorId;
+        var head = officers.First(o => o.DistrictId == almaly.Id && o.Position == OfficerPosition.HeadOfDistrictService);
+
+        string Name(Officer o) => $"{o.Surname} {o.GivenName}";
+        await CreateAsync("admin@demo.kz", "Әкімші / Администратор", Roles.Admin, null, null);
+        await CreateAsync("supervisor.almaly@demo.kz", Name(head), Roles.Supervisor, almaly.Id, head.Id);
+        await CreateAsync("inspector1@demo.kz", Name(officers.First(o => o.Id == inspectorOfficer)), Roles.Inspector, almaly.Id, inspectorOfficer);
+        await CreateAsync("resident1@demo.kz", "Айгүл Сәрсенова", Roles.Resident, null, null);
+        await CreateAsync("resident2@demo.kz", "Иван Петров", Roles.Resident, null, null);
+    }
+
+    private async Task CreateAsync(string email, string name, string role, int? districtId, int? officerId)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, DistrictId = districtId, OfficerId = officerId,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, PreferredLanguage = "kk",
+        };
+        var result = await users.CreateAsync(user, DemoPassword);
+        if (!result.Succeeded) throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        await users.AddToRoleAsync(user, role);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+
+namespace Uchastok.Web.Territory;
+
+/// <summary>GeoJSON in and out, through NetTopologySuite's System.Text.Json converters.</summary>
+public static class GeoJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static Geometry ReadGeometry(string json) => JsonSerializer.Deserialize<Geometry>(json, Options)!;
+
+    public static string Write(Geometry geometry) => JsonSerializer.Serialize(geometry, Options);
+
+    public static JsonElement ToElement(string geometryJson)
+    {
+        using var document = JsonDocument.Parse(geometryJson);
+        return document.RootElement.Clone();
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions();
+        options.Converters.Add(new GeoJsonConverterFactory());
+        return options;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Uchastok.Web.Territory;
+
+public static class TerritoryModule
+{
+    public static IServiceCollection AddTerritory(this IServiceCollection services)
+    {
+        services.AddSingleton<BeatLocatorCache>();
+        services.AddSingleton<DistrictOutlines>();
+        services.AddScoped<TerritoryText>();
+        services.AddScoped<TerritoryQueries>();
+        services.AddScoped<AddressSearch>();
+        services.AddScoped<ImportBeatsCommand>();
+        services.AddScoped<ExportBeatsQuery>();
+        services.AddScoped<AssignInspectorCommand>();
+        services.AddScoped<DemoCitySeeder>();
+        return services;
+    }
+}
