@@ -21,7 +21,8 @@ public sealed partial record AddressQuery(string StreetKey, string? HouseNumber)
     public static AddressQuery? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var tokens = Separators().Split(text.Trim().ToLowerInvariant()).Where(t => t.Length > 0).ToList();
+        // "ул." and "д." are words too: abbreviation dots go before the street words are recognised.
+        var tokens = Separators().Split(text.Trim().ToLowerInvariant()).Select(t => t.Trim('.')).Where(t => t.Length > 0).ToList();
         string? house = null;
         var houseIndex = tokens.FindLastIndex(t => HousePattern().IsMatch(t));
         if (houseIndex < 0) houseIndex = tokens.FindIndex(t => HousePattern().IsMatch(t));

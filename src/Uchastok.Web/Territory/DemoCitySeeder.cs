@@ -18,6 +18,9 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
 {
     public const string DemoPassword = "Demo123!";
 
+    /// <summary>The generator is deterministic: a process that seeds several databases (the test suites do) builds the city once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<DemoCity>> GeneratedCities = new();
+
     /// <summary>The point that must lie in inspector1's beat: central Almaly, near Tole bi street.</summary>
     public const double InspectorOneLatitude = 43.2510, InspectorOneLongitude = 76.9210;
 
@@ -42,7 +45,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         if (await db.Districts.AnyAsync(cancellationToken)) return false;
 
         var started = clock.GetTimestamp();
-        var city = DemoCityGenerator.Generate(AlmatyDistrictSource.Load(sharedDataPath));
+        var city = GeneratedCities.GetOrAdd(Path.GetFullPath(sharedDataPath), path => new(() => DemoCityGenerator.Generate(AlmatyDistrictSource.Load(path)))).Value;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 

@@ -239,9 +239,13 @@ public static class DemoCityGenerator
             var metresPerDegreeAcross = street.RunsEastWest ? 111_320 : GeoMeasure.MetresPerDegreeLongitude(latitude);
             var step = spacingMetres / metresPerDegreeAlong;
             var offset = 15 / metresPerDegreeAcross;
-            var lot = 0;
-            for (var t = Math.Min(street.From, street.To); t <= Math.Max(street.From, street.To); t += step, lot++)
+            // Almaty numbers its east–west streets from the east (the mountains' side of the centre) westwards.
+            var start = street.RunsEastWest ? Math.Max(street.From, street.To) : Math.Min(street.From, street.To);
+            var direction = street.RunsEastWest ? -1 : 1;
+            var length = Math.Abs(street.To - street.From);
+            for (var lot = 0; lot * step <= length; lot++)
             {
+                var t = start + direction * lot * step;
                 foreach (var side in new[] { -1, 1 })
                 {
                     var across = street.Position + side * offset;

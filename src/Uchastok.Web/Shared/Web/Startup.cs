@@ -11,10 +11,15 @@ public static class Startup
         await DatabaseSetup.MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoCitySeeder>();
-        if (!string.Equals(configuration["UCHASTOK_SEED_DEMO"], "false", StringComparison.OrdinalIgnoreCase))
-            await seeder.SeedAsync(SharedDataPath(configuration, environment));
-        else
+        if (string.Equals(configuration["UCHASTOK_SEED_DEMO"], "false", StringComparison.OrdinalIgnoreCase))
+        {
             await seeder.EnsureRolesAsync();
+            return;
+        }
+        await seeder.SeedAsync(SharedDataPath(configuration, environment));
+        var logins = string.Join(Environment.NewLine, DemoCitySeeder.Logins.Select(l => $"  {l.Email,-27} {l.Description}"));
+        scope.ServiceProvider.GetRequiredService<ILogger<DemoCitySeeder>>().LogInformation(
+            "Demo logins, password {Password} for all:{NewLine}{Logins}", DemoCitySeeder.DemoPassword, Environment.NewLine, logins);
     }
 
     /// <summary><c>UCHASTOK_SHARED_DATA</c>, or the <c>shared/data</c> folder beside the repository.</summary>

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
@@ -14,6 +17,8 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddProblemDetails();
+        // Kazakh and Russian pages carry their letters as they are, not as numeric character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options =>

@@ -5,30 +5,35 @@
     var element = document.getElementById("map");
     if (!element || !window.L) return;
 
+    var layers = [];
+    var districts = L.geoJSON(JSON.parse(element.dataset.districts || "{}"), {
+        style: { color: "#52606d", weight: 1.5, fillColor: "#e4e7eb", fillOpacity: 0.6 }
+    });
+    layers.push(districts);
+    var bounds = districts.getBounds();
+
+    if (element.dataset.beat) {
+        var beat = L.geoJSON(JSON.parse(element.dataset.beat), {
+            style: { color: "#0b6e4f", weight: 3, fillColor: "#3ebd93", fillOpacity: 0.35 }
+        });
+        layers.push(beat);
+        bounds = beat.getBounds().pad(0.6);
+    }
+    if (element.dataset.point) {
+        var parts = element.dataset.point.split(",").map(Number);
+        layers.push(L.circleMarker(parts, { radius: 7, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1 }));
+    }
+
+    // The view must exist before vector layers are added: they are projected on adding.
     var map = L.map(element, { zoomSnap: 0.5 });
+    if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
     var tiles = element.dataset.tiles;
     if (tiles) {
         L.tileLayer(tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
     } else {
         element.classList.add("plain");
     }
-
-    var districts = L.geoJSON(JSON.parse(element.dataset.districts || "{}"), {
-        style: { color: "#52606d", weight: 1.5, fillColor: "#e4e7eb", fillOpacity: 0.6 }
-    }).addTo(map);
-    var bounds = districts.getBounds();
-
-    if (element.dataset.beat) {
-        var beat = L.geoJSON(JSON.parse(element.dataset.beat), {
-            style: { color: "#0b6e4f", weight: 3, fillColor: "#3ebd93", fillOpacity: 0.35 }
-        }).addTo(map);
-        bounds = beat.getBounds().pad(0.6);
-    }
-    if (element.dataset.point) {
-        var parts = element.dataset.point.split(",").map(Number);
-        L.circleMarker(parts, { radius: 7, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1 }).addTo(map);
-    }
-    if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
+    layers.forEach(function (layer) { layer.addTo(map); });
 
     map.on("click", function (event) {
         var url = new URL(window.location.href);

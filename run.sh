@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs Uchastok: restores and builds, creates the SQLite database under data/ (UCHASTOK_DATA),
+# seeds the demo city when the database is empty, prints the demo logins and serves on
+# http://127.0.0.1:5080 (UCHASTOK_URLS). UCHASTOK_DB=postgres with UCHASTOK_PG switches to PostgreSQL.
+#   ./run.sh                                  serve
+#   ./run.sh beats import FILE                import beats from GeoJSON
+#   ./run.sh beats export [--district CODE] [--out FILE]
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export UCHASTOK_DATA="${UCHASTOK_DATA:-$root/data}"
+export UCHASTOK_URLS="${UCHASTOK_URLS:-http://127.0.0.1:5080}"
+export UCHASTOK_SHARED_DATA="${UCHASTOK_SHARED_DATA:-$(cd "$root/.." && pwd)/shared/data}"
+mkdir -p "$UCHASTOK_DATA"
+
+dotnet build src/Uchastok.Web/Uchastok.Web.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
+app=src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll
+
+if [ "${1:-}" = "beats" ]; then
+  # Content root is the project folder, as in serving.
+  cd src/Uchastok.Web && exec dotnet "$root/$app" "$@"
+fi
+
+echo "Uchastok is starting on $UCHASTOK_URLS (database: ${UCHASTOK_DB:-sqlite}); the demo logins follow. Stop with Ctrl-C." >&2
+cd src/Uchastok.Web
+# exec: Ctrl-C and SIGTERM reach the host directly, which shuts down cleanly.
+exec dotnet "$root/$app"

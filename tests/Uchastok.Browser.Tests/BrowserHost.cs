@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+using Uchastok.Web.Tests.Support;
+
+namespace Uchastok.Browser.Tests;
+
+/// <summary>
+/// The real host on Kestrel over loopback (its own fresh database, as in the HTTP tests) and
+/// Debian's Chromium driven by Playwright. Screenshots go to <c>test-results/screenshots</c>.
+/// </summary>
+public sealed class BrowserHost : UchastokAppFactory
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "test-results", "screenshots");
+
+    protected override void BeforeStart() => UseKestrel(0);
+
+    public async Task StartAsync()
+    {
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("UCHASTOK_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task StopAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+
+    /// <summary>A phone-sized page, as most residents will see it.</summary>
+    public async Task<IPage> NewPhonePageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 412, Height = 915 },
+            JavaScriptEnabled = javaScript,
+            BaseURL = BaseUrl,
+        });
+        return await context.NewPageAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Uchastok.slnx"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>Starts the host and the browser once per test class.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public BrowserHost Host { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)Host).InitializeAsync();
+        await Host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        await ((IAsyncLifetime)Host).DisposeAsync();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Uchastok.Browser.Tests.FindMyInspector;
+
+/// <summary>A resident finds their district inspector: by address, by a tap on the map, and without JavaScript.</summary>
+public sealed class FindMyInspectorJourneys(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private BrowserHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Resident_InKazakh_FindsTheirInspectorByAddress()
+    {
+        var page = await Host.NewPhonePageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync("a[data-lang=kk]");
+        await page.FillAsync("#q", "Төле би 59");
+        await page.ClickAsync("form.search button[type=submit]");
+
+        await page.Locator("#inspector-name").WaitForAsync();
+        var expected = await LocateAsync("kk", await AddressPointAsync("Төле би 59"));
+        Assert.Equal(expected.GetProperty("inspector").GetProperty("name").GetString(), await page.InnerTextAsync("#inspector-name"));
+        Assert.Equal("Төле би көшесі, 59", (await page.InnerTextAsync("#chosen-address")).Split(": ")[1]);
+        Assert.Equal(expected.GetProperty("receptionPoint").GetProperty("address").GetString(), await page.InnerTextAsync("#reception-address"));
+        Assert.Equal("kk", await page.GetAttributeAsync("html", "lang"));
+        await page.Locator("#map path.leaflet-interactive").First.WaitForAsync();
+        Assert.True(await page.Locator("#map path.leaflet-interactive").CountAsync() > 1, "the map draws the districts and the beat");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "find-by-address-kk.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Resident_InRussian_FindsTheirInspectorByTappingTheMap()
+    {
+        var page = await Host.NewPhonePageAsync();
+        await page.GotoAsync("/");
+        await page.ClickAsync("a[data-lang=ru]");
+        await page.Locator("#map .leaflet-overlay-pane path").First.WaitForAsync();
+
+        // Tap the middle of the map: the map opens fitted to Almaty, whose middle lies inside a beat.
+        var box = (await page.Locator("#map").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.WaitForURLAsync(url => url.Contains("lat=", StringComparison.Ordinal));
+
+        await page.Locator("#inspector-name").WaitForAsync();
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
+        var expected = await LocateAsync("ru", (double.Parse(query["lat"]!, CultureInfo.InvariantCulture), double.Parse(query["lon"]!, CultureInfo.InvariantCulture)));
+        Assert.Equal(expected.GetProperty("inspector").GetProperty("name").GetString(), await page.InnerTextAsync("#inspector-name"));
+        Assert.StartsWith("Участок № ", await page.InnerTextAsync("#beat-card h2"));
+        Assert.Equal(expected.GetProperty("receptionPoint").GetProperty("hours").GetString(), await page.InnerTextAsync("#reception-hours"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "find-by-map-ru.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Resident_WithoutJavaScript_StillFindsTheirInspectorByAddress()
+    {
+        var page = await Host.NewPhonePageAsync(javaScript: false);
+        await page.GotoAsync("/culture/en?returnUrl=%2F");
+        await page.FillAsync("#q", "Abay 12");
+        await page.ClickAsync("form.search button[type=submit]");
+
+        var expected = await LocateAsync("en", await AddressPointAsync("Abay 12"));
+        Assert.Equal(expected.GetProperty("inspector").GetProperty("name").GetString(), await page.InnerTextAsync("#inspector-name"));
+        Assert.Equal("English", await page.InnerTextAsync("nav.languages a.current"));
+    }
+
+    private async Task<(double Lat, double Lon)> AddressPointAsync(string typed)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(Host.BaseUrl) };
+        var hits = await client.GetFromJsonAsync<JsonElement>($"/api/v1/addresses?q={Uri.EscapeDataString(typed)}");
+        var hit = Assert.Single(hits.EnumerateArray());
+        return (hit.GetProperty("latitude").GetDouble(), hit.GetProperty("longitude").GetDouble());
+    }
+
+    private async Task<JsonElement> LocateAsync(string language, (double Lat, double Lon) point)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(Host.BaseUrl) };
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return await client.GetFromJsonAsync<JsonElement>(string.Create(CultureInfo.InvariantCulture, $"/api/v1/beats/locate?lat={point.Lat}&lon={point.Lon}"));
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Uchastok.Web.Tests.Support;
+
+namespace Uchastok.Web.Tests.Shared;
+
+/// <summary>Default deny, and who may do what: every endpoint states its policy, and roles and scopes hold.</summary>
+public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixture<UchastokAppFactory>
+{
+    [Fact]
+    public void EveryEndpoint_DeclaresAPolicyOrAnExplicitAnonymousOptOut()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.NotEmpty(endpoints);
+        var undeclared = endpoints
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count == 0)
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+        Assert.Empty(undeclared);
+    }
+
+    public static TheoryData<string, string, string, HttpStatusCode> ApiMatrix => new()
+    {
+        { "anonymous", "GET", "/api/v1/beats/export", HttpStatusCode.Unauthorized },
+        { "resident1@demo.kz", "GET", "/api/v1/beats/export", HttpStatusCode.Forbidden },
+        { "inspector1@demo.kz", "GET", "/api/v1/beats/export", HttpStatusCode.Forbidden },
+        { "supervisor.almaly@demo.kz", "GET", "/api/v1/beats/export", HttpStatusCode.Forbidden },
+        { "admin@demo.kz", "GET", "/api/v1/beats/export", HttpStatusCode.OK },
+        { "anonymous", "POST", "/api/v1/beats/import", HttpStatusCode.Unauthorized },
+        { "supervisor.almaly@demo.kz", "POST", "/api/v1/beats/import", HttpStatusCode.Forbidden },
+        { "anonymous", "GET", "/api/v1/staff", HttpStatusCode.Unauthorized },
+        { "resident1@demo.kz", "GET", "/api/v1/staff", HttpStatusCode.Forbidden },
+        { "supervisor.almaly@demo.kz", "GET", "/api/v1/staff", HttpStatusCode.Forbidden },
+        { "admin@demo.kz", "GET", "/api/v1/staff", HttpStatusCode.OK },
+        { "inspector1@demo.kz", "POST", "/api/v1/staff", HttpStatusCode.Forbidden },
+        { "anonymous", "GET", "/api/v1/auth/me", HttpStatusCode.Unauthorized },
+        { "resident1@demo.kz", "GET", "/api/v1/auth/me", HttpStatusCode.OK },
+        { "anonymous", "GET", "/api/v1/districts", HttpStatusCode.OK },
+        { "anonymous", "PUT", "/api/v1/beats/1/inspector", HttpStatusCode.Unauthorized },
+        { "resident1@demo.kz", "PUT", "/api/v1/beats/1/inspector", HttpStatusCode.Forbidden },
+        { "inspector1@demo.kz", "PUT", "/api/v1/beats/1/inspector", HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApiMatrix))]
+    public async Task Api_RoleMatrix_AllowsOnlyWhatTheRoleMay(string who, string method, string path, HttpStatusCode expected)
+    {
+        using var client = who == "anonymous" ? factory.Client() : await factory.SignedInAsync(who);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method != "GET") request.Content = JsonContent.Create(new { officerId = (int?)null });
+        var response = await client.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    public static TheoryData<string, string, string> PageMatrix => new()
+    {
+        { "anonymous", "/territory", "redirect:/account/login" },
+        { "resident1@demo.kz", "/territory", "redirect:/account/access-denied" },
+        { "inspector1@demo.kz", "/territory", "redirect:/account/access-denied" },
+        { "supervisor.almaly@demo.kz", "/territory", "200" },
+        { "supervisor.almaly@demo.kz", "/territory/import", "redirect:/account/access-denied" },
+        { "admin@demo.kz", "/territory/import", "200" },
+        { "supervisor.almaly@demo.kz", "/admin/staff", "redirect:/account/access-denied" },
+        { "admin@demo.kz", "/admin/staff", "200" },
+        { "anonymous", "/account/profile", "redirect:/account/login" },
+        { "resident2@demo.kz", "/account/profile", "200" },
+        { "anonymous", "/", "200" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PageMatrix))]
+    public async Task Pages_RoleMatrix_OpenOnlyForTheirRoles(string who, string path, string expected)
+    {
+        using var client = who == "anonymous" ? factory.Client() : await factory.SignedInWithCookieAsync(who);
+        var response = await client.GetAsync(path);
+        if (expected.StartsWith("redirect:", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith(expected["redirect:".Length..], response.Headers.Location!.AbsolutePath, StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task AssignInspector_SupervisorInOwnDistrict_SucceedsAndShowsOnTheCard()
+    {
+        var (beatId, districtId) = await BeatAtAsync("43.2510", "76.9210");
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var officerId = await AnotherOfficerOfDistrictAsync(admin, districtId, beatId);
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+        var original = (await (await supervisor.GetAsync($"/api/v1/beats/{beatId}")).JsonAsync()).GetProperty("inspector").GetProperty("id").GetInt32();
+        try
+        {
+            var response = await supervisor.PutAsJsonAsync($"/api/v1/beats/{beatId}/inspector", new { officerId });
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            var card = await (await supervisor.GetAsync($"/api/v1/beats/{beatId}")).JsonAsync();
+            Assert.Equal(officerId, card.GetProperty("inspector").GetProperty("id").GetInt32());
+        }
+        finally
+        {
+            await supervisor.PutAsJsonAsync($"/api/v1/beats/{beatId}/inspector", new { officerId = original });
+        }
+    }
+
+    [Fact]
+    public async Task AssignInspector_SupervisorInAnotherDistrict_Returns403AndChangesNothing()
+    {
+        var (beatId, _) = await BeatAtAsync("43.3300", "77.0000");
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz", language: "ru");
+        var before = (await (await supervisor.GetAsync($"/api/v1/beats/{beatId}")).JsonAsync()).GetProperty("inspector").GetProperty("id").GetInt32();
+
+        var response = await supervisor.PutAsJsonAsync($"/api/v1/beats/{beatId}/inspector", new { officerId = (int?)null });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("своего района", (await response.JsonAsync()).GetProperty("detail").GetString());
+        var after = (await (await supervisor.GetAsync($"/api/v1/beats/{beatId}")).JsonAsync()).GetProperty("inspector").GetProperty("id").GetInt32();
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task AssignInspector_OfficerOfAnotherDistrict_Returns400()
+    {
+        var (almalyBeat, _) = await BeatAtAsync("43.2510", "76.9210");
+        var (_, otherDistrict) = await BeatAtAsync("43.3300", "77.0000");
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var outsider = await AnotherOfficerOfDistrictAsync(admin, otherDistrict, -1);
+        var response = await admin.PutAsJsonAsync($"/api/v1/beats/{almalyBeat}/inspector", new { officerId = outsider });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<(int BeatId, int DistrictId)> BeatAtAsync(string lat, string lon)
+    {
+        using var client = factory.Client();
+        var located = await (await client.GetAsync($"/api/v1/beats/locate?lat={lat}&lon={lon}")).JsonAsync();
+        return (located.GetProperty("beat").GetProperty("id").GetInt32(), located.GetProperty("district").GetProperty("id").GetInt32());
+    }
+
+    /// <summary>The inspector of some other beat in the district, found through the public API.</summary>
+    private static async Task<int> AnotherOfficerOfDistrictAsync(HttpClient client, int districtId, int exceptBeatId)
+    {
+        var beats = await (await client.GetAsync($"/api/v1/districts/{districtId}/beats")).JsonAsync();
+        var other = beats.EnumerateArray().First(b => b.GetProperty("id").GetInt32() != exceptBeatId).GetProperty("id").GetInt32();
+        var card = await (await client.GetAsync($"/api/v1/beats/{other}")).JsonAsync();
+        return card.GetProperty("inspector").GetProperty("id").GetInt32();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Uchastok.Web.Tests.Support;
+
+/// <summary>Small helpers for talking to the API the way a client would.</summary>
+public static class ApiClient
+{
+    public const string DemoPassword = "Demo123!";
+
+    public static HttpClient Client(this UchastokAppFactory factory, string language = "en")
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        return client;
+    }
+
+    /// <summary>A client that carries a bearer token for the given account.</summary>
+    public static async Task<HttpClient> SignedInAsync(this UchastokAppFactory factory, string email, string password = DemoPassword, string language = "en")
+    {
+        var client = factory.Client(language);
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Makes a new staff account through the administrator's API and returns its e-mail.</summary>
+    public static async Task<string> CreateStaffAsync(this UchastokAppFactory factory, string role, int? districtId, int? officerId = null)
+    {
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.kz";
+        var response = await admin.PostAsJsonAsync("/api/v1/staff", new { displayName = "Test " + role, email, password = DemoPassword, role, districtId, officerId });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return email;
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Uchastok.Web.Tests.Support;
+
+/// <summary>
+/// The real host over its own fresh database: a SQLite file in a temporary folder, or a new
+/// PostgreSQL database when <c>UCHASTOK_TEST_DB=postgres</c> (server from <c>UCHASTOK_TEST_PG</c>).
+/// The demo city is seeded into it; tests that change things make their own data on top.
+/// </summary>
+public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "uchastok-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+
+    public UchastokAppFactory()
+    {
+        if (Provider == "postgres") _postgresDatabase = "uchastok_test_" + Guid.NewGuid().ToString("N")[..12];
+    }
+
+    public static string Provider => Environment.GetEnvironmentVariable("UCHASTOK_TEST_DB") ?? "sqlite";
+
+    private static string PostgresServer =>
+        Environment.GetEnvironmentVariable("UCHASTOK_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+
+    public async Task InitializeAsync()
+    {
+        if (_postgresDatabase is not null)
+        {
+            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        BeforeStart();
+        // Start the host now, so that seeding happens once per fixture rather than inside the first test.
+        _ = Services;
+    }
+
+    /// <summary>Last chance to choose the server (e.g. Kestrel for a browser) before the host starts.</summary>
+    protected virtual void BeforeStart()
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("UCHASTOK_SHARED_DATA", SharedData.Path);
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting("UCHASTOK_DB", "postgres");
+            builder.UseSetting("UCHASTOK_PG", $"{PostgresServer};Database={_postgresDatabase}");
+        }
+        else
+        {
+            builder.UseSetting("UCHASTOK_DB", "sqlite");
+            builder.UseSetting("UCHASTOK_DATA", _dataFolder);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else if (Directory.Exists(_dataFolder))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+}
