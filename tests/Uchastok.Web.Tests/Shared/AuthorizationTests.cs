@@ -79,7 +79,9 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         if (expected.StartsWith("redirect:", StringComparison.Ordinal))
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith(expected["redirect:".Length..], response.Headers.Location!.AbsolutePath, StringComparison.OrdinalIgnoreCase);
+            var location = response.Headers.Location!;
+            Assert.StartsWith(expected["redirect:".Length..], location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(location)).StatusCode);
         }
         else
         {

@@ -14,7 +14,7 @@
 
     if (element.dataset.beat) {
         var beat = L.geoJSON(JSON.parse(element.dataset.beat), {
-            style: { color: "#0b6e4f", weight: 3, fillColor: "#3ebd93", fillOpacity: 0.35 }
+            style: { color: "#0b6e4f", weight: 3, fillColor: "#3ebd93", fillOpacity: 0.35, className: "beat-outline" }
         });
         layers.push(beat);
         bounds = beat.getBounds().pad(0.6);
