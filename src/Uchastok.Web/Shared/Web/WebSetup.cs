@@ -65,13 +65,13 @@ public static class WebSetup
     }
 
     /// <summary>Remembers the chosen language for a year and returns to the page the person was on.</summary>
-    private static IResult SetLanguage(string language, string? returnUrl, HttpContext context)
+    private static IResult SetLanguage(string language, string? returnUrl, HttpContext context, TimeProvider clock)
     {
         if (!LocalizationSetup.Languages.Contains(language)) return TypedResults.NotFound();
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
             && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
         return TypedResults.LocalRedirect(target);
