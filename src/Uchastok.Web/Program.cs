@@ -7,6 +7,9 @@ using Uchastok.Web.Territory;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["UCHASTOK_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
+var commandLine = args is ["beats", ..];
+// On the command line stdout carries the command's output (an export may be piped), so logs go to stderr.
+if (commandLine) builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.Services
     .AddUchastokDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath))
@@ -19,10 +22,10 @@ builder.Services
 var app = builder.Build();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
 
-if (args is ["beats", .. var beatArgs])
+if (commandLine)
 {
     TerritoryCommandLine.UseShellLanguage();
-    return await TerritoryCommandLine.RunAsync(app.Services, beatArgs, Console.Out, Console.Error);
+    return await TerritoryCommandLine.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
 }
 
 app.UseUchastokWeb();
