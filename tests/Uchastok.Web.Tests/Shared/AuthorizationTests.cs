@@ -92,7 +92,7 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
     [Fact]
     public async Task AssignInspector_SupervisorInOwnDistrict_SucceedsAndShowsOnTheCard()
     {
-        var (beatId, districtId) = await BeatAtAsync("43.2510", "76.9210");
+        var (beatId, districtId) = await factory.BeatAtAsync("43.2510", "76.9210");
         using var admin = await factory.SignedInAsync("admin@demo.kz");
         var officerId = await AnotherOfficerOfDistrictAsync(admin, districtId, beatId);
         using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
@@ -113,7 +113,7 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
     [Fact]
     public async Task AssignInspector_SupervisorInAnotherDistrict_Returns403AndChangesNothing()
     {
-        var (beatId, _) = await BeatAtAsync("43.3300", "77.0000");
+        var (beatId, _) = await factory.BeatAtAsync("43.3300", "77.0000");
         using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz", language: "ru");
         var before = (await (await supervisor.GetAsync($"/api/v1/beats/{beatId}")).JsonAsync()).GetProperty("inspector").GetProperty("id").GetInt32();
 
@@ -128,19 +128,12 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
     [Fact]
     public async Task AssignInspector_OfficerOfAnotherDistrict_Returns400()
     {
-        var (almalyBeat, _) = await BeatAtAsync("43.2510", "76.9210");
-        var (_, otherDistrict) = await BeatAtAsync("43.3300", "77.0000");
+        var (almalyBeat, _) = await factory.BeatAtAsync("43.2510", "76.9210");
+        var (_, otherDistrict) = await factory.BeatAtAsync("43.3300", "77.0000");
         using var admin = await factory.SignedInAsync("admin@demo.kz");
         var outsider = await AnotherOfficerOfDistrictAsync(admin, otherDistrict, -1);
         var response = await admin.PutAsJsonAsync($"/api/v1/beats/{almalyBeat}/inspector", new { officerId = outsider });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    private async Task<(int BeatId, int DistrictId)> BeatAtAsync(string lat, string lon)
-    {
-        using var client = factory.Client();
-        var located = await (await client.GetAsync($"/api/v1/beats/locate?lat={lat}&lon={lon}")).JsonAsync();
-        return (located.GetProperty("beat").GetProperty("id").GetInt32(), located.GetProperty("district").GetProperty("id").GetInt32());
     }
 
     /// <summary>The inspector of some other beat in the district, found through the public API.</summary>

@@ -37,6 +37,14 @@ public static class ApiClient
         return email;
     }
 
+    /// <summary>The beat and district at a point, through the public locate endpoint.</summary>
+    public static async Task<(int BeatId, int DistrictId)> BeatAtAsync(this UchastokAppFactory factory, string lat, string lon)
+    {
+        using var client = factory.Client();
+        var located = await (await client.GetAsync($"/api/v1/beats/locate?lat={lat}&lon={lon}")).JsonAsync();
+        return (located.GetProperty("beat").GetProperty("id").GetInt32(), located.GetProperty("district").GetProperty("id").GetInt32());
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 }

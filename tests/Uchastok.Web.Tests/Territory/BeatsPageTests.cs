@@ -10,7 +10,7 @@ public sealed partial class BeatsPageTests(UchastokAppFactory factory) : IClassF
     [Fact]
     public async Task BeatsPage_SupervisorAssignsInOwnDistrict_SavesAndSaysSo()
     {
-        var (beatId, districtId) = await LocateAsync("43.2600", "76.9400");
+        var (beatId, districtId) = await factory.BeatAtAsync("43.2600", "76.9400");
         using var supervisor = await factory.SignedInWithCookieAsync("supervisor.almaly@demo.kz", language: "ru");
         var page = await supervisor.GetStringAsync($"/territory/beats?district={districtId}");
         var officerId = OfficerOptions().Matches(page).Select(m => m.Groups[1].Value).First();
@@ -32,18 +32,11 @@ public sealed partial class BeatsPageTests(UchastokAppFactory factory) : IClassF
     [Fact]
     public async Task BeatsPage_SupervisorOpensAnotherDistrict_IsDenied()
     {
-        var (_, otherDistrict) = await LocateAsync("43.3300", "77.0000");
+        var (_, otherDistrict) = await factory.BeatAtAsync("43.3300", "77.0000");
         using var supervisor = await factory.SignedInWithCookieAsync("supervisor.almaly@demo.kz");
         var response = await supervisor.GetAsync($"/territory/beats?district={otherDistrict}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-    }
-
-    private async Task<(int BeatId, int DistrictId)> LocateAsync(string lat, string lon)
-    {
-        using var client = factory.Client();
-        var located = await (await client.GetAsync($"/api/v1/beats/locate?lat={lat}&lon={lon}")).JsonAsync();
-        return (located.GetProperty("beat").GetProperty("id").GetInt32(), located.GetProperty("district").GetProperty("id").GetInt32());
     }
 
     [GeneratedRegex("<option value=\"(\\d+)\">")]

@@ -1,3 +1,4 @@
+using Uchastok.Rules.Territory.DemoCity;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
 
@@ -22,15 +23,6 @@ public static class Startup
             "Demo logins, password {Password} for all:{NewLine}{Logins}", DemoCitySeeder.DemoPassword, Environment.NewLine, logins);
     }
 
-    /// <summary><c>UCHASTOK_SHARED_DATA</c>, or the <c>shared/data</c> folder beside the repository.</summary>
-    public static string SharedDataPath(IConfiguration configuration, IHostEnvironment environment)
-    {
-        if (configuration["UCHASTOK_SHARED_DATA"] is { Length: > 0 } configured) return configured;
-        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Uchastok.slnx")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-        }
-        throw new DirectoryNotFoundException("The shared data folder was not found beside the repository; set UCHASTOK_SHARED_DATA.");
-    }
+    public static string SharedDataPath(IConfiguration configuration, IHostEnvironment environment) =>
+        SharedDataFolder.Find(environment.ContentRootPath, configuration[SharedDataFolder.Variable]);
 }
