@@ -71,6 +71,8 @@ public sealed class ImportBeatsCommand(UchastokDbContext db, BeatLocatorCache lo
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await db.TerritoryRevisions.Where(r => r.Id == TerritoryRevision.SingletonId)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Number, x => x.Number + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         locators.Invalidate();
         logger.LogInformation("Beats imported: {Created} created, {Updated} updated, {Deactivated} deactivated", created, updated, deactivated);

@@ -93,3 +93,15 @@ public sealed class Address
     public double Latitude { get; set; }
     public double Longitude { get; set; }
 }
+
+/// <summary>
+/// A counter raised by every change of beat outlines. Each web node compares it with the
+/// revision its in-memory locator was built from, so an import made on one node (or from the
+/// command line) reaches every node's lookups.
+/// </summary>
+public sealed class TerritoryRevision
+{
+    public const int SingletonId = 1;
+    public int Id { get; set; } = SingletonId;
+    public long Number { get; set; }
+}

@@ -80,3 +80,13 @@ internal sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
         builder.HasIndex(a => new { a.StreetId, a.HouseNumber });
     }
 }
+
+internal sealed class TerritoryRevisionConfiguration : IEntityTypeConfiguration<TerritoryRevision>
+{
+    public void Configure(EntityTypeBuilder<TerritoryRevision> builder)
+    {
+        builder.ToTable("territory_revision");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasData(new TerritoryRevision { Id = TerritoryRevision.SingletonId, Number = 0 });
+    }
+}

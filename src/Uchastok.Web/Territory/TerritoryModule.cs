@@ -6,6 +6,8 @@ public static class TerritoryModule
     {
         services.AddSingleton<BeatLocatorCache>();
         services.AddSingleton<DistrictOutlines>();
+        services.AddSingleton<TerritoryRevisionWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<TerritoryRevisionWatcher>());
         services.AddScoped<TerritoryText>();
         services.AddScoped<TerritoryQueries>();
         services.AddScoped<AddressSearch>();

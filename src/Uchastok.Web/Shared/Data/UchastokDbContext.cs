@@ -21,6 +21,7 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ReceptionPoint> ReceptionPoints => Set<ReceptionPoint>();
     public DbSet<Street> Streets => Set<Street>();
     public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<TerritoryRevision> TerritoryRevisions => Set<TerritoryRevision>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
