@@ -9,7 +9,7 @@ namespace Uchastok.Web.Territory;
 public enum AssignInspectorResult { Assigned, BeatNotFound, Forbidden, OfficerNotFound, OfficerInAnotherDistrict }
 
 /// <summary>Puts an officer in charge of a beat (or leaves it vacant), within the caller's scope.</summary>
-public sealed class AssignInspectorCommand(UchastokDbContext db, IAuthorizationService authorization, ILogger<AssignInspectorCommand> logger)
+public sealed class AssignInspectorCommand(UchastokDbContext db, TerritorySnapshotCache territory, IAuthorizationService authorization, ILogger<AssignInspectorCommand> logger)
 {
     public async Task<AssignInspectorResult> ExecuteAsync(ClaimsPrincipal user, int beatId, int? officerId, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,14 @@ public sealed class AssignInspectorCommand(UchastokDbContext db, IAuthorizationS
         }
 
         beat.InspectorId = officerId;
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            // Beat cards are served from memory: every node must see the new inspector.
+            await TerritorySnapshotCache.BumpRevisionAsync(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        territory.Invalidate();
         logger.LogInformation("Beat {BeatCode} assigned to officer {OfficerId} by {User}", beat.Code, officerId, user.Identity?.Name);
         return AssignInspectorResult.Assigned;
     }

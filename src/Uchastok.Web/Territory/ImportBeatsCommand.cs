@@ -16,7 +16,7 @@ public sealed record BeatImportOutcome(IReadOnlyList<BeatImportError> Errors, in
 /// beats of those districts missing from the file are deactivated, not deleted, so anything
 /// that refers to them keeps its meaning. Districts the file does not name are untouched.
 /// </summary>
-public sealed class ImportBeatsCommand(UchastokDbContext db, BeatLocatorCache locators, ILogger<ImportBeatsCommand> logger)
+public sealed class ImportBeatsCommand(UchastokDbContext db, TerritorySnapshotCache territory, ILogger<ImportBeatsCommand> logger)
 {
     public async Task<BeatImportOutcome> ExecuteAsync(string geoJson, CancellationToken cancellationToken = default)
     {
@@ -71,10 +71,9 @@ public sealed class ImportBeatsCommand(UchastokDbContext db, BeatLocatorCache lo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await db.TerritoryRevisions.Where(r => r.Id == TerritoryRevision.SingletonId)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Number, x => x.Number + 1), cancellationToken);
+        await TerritorySnapshotCache.BumpRevisionAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        locators.Invalidate();
+        territory.Invalidate();
         logger.LogInformation("Beats imported: {Created} created, {Updated} updated, {Deactivated} deactivated", created, updated, deactivated);
         return new([], created, updated, deactivated);
     }

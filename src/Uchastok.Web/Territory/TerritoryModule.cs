@@ -4,7 +4,7 @@ public static class TerritoryModule
 {
     public static IServiceCollection AddTerritory(this IServiceCollection services)
     {
-        services.AddSingleton<BeatLocatorCache>();
+        services.AddSingleton<TerritorySnapshotCache>();
         services.AddSingleton<DistrictOutlines>();
         services.AddSingleton<TerritoryRevisionWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<TerritoryRevisionWatcher>());

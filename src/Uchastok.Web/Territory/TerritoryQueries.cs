@@ -31,40 +31,19 @@ public sealed record BeatCard(
 /// Read side of the territory: the same queries serve the pages and the JSON API,
 /// so a resident sees the same inspector card whichever way they ask.
 /// </summary>
-public sealed class TerritoryQueries(UchastokDbContext db, BeatLocatorCache locators, TerritoryText text)
+public sealed class TerritoryQueries(UchastokDbContext db, TerritorySnapshotCache territory, TerritoryText text)
 {
     public const string OfficerPhotoUrl = "/img/officer.svg";
 
     public async Task<BeatCard?> LocateAsync(double latitude, double longitude, CancellationToken cancellationToken = default)
     {
-        var locator = await locators.GetAsync(cancellationToken);
-        var beatId = locator.Locate(longitude, latitude);
-        return beatId is null ? null : await GetBeatAsync(beatId.Value, cancellationToken);
+        var snapshot = await territory.GetAsync(cancellationToken);
+        var beatId = snapshot.Locator.Locate(longitude, latitude);
+        return beatId is null ? null : ToCard(snapshot, beatId.Value);
     }
 
-    public async Task<BeatCard?> GetBeatAsync(int id, CancellationToken cancellationToken = default)
-    {
-        var beat = await db.Beats.AsNoTracking()
-            .Include(b => b.District)
-            .Include(b => b.Inspector)
-            .Include(b => b.ReceptionPoint).ThenInclude(p => p!.Address).ThenInclude(a => a.Street)
-            .SingleOrDefaultAsync(b => b.Id == id && b.IsActive, cancellationToken);
-        if (beat is null) return null;
-
-        var head = await db.Officers.AsNoTracking()
-            .Where(o => o.DistrictId == beat.DistrictId && o.Position == OfficerPosition.HeadOfDistrictService)
-            .OrderBy(o => o.Id).FirstOrDefaultAsync(cancellationToken);
-
-        return new BeatCard(
-            beat.Id, beat.Code, text.BeatName(beat), beat.DistrictId, text.DistrictName(beat.District), beat.Population,
-            Math.Round(beat.AreaSquareKilometres, 2), beat.CentreLatitude, beat.CentreLongitude,
-            beat.Inspector is null ? null : ToCard(beat.Inspector),
-            head is null ? null : ToCard(head),
-            beat.ReceptionPoint is null ? null : new ReceptionPointCard(
-                beat.ReceptionPoint.Id, text.AddressLine(beat.ReceptionPoint.Address), text.Hours(beat.ReceptionPoint.Hours),
-                beat.ReceptionPoint.Address.Latitude, beat.ReceptionPoint.Address.Longitude),
-            beat.BoundaryGeoJson);
-    }
+    public async Task<BeatCard?> GetBeatAsync(int id, CancellationToken cancellationToken = default) =>
+        ToCard(await territory.GetAsync(cancellationToken), id);
 
     public async Task<IReadOnlyList<DistrictSummary>> ListDistrictsAsync(CancellationToken cancellationToken = default)
     {
@@ -81,6 +60,21 @@ public sealed class TerritoryQueries(UchastokDbContext db, BeatLocatorCache loca
             .Where(b => b.DistrictId == districtId && b.IsActive).OrderBy(b => b.Number).ThenBy(b => b.Code)
             .ToListAsync(cancellationToken);
         return beats.Select(b => new BeatSummary(b.Id, b.Code, text.BeatName(b), b.Population, b.Inspector is null ? null : text.OfficerName(b.Inspector))).ToList();
+    }
+
+    private BeatCard? ToCard(TerritorySnapshot snapshot, int id)
+    {
+        if (snapshot.Beat(id) is not { } beat) return null;
+        var head = snapshot.DistrictHead(beat.DistrictId);
+        return new BeatCard(
+            beat.Id, beat.Code, text.BeatName(beat), beat.DistrictId, text.DistrictName(beat.District), beat.Population,
+            Math.Round(beat.AreaSquareKilometres, 2), beat.CentreLatitude, beat.CentreLongitude,
+            beat.Inspector is null ? null : ToCard(beat.Inspector),
+            head is null ? null : ToCard(head),
+            beat.ReceptionPoint is null ? null : new ReceptionPointCard(
+                beat.ReceptionPoint.Id, text.AddressLine(beat.ReceptionPoint.Address), text.Hours(beat.ReceptionPoint.Hours),
+                beat.ReceptionPoint.Address.Latitude, beat.ReceptionPoint.Address.Longitude),
+            beat.BoundaryGeoJson);
     }
 
     private OfficerCard ToCard(Officer officer) =>

@@ -19,7 +19,7 @@ public sealed class TerritoryRevisionTests(UchastokAppFactory factory) : IClassF
         using var client = factory.Client();
         var (beatId, _) = await factory.BeatAtAsync("43.2200", "76.9000");
         var watcher = factory.Services.GetRequiredService<TerritoryRevisionWatcher>();
-        var cache = factory.Services.GetRequiredService<BeatLocatorCache>();
+        var cache = factory.Services.GetRequiredService<TerritorySnapshotCache>();
 
         await watcher.CheckAsync(CancellationToken.None);
         Assert.NotNull(cache.Revision); // nothing changed: the locator is kept
