@@ -1,4 +1,7 @@
 using Uchastok.Web.Accounts;
+using Uchastok.Web.Appeals;
+using Uchastok.Web.Calendar;
+using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
@@ -17,7 +20,10 @@ builder.Services
     .AddUchastokAuthorization()
     .AddUchastokWeb()
     .AddAccounts()
-    .AddTerritory();
+    .AddTerritory()
+    .AddCalendar()
+    .AddNotifications(builder.Configuration)
+    .AddAppeals();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
@@ -32,6 +38,9 @@ app.UseUchastokWeb();
 app.MapUchastokWeb();
 app.MapAccountsApi();
 app.MapTerritoryApi();
+app.MapCalendarApi();
+app.MapAppealsApi();
+app.MapAppealsAdministrationApi();
 await app.RunAsync();
 return 0;
 

@@ -19,10 +19,14 @@ public sealed record BeatAtPlace(int BeatId, int DistrictId, int? InspectorOffic
 /// <summary>The officer a complaint is about.</summary>
 public sealed record ConcernedOfficer(int OfficerId, int DistrictId, bool IsHeadOfDistrict);
 
-/// <summary>Everything routing looks at.</summary>
+/// <summary>
+/// Everything routing looks at. <paramref name="AboutPoliceOfficer"/> without a
+/// <paramref name="ConcernedOfficer"/> is a complaint about an officer the resident could not name.
+/// </summary>
 public sealed record RoutingInput(
     BeatAtPlace? Beat,
     int? ChosenDistrictId,
+    bool AboutPoliceOfficer,
     ConcernedOfficer? ConcernedOfficer,
     IReadOnlyDictionary<int, int> HeadOfficerByDistrict);
 
@@ -43,6 +47,13 @@ public static class AppealRouting
             if (concerned.IsHeadOfDistrict || !input.HeadOfficerByDistrict.TryGetValue(concerned.DistrictId, out var head) || head == concerned.OfficerId)
                 return new RoutingDecision(AppealQueue.InternalSecurity, concerned.DistrictId, null);
             return new RoutingDecision(AppealQueue.Supervisor, concerned.DistrictId, head);
+        }
+        if (input.AboutPoliceOfficer)
+        {
+            // Not named: the head of the district where it happened decides who it concerns.
+            return district is { } d && input.HeadOfficerByDistrict.TryGetValue(d, out var districtHead)
+                ? new RoutingDecision(AppealQueue.Supervisor, d, districtHead)
+                : new RoutingDecision(AppealQueue.InternalSecurity, district, null);
         }
         if (input.Beat is { InspectorOfficerId: { } inspector } beat)
             return new RoutingDecision(AppealQueue.Inspector, beat.DistrictId, inspector);

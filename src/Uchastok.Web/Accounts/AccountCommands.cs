@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +28,7 @@ public sealed record AccountResult(ApplicationUser? User, FieldErrors Errors)
 /// staff accounts are made by an administrator, in a district and tied to an officer record.
 /// The IIN is kept encrypted, and only its masked form is stored readable.
 /// </summary>
-public sealed partial class AccountCommands(
+public sealed class AccountCommands(
     UserManager<ApplicationUser> users,
     UchastokDbContext db,
     IDataProtectionProvider protection,
@@ -41,15 +40,9 @@ public sealed partial class AccountCommands(
     public async Task<AccountResult> RegisterResidentAsync(RegisterResidentInput input, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
-        var (email, phone) = ValidateContacts(input.Email, input.Phone, errors);
-        var name = ValidateName(input.DisplayName, errors);
-        string? iin = null;
-        if (!string.IsNullOrWhiteSpace(input.Iin))
-        {
-            iin = input.Iin.Trim();
-            var problem = Iin.Validate(iin);
-            if (problem != IinProblem.None) errors.Add("iin", localizer[$"Iin.{problem}"]);
-        }
+        var (email, phone) = ContactValidation.Contacts(input.Email, input.Phone, localizer, errors);
+        var name = ContactValidation.Name(input.DisplayName, "displayName", localizer, errors);
+        var iin = ContactValidation.OptionalIin(input.Iin, localizer, errors);
         if (string.IsNullOrEmpty(input.Password)) errors.Add("password", localizer["Account.PasswordRequired"]);
         if (errors.Count > 0) return new(null, errors);
 
@@ -66,9 +59,9 @@ public sealed partial class AccountCommands(
     public async Task<AccountResult> CreateStaffAsync(CreateStaffInput input, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
-        var (email, phone) = ValidateContacts(input.Email, input.Phone, errors);
+        var (email, phone) = ContactValidation.Contacts(input.Email, input.Phone, localizer, errors);
         if (email is null && !errors.ContainsKey("email")) errors.Add("email", localizer["Account.StaffEmailRequired"]);
-        var name = ValidateName(input.DisplayName, errors);
+        var name = ContactValidation.Name(input.DisplayName, "displayName", localizer, errors);
         if (input.Role is not (Roles.Inspector or Roles.Supervisor or Roles.Partner or Roles.Admin))
             errors.Add("role", localizer["Account.UnknownRole"]);
         if (input.Role is Roles.Inspector or Roles.Supervisor && input.DistrictId is null)
@@ -98,19 +91,8 @@ public sealed partial class AccountCommands(
         if (string.IsNullOrWhiteSpace(login)) return null;
         var trimmed = login.Trim();
         if (trimmed.Contains('@', StringComparison.Ordinal)) return await users.FindByEmailAsync(trimmed);
-        var phone = NormalizePhone(trimmed);
+        var phone = ContactValidation.NormalizePhone(trimmed);
         return phone is null ? null : await users.Users.FirstOrDefaultAsync(u => u.PhoneNumber == phone);
-    }
-
-    /// <summary>A Kazakhstan number as +77XXXXXXXXX: accepts 8 7XX…, +7 (7XX) …, spaces and dashes.</summary>
-    public static string? NormalizePhone(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 11 && digits[0] is '8' or '7') digits = "7" + digits[1..];
-        else if (digits.Length == 10) digits = "7" + digits;
-        // Every Kazakhstan number, mobile or fixed, is +7 7XX…; +7 9XX is Russia, which residents cannot be reached on by SMS here.
-        return digits.Length == 11 && digits[0] == '7' && digits[1] == '7' ? "+" + digits : null;
     }
 
     private async Task<AccountResult> CreateAsync(ApplicationUser user, string password, string role, FieldErrors errors, CancellationToken cancellationToken)
@@ -141,33 +123,4 @@ public sealed partial class AccountCommands(
         CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
     };
 
-    private string? ValidateName(string? displayName, FieldErrors errors)
-    {
-        var name = displayName?.Trim();
-        if (string.IsNullOrEmpty(name)) errors.Add("displayName", localizer["Account.NameRequired"]);
-        else if (name.Length > 200) errors.Add("displayName", localizer["Account.NameTooLong"]);
-        return name;
-    }
-
-    private (string? Email, string? Phone) ValidateContacts(string? emailText, string? phoneText, FieldErrors errors)
-    {
-        string? email = null;
-        string? phone = null;
-        if (!string.IsNullOrWhiteSpace(emailText))
-        {
-            email = emailText.Trim();
-            if (!EmailPattern().IsMatch(email)) errors.Add("email", localizer["Account.EmailInvalid"]);
-        }
-        if (!string.IsNullOrWhiteSpace(phoneText))
-        {
-            phone = NormalizePhone(phoneText);
-            if (phone is null) errors.Add("phone", localizer["Account.PhoneInvalid"]);
-        }
-        if (string.IsNullOrWhiteSpace(emailText) && string.IsNullOrWhiteSpace(phoneText))
-            errors.Add("email", localizer["Account.EmailOrPhoneRequired"]);
-        return (email, phone);
-    }
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
 }

@@ -19,6 +19,9 @@ public sealed class TerritorySnapshot(BeatLocator locator, IReadOnlyDictionary<i
     public Beat? Beat(int id) => beats.GetValueOrDefault(id);
 
     public Officer? DistrictHead(int districtId) => districtHeads.GetValueOrDefault(districtId);
+
+    /// <summary>The head of each district's service, by district: where complaints about its officers go.</summary>
+    public IReadOnlyDictionary<int, int> HeadOfficerByDistrict { get; } = districtHeads.ToDictionary(h => h.Key, h => h.Value.Id);
 }
 
 /// <summary>

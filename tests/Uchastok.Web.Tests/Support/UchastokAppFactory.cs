@@ -38,6 +38,9 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Services;
     }
 
+    /// <summary>Whether the outbox dispatcher and the deadline job run on their own timers.</summary>
+    protected virtual bool RunBackgroundJobs => false;
+
     /// <summary>Last chance to choose the server (e.g. Kestrel for a browser) before the host starts.</summary>
     protected virtual void BeforeStart()
     {
@@ -46,6 +49,8 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("UCHASTOK_SHARED_DATA", SharedData.Path);
+        // Tests run the outbox dispatcher and the deadline job by hand, so that what they assert does not race a timer.
+        builder.UseSetting("Notifications:Background", RunBackgroundJobs ? "true" : "false");
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("UCHASTOK_DB", "postgres");

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Uchastok.Web.Accounts;
+using Uchastok.Web.Appeals;
+using Uchastok.Web.Calendar;
+using Uchastok.Web.Notifications;
 using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Shared.Data;
@@ -24,6 +27,19 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TerritoryRevision> TerritoryRevisions => Set<TerritoryRevision>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+    public DbSet<AppealCategory> AppealCategories => Set<AppealCategory>();
+    public DbSet<AppealKindSetting> AppealKindSettings => Set<AppealKindSetting>();
+    public DbSet<AppealSequence> AppealSequences => Set<AppealSequence>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<AppealEvent> AppealEvents => Set<AppealEvent>();
+    public DbSet<AppealAttachment> AppealAttachments => Set<AppealAttachment>();
+    public DbSet<AppealRating> AppealRatings => Set<AppealRating>();
+    public DbSet<AppealIdempotencyKey> AppealIdempotencyKeys => Set<AppealIdempotencyKey>();
+    public DbSet<Tip> Tips => Set<Tip>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
+    public DbSet<SinkMessage> SinkMessages => Set<SinkMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

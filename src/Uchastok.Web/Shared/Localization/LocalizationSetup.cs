@@ -37,6 +37,28 @@ public static class LocalizationSetup
     public static string CurrentLanguage =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch { "ru" => "ru", "en" => "en", _ => "kk" };
 
+    /// <summary>
+    /// Runs the following code in another language (a notification in its recipient's language),
+    /// and restores the request's language when disposed.
+    /// </summary>
+    public static IDisposable UseLanguage(string language)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var wanted = new CultureInfo(Languages.Contains(language) ? language : "kk");
+        CultureInfo.CurrentCulture = wanted;
+        CultureInfo.CurrentUICulture = wanted;
+        return new Restore(culture, uiCulture);
+    }
+
+    private sealed class Restore(CultureInfo culture, CultureInfo uiCulture) : IDisposable
+    {
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
     /// <summary>Picks the variant of a name for the current language.</summary>
     public static string Pick(string kk, string ru, string en) =>
         CurrentLanguage switch { "ru" => ru, "en" => en, _ => kk };
@@ -49,6 +71,12 @@ public static class KazakhstanTime
 
     public static DateTimeOffset ToLocal(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
+
+    /// <summary>Today's date in Kazakhstan.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+
+    /// <summary>The local date of a UTC moment.</summary>
+    public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc).DateTime);
 
     public static string Format(DateTime utc) =>
         ToLocal(utc).ToString("g", CultureInfo.CurrentCulture) + " (UTC+5)";

@@ -1,4 +1,7 @@
 using Uchastok.Rules.Territory.DemoCity;
+using Uchastok.Web.Appeals;
+using Uchastok.Web.Calendar;
+using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
 
@@ -11,6 +14,11 @@ public static class Startup
     {
         await DatabaseSetup.MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
+        // Reference data every installation needs, demo or not: the working calendar, appeal categories and terms, message templates.
+        var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+        await CalendarAdministration.SeedAsync(db);
+        await AppealCatalog.SeedAsync(db);
+        await TemplateStore.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         var seeder = scope.ServiceProvider.GetRequiredService<DemoCitySeeder>();
         if (string.Equals(configuration["UCHASTOK_SEED_DEMO"], "false", StringComparison.OrdinalIgnoreCase))
         {

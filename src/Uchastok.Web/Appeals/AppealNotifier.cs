@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Notifications;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.Appeals;
+
+/// <summary>
+/// Queues the messages an appeal step causes, each in its recipient's language: the applicant on
+/// every public step, the assignee on assignment, reminders and escalations. The dedupe key names
+/// the appeal and its version, so the same step never queues the same message twice.
+/// </summary>
+public sealed class AppealNotifier(
+    UchastokDbContext db, Outbox outbox, AppealText text, IDataProtectionProvider protection, NotificationSettings settings)
+{
+    public const string TrackingTokenPurpose = "Uchastok.Appeals.TrackingToken";
+
+    public string TrackingLink(string token) => $"{settings.PublicUrl.TrimEnd('/')}/appeals/track/{token}";
+
+    public string StaffLink(Appeal appeal) => $"{settings.PublicUrl.TrimEnd('/')}/appeals/{appeal.Number}";
+
+    public string ProtectToken(string token) => protection.CreateProtector(TrackingTokenPurpose).Protect(token);
+
+    /// <summary>Tells the applicant, by e-mail if they gave one, otherwise by SMS.</summary>
+    public async Task ApplicantAsync(Appeal appeal, string templateKey, string? trackingToken = null, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var (channel, recipient) = appeal.ApplicantEmail is { } email ? (NotificationChannel.Email, email)
+            : appeal.ApplicantPhone is { } phone ? (NotificationChannel.Sms, phone)
+            : (NotificationChannel.Email, (string?)null);
+        if (recipient is null) return;
+        var token = trackingToken ?? protection.CreateProtector(TrackingTokenPurpose).Unprotect(appeal.ProtectedTrackingToken);
+        var values = await ValuesAsync(appeal, appeal.Language, reason, cancellationToken);
+        values["link"] = TrackingLink(token);
+        await outbox.EnqueueAsync(new Notification(channel, recipient, appeal.Language, templateKey, values,
+            $"{appeal.Number}:v{appeal.Version}:applicant", appeal.Id == 0 ? null : appeal.Id), cancellationToken);
+    }
+
+    /// <summary>Tells the staff accounts of the given officers (their e-mail, their language).</summary>
+    public async Task OfficersAsync(Appeal appeal, IReadOnlyCollection<int> officerIds, string templateKey, string dedupeSuffix, CancellationToken cancellationToken = default)
+    {
+        if (officerIds.Count == 0) return;
+        var accounts = await db.Users.AsNoTracking().Where(u => u.OfficerId != null && officerIds.Contains(u.OfficerId.Value) && u.Email != null)
+            .Select(u => new { u.Id, u.Email, u.PreferredLanguage }).ToListAsync(cancellationToken);
+        await StaffAsync(appeal, accounts.Select(a => (a.Id, a.Email!, a.PreferredLanguage)), templateKey, dedupeSuffix, cancellationToken);
+    }
+
+    /// <summary>Tells the supervisors of the appeal's district (administrators for internal security).</summary>
+    public async Task SupervisorsAsync(Appeal appeal, string templateKey, string dedupeSuffix, CancellationToken cancellationToken = default)
+    {
+        var role = appeal.Queue == Rules.Appeals.AppealQueue.InternalSecurity ? Roles.Admin : Roles.Supervisor;
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(cancellationToken);
+        var query = from user in db.Users.AsNoTracking()
+                    join link in db.UserRoles on user.Id equals link.UserId
+                    where link.RoleId == roleId && user.Email != null
+                    select user;
+        if (role == Roles.Supervisor) query = query.Where(u => u.DistrictId == appeal.DistrictId);
+        // The officer a complaint concerns is not told about it, even as a supervisor.
+        if (appeal.ConcernedOfficerId is { } concerned) query = query.Where(u => u.OfficerId == null || u.OfficerId != concerned);
+        var accounts = await query.Select(u => new { u.Id, u.Email, u.PreferredLanguage }).ToListAsync(cancellationToken);
+        await StaffAsync(appeal, accounts.Select(a => (a.Id, a.Email!, a.PreferredLanguage)), templateKey, dedupeSuffix, cancellationToken);
+    }
+
+    private async Task StaffAsync(Appeal appeal, IEnumerable<(string Id, string Email, string Language)> accounts, string templateKey, string dedupeSuffix, CancellationToken cancellationToken)
+    {
+        foreach (var (id, email, language) in accounts)
+        {
+            var values = await ValuesAsync(appeal, language, null, cancellationToken);
+            values["link"] = StaffLink(appeal);
+            await outbox.EnqueueAsync(new Notification(NotificationChannel.Email, email, language, templateKey, values,
+                $"{appeal.Number}:{dedupeSuffix}:staff:{id}", appeal.Id == 0 ? null : appeal.Id), cancellationToken);
+        }
+    }
+
+    private async Task<Dictionary<string, string>> ValuesAsync(Appeal appeal, string language, string? reason, CancellationToken cancellationToken)
+    {
+        var assignee = appeal.AssigneeOfficer ?? (appeal.AssigneeOfficerId is { } id ? await db.Officers.FindAsync([id], cancellationToken) : null);
+        using var _ = LocalizationSetup.UseLanguage(language);
+        return new Dictionary<string, string>
+        {
+            ["number"] = appeal.Number,
+            ["received"] = AppealText.Date(appeal.ReceivedOn),
+            ["due"] = AppealText.Date(appeal.DueDate),
+            ["assignee"] = assignee is null ? "—" : text.Officer(assignee),
+            ["reason"] = reason ?? string.Empty,
+            ["forwardedTo"] = appeal.ForwardedTo ?? string.Empty,
+            ["text"] = appeal.AnswerText ?? string.Empty,
+        };
+    }
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Appeals;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Shared.Web;
+
+namespace Uchastok.Web.Appeals;
+
+public sealed record FiledAppealResponse(
+    string Number, string TrackingToken, string TrackingUrl, string Status, DateTime ReceivedAt, DateOnly DueDate,
+    FiledBeat? Beat, PlaceRef? District, FiledAssignee? Assignee);
+
+public sealed record FiledBeat(int Id, string Code, string Name);
+
+public sealed record FiledAssignee(string Name, string Rank);
+
+public sealed record TransitionRequest(string? Reason, string? Answer, string? ForwardTo, string? DueDate, int? OfficerId);
+
+public sealed record NoteRequest(string? Note);
+
+public sealed record TipResponse(long Id, string Message);
+
+public sealed record CategoryOption(int Id, string Code, string Name);
+
+/// <summary>
+/// The appeals API (C3–C5): filing, tracking, the staff queue and every lifecycle action. The
+/// same commands and queries serve the pages, so both follow the same rules.
+/// </summary>
+public static class AppealsApi
+{
+    private static readonly Dictionary<string, AppealAction> ActionsByRoute = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["assign"] = AppealAction.Assign,
+        ["start"] = AppealAction.Start,
+        ["answer"] = AppealAction.Answer,
+        ["forward"] = AppealAction.Forward,
+        ["extend"] = AppealAction.Extend,
+        ["leave-without-consideration"] = AppealAction.LeaveWithoutConsideration,
+        ["confirm"] = AppealAction.Confirm,
+        ["contest"] = AppealAction.Contest,
+    };
+
+    public static IEndpointRouteBuilder MapAppealsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Appeals");
+        var open = api.MapGroup(string.Empty).AllowAnonymous();
+        open.MapPost("/appeals", FileAsync).DisableAntiforgery()
+            .WithSummary("File an appeal (JSON, or multipart/form-data with up to 5 attachments). Send an Idempotency-Key header to make retries safe.");
+        open.MapGet("/appeals/track/{token}", TrackAsync).WithSummary("An appeal by its private tracking token.");
+        open.MapPost("/appeals/track/{token}/rating", RateByTokenAsync).WithSummary("Rate the service, once, after the answer.");
+        open.MapPost("/appeals/track/{token}/{action}", ActByTokenAsync).WithSummary("Confirm or contest the answer (applicant, by tracking token).");
+        open.MapGet("/appeals/track/{token}/attachments/{attachmentId:long}", AttachmentByTokenAsync).WithSummary("An attachment of the appeal.");
+        open.MapGet("/appeal-categories", CategoriesAsync).WithSummary("The categories an appeal can be filed under.");
+        open.MapPost("/tips", TipAsync).WithSummary("An anonymous report of an offence: goes to the district's duty list, not into the appeal lifecycle.");
+
+        var signedIn = api.MapGroup("/appeals").RequireAuthorization();
+        signedIn.MapGet(string.Empty, ListAsync).WithSummary("My appeals (residents) or my queue (staff), soonest due first.");
+        signedIn.MapGet("/{number}", GetAsync).WithSummary("An appeal, for its applicant or staff in scope.");
+        signedIn.MapGet("/{number}/attachments/{attachmentId:long}", AttachmentAsync).WithSummary("An attachment of the appeal.");
+        signedIn.MapPost("/{number}/rating", RateAsync).WithSummary("Rate the service, once, after the answer (applicant).");
+        signedIn.MapPost("/{number}/notes", NoteAsync).RequireAuthorization(Policies.Staff).WithSummary("Add an internal note; never shown to the applicant.");
+        signedIn.MapPost("/{number}/{action}", ActAsync)
+            .WithSummary("assign, start, answer, forward, extend, leave-without-consideration, confirm or contest.");
+
+        var supervisors = api.MapGroup(string.Empty).RequireAuthorization(Policies.TerritoryManagers);
+        supervisors.MapGet("/districts/{districtId:int}/appeal-board", BoardAsync).WithSummary("Per officer: open, due soon, overdue, on-time share over 90 days, mean rating.");
+        supervisors.MapGet("/districts/{districtId:int}/tips", TipsAsync).WithSummary("The district's duty list of anonymous tips.");
+        supervisors.MapPost("/tips/{tipId:long}/review", ReviewTipAsync).WithSummary("Mark a tip reviewed, with what was done.");
+        api.MapGet("/officers/{officerId:int}/rating", OfficerRatingAsync).RequireAuthorization(Policies.Staff)
+            .WithSummary("An officer's ratings: mean, count, distribution, qualities, quarterly trend.");
+        return app;
+    }
+
+    private static async Task<IResult> FileAsync(
+        HttpRequest request, ClaimsPrincipal user, FileAppealCommand command, AppealNotifier notifier, AppealText text,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var (input, files, problem) = await ReadAppealAsync(request, localizer, cancellationToken);
+        if (problem is not null) return problem;
+        var result = await command.ExecuteAsync(input!, files, user, request.Headers["Idempotency-Key"].ToString(), cancellationToken);
+        if (!result.Succeeded) return Problems.Validation(localizer, result.Errors);
+
+        var filed = result.Filed!;
+        var appeal = filed.Appeal;
+        var response = new FiledAppealResponse(
+            appeal.Number, filed.TrackingToken, notifier.TrackingLink(filed.TrackingToken), AppealText.ApiName(appeal.State), appeal.ReceivedAtUtc, appeal.DueDate,
+            appeal.Beat is { } beat ? new FiledBeat(beat.Id, beat.Code, text.Beat(beat)) : null,
+            appeal.District is { } district ? new PlaceRef(district.Id, text.District(district)) : null,
+            appeal.AssigneeOfficer is { } officer ? new FiledAssignee(text.OfficerName(officer), text.Rank(officer)) : null);
+        if (filed.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created($"/api/v1/appeals/{appeal.Number}", response);
+    }
+
+    /// <summary>Reads the appeal from JSON or from a multipart form with files; a malformed body is a 400, not an exception.</summary>
+    private static async Task<(AppealInput? Input, List<AttachmentUpload> Files, IResult? Problem)> ReadAppealAsync(
+        HttpRequest request, IStringLocalizer localizer, CancellationToken cancellationToken)
+    {
+        var files = new List<AttachmentUpload>();
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var input = AppealForm.Bind(form);
+            foreach (var file in form.Files.Where(f => f.Name == "attachments"))
+                files.Add(await AppealForm.ReadAsync(file, cancellationToken));
+            return (input, files, null);
+        }
+        try
+        {
+            var input = await request.ReadFromJsonAsync<AppealInput>(cancellationToken);
+            return input is null ? (null, files, Problems.BadRequest(localizer, "Appeal.BodyRequired")) : (input, files, null);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return (null, files, Problems.BadRequest(localizer, "Appeal.BodyRequired"));
+        }
+    }
+
+    private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult>> TrackAsync(
+        string token, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await queries.ByTokenAsync(token, cancellationToken) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound(localizer, "Appeal.NotFound");
+
+    private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult>> GetAsync(
+        string number, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        AppealNumber.TryNormalize(number, out var canonical) && await queries.ByNumberAsync(canonical, user, cancellationToken) is { } detail
+            ? TypedResults.Ok(detail)
+            : Problems.NotFound(localizer, "Appeal.NotFound");
+
+    private static async Task<IResult> ListAsync(
+        ClaimsPrincipal user, AppealQueries queries, string? state, string? kind, bool? overdue, bool? dueSoon, int? assignee, string? q, CancellationToken cancellationToken)
+    {
+        var access = AppealAccess.For(user);
+        return access.IsStaff
+            ? TypedResults.Ok(await queries.QueueAsync(user, new QueueFilter(state, kind, overdue == true, dueSoon == true, assignee, q), cancellationToken))
+            : TypedResults.Ok(await queries.MineAsync(user, cancellationToken));
+    }
+
+    private static async Task<IResult> ActAsync(
+        string number, string action, TransitionRequest? body, ClaimsPrincipal user, TransitionAppealCommand command, AppealQueries queries,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (!ActionsByRoute.TryGetValue(action, out var appealAction) || !AppealNumber.TryNormalize(number, out var canonical))
+            return Problems.NotFound(localizer, "Appeal.NotFound");
+        var (input, problem) = Input(body, localizer);
+        if (problem is not null) return problem;
+        var outcome = await command.ExecuteAsync(canonical, appealAction, input!, user, cancellationToken: cancellationToken);
+        if (!outcome.Succeeded) return Outcome(outcome, localizer);
+        return TypedResults.Ok(await queries.ByNumberAsync(canonical, user, cancellationToken));
+    }
+
+    private static async Task<IResult> ActByTokenAsync(
+        string token, string action, TransitionRequest? body, ClaimsPrincipal user, TransitionAppealCommand command, AppealQueries queries,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (!ActionsByRoute.TryGetValue(action, out var appealAction) || appealAction is not (AppealAction.Confirm or AppealAction.Contest))
+            return Problems.NotFound(localizer, "Appeal.NotFound");
+        var (input, problem) = Input(body, localizer);
+        if (problem is not null) return problem;
+        var outcome = await command.ExecuteAsync(string.Empty, appealAction, input!, user, token, cancellationToken);
+        if (!outcome.Succeeded) return Outcome(outcome, localizer);
+        return TypedResults.Ok(await queries.ByTokenAsync(token, cancellationToken));
+    }
+
+    private static async Task<IResult> RateAsync(
+        string number, RatingInput body, ClaimsPrincipal user, AppealFeedbackCommands feedback, AppealQueries queries,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (!AppealNumber.TryNormalize(number, out var canonical)) return Problems.NotFound(localizer, "Appeal.NotFound");
+        var outcome = await feedback.RateAsync(canonical, null, body, user, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(await queries.ByNumberAsync(canonical, user, cancellationToken)) : Outcome(outcome, localizer);
+    }
+
+    private static async Task<IResult> RateByTokenAsync(
+        string token, RatingInput body, ClaimsPrincipal user, AppealFeedbackCommands feedback, AppealQueries queries,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var outcome = await feedback.RateAsync(null, token, body, user, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(await queries.ByTokenAsync(token, cancellationToken)) : Outcome(outcome, localizer);
+    }
+
+    private static async Task<IResult> NoteAsync(
+        string number, NoteRequest body, ClaimsPrincipal user, AppealFeedbackCommands feedback, AppealQueries queries,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (!AppealNumber.TryNormalize(number, out var canonical)) return Problems.NotFound(localizer, "Appeal.NotFound");
+        var outcome = await feedback.AddNoteAsync(canonical, body.Note, user, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(await queries.ByNumberAsync(canonical, user, cancellationToken)) : Outcome(outcome, localizer);
+    }
+
+    private static async Task<IResult> AttachmentAsync(
+        string number, long attachmentId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        File(AppealNumber.TryNormalize(number, out var canonical) ? await queries.AttachmentAsync(canonical, null, attachmentId, user, cancellationToken) : null, localizer);
+
+    private static async Task<IResult> AttachmentByTokenAsync(
+        string token, long attachmentId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        File(await queries.AttachmentAsync(null, token, attachmentId, user, cancellationToken), localizer);
+
+    private static IResult File(AppealAttachment? attachment, IStringLocalizer localizer) =>
+        attachment is null
+            ? Problems.NotFound(localizer, "Appeal.NotFound")
+            : TypedResults.File(attachment.Content, attachment.ContentType, attachment.FileName);
+
+    private static async Task<Ok<CategoryOption[]>> CategoriesAsync(AppealCatalog catalog, AppealText text, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await catalog.CategoriesAsync(cancellationToken)).Where(c => c.IsActive).Select(c => new CategoryOption(c.Id, c.Code, text.Category(c))).ToArray());
+
+    private static async Task<IResult> TipAsync(TipInput body, SubmitTipCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var result = await command.ExecuteAsync(body, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Accepted((string?)null, new TipResponse(result.Tip!.Id, localizer["Tip.Received"]))
+            : Problems.Validation(localizer, result.Errors);
+    }
+
+    private static async Task<IResult> BoardAsync(int districtId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await queries.BoardAsync(user, districtId, cancellationToken) is { } board ? TypedResults.Ok(board) : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Territory.OutOfScope");
+
+    private static async Task<IResult> TipsAsync(int districtId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await queries.TipsAsync(user, districtId, cancellationToken) is { } tips ? TypedResults.Ok(tips) : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Territory.OutOfScope");
+
+    private static async Task<IResult> ReviewTipAsync(
+        long tipId, NoteRequest body, ClaimsPrincipal user, AppealAdministration administration, TimeProvider clock,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await administration.ReviewTipAsync(user, tipId, body.Note, clock, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound(localizer, "Tip.NotFound");
+
+    private static async Task<IResult> OfficerRatingAsync(int officerId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await queries.OfficerRatingAsync(user, officerId, cancellationToken) is { } rating ? TypedResults.Ok(rating) : Problems.NotFound(localizer, "Officer.NotFound");
+
+    internal static (TransitionInput? Input, IResult? Problem) Input(TransitionRequest? body, IStringLocalizer localizer)
+    {
+        DateOnly? due = null;
+        if (!string.IsNullOrWhiteSpace(body?.DueDate))
+        {
+            if (!DateOnly.TryParseExact(body.DueDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                var errors = new FieldErrors();
+                errors.Add("dueDate", localizer["Appeal.DueDateInvalid"]);
+                return (null, Problems.Validation(localizer, errors));
+            }
+            due = parsed;
+        }
+        return (new TransitionInput(body?.Reason, body?.Answer, body?.ForwardTo, due, body?.OfficerId), null);
+    }
+
+    /// <summary>The HTTP answer for an action that did not happen: 404 unseen, 403 not yours, 400 bad input, 409 not now.</summary>
+    internal static IResult Outcome(TransitionOutcome outcome, IStringLocalizer localizer) => outcome.Result switch
+    {
+        TransitionResult.NotFound => Problems.NotFound(localizer, "Appeal.NotFound"),
+        TransitionResult.Invalid => Problems.Validation(localizer, outcome.Errors),
+        TransitionResult.Forbidden => TypedResults.Problem(title: localizer["Problem.403"], detail: outcome.Message, statusCode: StatusCodes.Status403Forbidden),
+        _ => TypedResults.Problem(title: localizer["Problem.409"], detail: outcome.Message, statusCode: StatusCodes.Status409Conflict),
+    };
+}

@@ -1,0 +1,274 @@
+using System.Data.Common;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Appeals;
+using Uchastok.Rules.Identity;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Calendar;
+using Uchastok.Web.Notifications;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.Appeals;
+
+/// <summary>The appeal as filed, with the tracking token shown once to its applicant.</summary>
+public sealed record FiledAppeal(Appeal Appeal, string TrackingToken, bool Replayed);
+
+public sealed record FileAppealResult(FiledAppeal? Filed, FieldErrors Errors)
+{
+    public bool Succeeded => Filed is not null;
+}
+
+/// <summary>
+/// Files a formal appeal: checks it, routes it (<see cref="AppealRouting"/>), numbers it, sets its
+/// due date (<see cref="AppealDeadlinePolicy"/>), and queues the applicant's and the assignee's
+/// messages, all in one transaction. The same Idempotency-Key with the same request gives back
+/// the appeal already filed.
+/// </summary>
+public sealed class FileAppealCommand(
+    UchastokDbContext db,
+    AppealPlaces places,
+    AppealCatalog catalog,
+    WorkingCalendarProvider calendars,
+    AppealNotifier notifier,
+    OutboxSignal outboxSignal,
+    IDataProtectionProvider protection,
+    IStringLocalizer<SharedResource> localizer,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<FileAppealCommand> logger)
+{
+    public const int MaxIdempotencyKeyLength = 100;
+
+    public async Task<FileAppealResult> ExecuteAsync(
+        AppealInput input, IReadOnlyList<AttachmentUpload> files, ClaimsPrincipal user, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        var access = AppealAccess.For(user);
+        var account = access.IsResident && access.UserId is { } userId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) : null;
+
+        if (!AppealText.TryParseApiName<AppealKind>(input.Kind, out var kind)) errors.Add("kind", localizer["Appeal.KindRequired"]);
+        var categories = await catalog.CategoriesAsync(cancellationToken);
+        var category = categories.FirstOrDefault(c => c.Id == input.CategoryId && c.IsActive);
+        if (category is null) errors.Add("categoryId", localizer["Appeal.CategoryRequired"]);
+        var text = input.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) errors.Add("text", localizer["Appeal.TextRequired"]);
+        else if (text.Length > AppealInput.MaxTextLength) errors.Add("text", localizer["Appeal.TextTooLong", AppealInput.MaxTextLength]);
+
+        var place = await places.ResolveAsync(input.Lat, input.Lon, input.AddressId, input.AddressText, input.DistrictId, errors, cancellationToken);
+        var concerned = await ConcernedOfficerAsync(input, kind, place, errors, cancellationToken);
+
+        var name = ContactValidation.Name(string.IsNullOrWhiteSpace(input.Name) ? account?.DisplayName : input.Name, "name", localizer, errors);
+        var noContactTyped = string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Phone);
+        var (email, phone) = ContactValidation.Contacts(
+            noContactTyped ? account?.Email : input.Email, noContactTyped ? account?.PhoneNumber : input.Phone, localizer, errors);
+        var iin = ContactValidation.OptionalIin(input.Iin, localizer, errors);
+        if (!input.Consent) errors.Add("consent", localizer["Appeal.ConsentRequired"]);
+
+        var attachments = CheckAttachments(files, errors);
+        var key = idempotencyKey?.Trim();
+        if (key is { Length: > MaxIdempotencyKeyLength }) errors.Add("idempotencyKey", localizer["Appeal.IdempotencyKeyTooLong", MaxIdempotencyKeyLength]);
+        if (errors.Count > 0) return new(null, errors);
+
+        var sender = access.UserId ?? "anonymous";
+        var requestHash = RequestHash(input, files);
+        if (!string.IsNullOrEmpty(key) && await ReplayAsync(sender, key, requestHash, errors, cancellationToken) is { } replayed)
+            return new(replayed, errors);
+        if (errors.Count > 0) return new(null, errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var receivedOn = KazakhstanTime.LocalDate(now);
+        var policy = await catalog.PolicyAsync(cancellationToken);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var route = AppealRouting.Route(new RoutingInput(place!.Beat, place.DistrictId, input.AboutPoliceOfficer || concerned is not null, concerned, place.HeadOfficerByDistrict));
+        var token = NewToken();
+
+        var appeal = new Appeal
+        {
+            Number = string.Empty,
+            Kind = kind,
+            CategoryId = category!.Id,
+            Text = text!,
+            Latitude = place.Latitude,
+            Longitude = place.Longitude,
+            AddressText = place.AddressLine,
+            BeatId = place.Beat?.BeatId,
+            DistrictId = route.DistrictId,
+            Queue = route.Queue,
+            AssigneeOfficerId = route.AssigneeOfficerId,
+            ConcernedOfficerId = concerned?.OfficerId,
+            AboutPoliceOfficer = input.AboutPoliceOfficer || concerned is not null,
+            ApplicantUserId = account?.Id,
+            ApplicantName = name!,
+            ApplicantEmail = email,
+            ApplicantPhone = phone,
+            ApplicantProtectedIin = iin is null ? null : protection.CreateProtector(AccountCommands.IinProtectionPurpose).Protect(iin),
+            ApplicantMaskedIin = iin is null ? null : Iin.Mask(iin),
+            Language = LocalizationSetup.CurrentLanguage,
+            TrackingTokenHash = HashToken(token),
+            ProtectedTrackingToken = notifier.ProtectToken(token),
+            State = AppealState.Registered,
+            ReceivedAtUtc = now,
+            ReceivedOn = receivedOn,
+            DueDate = policy.DueDate(kind, receivedOn, calendar),
+            Attachments = attachments,
+        };
+        appeal.Events.Add(new AppealEvent
+        {
+            AtUtc = now, Kind = AppealEventKind.Filed, ToState = AppealState.Registered, ActorUserId = account?.Id, DueDate = appeal.DueDate, IsPublic = true,
+        });
+        if (route.AssigneeOfficerId is { } assignee)
+        {
+            appeal.State = AppealState.Assigned;
+            appeal.Events.Add(new AppealEvent
+            {
+                AtUtc = now, Kind = AppealEventKind.Transition, Action = AppealAction.Assign, FromState = AppealState.Registered,
+                ToState = AppealState.Assigned, AssigneeOfficerId = assignee, DueDate = appeal.DueDate, IsPublic = true,
+            });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        appeal.Number = AppealNumber.Format(CityCode, receivedOn.Year, await NextSequenceAsync(receivedOn.Year, cancellationToken));
+        db.Appeals.Add(appeal);
+        if (!string.IsNullOrEmpty(key))
+            db.AppealIdempotencyKeys.Add(new AppealIdempotencyKey { Sender = sender, Key = key, RequestHash = requestHash, Appeal = appeal, CreatedAtUtc = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!string.IsNullOrEmpty(key))
+        {
+            // The same key won a race a moment ago (a double click): answer with that appeal.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var winner = await ReplayAsync(sender, key, requestHash, errors, cancellationToken);
+            return winner is null ? new(null, errors) : new(winner, errors);
+        }
+        await notifier.ApplicantAsync(appeal, DefaultTemplates.Registered, token, cancellationToken: cancellationToken);
+        if (appeal.AssigneeOfficerId is { } officer)
+            await notifier.OfficersAsync(appeal, [officer], DefaultTemplates.StaffAssigned, $"v{appeal.Version}", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outboxSignal.Notify();
+        // What the answer shows: where it went and who handles it.
+        if (appeal.BeatId is not null) await db.Entry(appeal).Reference(a => a.Beat).LoadAsync(cancellationToken);
+        if (appeal.DistrictId is not null) await db.Entry(appeal).Reference(a => a.District).LoadAsync(cancellationToken);
+        if (appeal.AssigneeOfficerId is not null) await db.Entry(appeal).Reference(a => a.AssigneeOfficer).LoadAsync(cancellationToken);
+
+        logger.LogInformation("Appeal {Number} filed: {Kind}, queue {Queue}, district {District}", appeal.Number, kind, route.Queue, route.DistrictId);
+        return new(new FiledAppeal(appeal, token, Replayed: false), errors);
+    }
+
+    private string CityCode => configuration["Appeals:CityCode"] is { Length: 3 } code ? code : "ALM";
+
+    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>256 random bits, URL-safe: unguessable, and short enough for an SMS.</summary>
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private async Task<ConcernedOfficer?> ConcernedOfficerAsync(AppealInput input, AppealKind kind, ResolvedPlace? place, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var aboutOfficer = input.AboutPoliceOfficer || input.ConcernedOfficerId is not null || input.ConcernsBeatInspector;
+        if (!aboutOfficer) return null;
+        if (kind != AppealKind.Complaint) errors.Add("kind", localizer["Appeal.OfficerComplaintMustBeComplaint"]);
+        int? officerId = input.ConcernedOfficerId;
+        if (officerId is null && input.ConcernsBeatInspector)
+        {
+            officerId = place?.Beat?.InspectorOfficerId;
+            if (officerId is null) errors.Add("concernsBeatInspector", localizer["Appeal.NoInspectorAtPlace"]);
+        }
+        if (officerId is null) return null;
+        var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == officerId, cancellationToken);
+        if (officer is null)
+        {
+            errors.Add("concernedOfficerId", localizer["Appeal.OfficerNotFound"]);
+            return null;
+        }
+        return new ConcernedOfficer(officer.Id, officer.DistrictId, officer.Position == OfficerPosition.HeadOfDistrictService);
+    }
+
+    private List<AppealAttachment> CheckAttachments(IReadOnlyList<AttachmentUpload> files, FieldErrors errors)
+    {
+        if (files.Count > AttachmentRules.MaxFiles)
+        {
+            errors.Add("attachments", localizer["Attachment.TooMany", AttachmentRules.MaxFiles]);
+            return [];
+        }
+        var accepted = new List<AppealAttachment>();
+        foreach (var file in files)
+        {
+            var problem = AttachmentRules.Check(file.FileName, file.Content);
+            if (problem != AttachmentProblem.None)
+            {
+                errors.Add("attachments", localizer[$"Attachment.{problem}", Path.GetFileName(file.FileName), AttachmentRules.MaxBytes / (1024 * 1024)]);
+                continue;
+            }
+            var type = AttachmentRules.Sniff(file.Content)!.Value;
+            var safeName = SafeFileName(file.FileName, type);
+            accepted.Add(new AppealAttachment { FileName = safeName, ContentType = AttachmentRules.ContentType(type), Length = file.Content.Length, Content = file.Content });
+        }
+        return accepted;
+    }
+
+    /// <summary>Keeps letters, digits, dots, dashes and underscores of the base name, at most 100 characters, with the true extension.</summary>
+    private static string SafeFileName(string fileName, AttachmentType type)
+    {
+        var stem = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')));
+        var clean = new string(stem.Where(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.').Take(100).ToArray());
+        return (clean.Length == 0 ? "file" : clean) + AttachmentRules.Extension(type);
+    }
+
+    /// <summary>The appeal an earlier request with this key filed, if the request was the same; an error if it was not.</summary>
+    private async Task<FiledAppeal?> ReplayAsync(string sender, string key, string requestHash, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var earlier = await db.AppealIdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Sender == sender && k.Key == key, cancellationToken);
+        if (earlier is null) return null;
+        if (earlier.RequestHash != requestHash)
+        {
+            errors.Add("idempotencyKey", localizer["Appeal.IdempotencyKeyReused"]);
+            return null;
+        }
+        var appeal = await db.Appeals.AsNoTracking().Include(a => a.AssigneeOfficer).Include(a => a.Beat).Include(a => a.District).SingleAsync(a => a.Id == earlier.AppealId, cancellationToken);
+        var token = protection.CreateProtector(AppealNotifier.TrackingTokenPurpose).Unprotect(appeal.ProtectedTrackingToken);
+        return new FiledAppeal(appeal, token, Replayed: true);
+    }
+
+    /// <summary>A fingerprint of what was asked, so a reused key with a different request is refused rather than answered with someone else's appeal.</summary>
+    private static string RequestHash(AppealInput input, IReadOnlyList<AttachmentUpload> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(input));
+        foreach (var file in files) hash.AppendData(SHA256.HashData(file.Content));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The next number of the year, from a counter row updated inside the filing's transaction.</summary>
+    private async Task<long> NextSequenceAsync(int year, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using (var insert = Command(connection, transaction, """INSERT INTO appeals_sequences ("Year", "LastNumber") VALUES (@year, 0) ON CONFLICT ("Year") DO NOTHING""", year))
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var next = Command(connection, transaction, """UPDATE appeals_sequences SET "LastNumber" = "LastNumber" + 1 WHERE "Year" = @year RETURNING "LastNumber" """, year);
+        return Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, int year)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@year";
+        parameter.Value = year;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Appeals;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Calendar;
+using Uchastok.Web.Notifications;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.Appeals;
+
+public enum TransitionResult { Done, NotFound, Forbidden, Invalid, Refused, Conflict }
+
+/// <summary>The outcome of an action on an appeal; <see cref="Errors"/> name the fields when the input was at fault.</summary>
+public sealed record TransitionOutcome(TransitionResult Result, Appeal? Appeal, FieldErrors Errors, string? Message = null)
+{
+    public bool Succeeded => Result == TransitionResult.Done;
+}
+
+/// <summary>
+/// Every change of an appeal's state goes through here: the actor's capacity is worked out from
+/// role and scope (<see cref="AppealAccess"/>), the lifecycle rule decides, and the change, its
+/// history entry and its messages are saved together. Two officers acting at once cannot both
+/// succeed: the appeal's version is checked on save.
+/// </summary>
+public sealed class TransitionAppealCommand(
+    UchastokDbContext db,
+    AppealCatalog catalog,
+    WorkingCalendarProvider calendars,
+    TerritorySnapshotCache territory,
+    AppealNotifier notifier,
+    OutboxSignal outboxSignal,
+    IStringLocalizer<SharedResource> localizer,
+    AppealText text,
+    TimeProvider clock,
+    ILogger<TransitionAppealCommand> logger)
+{
+    public const int MaxReasonLength = 2000;
+    public const int MaxForwardToLength = 300;
+
+    public async Task<TransitionOutcome> ExecuteAsync(
+        string number, AppealAction action, TransitionInput input, ClaimsPrincipal user, string? trackingToken = null, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        var appeal = trackingToken is null
+            ? await db.Appeals.Include(a => a.AssigneeOfficer).SingleOrDefaultAsync(a => a.Number == number, cancellationToken)
+            : await db.Appeals.Include(a => a.AssigneeOfficer).SingleOrDefaultAsync(a => a.TrackingTokenHash == FileAppealCommand.HashToken(trackingToken), cancellationToken);
+        var access = AppealAccess.For(user);
+        var holdsToken = trackingToken is not null && appeal is not null;
+        if (appeal is null || (!holdsToken && !access.CanSee(appeal))) return new(TransitionResult.NotFound, null, errors);
+
+        var capacities = access.Capacities(appeal, holdsToken);
+        var rule = AppealLifecycle.Transitions.Single(t => t.Action == action);
+        var actor = capacities.Cast<AppealActor?>().FirstOrDefault(c => rule.By.Contains(c!.Value));
+        if (actor is null)
+            return new(TransitionResult.Forbidden, appeal, errors, text.Refusal(TransitionRefusal.NotForThisActor));
+
+        if (input.AnswerText?.Length > AppealInput.MaxTextLength) errors.Add("answer", localizer["Appeal.TextTooLong", AppealInput.MaxTextLength]);
+        if (input.Reason?.Length > MaxReasonLength) errors.Add("reason", localizer["Appeal.TextTooLong", MaxReasonLength]);
+        if (input.ForwardTo?.Length > MaxForwardToLength) errors.Add("forwardTo", localizer["Appeal.TextTooLong", MaxForwardToLength]);
+        if (errors.Count > 0) return new(TransitionResult.Invalid, appeal, errors);
+
+        if (action == AppealAction.Assign && input.AssigneeOfficerId is { } assigneeId)
+        {
+            var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == assigneeId, cancellationToken);
+            if (officer is null) errors.Add("officerId", localizer["Territory.OfficerNotFound"]);
+            else if (!access.IsAdmin && officer.DistrictId != appeal.DistrictId) errors.Add("officerId", localizer["Territory.OfficerInAnotherDistrict"]);
+            else if (officer.Id == appeal.ConcernedOfficerId) errors.Add("officerId", localizer["Appeal.CannotAssignConcernedOfficer"]);
+            if (errors.Count > 0) return new(TransitionResult.Invalid, appeal, errors);
+        }
+
+        return await ApplyAsync(appeal, action, actor.Value, input, access.UserId, access.OfficerId, cancellationToken);
+    }
+
+    /// <summary>Decides and applies one action in a known capacity; the deadline job calls it as the system.</summary>
+    public async Task<TransitionOutcome> ApplyAsync(
+        Appeal appeal, AppealAction action, AppealActor actor, TransitionInput input, string? actorUserId, int? actorOfficerId, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        var today = calendars.Today();
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var policy = await catalog.PolicyAsync(cancellationToken);
+        var facts = new AppealFacts(appeal.State, appeal.Kind, appeal.ReceivedOn, appeal.DueDate, appeal.AnsweredOn, appeal.Contested);
+        var decision = AppealLifecycle.Decide(facts, action, actor, Trimmed(input), today, calendar, policy);
+        if (!decision.Allowed) return Refused(appeal, decision.Refusal, errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = appeal.State;
+        appeal.State = decision.To;
+        appeal.DueDate = decision.DueDate;
+        appeal.Version++;
+        var entry = new AppealEvent
+        {
+            AtUtc = now, Kind = AppealEventKind.Transition, Action = action, FromState = from, ToState = decision.To,
+            ActorUserId = actorUserId, ActorOfficerId = actorOfficerId, DueDate = appeal.DueDate, IsPublic = true,
+            Text = input.Reason?.Trim(),
+        };
+        string template;
+        int? newAssignee = null;
+        switch (action)
+        {
+            case AppealAction.Assign:
+                appeal.AssigneeOfficerId = newAssignee = input.AssigneeOfficerId;
+                appeal.AssigneeOfficer = null;
+                if (appeal.Queue == AppealQueue.DistrictDuty) appeal.Queue = AppealQueue.Inspector;
+                entry.AssigneeOfficerId = newAssignee;
+                template = DefaultTemplates.Assigned;
+                break;
+            case AppealAction.Start:
+                template = DefaultTemplates.InProgress;
+                break;
+            case AppealAction.Answer:
+                appeal.AnswerText = input.AnswerText!.Trim();
+                appeal.AnsweredAtUtc = now;
+                appeal.AnsweredOn = today;
+                appeal.AnsweredByOfficerId = actorOfficerId;
+                appeal.DecidedOn = today;
+                entry.Text = appeal.AnswerText;
+                template = DefaultTemplates.Answered;
+                break;
+            case AppealAction.Forward:
+                appeal.ForwardedTo = input.ForwardTo!.Trim();
+                appeal.DecidedOn = today;
+                entry.Text = $"{appeal.ForwardedTo}: {input.Reason!.Trim()}";
+                template = DefaultTemplates.Forwarded;
+                break;
+            case AppealAction.Extend:
+                appeal.Extensions++;
+                template = DefaultTemplates.Extended;
+                break;
+            case AppealAction.LeaveWithoutConsideration:
+                appeal.DecidedOn = today;
+                template = DefaultTemplates.LeftWithoutConsideration;
+                break;
+            case AppealAction.Contest:
+                // The answer is reviewed by the head of the district service, never by the officer who gave it alone.
+                appeal.Contested = true;
+                appeal.DecidedOn = null;
+                var snapshot = await territory.GetAsync(cancellationToken);
+                newAssignee = appeal.DistrictId is { } district && snapshot.HeadOfficerByDistrict.TryGetValue(district, out var head) && head != appeal.ConcernedOfficerId ? head : null;
+                appeal.AssigneeOfficerId = newAssignee;
+                appeal.AssigneeOfficer = null;
+                appeal.Queue = newAssignee is null ? AppealQueue.InternalSecurity : AppealQueue.Supervisor;
+                entry.AssigneeOfficerId = newAssignee;
+                template = DefaultTemplates.Contested;
+                break;
+            default:
+                appeal.ClosedAtUtc = now;
+                template = DefaultTemplates.Closed;
+                break;
+        }
+        db.AppealEvents.Add(entry);
+        entry.AppealId = appeal.Id;
+
+        await notifier.ApplicantAsync(appeal, template, reason: input.Reason?.Trim(), cancellationToken: cancellationToken);
+        if (newAssignee is { } assignee)
+            await notifier.OfficersAsync(appeal, [assignee], DefaultTemplates.StaffAssigned, $"v{appeal.Version}", cancellationToken);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(TransitionResult.Conflict, appeal, errors, localizer["Appeal.ChangedMeanwhile"]);
+        }
+        outboxSignal.Notify();
+        logger.LogInformation("Appeal {Number}: {Action} by {Actor}, {From} → {To}", appeal.Number, action, actor, from, appeal.State);
+        return new(TransitionResult.Done, appeal, errors);
+    }
+
+    private static TransitionInput Trimmed(TransitionInput input) => input with
+    {
+        Reason = input.Reason?.Trim(), AnswerText = input.AnswerText?.Trim(), ForwardTo = input.ForwardTo?.Trim(),
+    };
+
+    private TransitionOutcome Refused(Appeal appeal, TransitionRefusal refusal, FieldErrors errors)
+    {
+        var message = text.Refusal(refusal);
+        var field = refusal switch
+        {
+            TransitionRefusal.ReasonRequired => "reason",
+            TransitionRefusal.AnswerRequired => "answer",
+            TransitionRefusal.ForwardTargetRequired => "forwardTo",
+            TransitionRefusal.NewDueDateRequired or TransitionRefusal.ExtensionNotLater or TransitionRefusal.ExtensionBeyondCap
+                or TransitionRefusal.ExtensionNotWorkingDay => "dueDate",
+            TransitionRefusal.AssigneeRequired => "officerId",
+            _ => null,
+        };
+        if (field is null)
+        {
+            var result = refusal == TransitionRefusal.NotForThisActor ? TransitionResult.Forbidden : TransitionResult.Refused;
+            return new(result, appeal, errors, message);
+        }
+        errors.Add(field, message);
+        return new(TransitionResult.Invalid, appeal, errors, message);
+    }
+}

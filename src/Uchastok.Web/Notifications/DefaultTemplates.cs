@@ -1,0 +1,77 @@
+namespace Uchastok.Web.Notifications;
+
+/// <summary>
+/// The messages Uchastok sends, in Kazakh, Russian and English, as first written; administrators
+/// edit them afterwards (table <c>notifications_templates</c>). Placeholders: {number}, {received},
+/// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}.
+/// </summary>
+public static class DefaultTemplates
+{
+    public const string Registered = "appeal.registered";
+    public const string Assigned = "appeal.assigned";
+    public const string InProgress = "appeal.in-progress";
+    public const string Extended = "appeal.extended";
+    public const string Forwarded = "appeal.forwarded";
+    public const string Answered = "appeal.answered";
+    public const string LeftWithoutConsideration = "appeal.left-without-consideration";
+    public const string Closed = "appeal.closed";
+    public const string Contested = "appeal.contested";
+    public const string StaffAssigned = "staff.assigned";
+    public const string StaffReminder = "staff.reminder";
+    public const string StaffOverdue = "staff.overdue";
+
+    public sealed record Text(string Subject, string Body);
+
+    public static readonly IReadOnlyDictionary<(string Key, string Language), Text> All = new Dictionary<(string, string), Text>
+    {
+        [(Registered, "kk")] = new("{number} өтінішіңіз тіркелді", "{number} өтініші {received} қабылданды. Шешім мерзімі: {due}. Барысын мына сілтемеден бақылаңыз: {link}"),
+        [(Registered, "ru")] = new("Ваше обращение {number} зарегистрировано", "Обращение {number} принято {received}. Срок рассмотрения: до {due}. Следите за ходом по ссылке: {link}"),
+        [(Registered, "en")] = new("Your appeal {number} is registered", "Appeal {number} was received on {received}. It will be decided by {due}. Follow it here: {link}"),
+
+        [(Assigned, "kk")] = new("{number}: орындаушы тағайындалды", "{number} өтінішін {assignee} қарайды. Мерзімі: {due}. {link}"),
+        [(Assigned, "ru")] = new("{number}: назначен исполнитель", "Обращение {number} рассматривает {assignee}. Срок: до {due}. {link}"),
+        [(Assigned, "en")] = new("{number}: an officer is assigned", "Appeal {number} is handled by {assignee}. Due by {due}. {link}"),
+
+        [(InProgress, "kk")] = new("{number}: қарау басталды", "{assignee} {number} өтінішін қарауға алды. Мерзімі: {due}. {link}"),
+        [(InProgress, "ru")] = new("{number}: рассмотрение начато", "{assignee} приступил(а) к рассмотрению обращения {number}. Срок: до {due}. {link}"),
+        [(InProgress, "en")] = new("{number}: work has started", "{assignee} has started work on appeal {number}. Due by {due}. {link}"),
+
+        [(Extended, "kk")] = new("{number}: қарау мерзімі ұзартылды", "{number} өтінішін қарау мерзімі {due} дейін ұзартылды. Себебі: {reason}. {link}"),
+        [(Extended, "ru")] = new("{number}: срок рассмотрения продлён", "Срок рассмотрения обращения {number} продлён до {due}. Причина: {reason}. {link}"),
+        [(Extended, "en")] = new("{number}: the term is extended", "The term for appeal {number} is extended to {due}. Reason: {reason}. {link}"),
+
+        [(Forwarded, "kk")] = new("{number}: өтініш басқа органға жіберілді", "{number} өтініші құзыреті бойынша жіберілді: {forwardedTo}. Себебі: {reason}. {link}"),
+        [(Forwarded, "ru")] = new("{number}: обращение перенаправлено", "Обращение {number} направлено по компетенции: {forwardedTo}. Причина: {reason}. {link}"),
+        [(Forwarded, "en")] = new("{number}: forwarded to another body", "Appeal {number} was forwarded to the competent body: {forwardedTo}. Reason: {reason}. {link}"),
+
+        [(Answered, "kk")] = new("{number}: жауап берілді", "{number} өтінішіңізге жауап: {text}\nЖауапты бағалап, келісетініңізді не келіспейтініңізді көрсетіңіз: {link}"),
+        [(Answered, "ru")] = new("{number}: дан ответ", "Ответ на обращение {number}: {text}\nОцените ответ, подтвердите его или оспорьте: {link}"),
+        [(Answered, "en")] = new("{number}: answered", "The answer to appeal {number}: {text}\nRate it, then confirm or contest it: {link}"),
+
+        [(LeftWithoutConsideration, "kk")] = new("{number}: қараусыз қалдырылды", "{number} өтініші қараусыз қалдырылды. Себебі: {reason}. {link}"),
+        [(LeftWithoutConsideration, "ru")] = new("{number}: оставлено без рассмотрения", "Обращение {number} оставлено без рассмотрения. Причина: {reason}. {link}"),
+        [(LeftWithoutConsideration, "en")] = new("{number}: left without consideration", "Appeal {number} was left without consideration. Reason: {reason}. {link}"),
+
+        [(Closed, "kk")] = new("{number}: жабылды", "{number} өтініші жабылды. Рақмет! {link}"),
+        [(Closed, "ru")] = new("{number}: закрыто", "Обращение {number} закрыто. Спасибо! {link}"),
+        [(Closed, "en")] = new("{number}: closed", "Appeal {number} is closed. Thank you! {link}"),
+
+        [(Contested, "kk")] = new("{number}: келіспеушілігіңіз тіркелді", "{number} өтінішінің жауабына келіспеушілігіңізді басшы {due} дейін қарайды. {link}"),
+        [(Contested, "ru")] = new("{number}: несогласие с ответом принято", "Ваше несогласие с ответом на обращение {number} рассмотрит руководитель до {due}. {link}"),
+        [(Contested, "en")] = new("{number}: your objection is registered", "The head of service reviews your objection to the answer to appeal {number} by {due}. {link}"),
+
+        [(StaffAssigned, "kk")] = new("Жаңа өтініш {number}", "Сізге {number} өтініші тағайындалды. Мерзімі: {due}. {link}"),
+        [(StaffAssigned, "ru")] = new("Новое обращение {number}", "Вам назначено обращение {number}. Срок: до {due}. {link}"),
+        [(StaffAssigned, "en")] = new("New appeal {number}", "Appeal {number} is assigned to you. Due by {due}. {link}"),
+
+        [(StaffReminder, "kk")] = new("{number}: мерзімі {due}", "{number} өтінішінің мерзімі жақындады: {due}. {link}"),
+        [(StaffReminder, "ru")] = new("{number}: срок {due}", "Приближается срок по обращению {number}: {due}. {link}"),
+        [(StaffReminder, "en")] = new("{number}: due {due}", "Appeal {number} is due on {due}. {link}"),
+
+        [(StaffOverdue, "kk")] = new("{number} мерзімі өтті", "{assignee} қарап жатқан {number} өтінішінің мерзімі {due} өтіп кетті. {link}"),
+        [(StaffOverdue, "ru")] = new("{number}: срок нарушен", "Обращение {number} ({assignee}) не рассмотрено в срок, срок был {due}. {link}"),
+        [(StaffOverdue, "en")] = new("{number} is overdue", "Appeal {number} ({assignee}) missed its due date of {due}. {link}"),
+    };
+
+    public static IEnumerable<string> Keys => All.Keys.Select(k => k.Key).Distinct();
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Uchastok.Web.Shared.Data;
+
+namespace Uchastok.Web.Notifications;
+
+/// <summary>A message to queue: to whom, by which channel, in which language, from which template, and the values for its placeholders.</summary>
+public sealed record Notification(
+    NotificationChannel Channel, string Recipient, string Language, string TemplateKey,
+    IReadOnlyDictionary<string, string> Values, string DedupeKey, long? AppealId = null);
+
+/// <summary>
+/// Queues messages in the caller's unit of work: the caller's SaveChanges writes them together
+/// with the change they report. After the commit, <see cref="OutboxSignal"/> wakes the dispatcher.
+/// </summary>
+public sealed partial class Outbox(UchastokDbContext db, TemplateStore templates, TimeProvider clock)
+{
+    public async Task EnqueueAsync(Notification notification, CancellationToken cancellationToken = default)
+    {
+        var template = await templates.GetAsync(notification.TemplateKey, notification.Language, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Outbox.Add(new OutboxMessage
+        {
+            Channel = notification.Channel,
+            Recipient = notification.Recipient,
+            Language = notification.Language,
+            TemplateKey = notification.TemplateKey,
+            Subject = Truncate(Render(template.Subject, notification.Values), 300),
+            Body = Truncate(Render(template.Body, notification.Values), 8000),
+            DedupeKey = notification.DedupeKey,
+            AppealId = notification.AppealId,
+            State = OutboxState.Pending,
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+        });
+    }
+
+    /// <summary>Replaces each {name} with its value; unknown placeholders stay as written so an administrator sees the mistake.</summary>
+    public static string Render(string template, IReadOnlyDictionary<string, string> values) =>
+        Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    [GeneratedRegex(@"\{([a-zA-Z]+)\}")]
+    private static partial Regex Placeholder();
+}
+
+/// <summary>Wakes the dispatcher when something was queued, so messages leave at once rather than at the next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try { _signal.Release(); }
+        catch (SemaphoreFullException) { /* already signalled */ }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
