@@ -42,6 +42,19 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         { "anonymous", "PUT", "/api/v1/beats/1/inspector", HttpStatusCode.Unauthorized },
         { "resident1@demo.kz", "PUT", "/api/v1/beats/1/inspector", HttpStatusCode.Forbidden },
         { "inspector1@demo.kz", "PUT", "/api/v1/beats/1/inspector", HttpStatusCode.Forbidden },
+        { "anonymous", "GET", "/api/v1/appeals", HttpStatusCode.Unauthorized },
+        { "resident1@demo.kz", "GET", "/api/v1/appeals", HttpStatusCode.OK },
+        { "anonymous", "GET", "/api/v1/appeal-categories", HttpStatusCode.OK },
+        { "anonymous", "GET", "/api/v1/calendar?year=2026", HttpStatusCode.OK },
+        { "supervisor.almaly@demo.kz", "PUT", "/api/v1/calendar/2026-12-31", HttpStatusCode.Forbidden },
+        { "resident1@demo.kz", "GET", "/api/v1/districts/1/appeal-board", HttpStatusCode.Forbidden },
+        { "inspector1@demo.kz", "GET", "/api/v1/districts/1/appeal-board", HttpStatusCode.Forbidden },
+        { "resident1@demo.kz", "GET", "/api/v1/officers/1/rating", HttpStatusCode.Forbidden },
+        { "resident1@demo.kz", "POST", "/api/v1/appeals/ALM-2026-000001/notes", HttpStatusCode.Forbidden },
+        { "supervisor.almaly@demo.kz", "GET", "/api/v1/admin/outbox", HttpStatusCode.Forbidden },
+        { "admin@demo.kz", "GET", "/api/v1/admin/outbox", HttpStatusCode.OK },
+        { "inspector1@demo.kz", "GET", "/api/v1/admin/appeal-kinds", HttpStatusCode.Forbidden },
+        { "admin@demo.kz", "GET", "/api/v1/admin/appeal-kinds", HttpStatusCode.OK },
     };
 
     [Theory]
@@ -68,6 +81,19 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         { "anonymous", "/account/profile", "redirect:/account/login" },
         { "resident2@demo.kz", "/account/profile", "200" },
         { "anonymous", "/", "200" },
+        { "anonymous", "/appeals/new", "200" },
+        { "anonymous", "/appeals/mine", "redirect:/account/login" },
+        { "resident1@demo.kz", "/appeals/mine", "200" },
+        { "resident1@demo.kz", "/appeals/queue", "redirect:/account/access-denied" },
+        { "inspector1@demo.kz", "/appeals/queue", "200" },
+        { "inspector1@demo.kz", "/appeals/board", "redirect:/account/access-denied" },
+        { "supervisor.almaly@demo.kz", "/appeals/board", "200" },
+        { "supervisor.almaly@demo.kz", "/appeals/tips", "200" },
+        { "resident1@demo.kz", "/appeals/tips", "redirect:/account/access-denied" },
+        { "supervisor.almaly@demo.kz", "/admin/calendar", "redirect:/account/access-denied" },
+        { "admin@demo.kz", "/admin/calendar", "200" },
+        { "admin@demo.kz", "/admin/appeals", "200" },
+        { "admin@demo.kz", "/admin/notifications", "200" },
     };
 
     [Theory]

@@ -32,6 +32,14 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AuthorizePage("/Account/Profile");
                 options.Conventions.AuthorizePage("/Account/Logout");
+                options.Conventions.AllowAnonymousToPage("/Appeals/New");
+                options.Conventions.AllowAnonymousToPage("/Appeals/Track");
+                options.Conventions.AuthorizePage("/Appeals/Mine");
+                options.Conventions.AuthorizePage("/Appeals/Detail");
+                options.Conventions.AuthorizePage("/Appeals/Queue", Policies.Staff);
+                options.Conventions.AuthorizePage("/Appeals/Officer", Policies.Staff);
+                options.Conventions.AuthorizePage("/Appeals/Board", Policies.TerritoryManagers);
+                options.Conventions.AuthorizePage("/Appeals/Tips", Policies.TerritoryManagers);
                 options.Conventions.AuthorizeFolder("/Territory", Policies.TerritoryManagers);
                 options.Conventions.AuthorizePage("/Territory/Import", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);

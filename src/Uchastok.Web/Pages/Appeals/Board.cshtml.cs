@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uchastok.Web.Appeals;
+using Uchastok.Web.Shared.Security;
+
+namespace Uchastok.Web.Pages.Appeals;
+
+/// <summary>The supervisor's district board. A supervisor sees his own district; an administrator picks one.</summary>
+public sealed class BoardModel(AppealQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? District { get; set; }
+    public DistrictBoard? Board { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var districtId = District ?? ScopeClaims.District(User);
+        if (districtId is null) return RedirectToPage("/Territory/Index");
+        Board = await queries.BoardAsync(User, districtId.Value, cancellationToken);
+        return Board is null ? Forbid() : Page();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uchastok.Rules.Appeals;
+using Uchastok.Web.Appeals;
+
+namespace Uchastok.Web.Pages.Appeals;
+
+/// <summary>The staff queue: what the officer may see, open by default, soonest due first, with filters.</summary>
+public sealed class QueueModel(AppealQueries queries, AppealText text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public bool DueSoon { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public IReadOnlyList<AppealListItem> Appeals { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Label)> States { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Label)> Kinds { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        States = Enum.GetValues<AppealState>().Select(s => (AppealText.ApiName(s), text.State(s))).ToList();
+        Kinds = Enum.GetValues<AppealKind>().Select(k => (AppealText.ApiName(k), text.Kind(k))).ToList();
+        Appeals = await queries.QueueAsync(User, new QueueFilter(State, Kind, Overdue, DueSoon, null, Q), cancellationToken);
+    }
+}
