@@ -27,24 +27,14 @@ fi
 (cd src/Uchastok.Web && [ -f node_modules/leaflet/dist/leaflet.js ] || npm ci --no-audit --no-fund)
 
 # --- a throw-away PostgreSQL on loopback -----------------------------------------------------
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pg_port=${UCHASTOK_TEST_PG_PORT:-55432}
-# Another server (a test run in a second clone, say) may hold the port: take the next free one.
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-while port_busy "$pg_port"; do pg_port=$((pg_port + 1)); done
-pg_dir=$(mktemp -d /tmp/uchastok-pg.XXXXXX)
-pg_run() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_dir"
-stop_pg() { pg_run "$pg_bin/pg_ctl -D $pg_dir -m immediate stop" >/dev/null 2>&1; rm -rf "$pg_dir"; }
-trap stop_pg EXIT
-pg_run "$pg_bin/initdb -D $pg_dir -A trust -U postgres" >"$results/postgres-init.log" 2>&1
-if ! pg_run "$pg_bin/pg_ctl -D $pg_dir -l $pg_dir/server.log -w -o \"-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start" >/dev/null; then
-  cat "$pg_dir/server.log" "$results/postgres-init.log" >&2
-  echo "PostgreSQL did not start on port $pg_port" >&2
+# fsync off: the tests check behaviour, not durability, and run faster without it.
+source scripts/postgres.sh
+trap stop_throwaway_postgres EXIT
+if ! start_throwaway_postgres "$results/postgres-init.log" "-c fsync=off"; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-export UCHASTOK_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+export UCHASTOK_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
 
 # --- build once, then every suite ------------------------------------------------------------
 if ! dotnet build Uchastok.slnx -c Release -nologo -v q -clp:ErrorsOnly >"$results/build.log" 2>&1; then

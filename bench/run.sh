@@ -6,7 +6,7 @@
 #     GET /api/v1/beats/locate (points from bench/locate.lua) and the trivial GET /api/v1/about
 #     with the same threads, connections and duration, in the order about, locate, locate, about,
 #     and reports locate's requests/s as a ratio to about's. One more run of GET /api/v1/beats/{id}
-#     (bench/beat-card.lua) shows how much of locate's cost is the database read of the beat card.
+#     (bench/beat-card.lua) shows what the card costs without the lookup.
 # Markdown goes to stdout, progress and build output to stderr. Machine and date are printed so the
 # results can be pasted into docs/benchmarks.md. Knobs: BENCH_DURATION (10s), BENCH_WARMUP (3s),
 # BENCH_CONNECTIONS (32), BENCH_THREADS (1), BENCH_POINTS (1000000).
@@ -22,7 +22,6 @@ threads=${BENCH_THREADS:-1}
 points=${BENCH_POINTS:-1000000}
 locate_path='/api/v1/beats/locate?lat=43.2510&lon=76.9210'
 
-log() { echo "[bench] $*" >&2; }
 thousands() { printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -33,21 +32,12 @@ if ! command -v wrk >/dev/null 2>&1; then
   $sudo apt-get install -y -qq wrk >&2
 fi
 
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD -- src bench 2>/dev/null || commit="$commit (with uncommitted changes in src/ or bench/)"
+source bench/lib.sh
 echo "## Beat lookup benchmark"
 echo
-echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "- Machine: $(nproc) cores (nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, $(uname -sr)"
-echo "- Software: .NET SDK $(dotnet --version), $( (wrk -v 2>&1 || true) | head -1 | awk '{print $1, $2}')"
-echo "- Commit: $commit"
-
-log "building the benchmark and the web app (Release)"
-dotnet build bench/Uchastok.Bench/Uchastok.Bench.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
-dotnet build src/Uchastok.Web/Uchastok.Web.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
-# Compiler servers and MSBuild nodes linger after a build and take CPU from the measurements.
-dotnet build-server shutdown >/dev/null 2>&1 || true
-sleep 5
+machine_lines
+echo "- wrk: $( (wrk -v 2>&1 || true) | head -1 | awk '{print $1, $2}')"
+build_release
 log "running the in-process benchmark"
 echo "- Load average when measuring started: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -56,47 +46,15 @@ echo
 dotnet bench/Uchastok.Bench/bin/Release/net10.0/Uchastok.Bench.dll --points "$points"
 echo
 
-port=""
-for candidate in $(shuf -i 20000-60000 -n 50); do
-  # A refused connection means nobody listens there.
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-[ -n "$port" ] || { log "no free loopback port found"; exit 1; }
-url="http://127.0.0.1:$port"
-
 work=$(mktemp -d)
-app_pid=""
-cleanup() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
+cleanup() { stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "starting the web app on $url (fresh SQLite database in $work/data)"
+log "starting the web app (fresh SQLite database in $work/data)"
 mkdir -p "$work/data"
-# Content root is the project folder, as in ./run.sh. A plain background command (no subshell),
-# so that $app_pid is the host process itself.
-cd src/Uchastok.Web
-UCHASTOK_DATA="$work/data" UCHASTOK_URLS="$url" \
-  dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >"$work/app.log" 2>&1 &
-app_pid=$!
-cd "$root"
-
-ready=""
-for _ in $(seq 1 240); do
-  if curl -fsS -o /dev/null "$url/healthz" 2>/dev/null; then ready=1; break; fi
-  if ! kill -0 "$app_pid" 2>/dev/null; then break; fi
-  sleep 0.5
-done
-if [ -z "$ready" ]; then
-  log "the web app did not become healthy; last lines of its log:"
-  tail -n 40 "$work/app.log" >&2
-  exit 1
-fi
+start_app "$work/app.log" UCHASTOK_DATA="$work/data"
+url=$APP_URL
 # The first locate builds the in-memory territory snapshot; it must answer 200 before anything is timed.
 curl -fsS -o /dev/null "$url$locate_path"
 curl -fsS -o /dev/null "$url/api/v1/about"

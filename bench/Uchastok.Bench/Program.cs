@@ -5,9 +5,14 @@ using Uchastok.Bench;
 using Uchastok.Rules.Territory;
 using Uchastok.Rules.Territory.DemoCity;
 
-// Single-threaded beat lookups per second over the demo city and over London's small areas used
-// as beats, with a linear scan measured in the same run as the baseline. Prints Markdown.
-//   dotnet run -c Release --project bench/Uchastok.Bench [-- --points N --linear-points N --rounds N]
+// Two benchmarks, both printing Markdown:
+//   lookups (default): single-threaded beat lookups per second over the demo city and over
+//     London's small areas used as beats, with a linear scan measured in the same run as the baseline.
+//       dotnet run -c Release --project bench/Uchastok.Bench [-- --points N --linear-points N --rounds N]
+//   appeals: files appeals over HTTP against a running server for a fixed time, then checks in its
+//     database that every acknowledged appeal is stored exactly once (see AppealLoad.cs).
+//       dotnet run -c Release --project bench/Uchastok.Bench -- appeals --url URL --db sqlite|postgres --connection CS
+if (args is ["appeals", ..]) return await AppealLoad.RunAsync(args[1..]);
 const int Seed = 20260301;
 const double AimAtFiveThousandPolygons = 300_000;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -33,6 +33,7 @@ public sealed class AccountCommands(
     UchastokDbContext db,
     IDataProtectionProvider protection,
     IStringLocalizer<SharedResource> localizer,
+    OfficerAccounts officerAccounts,
     TimeProvider clock)
 {
     public const string IinProtectionPurpose = "Uchastok.Accounts.Iin";
@@ -82,7 +83,9 @@ public sealed class AccountCommands(
         var user = NewUser(name!, email, phone);
         user.DistrictId = input.DistrictId;
         user.OfficerId = input.OfficerId;
-        return await CreateAsync(user, input.Password!, input.Role!, errors, cancellationToken);
+        var result = await CreateAsync(user, input.Password!, input.Role!, errors, cancellationToken);
+        if (result.Succeeded) officerAccounts.Invalidate();
+        return result;
     }
 
     /// <summary>Finds an account by e-mail or by phone number, whichever the person typed.</summary>

@@ -52,6 +52,7 @@ public static class AccountsModule
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
 
+        services.AddSingleton<OfficerAccounts>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<StaffDirectory>();
         return services;

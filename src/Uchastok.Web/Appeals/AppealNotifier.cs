@@ -14,7 +14,7 @@ namespace Uchastok.Web.Appeals;
 /// the appeal and its version, so the same step never queues the same message twice.
 /// </summary>
 public sealed class AppealNotifier(
-    UchastokDbContext db, Outbox outbox, AppealText text, IDataProtectionProvider protection, NotificationSettings settings)
+    UchastokDbContext db, Outbox outbox, AppealText text, IDataProtectionProvider protection, NotificationSettings settings, OfficerAccounts officerAccounts)
 {
     public const string TrackingTokenPurpose = "Uchastok.Appeals.TrackingToken";
 
@@ -22,29 +22,38 @@ public sealed class AppealNotifier(
 
     public string StaffLink(Appeal appeal) => $"{settings.PublicUrl.TrimEnd('/')}/appeals/{appeal.Number}";
 
+    public static string Topic(Appeal appeal) => $"appeal:{appeal.Number}";
+
     public string ProtectToken(string token) => protection.CreateProtector(TrackingTokenPurpose).Protect(token);
 
     /// <summary>Tells the applicant, by e-mail if they gave one, otherwise by SMS.</summary>
-    public async Task ApplicantAsync(Appeal appeal, string templateKey, string? trackingToken = null, string? reason = null, CancellationToken cancellationToken = default)
+    public async Task ApplicantAsync(Appeal appeal, string templateKey, string? trackingToken = null, string? reason = null, Officer? assignee = null, CancellationToken cancellationToken = default)
     {
         var (channel, recipient) = appeal.ApplicantEmail is { } email ? (NotificationChannel.Email, email)
             : appeal.ApplicantPhone is { } phone ? (NotificationChannel.Sms, phone)
             : (NotificationChannel.Email, (string?)null);
         if (recipient is null) return;
         var token = trackingToken ?? protection.CreateProtector(TrackingTokenPurpose).Unprotect(appeal.ProtectedTrackingToken);
-        var values = await ValuesAsync(appeal, appeal.Language, reason, cancellationToken);
+        var values = await ValuesAsync(appeal, appeal.Language, reason, assignee, cancellationToken);
         values["link"] = TrackingLink(token);
         await outbox.EnqueueAsync(new Notification(channel, recipient, appeal.Language, templateKey, values,
-            $"{appeal.Number}:v{appeal.Version}:applicant", appeal.Id == 0 ? null : appeal.Id), cancellationToken);
+            $"{appeal.Number}:v{appeal.Version}:applicant", Topic(appeal)), cancellationToken);
     }
 
     /// <summary>Tells the staff accounts of the given officers (their e-mail, their language).</summary>
-    public async Task OfficersAsync(Appeal appeal, IReadOnlyCollection<int> officerIds, string templateKey, string dedupeSuffix, CancellationToken cancellationToken = default)
+    public async Task OfficersAsync(Appeal appeal, IReadOnlyCollection<int> officerIds, string templateKey, string dedupeSuffix, CancellationToken cancellationToken = default) =>
+        await OfficersAsync(appeal, await StaffAccountsAsync(officerIds, cancellationToken), templateKey, dedupeSuffix, cancellationToken: cancellationToken);
+
+    /// <summary>Tells staff accounts looked up beforehand: a caller holding a write transaction reads nothing inside it.</summary>
+    public Task OfficersAsync(Appeal appeal, IReadOnlyList<StaffAccount> accounts, string templateKey, string dedupeSuffix, Officer? assignee = null, CancellationToken cancellationToken = default) =>
+        StaffAsync(appeal, accounts.Select(a => (a.UserId, a.Email, a.Language)), templateKey, dedupeSuffix, cancellationToken, assignee);
+
+    /// <summary>The staff accounts (with an e-mail) of the given officers.</summary>
+    public async Task<IReadOnlyList<StaffAccount>> StaffAccountsAsync(IReadOnlyCollection<int> officerIds, CancellationToken cancellationToken = default)
     {
-        if (officerIds.Count == 0) return;
-        var accounts = await db.Users.AsNoTracking().Where(u => u.OfficerId != null && officerIds.Contains(u.OfficerId.Value) && u.Email != null)
-            .Select(u => new { u.Id, u.Email, u.PreferredLanguage }).ToListAsync(cancellationToken);
-        await StaffAsync(appeal, accounts.Select(a => (a.Id, a.Email!, a.PreferredLanguage)), templateKey, dedupeSuffix, cancellationToken);
+        if (officerIds.Count == 0) return [];
+        var byOfficer = await officerAccounts.GetAsync(cancellationToken);
+        return officerIds.SelectMany(id => byOfficer.GetValueOrDefault(id) ?? []).ToList();
     }
 
     /// <summary>Tells the supervisors of the appeal's district (administrators for internal security).</summary>
@@ -63,20 +72,21 @@ public sealed class AppealNotifier(
         await StaffAsync(appeal, accounts.Select(a => (a.Id, a.Email!, a.PreferredLanguage)), templateKey, dedupeSuffix, cancellationToken);
     }
 
-    private async Task StaffAsync(Appeal appeal, IEnumerable<(string Id, string Email, string Language)> accounts, string templateKey, string dedupeSuffix, CancellationToken cancellationToken)
+    private async Task StaffAsync(Appeal appeal, IEnumerable<(string Id, string Email, string Language)> accounts, string templateKey, string dedupeSuffix, CancellationToken cancellationToken, Officer? assignee = null)
     {
         foreach (var (id, email, language) in accounts)
         {
-            var values = await ValuesAsync(appeal, language, null, cancellationToken);
+            var values = await ValuesAsync(appeal, language, null, assignee, cancellationToken);
             values["link"] = StaffLink(appeal);
             await outbox.EnqueueAsync(new Notification(NotificationChannel.Email, email, language, templateKey, values,
-                $"{appeal.Number}:{dedupeSuffix}:staff:{id}", appeal.Id == 0 ? null : appeal.Id), cancellationToken);
+                $"{appeal.Number}:{dedupeSuffix}:staff:{id}", Topic(appeal)), cancellationToken);
         }
     }
 
-    private async Task<Dictionary<string, string>> ValuesAsync(Appeal appeal, string language, string? reason, CancellationToken cancellationToken)
+    /// <summary>The placeholder values; <paramref name="knownAssignee"/> saves a read when the caller already has the officer.</summary>
+    private async Task<Dictionary<string, string>> ValuesAsync(Appeal appeal, string language, string? reason, Officer? knownAssignee, CancellationToken cancellationToken)
     {
-        var assignee = appeal.AssigneeOfficer ?? (appeal.AssigneeOfficerId is { } id ? await db.Officers.FindAsync([id], cancellationToken) : null);
+        var assignee = knownAssignee ?? appeal.AssigneeOfficer ?? (appeal.AssigneeOfficerId is { } id ? await db.Officers.FindAsync([id], cancellationToken) : null);
         using var _ = LocalizationSetup.UseLanguage(language);
         return new Dictionary<string, string>
         {

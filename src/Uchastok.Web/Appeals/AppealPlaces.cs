@@ -7,9 +7,16 @@ using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Appeals;
 
-/// <summary>Where an appeal or tip happened, as routing needs it.</summary>
+/// <summary>Where an appeal or tip happened, as routing needs it, with the names a resident is shown.</summary>
 public sealed record ResolvedPlace(
-    double? Latitude, double? Longitude, string? AddressLine, BeatAtPlace? Beat, int? DistrictId, IReadOnlyDictionary<int, int> HeadOfficerByDistrict);
+    double? Latitude, double? Longitude, string? AddressLine, BeatAtPlace? Beat, int? DistrictId, TerritorySnapshot Territory,
+    string? BeatCode = null, string? BeatName = null, string? DistrictName = null)
+{
+    public IReadOnlyDictionary<int, int> HeadOfficerByDistrict => Territory.HeadOfficerByDistrict;
+
+    /// <summary>The inspector or district head routing may pick, from the snapshot: for display only.</summary>
+    public Officer? Officer(int id) => Territory.Officer(id);
+}
 
 /// <summary>
 /// Turns what a resident gave as the place (a map point, a gazetteer address, typed address text,
@@ -62,14 +69,16 @@ public sealed class AppealPlaces(UchastokDbContext db, TerritorySnapshotCache te
                 errors.Add(addressId is null && addressText is null ? "lat" : "addressText", localizer["Locate.NoBeat"]);
                 return null;
             }
-            return new ResolvedPlace(latitude, longitude, line, new BeatAtPlace(beat.Id, beat.DistrictId, beat.InspectorId), beat.DistrictId, snapshot.HeadOfficerByDistrict);
+            return new ResolvedPlace(latitude, longitude, line, new BeatAtPlace(beat.Id, beat.DistrictId, beat.InspectorId), beat.DistrictId, snapshot,
+                beat.Code, text.BeatName(beat), text.DistrictName(beat.District));
         }
 
-        if (districtId is not { } district || !await db.Districts.AnyAsync(d => d.Id == district, cancellationToken))
+        var chosen = districtId is { } wanted ? await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == wanted, cancellationToken) : null;
+        if (chosen is null)
         {
             errors.Add("districtId", localizer["Appeal.PlaceOrDistrictRequired"]);
             return null;
         }
-        return new ResolvedPlace(null, null, null, null, district, snapshot.HeadOfficerByDistrict);
+        return new ResolvedPlace(null, null, null, null, chosen.Id, snapshot, DistrictName: text.DistrictName(chosen));
     }
 }

@@ -14,10 +14,6 @@ public sealed record FiledAppealResponse(
     string Number, string TrackingToken, string TrackingUrl, string Status, DateTime ReceivedAt, DateOnly DueDate,
     FiledBeat? Beat, PlaceRef? District, FiledAssignee? Assignee);
 
-public sealed record FiledBeat(int Id, string Code, string Name);
-
-public sealed record FiledAssignee(string Name, string Rank);
-
 public sealed record TransitionRequest(string? Reason, string? Answer, string? ForwardTo, string? DueDate, int? OfficerId);
 
 public sealed record NoteRequest(string? Note);
@@ -88,9 +84,7 @@ public static class AppealsApi
         var appeal = filed.Appeal;
         var response = new FiledAppealResponse(
             appeal.Number, filed.TrackingToken, notifier.TrackingLink(filed.TrackingToken), AppealText.ApiName(appeal.State), appeal.ReceivedAtUtc, appeal.DueDate,
-            appeal.Beat is { } beat ? new FiledBeat(beat.Id, beat.Code, text.Beat(beat)) : null,
-            appeal.District is { } district ? new PlaceRef(district.Id, text.District(district)) : null,
-            appeal.AssigneeOfficer is { } officer ? new FiledAssignee(text.OfficerName(officer), text.Rank(officer)) : null);
+            filed.Beat, filed.District, filed.Assignee);
         if (filed.Replayed) request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Created($"/api/v1/appeals/{appeal.Number}", response);
     }

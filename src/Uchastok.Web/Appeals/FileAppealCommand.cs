@@ -18,8 +18,12 @@ using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Appeals;
 
-/// <summary>The appeal as filed, with the tracking token shown once to its applicant.</summary>
-public sealed record FiledAppeal(Appeal Appeal, string TrackingToken, bool Replayed);
+/// <summary>The appeal as filed, with the tracking token shown once to its applicant, and where it went.</summary>
+public sealed record FiledAppeal(Appeal Appeal, string TrackingToken, bool Replayed, FiledBeat? Beat, PlaceRef? District, FiledAssignee? Assignee);
+
+public sealed record FiledBeat(int Id, string Code, string Name);
+
+public sealed record FiledAssignee(string Name, string Rank);
 
 public sealed record FileAppealResult(FiledAppeal? Filed, FieldErrors Errors)
 {
@@ -42,6 +46,7 @@ public sealed class FileAppealCommand(
     IDataProtectionProvider protection,
     IStringLocalizer<SharedResource> localizer,
     IConfiguration configuration,
+    AppealText appealText,
     TimeProvider clock,
     ILogger<FileAppealCommand> logger)
 {
@@ -79,9 +84,6 @@ public sealed class FileAppealCommand(
 
         var sender = access.UserId ?? "anonymous";
         var requestHash = RequestHash(input, files);
-        if (!string.IsNullOrEmpty(key) && await ReplayAsync(sender, key, requestHash, errors, cancellationToken) is { } replayed)
-            return new(replayed, errors);
-        if (errors.Count > 0) return new(null, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var receivedOn = KazakhstanTime.LocalDate(now);
@@ -134,36 +136,42 @@ public sealed class FileAppealCommand(
             });
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        appeal.Number = AppealNumber.Format(CityCode, receivedOn.Year, await NextSequenceAsync(receivedOn.Year, cancellationToken));
-        db.Appeals.Add(appeal);
-        if (!string.IsNullOrEmpty(key))
-            db.AppealIdempotencyKeys.Add(new AppealIdempotencyKey { Sender = sender, Key = key, RequestHash = requestHash, Appeal = appeal, CreatedAtUtc = now });
-        try
+        // Everything the messages and the answer need is in memory already (the territory snapshot, the
+        // staff accounts), so the write transaction holds only the number, the inserts and the commit.
+        var assigneeOfficer = route.AssigneeOfficerId is { } assigneeId ? place.Officer(assigneeId) : null;
+        var staff = route.AssigneeOfficerId is { } staffOfficer ? await notifier.StaffAccountsAsync([staffOfficer], cancellationToken) : [];
+        var sequence = db.Database.IsNpgsql() ? await NextFromPostgresSequenceAsync(receivedOn.Year, cancellationToken) : (long?)null;
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            appeal.Number = AppealNumber.Format(CityCode, receivedOn.Year, sequence ?? await NextFromCounterRowAsync(receivedOn.Year, cancellationToken));
+            db.Appeals.Add(appeal);
+            if (!string.IsNullOrEmpty(key))
+                db.AppealIdempotencyKeys.Add(new AppealIdempotencyKey { Sender = sender, Key = key, RequestHash = requestHash, Appeal = appeal, CreatedAtUtc = now });
+            await notifier.ApplicantAsync(appeal, DefaultTemplates.Registered, token, assignee: assigneeOfficer, cancellationToken: cancellationToken);
+            if (staff.Count > 0) await notifier.OfficersAsync(appeal, staff, DefaultTemplates.StaffAssigned, $"v{appeal.Version}", assigneeOfficer, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (!string.IsNullOrEmpty(key))
+            {
+                // The key was used before (a retry, or a double click racing the first): answer with that appeal.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                var earlier = await ReplayAsync(sender, key, requestHash, errors, cancellationToken);
+                if (earlier is null && errors.Count == 0) throw;
+                return new(earlier, errors);
+            }
         }
-        catch (DbUpdateException) when (!string.IsNullOrEmpty(key))
-        {
-            // The same key won a race a moment ago (a double click): answer with that appeal.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var winner = await ReplayAsync(sender, key, requestHash, errors, cancellationToken);
-            return winner is null ? new(null, errors) : new(winner, errors);
-        }
-        await notifier.ApplicantAsync(appeal, DefaultTemplates.Registered, token, cancellationToken: cancellationToken);
-        if (appeal.AssigneeOfficerId is { } officer)
-            await notifier.OfficersAsync(appeal, [officer], DefaultTemplates.StaffAssigned, $"v{appeal.Version}", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         outboxSignal.Notify();
-        // What the answer shows: where it went and who handles it.
-        if (appeal.BeatId is not null) await db.Entry(appeal).Reference(a => a.Beat).LoadAsync(cancellationToken);
-        if (appeal.DistrictId is not null) await db.Entry(appeal).Reference(a => a.District).LoadAsync(cancellationToken);
-        if (appeal.AssigneeOfficerId is not null) await db.Entry(appeal).Reference(a => a.AssigneeOfficer).LoadAsync(cancellationToken);
 
         logger.LogInformation("Appeal {Number} filed: {Kind}, queue {Queue}, district {District}", appeal.Number, kind, route.Queue, route.DistrictId);
-        return new(new FiledAppeal(appeal, token, Replayed: false), errors);
+        return new(new FiledAppeal(appeal, token, Replayed: false,
+            place.Beat is { } beat ? new FiledBeat(beat.BeatId, place.BeatCode!, place.BeatName!) : null,
+            place.DistrictId is { } districtId ? new PlaceRef(districtId, place.DistrictName!) : null,
+            assigneeOfficer is null ? null : new FiledAssignee(appealText.OfficerName(assigneeOfficer), appealText.Rank(assigneeOfficer))), errors);
     }
 
     private string CityCode => configuration["Appeals:CityCode"] is { Length: 3 } code ? code : "ALM";
@@ -237,7 +245,10 @@ public sealed class FileAppealCommand(
         }
         var appeal = await db.Appeals.AsNoTracking().Include(a => a.AssigneeOfficer).Include(a => a.Beat).Include(a => a.District).SingleAsync(a => a.Id == earlier.AppealId, cancellationToken);
         var token = protection.CreateProtector(AppealNotifier.TrackingTokenPurpose).Unprotect(appeal.ProtectedTrackingToken);
-        return new FiledAppeal(appeal, token, Replayed: true);
+        return new FiledAppeal(appeal, token, Replayed: true,
+            appeal.Beat is { } beat ? new FiledBeat(beat.Id, beat.Code, appealText.Beat(beat)) : null,
+            appeal.District is { } district ? new PlaceRef(district.Id, appealText.District(district)) : null,
+            appeal.AssigneeOfficer is { } officer ? new FiledAssignee(appealText.OfficerName(officer), appealText.Rank(officer)) : null);
     }
 
     /// <summary>A fingerprint of what was asked, so a reused key with a different request is refused rather than answered with someone else's appeal.</summary>
@@ -249,14 +260,40 @@ public sealed class FileAppealCommand(
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>The next number of the year, from a counter row updated inside the filing's transaction.</summary>
-    private async Task<long> NextSequenceAsync(int year, CancellationToken cancellationToken)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string? Database, int Year), bool> PostgresSequencesMade = new();
+
+    /// <summary>
+    /// On PostgreSQL, the next number of the year from a sequence of that year: taking it never
+    /// waits for another filing's commit, so filings run side by side. A filing that fails after
+    /// taking its number leaves a gap; numbers stay unique and increasing.
+    /// </summary>
+    private async Task<long> NextFromPostgresSequenceAsync(int year, CancellationToken cancellationToken)
+    {
+        var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"appeals_number_{year:0000}");
+        var made = (db.Database.GetConnectionString(), year);
+        if (!PostgresSequencesMade.ContainsKey(made))
+        {
+            // The name is built from an integer year above, never from input; DDL takes no parameters.
+#pragma warning disable EF1003
+            await db.Database.ExecuteSqlRawAsync("CREATE SEQUENCE IF NOT EXISTS " + name, cancellationToken);
+#pragma warning restore EF1003
+            PostgresSequencesMade[made] = true;
+        }
+        return await db.Database.SqlQuery<long>($"SELECT nextval({name}::regclass) AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// On SQLite, the next number of the year from a counter row updated inside the filing's
+    /// transaction: SQLite admits one writer at a time anyway, and the number is gapless.
+    /// </summary>
+    private async Task<long> NextFromCounterRowAsync(int year, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        await using (var insert = Command(connection, transaction, """INSERT INTO appeals_sequences ("Year", "LastNumber") VALUES (@year, 0) ON CONFLICT ("Year") DO NOTHING""", year))
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        await using var next = Command(connection, transaction, """UPDATE appeals_sequences SET "LastNumber" = "LastNumber" + 1 WHERE "Year" = @year RETURNING "LastNumber" """, year);
+        await using var next = Command(connection, db.Database.CurrentTransaction?.GetDbTransaction(), """
+            INSERT INTO appeals_sequences ("Year", "LastNumber") VALUES (@year, 1)
+            ON CONFLICT ("Year") DO UPDATE SET "LastNumber" = "LastNumber" + 1
+            RETURNING "LastNumber"
+            """, year);
         return Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 

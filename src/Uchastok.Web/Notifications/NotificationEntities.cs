@@ -29,7 +29,8 @@ public sealed class OutboxMessage
     public required string Body { get; set; }
     /// <summary>Unique: the same event never produces the same message twice, whoever notices it.</summary>
     public required string DedupeKey { get; set; }
-    public long? AppealId { get; set; }
+    /// <summary>What the message is about, e.g. <c>appeal:ALM-2026-000123</c>: a reference any capability can use without a foreign key.</summary>
+    public string? Topic { get; set; }
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -77,7 +78,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.DedupeKey).IsUnique();
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.State, m.NextAttemptAtUtc });
-        builder.HasIndex(m => m.AppealId);
+        builder.Property(m => m.Topic).HasMaxLength(100);
+        builder.HasIndex(m => m.Topic);
     }
 }
 

@@ -6,7 +6,7 @@ namespace Uchastok.Web.Notifications;
 /// <summary>A message to queue: to whom, by which channel, in which language, from which template, and the values for its placeholders.</summary>
 public sealed record Notification(
     NotificationChannel Channel, string Recipient, string Language, string TemplateKey,
-    IReadOnlyDictionary<string, string> Values, string DedupeKey, long? AppealId = null);
+    IReadOnlyDictionary<string, string> Values, string DedupeKey, string? Topic = null);
 
 /// <summary>
 /// Queues messages in the caller's unit of work: the caller's SaveChanges writes them together
@@ -27,7 +27,7 @@ public sealed partial class Outbox(UchastokDbContext db, TemplateStore templates
             Subject = Truncate(Render(template.Subject, notification.Values), 300),
             Body = Truncate(Render(template.Body, notification.Values), 8000),
             DedupeKey = notification.DedupeKey,
-            AppealId = notification.AppealId,
+            Topic = notification.Topic,
             State = OutboxState.Pending,
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,
@@ -51,8 +51,9 @@ public sealed class OutboxSignal
 
     public void Notify()
     {
+        if (_signal.CurrentCount > 0) return;
         try { _signal.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
+        catch (SemaphoreFullException) { /* signalled by another thread meanwhile */ }
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);

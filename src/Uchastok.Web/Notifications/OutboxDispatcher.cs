@@ -58,20 +58,23 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken = default)
     {
         var claimed = await ClaimAsync(cancellationToken);
+        var sent = new List<long>();
         foreach (var message in claimed)
         {
-            string? error = null;
             try
             {
                 await _senders[message.Channel].SendAsync(message, cancellationToken);
+                sent.Add(message.Id);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                error = $"{exception.GetType().Name}: {exception.Message}";
+                var error = $"{exception.GetType().Name}: {exception.Message}";
                 logger.LogWarning("Message {Id} to {Channel} failed: {Error}", message.Id, message.Channel, error);
+                await RecordFailureAsync(message.Id, message.Attempts + 1, error, cancellationToken);
             }
-            await RecordAsync(message.Id, message.Attempts + 1, error, cancellationToken);
         }
+        // One write for the whole batch; a crash before it leaves them in Sending, which ReleaseAbandonedAsync reports, never resends.
+        await RecordSentAsync(sent, cancellationToken);
         return claimed.Count;
     }
 
@@ -112,21 +115,36 @@ public sealed class OutboxDispatcher(
         return messages;
     }
 
-    private async Task RecordAsync(long id, int attempts, string? error, CancellationToken cancellationToken)
+    private async Task RecordSentAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.State, OutboxState.Sent)
+            .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+            .SetProperty(x => x.LockedUntilUtc, (DateTime?)null)
+            .SetProperty(x => x.SentAtUtc, now)
+            .SetProperty(x => x.LastError, (string?)null),
+            cancellationToken);
+    }
+
+    private async Task RecordFailureAsync(long id, int attempts, string error, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var state = error is null ? OutboxState.Sent : attempts >= settings.MaxAttempts ? OutboxState.Failed : OutboxState.Pending;
+        var state = attempts >= settings.MaxAttempts ? OutboxState.Failed : OutboxState.Pending;
         // Back off 1, 4, 9, 16… minutes between attempts.
         var next = now + TimeSpan.FromMinutes(attempts * attempts);
+        var message = error.Length > 1000 ? error[..1000] : error;
         await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.State, state)
             .SetProperty(x => x.Attempts, attempts)
             .SetProperty(x => x.LockedUntilUtc, (DateTime?)null)
-            .SetProperty(x => x.SentAtUtc, error is null ? now : null)
             .SetProperty(x => x.NextAttemptAtUtc, next)
-            .SetProperty(x => x.LastError, error == null ? null : error.Length > 1000 ? error.Substring(0, 1000) : error),
+            .SetProperty(x => x.LastError, message),
             cancellationToken);
     }
 }

@@ -20,6 +20,12 @@ public sealed class TerritorySnapshot(BeatLocator locator, IReadOnlyDictionary<i
 
     public Officer? DistrictHead(int districtId) => districtHeads.GetValueOrDefault(districtId);
 
+    /// <summary>An officer who serves a beat or heads a district, for showing who handles what; not for changing.</summary>
+    public Officer? Officer(int id) => _officers.GetValueOrDefault(id);
+
+    private readonly Dictionary<int, Officer> _officers = beats.Values.Where(b => b.Inspector is not null).Select(b => b.Inspector!)
+        .Concat(districtHeads.Values).DistinctBy(o => o.Id).ToDictionary(o => o.Id);
+
     /// <summary>The head of each district's service, by district: where complaints about its officers go.</summary>
     public IReadOnlyDictionary<int, int> HeadOfficerByDistrict { get; } = districtHeads.ToDictionary(h => h.Key, h => h.Value.Id);
 }

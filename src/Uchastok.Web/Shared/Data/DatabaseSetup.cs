@@ -40,7 +40,12 @@ public static class DatabaseSetup
         if (settings.IsPostgres)
             services.AddDbContext<UchastokDbContext, PostgresUchastokDbContext>(o => o.UseNpgsql(settings.ConnectionString));
         else
-            services.AddDbContext<UchastokDbContext, SqliteUchastokDbContext>(o => o.UseSqlite(settings.ConnectionString));
+        {
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddDbContext<UchastokDbContext, SqliteUchastokDbContext>((sp, o) => o
+                .UseSqlite(settings.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
+        }
 
         // Keys in the database: every web node behind a load balancer reads the same cookies and protected IINs.
         services.AddDataProtection().SetApplicationName("Uchastok").PersistKeysToDbContext<UchastokDbContext>();

@@ -44,7 +44,7 @@ public static class LocalizationSetup
     public static IDisposable UseLanguage(string language)
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var wanted = new CultureInfo(Languages.Contains(language) ? language : "kk");
+        var wanted = CultureInfo.GetCultureInfo(Languages.Contains(language) ? language : "kk");
         CultureInfo.CurrentCulture = wanted;
         CultureInfo.CurrentUICulture = wanted;
         return new Restore(culture, uiCulture);

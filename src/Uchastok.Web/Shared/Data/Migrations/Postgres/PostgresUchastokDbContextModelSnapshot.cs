@@ -829,9 +829,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long?>("AppealId")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -891,12 +888,16 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.HasIndex("AppealId");
+                    b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
+
+                    b.HasIndex("Topic");
 
                     b.HasIndex("State", "NextAttemptAtUtc");
 

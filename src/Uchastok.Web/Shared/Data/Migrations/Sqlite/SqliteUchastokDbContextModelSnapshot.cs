@@ -804,9 +804,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("AppealId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -866,12 +863,16 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("AppealId");
+                    b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
+
+                    b.HasIndex("Topic");
 
                     b.HasIndex("State", "NextAttemptAtUtc");
 

@@ -82,7 +82,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     DedupeKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AppealId = table.Column<long>(type: "bigint", nullable: true),
+                    Topic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -440,11 +440,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 columns: new[] { "DistrictId", "ReviewedAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_notifications_outbox_AppealId",
-                table: "notifications_outbox",
-                column: "AppealId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_notifications_outbox_DedupeKey",
                 table: "notifications_outbox",
                 column: "DedupeKey",
@@ -454,6 +449,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 name: "IX_notifications_outbox_State_NextAttemptAtUtc",
                 table: "notifications_outbox",
                 columns: new[] { "State", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_outbox_Topic",
+                table: "notifications_outbox",
+                column: "Topic");
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_sink_Recipient",

@@ -12,7 +12,7 @@ using Uchastok.Web.Shared.Data;
 namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUchastokDbContext))]
-    [Migration("20261125104519_Appeals")]
+    [Migration("20261125112642_Appeals")]
     partial class Appeals
     {
         /// <inheritdoc />
@@ -832,9 +832,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long?>("AppealId")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -894,12 +891,16 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.HasIndex("AppealId");
+                    b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
+
+                    b.HasIndex("Topic");
 
                     b.HasIndex("State", "NextAttemptAtUtc");
 

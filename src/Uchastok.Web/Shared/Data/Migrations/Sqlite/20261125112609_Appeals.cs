@@ -81,7 +81,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AppealId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -439,11 +439,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 columns: new[] { "DistrictId", "ReviewedAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_notifications_outbox_AppealId",
-                table: "notifications_outbox",
-                column: "AppealId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_notifications_outbox_DedupeKey",
                 table: "notifications_outbox",
                 column: "DedupeKey",
@@ -453,6 +448,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 name: "IX_notifications_outbox_State_NextAttemptAtUtc",
                 table: "notifications_outbox",
                 columns: new[] { "State", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_outbox_Topic",
+                table: "notifications_outbox",
+                column: "Topic");
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_sink_Recipient",

@@ -11,7 +11,7 @@ using Uchastok.Web.Shared.Data;
 namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUchastokDbContext))]
-    [Migration("20261125104515_Appeals")]
+    [Migration("20261125112609_Appeals")]
     partial class Appeals
     {
         /// <inheritdoc />
@@ -807,9 +807,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("AppealId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -869,12 +866,16 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("AppealId");
+                    b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
+
+                    b.HasIndex("Topic");
 
                     b.HasIndex("State", "NextAttemptAtUtc");
 

@@ -1,0 +1,64 @@
+# Shared by the benchmark scripts: machine description, a free loopback port, the Release web app
+# started and stopped. Source from the repository root after setting $root.
+
+log() { echo "[bench] $*" >&2; }
+
+machine_lines() {
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- Machine: $(nproc) cores (nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, $(uname -sr)"
+  local commit
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git diff --quiet HEAD -- src bench 2>/dev/null || commit="$commit (with uncommitted changes in src/ or bench/)"
+  echo "- Software: .NET SDK $(dotnet --version)"
+  echo "- Commit: $commit"
+}
+
+free_port() {
+  local candidate
+  for candidate in $(shuf -i 20000-60000 -n 50); do
+    # A refused connection means nobody listens there.
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+# start_app LOG_FILE [NAME=VALUE ...]: the Release web app on a free loopback port, with the given
+# environment; sets APP_URL and APP_PID and waits until /healthz answers.
+start_app() {
+  local log_file=$1; shift
+  local port
+  port=$(free_port) || { log "no free loopback port found"; return 1; }
+  APP_URL="http://127.0.0.1:$port"
+  # Content root is the project folder, as in ./run.sh. A plain background command (no subshell),
+  # so that $APP_PID is the host process itself.
+  cd "$root/src/Uchastok.Web"
+  env "$@" UCHASTOK_URLS="$APP_URL" dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >"$log_file" 2>&1 &
+  APP_PID=$!
+  cd "$root"
+  local _
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$APP_URL/healthz" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$APP_PID" 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  log "the web app did not become healthy; last lines of its log:"
+  tail -n 40 "$log_file" >&2
+  return 1
+}
+
+stop_app() {
+  if [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+
+build_release() {
+  log "building the benchmark and the web app (Release)"
+  dotnet build "$root/bench/Uchastok.Bench/Uchastok.Bench.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
+  dotnet build "$root/src/Uchastok.Web/Uchastok.Web.csproj" -c Release -nologo -v q -clp:ErrorsOnly >&2
+  # Compiler servers and MSBuild nodes linger after a build and take CPU from the measurements.
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  sleep 5
+}
