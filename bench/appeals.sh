@@ -45,8 +45,8 @@ echo "Each appeal is a JSON POST /api/v1/appeals with a map point inside a beat:
 echo "due date, the appeal with its two history entries, the idempotency key and two queued messages in one"
 echo "transaction; the outbox dispatcher delivers the messages to the sink meanwhile."
 echo
-echo "| Database | Load | Appeals acknowledged | Appeals/s | p50 ms | p99 ms | Retries with the same key | Failed requests | Lost | Stored twice | GET /api/v1/about requests/s (baseline) |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| Database | Load | Appeals acknowledged | Appeals/s | p50 ms | p99 ms | Retries with the same key | Failed requests | Lost | Stored twice | GET /api/v1/about requests/s (baseline) | Appeals/s ÷ baseline |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 status=0
 for database in $databases; do
@@ -69,7 +69,8 @@ for database in $databases; do
   log "$database: filing appeals"
   row=$(dotnet bench/Uchastok.Bench/bin/Release/net10.0/Uchastok.Bench.dll appeals --url "$APP_URL" --db "$database" \
     --connection "$connection" --seconds "$seconds" --warmup "$warmup" --concurrency "$clients" --label "$database") || status=1
-  echo "$row $about |"
+  ratio=$(awk -F'|' -v about="$about" '{ gsub(/[ ,]/, "", $5); printf "%.4f", $5 / about }' <<<"$row")
+  echo "$row $about | $ratio |"
   stop_app
   [ "$database" = postgres ] && stop_throwaway_postgres
 done
