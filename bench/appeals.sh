@@ -7,14 +7,15 @@
 # that every appeal acknowledged with 201 is stored exactly once. Prints a Markdown table; exits
 # non-zero if any appeal was lost or stored twice. The GET /api/v1/about rate of the same app,
 # measured with wrk just before, is printed beside it as the no-work baseline.
-# Knobs: BENCH_SECONDS (20), BENCH_WARMUP (3), BENCH_CLIENTS (32), BENCH_DATABASES ("sqlite postgres").
+# Knobs: BENCH_SECONDS (20), BENCH_WARMUP (30: until tiered compilation has settled), BENCH_CLIENTS (32),
+# BENCH_DATABASES ("sqlite postgres").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export UCHASTOK_SHARED_DATA="${UCHASTOK_SHARED_DATA:-$(cd "$root/.." && pwd)/shared/data}"
 seconds=${BENCH_SECONDS:-20}
-warmup=${BENCH_WARMUP:-3}
+warmup=${BENCH_WARMUP:-30}
 clients=${BENCH_CLIENTS:-32}
 databases=${BENCH_DATABASES:-sqlite postgres}
 source bench/lib.sh
