@@ -35,7 +35,7 @@
         else marker = L.circleMarker(latlng, { radius: 8, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1, className: "appeal-pin" }).addTo(map);
         lat.value = latlng.lat.toFixed(6);
         lon.value = latlng.lng.toFixed(6);
-        if (status) status.textContent = "📍 " + lat.value + ", " + lon.value;
+        if (status) status.textContent = (status.dataset.label || "") + " " + lat.value + ", " + lon.value;
     }
     if (lat.value && lon.value) place(L.latLng(Number(lat.value), Number(lon.value)));
     map.on("click", function (event) { place(event.latlng); });
