@@ -80,8 +80,10 @@ public sealed class AppealLifecycleTests(UchastokAppFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
         Assert.True((await beyond.JsonAsync()).HasError("dueDate"));
 
-        var newDue = received.AddMonths(1);
-        while (newDue.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) newDue = newDue.AddDays(1);
+        // A month on, moved to a working day of the seeded calendar (a month from 1 December is New Year's Day).
+        var calendar = new Uchastok.Rules.Calendar.WorkingCalendar(
+            Uchastok.Rules.Calendar.KazakhstanHolidays.For(received.Year).Concat(Uchastok.Rules.Calendar.KazakhstanHolidays.For(received.Year + 1)));
+        var newDue = calendar.OnOrNextWorkingDay(received.AddMonths(1));
         var extended = await supervisor.ActAsync(number, "extend", new { reason = "Expert opinion needed", dueDate = newDue.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
         var after = await extended.JsonAsync();
