@@ -1,6 +1,7 @@
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Calendar;
+using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
@@ -23,7 +24,8 @@ builder.Services
     .AddTerritory()
     .AddCalendar()
     .AddNotifications(builder.Configuration)
-    .AddAppeals();
+    .AddAppeals()
+    .AddIntegrations(builder.Configuration);
 
 var app = builder.Build();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
@@ -35,12 +37,14 @@ if (commandLine)
 }
 
 app.UseUchastokWeb();
+app.UseIntegrations();
 app.MapUchastokWeb();
 app.MapAccountsApi();
 app.MapTerritoryApi();
 app.MapCalendarApi();
 app.MapAppealsApi();
 app.MapAppealsAdministrationApi();
+app.MapIntegrationsApi();
 await app.RunAsync();
 return 0;
 

@@ -94,9 +94,24 @@ public sealed class Appeal
     /// <summary>Optimistic concurrency: two officers acting at once cannot both move the appeal.</summary>
     public int Version { get; set; }
 
+    /// <summary>Where the appeal came in: the site, the JSON API or Open311.</summary>
+    public AppealChannel Channel { get; set; }
+    /// <summary>The integration key of the partner system that filed it (Open311), if one did.</summary>
+    public int? ApiKeyId { get; set; }
+    /// <summary>The applicant agreed that the text and the approximate place may be shown publicly, without name or contacts.</summary>
+    public bool PublishConsent { get; set; }
+
     public List<AppealEvent> Events { get; set; } = [];
     public List<AppealAttachment> Attachments { get; set; } = [];
     public AppealRating? Rating { get; set; }
+}
+
+/// <summary>Where an appeal came in. Every channel enters the same lifecycle.</summary>
+public enum AppealChannel
+{
+    Site,
+    Api,
+    Open311,
 }
 
 public enum AppealEventKind

@@ -46,6 +46,7 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Queue).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Text).HasMaxLength(AppealInput.MaxTextLength);
         builder.Property(a => a.AddressText).HasMaxLength(300);
         builder.Property(a => a.ApplicantUserId).HasMaxLength(450);

@@ -23,6 +23,7 @@ public static class AppealForm
         Email = Text(form, "email"),
         Iin = Text(form, "iin"),
         Consent = Bool(form, "consent"),
+        Publish = Bool(form, "publish"),
     };
 
     /// <summary>Reads a file, but never more than one byte past the limit: a larger file is refused without being held in memory.</summary>

@@ -29,6 +29,8 @@ public sealed class AppealInput
     public string? Iin { get; set; }
     /// <summary>Consent to the processing of the personal data given (Law No. 94-V); required for a formal appeal.</summary>
     public bool Consent { get; set; }
+    /// <summary>May the text and the approximate place be shown publicly, without name or contacts? Off unless the applicant says so.</summary>
+    public bool Publish { get; set; }
 }
 
 /// <summary>A file sent with an appeal, read into memory (at most 5 × 5 MB).</summary>

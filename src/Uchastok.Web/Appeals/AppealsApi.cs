@@ -77,7 +77,7 @@ public static class AppealsApi
     {
         var (input, files, problem) = await ReadAppealAsync(request, localizer, cancellationToken);
         if (problem is not null) return problem;
-        var result = await command.ExecuteAsync(input!, files, user, request.Headers["Idempotency-Key"].ToString(), cancellationToken);
+        var result = await command.ExecuteAsync(input!, files, user, request.Headers["Idempotency-Key"].ToString(), FilingSource.Api, cancellationToken);
         if (!result.Succeeded) return Problems.Validation(localizer, result.Errors);
 
         var filed = result.Filed!;

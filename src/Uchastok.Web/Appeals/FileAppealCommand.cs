@@ -25,6 +25,16 @@ public sealed record FiledBeat(int Id, string Code, string Name);
 
 public sealed record FiledAssignee(string Name, string Rank);
 
+/// <summary>Where a filing comes from: the channel, and the partner's key for Open311.</summary>
+public sealed record FilingSource(AppealChannel Channel, int? ApiKeyId = null)
+{
+    public static readonly FilingSource Site = new(AppealChannel.Site);
+    public static readonly FilingSource Api = new(AppealChannel.Api);
+
+    /// <summary>Whose Idempotency-Keys these are: a partner's key, else the account, else the anonymous public.</summary>
+    public string Sender(string? userId) => ApiKeyId is { } key ? $"api-key:{key}" : userId ?? "anonymous";
+}
+
 public sealed record FileAppealResult(FiledAppeal? Filed, FieldErrors Errors)
 {
     public bool Succeeded => Filed is not null;
@@ -53,7 +63,7 @@ public sealed class FileAppealCommand(
     public const int MaxIdempotencyKeyLength = 100;
 
     public async Task<FileAppealResult> ExecuteAsync(
-        AppealInput input, IReadOnlyList<AttachmentUpload> files, ClaimsPrincipal user, string? idempotencyKey, CancellationToken cancellationToken = default)
+        AppealInput input, IReadOnlyList<AttachmentUpload> files, ClaimsPrincipal user, string? idempotencyKey, FilingSource source, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
         var access = AppealAccess.For(user);
@@ -82,7 +92,7 @@ public sealed class FileAppealCommand(
         if (key is { Length: > MaxIdempotencyKeyLength }) errors.Add("idempotencyKey", localizer["Appeal.IdempotencyKeyTooLong", MaxIdempotencyKeyLength]);
         if (errors.Count > 0) return new(null, errors);
 
-        var sender = access.UserId ?? "anonymous";
+        var sender = source.Sender(access.UserId);
         var requestHash = RequestHash(input, files);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -121,6 +131,9 @@ public sealed class FileAppealCommand(
             ReceivedOn = receivedOn,
             DueDate = policy.DueDate(kind, receivedOn, calendar),
             Attachments = attachments,
+            Channel = source.Channel,
+            ApiKeyId = source.ApiKeyId,
+            PublishConsent = input.Publish,
         };
         appeal.Events.Add(new AppealEvent
         {

@@ -55,6 +55,12 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         { "admin@demo.kz", "GET", "/api/v1/admin/outbox", HttpStatusCode.OK },
         { "inspector1@demo.kz", "GET", "/api/v1/admin/appeal-kinds", HttpStatusCode.Forbidden },
         { "admin@demo.kz", "GET", "/api/v1/admin/appeal-kinds", HttpStatusCode.OK },
+        { "anonymous", "GET", "/api/v1/admin/api-keys", HttpStatusCode.Unauthorized },
+        { "supervisor.almaly@demo.kz", "GET", "/api/v1/admin/api-keys", HttpStatusCode.Forbidden },
+        { "resident1@demo.kz", "POST", "/api/v1/admin/api-keys", HttpStatusCode.Forbidden },
+        { "inspector1@demo.kz", "POST", "/api/v1/admin/api-keys/1/revoke", HttpStatusCode.Forbidden },
+        { "admin@demo.kz", "GET", "/api/v1/admin/api-keys", HttpStatusCode.OK },
+        { "anonymous", "GET", "/open311/v2/services.json", HttpStatusCode.OK },
     };
 
     [Theory]
@@ -78,6 +84,8 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         { "admin@demo.kz", "/territory/import", "200" },
         { "supervisor.almaly@demo.kz", "/admin/staff", "redirect:/account/access-denied" },
         { "admin@demo.kz", "/admin/staff", "200" },
+        { "supervisor.almaly@demo.kz", "/admin/api-keys", "redirect:/account/access-denied" },
+        { "admin@demo.kz", "/admin/api-keys", "200" },
         { "anonymous", "/account/profile", "redirect:/account/login" },
         { "resident2@demo.kz", "/account/profile", "200" },
         { "anonymous", "/", "200" },

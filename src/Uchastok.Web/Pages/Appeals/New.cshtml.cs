@@ -70,7 +70,7 @@ public sealed class NewModel(
         var files = new List<AttachmentUpload>();
         foreach (var upload in form.Files.Where(f => f.Name == "attachments" && f.Length > 0))
             files.Add(await AppealForm.ReadAsync(upload, cancellationToken));
-        var result = await file.ExecuteAsync(Input, files, User, IdempotencyKey, cancellationToken);
+        var result = await file.ExecuteAsync(Input, files, User, IdempotencyKey, FilingSource.Site, cancellationToken);
         if (result.Succeeded) return Redirect($"/appeals/track/{result.Filed!.TrackingToken}?filed=true");
 
         Errors = result.Errors;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Calendar;
+using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Territory;
 
@@ -40,6 +41,8 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
     public DbSet<SinkMessage> SinkMessages => Set<SinkMessage>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ApiKeyUsage> ApiKeyUsage => Set<ApiKeyUsage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,8 +5,8 @@ namespace Uchastok.Web.Shared.Localization;
 
 /// <summary>
 /// Kazakh (the state language, and the default), Russian and English. The choice is kept in
-/// the standard culture cookie; a <c>?culture=</c> query and the browser's Accept-Language are
-/// honoured too, so API clients get messages in their language without a cookie.
+/// the standard culture cookie; a <c>?culture=</c> (or Open311's <c>?locale=</c>) query and the
+/// browser's Accept-Language are honoured too, so API clients get messages in their language without a cookie.
 /// </summary>
 public static class LocalizationSetup
 {
@@ -26,11 +26,22 @@ public static class LocalizationSetup
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
+                // Open311 clients name their language with `locale` (GeoReport v2.1 draft), often as en_US or ru-RU.
+                new CustomRequestCultureProvider(context => Task.FromResult(
+                    LanguageOf(context.Request.Query["locale"]) is { } language ? new ProviderCultureResult(language) : null)),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
         return services;
+    }
+
+    /// <summary>The supported language a locale such as <c>ru</c>, <c>kk-KZ</c> or <c>en_US</c> names, or null.</summary>
+    public static string? LanguageOf(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale)) return null;
+        var language = locale.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return Languages.Contains(language) ? language : null;
     }
 
     /// <summary>The current UI language as one of <see cref="Languages"/>.</summary>

@@ -326,6 +326,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ApplicantEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -359,6 +362,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -413,6 +421,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("PublishConsent")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Queue")
                         .IsRequired()
@@ -791,6 +802,83 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasKey("Date");
 
                     b.ToTable("calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Integrations.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PermitsPerWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("integrations_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Integrations.ApiKeyUsage", b =>
+                {
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Filed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ApiKeyId", "Day");
+
+                    b.ToTable("integrations_api_key_usage", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Notifications.NotificationTemplate", b =>
@@ -1368,6 +1456,15 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Navigation("Category");
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Integrations.ApiKeyUsage", b =>
+                {
+                    b.HasOne("Uchastok.Web.Integrations.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Uchastok.Web.Territory.Address", b =>

@@ -311,6 +311,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ApplicantEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -344,6 +347,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
@@ -398,6 +406,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublishConsent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Queue")
                         .IsRequired()
@@ -768,6 +779,81 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasKey("Date");
 
                     b.ToTable("calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Integrations.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PermitsPerWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("integrations_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Integrations.ApiKeyUsage", b =>
+                {
+                    b.Property<int>("ApiKeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Filed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApiKeyId", "Day");
+
+                    b.ToTable("integrations_api_key_usage", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Notifications.NotificationTemplate", b =>
@@ -1329,6 +1415,15 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Navigation("Category");
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Integrations.ApiKeyUsage", b =>
+                {
+                    b.HasOne("Uchastok.Web.Integrations.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Uchastok.Web.Territory.Address", b =>

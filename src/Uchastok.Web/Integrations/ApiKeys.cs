@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+
+namespace Uchastok.Web.Integrations;
+
+/// <summary>An active key as requests see it: what it is called and how much it may do.</summary>
+public sealed record ActiveApiKey(int Id, string Name, int PermitsPerWindow);
+
+public sealed record ApiKeyView(
+    int Id, string Name, string? Contact, string Prefix, int PermitsPerWindow, DateTime CreatedAtUtc, DateTime? RevokedAtUtc, DateTime? LastUsedAtUtc,
+    long RequestsToday, long RefusedToday, long Requests, long Refused, long Filed);
+
+/// <summary>A new key with its secret, which is shown this once and never again.</summary>
+public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
+
+public sealed record ApiKeyInput(string? Name, string? Contact, int? PermitsPerWindow);
+
+/// <summary>
+/// Recognises integration keys. The active keys are held in memory by their hash and reloaded
+/// every 30 seconds or after a change on this node, so a key revoked on another node stops
+/// working there within half a minute.
+/// </summary>
+public sealed class ApiKeyStore(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private readonly ReloadingCache<Dictionary<string, ActiveApiKey>> _cache = new(scopes, clock, TimeSpan.FromSeconds(30), async (db, cancellationToken) =>
+        await db.ApiKeys.AsNoTracking().Where(k => k.RevokedAtUtc == null)
+            .ToDictionaryAsync(k => k.Hash, k => new ActiveApiKey(k.Id, k.Name, k.PermitsPerWindow), StringComparer.Ordinal, cancellationToken));
+
+    public async Task<ActiveApiKey?> FindAsync(string? secret, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 200) return null;
+        return (await _cache.GetAsync(cancellationToken)).GetValueOrDefault(Hash(secret.Trim()));
+    }
+
+    public void Invalidate() => _cache.Invalidate();
+
+    /// <summary>SHA-256 suffices: a key is 256 random bits, so there is nothing to guess that a slow hash would protect.</summary>
+    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
+
+/// <summary>The administrators' keys: made (the secret shown once), listed with their use, revoked.</summary>
+public sealed class ApiKeyAdministration(UchastokDbContext db, ApiKeyStore store, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<ApiKeyAdministration> logger)
+{
+    public const int MaxPermitsPerWindow = 10_000;
+    public const int DefaultPermitsPerWindow = 60;
+    private const string SecretPrefix = "uk_";
+
+    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var today = KazakhstanTime.Today(clock);
+        var keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAtUtc != null).ThenBy(k => k.Name).ToListAsync(cancellationToken);
+        var usage = await db.ApiKeyUsage.AsNoTracking().ToListAsync(cancellationToken);
+        return keys.Select(k => View(k, usage.Where(u => u.ApiKeyId == k.Id).ToList(), today)).ToList();
+    }
+
+    public async Task<(CreatedApiKey? Created, FieldErrors Errors)> CreateAsync(ApiKeyInput input, ClaimsPrincipal admin, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200) errors.Add("name", localizer["ApiKey.NameRequired"]);
+        var contact = string.IsNullOrWhiteSpace(input.Contact) ? null : input.Contact.Trim();
+        if (contact is { Length: > 200 }) errors.Add("contact", localizer["ApiKey.ContactTooLong"]);
+        var permits = input.PermitsPerWindow ?? DefaultPermitsPerWindow;
+        if (permits is < 1 or > MaxPermitsPerWindow) errors.Add("permitsPerWindow", localizer["ApiKey.PermitsOutOfRange", MaxPermitsPerWindow]);
+        if (errors.Count > 0) return (null, errors);
+
+        var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var key = new ApiKey
+        {
+            Name = name!, Contact = contact, Prefix = secret[..10], Hash = ApiKeyStore.Hash(secret), PermitsPerWindow = permits,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedByUserId = admin.FindFirstValue(ClaimTypes.NameIdentifier),
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        store.Invalidate();
+        logger.LogInformation("Integration key {KeyId} ({Prefix}…) made for {Name} by {UserId}, {Permits} requests per window", key.Id, key.Prefix, key.Name, key.CreatedByUserId, permits);
+        return (new CreatedApiKey(View(key, [], KazakhstanTime.Today(clock)), secret), errors);
+    }
+
+    /// <summary>Revokes a key for good; false when there is no such active key.</summary>
+    public async Task<bool> RevokeAsync(int id, ClaimsPrincipal admin, CancellationToken cancellationToken = default)
+    {
+        var userId = admin.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAtUtc, now).SetProperty(x => x.RevokedByUserId, userId), cancellationToken);
+        if (changed == 0) return false;
+        store.Invalidate();
+        logger.LogInformation("Integration key {KeyId} revoked by {UserId}", id, userId);
+        return true;
+    }
+
+    private static ApiKeyView View(ApiKey key, IReadOnlyList<ApiKeyUsage> usage, DateOnly today)
+    {
+        var todays = usage.FirstOrDefault(u => u.Day == today);
+        return new ApiKeyView(key.Id, key.Name, key.Contact, key.Prefix, key.PermitsPerWindow, key.CreatedAtUtc, key.RevokedAtUtc, key.LastUsedAtUtc,
+            todays?.Requests ?? 0, todays?.Refused ?? 0, usage.Sum(u => u.Requests), usage.Sum(u => u.Refused), usage.Sum(u => u.Filed));
+    }
+}
+
+/// <summary>Counts each keyed request into the key's day, and notes when the key was last used.</summary>
+public sealed class ApiKeyUsageRecorder(UchastokDbContext db, TimeProvider clock)
+{
+    public async Task RecordAsync(int keyId, bool refused, bool filed, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = KazakhstanTime.LocalDate(now);
+        var (answered, wasRefused, wasFiled) = (refused ? 0 : 1, refused ? 1 : 0, filed ? 1 : 0);
+        // One statement that both providers speak: a row per key and day, counted up in place.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO integrations_api_key_usage ("ApiKeyId", "Day", "Requests", "Refused", "Filed") VALUES ({keyId}, {day}, {answered}, {wasRefused}, {wasFiled})
+            ON CONFLICT ("ApiKeyId", "Day") DO UPDATE SET "Requests" = integrations_api_key_usage."Requests" + {answered},
+                "Refused" = integrations_api_key_usage."Refused" + {wasRefused}, "Filed" = integrations_api_key_usage."Filed" + {wasFiled}
+            """, cancellationToken);
+        await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAtUtc, now), cancellationToken);
+    }
+}
