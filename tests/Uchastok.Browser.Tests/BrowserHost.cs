@@ -50,6 +50,19 @@ public sealed class BrowserHost : UchastokAppFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>A desktop-sized page signed in through the login form, in the given language.</summary>
+    public async Task<IPage> SignInAsync(string email, string language, string password = ApiClient.DemoPassword)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/culture/{language}?returnUrl=%2Faccount%2Flogin");
+        await page.FillAsync("#login", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -41,14 +41,14 @@ public sealed class AppealJourneys(BrowserFixture fixture) : IClassFixture<Brows
         var inspectorEmail = await CreateStaffAsync("Inspector", districtId, officerId);
         var supervisorEmail = await CreateStaffAsync("Supervisor", districtId, null);
 
-        var supervisor = await SignInAsync(supervisorEmail, "ru");
+        var supervisor = await Host.SignInAsync(supervisorEmail, "ru");
         await supervisor.GotoAsync("/appeals/board");
         var row = supervisor.Locator($"#board tr[data-officer='{officerId}'] td.on-time");
         var before = await row.InnerTextAsync();
         Assert.Contains("(0 / 0)", before);
 
         // The inspector takes it into work and answers.
-        var inspector = await SignInAsync(inspectorEmail, "ru");
+        var inspector = await Host.SignInAsync(inspectorEmail, "ru");
         await inspector.GotoAsync("/appeals/queue");
         await inspector.ClickAsync($"#appeal-list tr[data-number='{number}'] a");
         await inspector.ClickAsync("#start");
@@ -76,17 +76,6 @@ public sealed class AppealJourneys(BrowserFixture fixture) : IClassFixture<Brows
         await supervisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "appeal-board-ru.png"), FullPage = true });
     }
 
-    private async Task<IPage> SignInAsync(string email, string language)
-    {
-        var context = await Host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/culture/{language}?returnUrl=%2Faccount%2Flogin");
-        await page.FillAsync("#login", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
 
     private async Task<HttpClient> AdminAsync()
     {
