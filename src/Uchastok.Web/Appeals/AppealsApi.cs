@@ -107,10 +107,27 @@ public static class AppealsApi
             var input = await request.ReadFromJsonAsync<AppealInput>(cancellationToken);
             return input is null ? (null, files, Problems.BadRequest(localizer, "Appeal.BodyRequired")) : (input, files, null);
         }
+        catch (JsonException exception) when (FieldOf(exception.Path) is { } field)
+        {
+            // A value of the wrong type ("lat": "abc"): name the field, as for any other bad input.
+            var errors = new FieldErrors();
+            errors.Add(field, localizer["Appeal.FieldUnreadable"]);
+            return (null, files, Problems.Validation(localizer, errors));
+        }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
         {
             return (null, files, Problems.BadRequest(localizer, "Appeal.BodyRequired"));
         }
+    }
+
+    /// <summary>The top-level field a JSON path such as <c>$.lat</c> or <c>$['text']</c> points into; null for the body itself.</summary>
+    private static string? FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return null;
+        var field = path.TrimStart('$', '.').TrimStart('[', '\'', '"');
+        var end = field.IndexOfAny(['.', '[', '\'', '"']);
+        field = end < 0 ? field : field[..end];
+        return field.Length == 0 ? null : char.ToLowerInvariant(field[0]) + field[1..];
     }
 
     private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult>> TrackAsync(

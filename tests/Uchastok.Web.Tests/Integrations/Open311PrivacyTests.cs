@@ -122,5 +122,22 @@ public sealed class Open311PrivacyTests(UchastokAppFactory factory) : IClassFixt
         Assert.Equal(beat.GetProperty("centre").GetProperty("lat").GetDouble(), published.GetProperty("lat").GetDouble(), 6);
     }
 
+    [Fact]
+    public async Task AnAppealFiledOnTheApi_IsPublishedOnlyWhenItsApplicantAgreed()
+    {
+        using var guest = factory.Client();
+        var shown = await factory.AppealBodyAsync();
+        shown["publish"] = true;
+        var hidden = await factory.AppealBodyAsync();
+        var (shownNumber, _, _) = await factory.FileAppealAsync(guest, shown);
+        var (hiddenNumber, _, _) = await factory.FileAppealAsync(guest, hidden);
+
+        var requests = (await (await guest.GetAsync($"/open311/v2/requests.json?service_request_id={shownNumber},{hiddenNumber}")).JsonAsync())
+            .EnumerateArray().ToDictionary(r => r.GetProperty("service_request_id").GetString()!, r => r.GetProperty("description"));
+
+        Assert.Equal((string)shown["text"]!, requests[shownNumber].GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, requests[hiddenNumber].ValueKind);
+    }
+
     private static string Digits(string text) => new(text.Where(char.IsDigit).ToArray());
 }

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Uchastok.Web.Shared.Data;
@@ -16,7 +18,9 @@ public static class WebSetup
     {
         services.AddSingleton(TimeProvider.System);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
+        // A body the framework cannot read is a 400 with a translated problem, in development too, not an exception page.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         // Kazakh and Russian pages carry their letters as they are, not as numeric character references.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOpenApi();
@@ -26,6 +30,7 @@ public static class WebSetup
                 // Every page folder states who may open it; anything not listed needs a signed-in user (the fallback policy).
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Status");
                 options.Conventions.AllowAnonymousToFolder("/Beats");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
@@ -52,9 +57,12 @@ public static class WebSetup
     public static WebApplication UseUchastokWeb(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
-        app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        // A bare status code gets a body in the reader's language (so after localization, and before
+        // routing, which a re-executed request goes through again): problem details for the API, a page for people.
+        app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context.Request.Path), site => site.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -70,6 +78,25 @@ public static class WebSetup
             .AllowAnonymous().WithTags("Platform").WithSummary("Who answers here; also the baseline of the locate benchmark.");
         app.MapGet("/culture/{language}", SetLanguage).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    private static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/open311") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz");
+
+    /// <summary>
+    /// Problem details the framework writes (a bare 401 or 404, a body it could not read) carry
+    /// English reason phrases; they get the title and detail of the request's language instead.
+    /// Titles the endpoints set themselves are already translated and stay.
+    /// </summary>
+    private static void LocalizeProblem(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var frameworkTitle = problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || status >= 500;
+        if (!frameworkTitle) return;
+        if (localizer[$"Problem.{status}"] is { ResourceNotFound: false } title) problem.Title = title;
+        if (problem.Detail is null && localizer[$"Status.{status}.Text"] is { ResourceNotFound: false } detail) problem.Detail = detail;
     }
 
     /// <summary>Remembers the chosen language for a year and returns to the page the person was on.</summary>

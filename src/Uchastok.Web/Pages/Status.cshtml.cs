@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Uchastok.Web.Pages;
+
+/// <summary>What a person sees instead of a bare status code (a mistyped tracking link, a page that is not there), in their language.</summary>
+public sealed class StatusModel(IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public string Title { get; private set; } = string.Empty;
+    public string Text { get; private set; } = string.Empty;
+
+    public void OnGet(int code)
+    {
+        // Opened directly, the page still answers with the status it describes.
+        if (code is >= 400 and <= 599) Response.StatusCode = code;
+        Title = localizer[$"Problem.{code}"] is { ResourceNotFound: false } title ? title : localizer["Error.Title"];
+        Text = localizer[$"Status.{code}.Text"] is { ResourceNotFound: false } text ? text : localizer["Error.Text"];
+    }
+}
