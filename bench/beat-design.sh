@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Beat-design evaluation, one command: bench/beat-design.sh > results.md
+# On the real-data instances of docs/beat-design.md (London boroughs and the whole of London, San
+# Francisco's block groups, the demo city of Almaty), runs the two baselines (k-means with a
+# contiguity repair, greedy region growing) and the optimiser with the same seed, and prints one
+# Markdown table: max/mean, min/mean, coefficient of variation, contiguous share, mean
+# Polsby–Popper, runtime. `bench/beat-design.sh --tune` prints instead the parameter study on the
+# tuning boroughs (Islington, Hackney, Lambeth, Southwark), which are kept out of the evaluation.
+# Knobs: --only NAME (one instance), --seed N. About 4 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export UCHASTOK_SHARED_DATA="${UCHASTOK_SHARED_DATA:-$(cd "$root/.." && pwd)/shared/data}"
+source bench/lib.sh
+echo "## Beat design on real data"
+echo
+machine_lines
+echo
+dotnet build bench/Uchastok.Bench -c Release -nologo -v q -clp:ErrorsOnly >&2
+# No compiler server competing for the two cores while the optimiser is timed.
+dotnet build-server shutdown >/dev/null 2>&1 || true
+dotnet bench/Uchastok.Bench/bin/Release/net10.0/Uchastok.Bench.dll beat-design "$@"

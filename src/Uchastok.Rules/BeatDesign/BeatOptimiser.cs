@@ -1,0 +1,557 @@
+using System.Diagnostics;
+
+namespace Uchastok.Rules.BeatDesign;
+
+/// <summary>How the optimiser runs.</summary>
+/// <param name="Seed">The same seed, problem and options give the same plan (unless the time limit cuts the search short).</param>
+/// <param name="TimeLimit">A safety stop; the search normally ends by its own iteration budget first.</param>
+/// <param name="MinimalChange">Start from today's beats and pay <see cref="MoveCost"/> for every area moved out of its beat.</param>
+/// <param name="MoveCost">The price of moving one area, in units of the balance term (squared relative deviation).</param>
+/// <param name="CompactnessWeight">How much a beat's lack of compactness (1 − Polsby–Popper) counts beside balance: a second concern.</param>
+/// <param name="IterationsPerArea">The annealing budget, per area.</param>
+/// <param name="BalanceTolerance">Plans whose heaviest beat is within this share above the mean are ranked by the whole objective (compactness, changes); above it, by the heaviest beat first.</param>
+public sealed record OptimiserOptions(
+    int Seed = 20260301,
+    TimeSpan? TimeLimit = null,
+    bool MinimalChange = false,
+    double MoveCost = 0.002,
+    double CompactnessWeight = 0.1,
+    int IterationsPerArea = 20000,
+    double BalanceTolerance = 0.03)
+{
+    public TimeSpan Limit => TimeLimit ?? TimeSpan.FromMinutes(10);
+}
+
+public enum OptimiserPhase
+{
+    Start,
+    Grow,
+    Descend,
+    Anneal,
+    Polish,
+    Done,
+}
+
+/// <summary>Where a run is: the phase, the share of the work done (0..1), and the balance so far.</summary>
+public sealed record OptimiserProgress(OptimiserPhase Phase, double Fraction, double MaxOverMean);
+
+public sealed record OptimiserResult(IReadOnlyList<int> Plan, PlanMetrics Metrics, bool StoppedByTimeLimit, long Iterations, TimeSpan Elapsed);
+
+/// <summary>
+/// Partitions small areas into k contiguous beats whose loads are as equal as possible, compact
+/// second, changing today's beats as little as it pays in minimal-change mode. The plan grows
+/// from k spread seeds (lightest beat first), then a descent and a simulated annealing over
+/// single-area moves across beat borders minimise
+/// Σ((Lᵦ − μ)/μ)² + w_c·Σ(1 − PPᵦ) + w_m·moved, where every move keeps its beat connected and no
+/// beat empties; fixed areas never move. Compactness is tracked exactly and incrementally from the
+/// shared boundary lengths of <see cref="AreaAdjacency"/>. Deterministic for a seed.
+/// </summary>
+public static class BeatOptimiser
+{
+    public static OptimiserResult Optimise(DesignProblem problem, OptimiserOptions? options = null, IProgress<OptimiserProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new OptimiserOptions();
+        var watch = Stopwatch.StartNew();
+        var random = new Random(options.Seed);
+        progress?.Report(new OptimiserProgress(OptimiserPhase.Start, 0, double.NaN));
+
+        var initial = options.MinimalChange && problem.Current is not null ? FromCurrent(problem) : Grow(problem, random);
+        progress?.Report(new OptimiserProgress(OptimiserPhase.Grow, 0.05, PlanMetrics.Of(problem, initial).MaxOverMean));
+        var state = new SearchState(problem, initial, options);
+
+        var budget = (long)options.IterationsPerArea * problem.Count;
+        long iterations = 0;
+        var timedOut = false;
+        bool OutOfTime() => timedOut |= watch.Elapsed > options.Limit;
+
+        state.Descend(random, OutOfTime, cancellationToken);
+        progress?.Report(new OptimiserProgress(OptimiserPhase.Descend, 0.1, state.MaxOverMean));
+
+        // Annealing: random border moves, worse ones taken with a probability that falls with the temperature.
+        var best = state.Plan.ToArray();
+        var bestKey = state.Key();
+        var startTemperature = state.TypicalWorsening(random);
+        var reportEvery = Math.Max(1, budget / 100);
+        for (iterations = 0; iterations < budget; iterations++)
+        {
+            if ((iterations & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (OutOfTime()) break;
+            }
+            var temperature = startTemperature * Math.Pow(1e-3, (double)iterations / budget);
+            var moved = (iterations & 1) == 0 ? state.TryRandomMove(random, temperature) : state.TryRandomSwap(random, temperature);
+            if (moved && state.Key().CompareTo(bestKey) < 0)
+            {
+                bestKey = state.Key();
+                state.Plan.CopyTo(best, 0);
+            }
+            if (iterations % reportEvery == 0)
+                progress?.Report(new OptimiserProgress(OptimiserPhase.Anneal, 0.1 + 0.85 * iterations / budget, bestKey.MaxOverMean));
+        }
+
+        // Polish: the heaviest beat sheds an area or trades a heavier one for a lighter one while that lowers the maximum.
+        state = new SearchState(problem, best, options);
+        progress?.Report(new OptimiserProgress(OptimiserPhase.Polish, 0.95, state.MaxOverMean));
+        state.Descend(random, OutOfTime, cancellationToken);
+        state.LowerTheMaximum(cancellationToken);
+        var plan = state.Key().CompareTo(bestKey) <= 0 || state.MaxOverMean < bestKey.MaxOverMean ? state.Plan.ToArray() : best;
+        var metrics = PlanMetrics.Of(problem, plan);
+        progress?.Report(new OptimiserProgress(OptimiserPhase.Done, 1, metrics.MaxOverMean));
+        return new OptimiserResult(plan, metrics, timedOut, iterations, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// k seeds spread by farthest-point sampling within each connected piece of the map (pieces
+    /// get seeds in proportion to their load), fixed areas seeding their own beats; then the
+    /// lightest beat with room to grow takes the free neighbour nearest its seed, until none is left.
+    /// </summary>
+    internal static int[] Grow(DesignProblem problem, Random random)
+    {
+        var n = problem.Count;
+        var k = problem.Beats;
+        var plan = Enumerable.Repeat(-1, n).ToArray();
+        var load = new double[k];
+        var seeds = new (double X, double Y)[k];
+        var seeded = new bool[k];
+
+        for (var i = 0; i < n; i++)
+        {
+            if (!problem.Fixed[i]) continue;
+            var beat = problem.Current![i];
+            plan[i] = beat;
+            load[beat] += problem.Loads[i];
+            if (!seeded[beat]) (seeds[beat], seeded[beat]) = (problem.Centroids[i], true);
+        }
+
+        var pieces = Pieces(problem);
+        var freeBeats = new Queue<int>(Enumerable.Range(0, k).Where(b => !seeded[b]));
+        var seedsPerPiece = Apportion(pieces.Select(p => p.Sum(i => problem.Loads[i]) + 1e-9).ToList(), freeBeats.Count, pieces.Select(p => p.Any(i => problem.Fixed[i])).ToList());
+        for (var p = 0; p < pieces.Count; p++)
+        {
+            var chosen = pieces[p].Where(i => plan[i] >= 0).Select(i => problem.Centroids[i]).ToList();
+            for (var s = 0; s < seedsPerPiece[p]; s++)
+            {
+                var candidates = pieces[p].Where(i => plan[i] < 0).ToList();
+                if (candidates.Count == 0) break;
+                var pick = chosen.Count == 0
+                    ? candidates[random.Next(candidates.Count)]
+                    : candidates.MaxBy(i => chosen.Min(c => Distance(problem.Centroids[i], c)));
+                var beat = freeBeats.Dequeue();
+                plan[pick] = beat;
+                load[beat] += problem.Loads[pick];
+                seeds[beat] = problem.Centroids[pick];
+                chosen.Add(problem.Centroids[pick]);
+            }
+        }
+
+        // Grow, lightest first. A beat whose border holds no free area drops out.
+        var frontier = Enumerable.Range(0, k).Select(_ => new HashSet<int>()).ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            if (plan[i] < 0) continue;
+            foreach (var (j, _) in problem.Adjacency.Neighbours[i])
+                if (plan[j] < 0) frontier[plan[i]].Add(j);
+        }
+        var queue = new PriorityQueue<int, (double, int)>();
+        for (var b = 0; b < k; b++) if (frontier[b].Count > 0) queue.Enqueue(b, (load[b], b));
+        while (queue.TryDequeue(out var beat, out _))
+        {
+            frontier[beat].RemoveWhere(i => plan[i] >= 0);
+            if (frontier[beat].Count == 0) continue;
+            var next = frontier[beat].MinBy(i => (Distance(problem.Centroids[i], seeds[beat]), i));
+            plan[next] = beat;
+            load[beat] += problem.Loads[next];
+            frontier[beat].Remove(next);
+            foreach (var (j, _) in problem.Adjacency.Neighbours[next])
+                if (plan[j] < 0) frontier[beat].Add(j);
+            if (frontier[beat].Count > 0) queue.Enqueue(beat, (load[beat], beat));
+        }
+
+        // Pieces of the map without a seed (more pieces than beats): join the nearest beat, which cannot be contiguous.
+        for (var i = 0; i < n; i++)
+        {
+            if (plan[i] >= 0) continue;
+            plan[i] = Enumerable.Range(0, k).MinBy(b => Distance(problem.Centroids[i], seeds[b]));
+        }
+        return plan;
+    }
+
+    /// <summary>Today's beats; areas without one join the neighbouring beat they share most boundary with.</summary>
+    internal static int[] FromCurrent(DesignProblem problem)
+    {
+        var plan = problem.Current!.ToArray();
+        bool changed;
+        do
+        {
+            changed = false;
+            for (var i = 0; i < plan.Length; i++)
+            {
+                if (plan[i] >= 0) continue;
+                var best = problem.Adjacency.Neighbours[i].Where(x => plan[x.Area] >= 0).GroupBy(x => plan[x.Area])
+                    .Select(g => (Beat: g.Key, Shared: g.Sum(x => x.SharedMetres))).OrderByDescending(g => g.Shared).ThenBy(g => g.Beat).FirstOrDefault();
+                if (best.Shared > 0) (plan[i], changed) = (best.Beat, true);
+            }
+        }
+        while (changed);
+        for (var i = 0; i < plan.Length; i++) if (plan[i] < 0) plan[i] = 0;
+        return plan;
+    }
+
+    /// <summary>The connected pieces of the adjacency graph, each in ascending order of area.</summary>
+    internal static List<List<int>> Pieces(DesignProblem problem)
+    {
+        var seen = new bool[problem.Count];
+        var pieces = new List<List<int>>();
+        for (var start = 0; start < problem.Count; start++)
+        {
+            if (seen[start]) continue;
+            var piece = new List<int> { start };
+            seen[start] = true;
+            for (var at = 0; at < piece.Count; at++)
+            {
+                foreach (var (j, _) in problem.Adjacency.Neighbours[piece[at]])
+                {
+                    if (seen[j]) continue;
+                    seen[j] = true;
+                    piece.Add(j);
+                }
+            }
+            piece.Sort();
+            pieces.Add(piece);
+        }
+        return pieces;
+    }
+
+    /// <summary>Splits <paramref name="count"/> seeds over pieces by load (largest remainder), at least one for every piece without fixed areas while seeds last.</summary>
+    private static int[] Apportion(IReadOnlyList<double> weights, int count, IReadOnlyList<bool> hasFixed)
+    {
+        var result = new int[weights.Count];
+        var order = Enumerable.Range(0, weights.Count).OrderByDescending(p => weights[p]).ToList();
+        var left = count;
+        foreach (var p in order.Where(p => !hasFixed[p]))
+        {
+            if (left == 0) break;
+            result[p] = 1;
+            left--;
+        }
+        var total = weights.Sum();
+        var ideal = weights.Select(w => w / total * count).ToArray();
+        while (left > 0)
+        {
+            var p = order.MaxBy(q => ideal[q] - result[q]);
+            result[p]++;
+            left--;
+        }
+        return result;
+    }
+
+    private static double Distance((double X, double Y) a, (double X, double Y) b)
+    {
+        var (dx, dy) = (a.X - b.X, a.Y - b.Y);
+        return Math.Sqrt(dx * dx + dy * dy);
+    }
+
+    /// <summary>The plan under search, with each beat's sums kept up to date move by move.</summary>
+    private sealed class SearchState
+    {
+        private readonly DesignProblem _problem;
+        private readonly OptimiserOptions _options;
+        private readonly double[] _load, _area, _perimeter;
+        private readonly int[] _size;
+        private readonly double _mean;
+        private readonly int[] _mark;
+        private readonly int[] _stack;
+        private int _stamp;
+
+        public SearchState(DesignProblem problem, int[] plan, OptimiserOptions options)
+        {
+            _problem = problem;
+            _options = options;
+            Plan = plan.ToArray();
+            var k = problem.Beats;
+            (_load, _area, _perimeter, _size) = (new double[k], new double[k], new double[k], new int[k]);
+            for (var i = 0; i < problem.Count; i++)
+            {
+                _load[Plan[i]] += problem.Loads[i];
+                _area[Plan[i]] += problem.AreaSquareMetres[i];
+                _perimeter[Plan[i]] += problem.PerimeterMetres[i];
+                _size[Plan[i]]++;
+            }
+            foreach (var pair in problem.Adjacency.Pairs)
+                if (Plan[pair.First] == Plan[pair.Second]) _perimeter[Plan[pair.First]] -= 2 * pair.SharedMetres;
+            _mean = Math.Max(problem.MeanLoad, 1e-12);
+            _mark = new int[problem.Count];
+            _stack = new int[problem.Count];
+            Objective = FullObjective();
+        }
+
+        /// <summary>The objective, kept up to date move by move.</summary>
+        public double Objective { get; private set; }
+
+        public int[] Plan { get; }
+
+        public double MaxOverMean => _load.Max() / _mean;
+
+        /// <summary>What "better" means when keeping the best plan: lower maximum first, then the objective.</summary>
+        public (double MaxOverMean, double Objective) Key() => (Math.Round(Math.Max(MaxOverMean, 1 + _options.BalanceTolerance), 9), Objective);
+
+        private double FullObjective()
+        {
+            var objective = 0.0;
+            for (var b = 0; b < _load.Length; b++)
+            {
+                var d = (_load[b] - _mean) / _mean;
+                objective += d * d + _options.CompactnessWeight * (1 - PlanMetrics.PolsbyPopper(_area[b], _perimeter[b]));
+            }
+            if (_options.MinimalChange && _problem.Current is { } current)
+                for (var i = 0; i < Plan.Length; i++) if (current[i] >= 0 && current[i] != Plan[i]) objective += _options.MoveCost;
+            return objective;
+        }
+
+        /// <summary>Takes every improving border move, sweeping in a random order, until none is left.</summary>
+        public void Descend(Random random, Func<bool> outOfTime, CancellationToken cancellationToken)
+        {
+            var order = Enumerable.Range(0, _problem.Count).ToArray();
+            for (var sweep = 0; sweep < 1000; sweep++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (outOfTime()) return;
+                random.Shuffle(order);
+                var improved = false;
+                foreach (var area in order)
+                {
+                    var (target, delta) = BestMove(area);
+                    if (target >= 0 && delta < -1e-12 && KeepsConnected(area))
+                    {
+                        Move(area, target, delta);
+                        improved = true;
+                    }
+                }
+                if (!improved) return;
+            }
+        }
+
+        /// <summary>The median worsening of 1,000 random border moves: the starting temperature, so that the schedule fits any instance's scale.</summary>
+        public double TypicalWorsening(Random random)
+        {
+            var worse = new List<double>();
+            for (var attempt = 0; attempt < 20_000 && worse.Count < 1000; attempt++)
+            {
+                var area = random.Next(_problem.Count);
+                var neighbours = _problem.Adjacency.Neighbours[area];
+                if (neighbours.Count == 0 || _problem.Fixed[area]) continue;
+                var to = Plan[neighbours[random.Next(neighbours.Count)].Area];
+                if (to == Plan[area]) continue;
+                var delta = Delta(area, to);
+                if (delta > 0) worse.Add(delta);
+            }
+            if (worse.Count == 0) return 1e-9;
+            worse.Sort();
+            return worse[worse.Count / 2];
+        }
+
+        /// <summary>One annealing step: a random area on a border, moved to one of the beats across it.</summary>
+        public bool TryRandomMove(Random random, double temperature)
+        {
+            var area = random.Next(_problem.Count);
+            if (_problem.Fixed[area]) return false;
+            var from = Plan[area];
+            if (_size[from] <= 1) return false;
+            var neighbours = _problem.Adjacency.Neighbours[area];
+            if (neighbours.Count == 0) return false;
+            var (across, _) = neighbours[random.Next(neighbours.Count)];
+            var to = Plan[across];
+            if (to == from) return false;
+            var delta = Delta(area, to);
+            if (delta > 0 && random.NextDouble() >= Math.Exp(-delta / temperature)) return false;
+            if (!KeepsConnected(area)) return false;
+            Move(area, to, delta);
+            return true;
+        }
+
+        /// <summary>
+        /// One annealing step of another kind: two neighbouring areas of different beats trade
+        /// places. Where beats hold only a few areas each, single moves change a load by a third
+        /// and balance needs exchanges.
+        /// </summary>
+        public bool TryRandomSwap(Random random, double temperature)
+        {
+            var a = random.Next(_problem.Count);
+            var neighbours = _problem.Adjacency.Neighbours[a];
+            if (neighbours.Count == 0 || _problem.Fixed[a]) return false;
+            var b = neighbours[random.Next(neighbours.Count)].Area;
+            var (r, s) = (Plan[a], Plan[b]);
+            if (r == s || _problem.Fixed[b]) return false;
+            var first = Delta(a, s);
+            Move(a, s, first);
+            var second = Delta(b, r);
+            Move(b, r, second);
+            var delta = first + second;
+            var accepted = (delta <= 0 || random.NextDouble() < Math.Exp(-delta / temperature)) && IsConnected(r) && IsConnected(s);
+            if (accepted) return true;
+            var back = Delta(b, s);
+            Move(b, s, back);
+            Move(a, r, Delta(a, r));
+            return false;
+        }
+
+        /// <summary>
+        /// Lowers the heaviest load step by step: each step moves one of its border areas to a
+        /// neighbouring beat, or trades it for a lighter area across the border, choosing the change
+        /// that leaves the lower of the two new loads' maximum; it stops when no change lowers it.
+        /// </summary>
+        public void LowerTheMaximum(CancellationToken cancellationToken)
+        {
+            for (var step = 0; step < 10 * _problem.Count; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var heavy = 0;
+                for (var b = 1; b < _load.Length; b++) if (_load[b] > _load[heavy]) heavy = b;
+                var limit = _load[heavy] - 1e-9;
+                var (bestA, bestB, bestTo, bestMax) = (-1, -1, -1, limit);
+                for (var a = 0; a < Plan.Length; a++)
+                {
+                    if (Plan[a] != heavy || _problem.Fixed[a]) continue;
+                    var la = _problem.Loads[a];
+                    foreach (var (b, _) in _problem.Adjacency.Neighbours[a])
+                    {
+                        var to = Plan[b];
+                        if (to == heavy) continue;
+                        var moveMax = Math.Max(_load[heavy] - la, _load[to] + la);
+                        if (moveMax < bestMax && _size[heavy] > 1) (bestA, bestB, bestTo, bestMax) = (a, -1, to, moveMax);
+                        var lb = _problem.Loads[b];
+                        if (_problem.Fixed[b] || lb >= la) continue;
+                        var swapMax = Math.Max(_load[heavy] - la + lb, _load[to] - lb + la);
+                        if (swapMax < bestMax) (bestA, bestB, bestTo, bestMax) = (a, b, to, swapMax);
+                    }
+                }
+                if (bestA < 0 || !TryChange(bestA, bestB, heavy, bestTo)) return;
+            }
+        }
+
+        /// <summary>Moves <paramref name="a"/> to <paramref name="to"/> (and <paramref name="b"/> back, for a trade) if both beats stay whole.</summary>
+        private bool TryChange(int a, int b, int from, int to)
+        {
+            Move(a, to, Delta(a, to));
+            if (b >= 0) Move(b, from, Delta(b, from));
+            if (IsConnected(from) && IsConnected(to)) return true;
+            if (b >= 0) Move(b, to, Delta(b, to));
+            Move(a, from, Delta(a, from));
+            return false;
+        }
+
+        /// <summary>Whether a whole beat is in one piece (after a swap, which may cut it anywhere).</summary>
+        private bool IsConnected(int beat)
+        {
+            var start = -1;
+            for (var i = 0; i < Plan.Length && start < 0; i++) if (Plan[i] == beat) start = i;
+            if (start < 0) return false;
+            _stamp++;
+            var top = 0;
+            _stack[top++] = start;
+            _mark[start] = _stamp;
+            var reached = 1;
+            while (top > 0)
+            {
+                var at = _stack[--top];
+                foreach (var (j, _) in _problem.Adjacency.Neighbours[at])
+                {
+                    if (Plan[j] != beat || _mark[j] == _stamp) continue;
+                    _mark[j] = _stamp;
+                    _stack[top++] = j;
+                    reached++;
+                }
+            }
+            return reached == _size[beat];
+        }
+
+        private (int Target, double Delta) BestMove(int area)
+        {
+            if (_problem.Fixed[area] || _size[Plan[area]] <= 1) return (-1, 0);
+            var (bestTarget, bestDelta) = (-1, 0.0);
+            foreach (var (j, _) in _problem.Adjacency.Neighbours[area])
+            {
+                var to = Plan[j];
+                if (to == Plan[area] || to == bestTarget) continue;
+                var delta = Delta(area, to);
+                if (delta < bestDelta) (bestTarget, bestDelta) = (to, delta);
+            }
+            return (bestTarget, bestDelta);
+        }
+
+        /// <summary>The change of the objective if <paramref name="area"/> moved to beat <paramref name="to"/>.</summary>
+        private double Delta(int area, int to)
+        {
+            var from = Plan[area];
+            var l = _problem.Loads[area];
+            double Square(double x) => x * x;
+            var balance = (Square(_load[from] - l - _mean) + Square(_load[to] + l - _mean) - Square(_load[from] - _mean) - Square(_load[to] - _mean)) / (_mean * _mean);
+
+            var (sharedFrom, sharedTo) = (0.0, 0.0);
+            foreach (var (j, shared) in _problem.Adjacency.Neighbours[area])
+            {
+                if (Plan[j] == from) sharedFrom += shared;
+                else if (Plan[j] == to) sharedTo += shared;
+            }
+            var a = _problem.AreaSquareMetres[area];
+            var p = _problem.PerimeterMetres[area];
+            var compactness = _options.CompactnessWeight * (
+                PlanMetrics.PolsbyPopper(_area[from], _perimeter[from]) + PlanMetrics.PolsbyPopper(_area[to], _perimeter[to])
+                - PlanMetrics.PolsbyPopper(_area[from] - a, _perimeter[from] - p + 2 * sharedFrom)
+                - PlanMetrics.PolsbyPopper(_area[to] + a, _perimeter[to] + p - 2 * sharedTo));
+
+            var change = 0.0;
+            if (_options.MinimalChange && _problem.Current is { } current && current[area] >= 0)
+                change = _options.MoveCost * ((current[area] == from ? 1 : 0) - (current[area] == to ? 1 : 0));
+            return balance + compactness + change;
+        }
+
+        private void Move(int area, int to, double delta)
+        {
+            Objective += delta;
+            var from = Plan[area];
+            var (sharedFrom, sharedTo) = (0.0, 0.0);
+            foreach (var (j, shared) in _problem.Adjacency.Neighbours[area])
+            {
+                if (Plan[j] == from) sharedFrom += shared;
+                else if (Plan[j] == to) sharedTo += shared;
+            }
+            _load[from] -= _problem.Loads[area];
+            _load[to] += _problem.Loads[area];
+            _area[from] -= _problem.AreaSquareMetres[area];
+            _area[to] += _problem.AreaSquareMetres[area];
+            _perimeter[from] += -_problem.PerimeterMetres[area] + 2 * sharedFrom;
+            _perimeter[to] += _problem.PerimeterMetres[area] - 2 * sharedTo;
+            _size[from]--;
+            _size[to]++;
+            Plan[area] = to;
+        }
+
+        /// <summary>Whether the area's beat stays in one piece without it: every neighbour in the beat is reached from the first, inside the beat.</summary>
+        private bool KeepsConnected(int area)
+        {
+            var beat = Plan[area];
+            var inside = _problem.Adjacency.Neighbours[area].Where(x => Plan[x.Area] == beat).Select(x => x.Area).ToList();
+            if (inside.Count <= 1) return true;
+            _stamp++;
+            _mark[area] = _stamp;
+            var top = 0;
+            _stack[top++] = inside[0];
+            _mark[inside[0]] = _stamp;
+            var found = 1;
+            while (top > 0)
+            {
+                var at = _stack[--top];
+                foreach (var (j, _) in _problem.Adjacency.Neighbours[at])
+                {
+                    if (Plan[j] != beat || _mark[j] == _stamp) continue;
+                    _mark[j] = _stamp;
+                    _stack[top++] = j;
+                    if (inside.Contains(j) && ++found == inside.Count) return true;
+                }
+            }
+            return false;
+        }
+    }
+}
