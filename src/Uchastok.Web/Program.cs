@@ -1,5 +1,6 @@
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
+using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
@@ -25,7 +26,8 @@ builder.Services
     .AddCalendar()
     .AddNotifications(builder.Configuration)
     .AddAppeals()
-    .AddIntegrations(builder.Configuration);
+    .AddIntegrations(builder.Configuration)
+    .AddBeatDesign(builder.Configuration);
 
 var app = builder.Build();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
@@ -45,6 +47,7 @@ app.MapCalendarApi();
 app.MapAppealsApi();
 app.MapAppealsAdministrationApi();
 app.MapIntegrationsApi();
+app.MapBeatDesignApi();
 await app.RunAsync();
 return 0;
 

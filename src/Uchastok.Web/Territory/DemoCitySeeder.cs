@@ -20,6 +20,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
 
     /// <summary>The generator is deterministic: a process that seeds several databases (the test suites do) builds the city once.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<DemoCity>> GeneratedCities = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IReadOnlyList<GeneratedSmallArea>>> GeneratedSmallAreas = new();
 
     /// <summary>The point that must lie in inspector1's beat: central Almaly, near Tole bi street.</summary>
     public const double InspectorOneLatitude = 43.2510, InspectorOneLongitude = 76.9210;
@@ -42,7 +43,11 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
     public async Task<bool> SeedAsync(string sharedDataPath, CancellationToken cancellationToken = default)
     {
         await EnsureRolesAsync();
-        if (await db.Districts.AnyAsync(cancellationToken)) return false;
+        if (await db.Districts.AnyAsync(cancellationToken))
+        {
+            await AddMissingSmallAreasAsync(sharedDataPath, cancellationToken);
+            return false;
+        }
 
         var started = clock.GetTimestamp();
         var city = GeneratedCities.GetOrAdd(Path.GetFullPath(sharedDataPath), path => new(() => DemoCityGenerator.Generate(AlmatyDistrictSource.Load(path)))).Value;
@@ -100,13 +105,33 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         }).ToList();
         db.Beats.AddRange(beats);
         await db.SaveChangesAsync(cancellationToken);
+
+        var smallAreas = SmallAreasOf(sharedDataPath, city);
+        db.SmallAreas.AddRange(SmallAreaRows(smallAreas, i => beats[i]));
+        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
 
         await SeedAccountsAsync(city, beats, officers, districtByCode);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Demo city seeded: {Districts} districts, {Beats} beats, {Addresses} addresses in {Elapsed}",
-            districts.Count, beats.Count, addresses.Count, clock.GetElapsedTime(started));
+        logger.LogInformation("Demo city seeded: {Districts} districts, {Beats} beats, {SmallAreas} small areas, {Addresses} addresses in {Elapsed}",
+            districts.Count, beats.Count, smallAreas.Count, addresses.Count, clock.GetElapsedTime(started));
         return true;
+    }
+
+    /// <summary>
+    /// A demo city seeded before small areas existed gets them now, as long as its beats are still
+    /// the generated ones; a territory of its own (imported beats) is left for its administrators.
+    /// </summary>
+    private async Task AddMissingSmallAreasAsync(string sharedDataPath, CancellationToken cancellationToken)
+    {
+        if (await db.SmallAreas.AnyAsync(cancellationToken)) return;
+        var city = GeneratedCities.GetOrAdd(Path.GetFullPath(sharedDataPath), path => new(() => DemoCityGenerator.Generate(AlmatyDistrictSource.Load(path)))).Value;
+        var beats = await db.Beats.Where(b => b.IsActive).ToDictionaryAsync(b => b.Code, cancellationToken);
+        if (beats.Count != city.Beats.Count || city.Beats.Any(b => !beats.ContainsKey(b.Code))) return;
+        var smallAreas = SmallAreasOf(sharedDataPath, city);
+        db.SmallAreas.AddRange(SmallAreaRows(smallAreas, i => beats[city.Beats[i].Code]));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Small areas added to the demo city: {SmallAreas}", smallAreas.Count);
     }
 
     private async Task SeedAccountsAsync(DemoCity city, List<Beat> beats, List<Officer> officers, Dictionary<string, District> districtByCode)
@@ -136,5 +161,26 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         var result = await users.CreateAsync(user, DemoPassword);
         if (!result.Succeeded) throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, role);
+    }
+
+    private static IReadOnlyList<GeneratedSmallArea> SmallAreasOf(string sharedDataPath, DemoCity city) =>
+        GeneratedSmallAreas.GetOrAdd(Path.GetFullPath(sharedDataPath), _ => new(() => DemoSmallAreas.Subdivide(city.Beats))).Value;
+
+    /// <summary>The rows of the generated small areas, each in the stored beat <paramref name="beatOf"/> gives for its generated beat's index.</summary>
+    private static IEnumerable<SmallArea> SmallAreaRows(IReadOnlyList<GeneratedSmallArea> areas, Func<int, Beat> beatOf) => areas.Select(a =>
+    {
+        var beat = beatOf(a.BeatIndex);
+        var area = new SmallArea { Code = a.Code, DistrictId = beat.DistrictId, BeatId = beat.Id, Population = a.Population, BoundaryGeoJson = string.Empty };
+        SetBoundary(area, a.Boundary);
+        return area;
+    });
+
+    internal static void SetBoundary(SmallArea area, NetTopologySuite.Geometries.Geometry boundary)
+    {
+        area.BoundaryGeoJson = GeoJson.Write(boundary);
+        area.AreaSquareKilometres = GeoMeasure.AreaSquareMetres(boundary) / 1_000_000;
+        var centre = boundary.InteriorPoint.Coordinate;
+        area.CentreLatitude = Math.Round(centre.Y, 6);
+        area.CentreLongitude = Math.Round(centre.X, 6);
     }
 }

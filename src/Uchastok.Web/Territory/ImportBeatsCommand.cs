@@ -71,11 +71,22 @@ public sealed class ImportBeatsCommand(UchastokDbContext db, TerritorySnapshotCa
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await ReassignSmallAreasAsync(districtIds, validation.Beats, cancellationToken);
         await TerritorySnapshotCache.BumpRevisionAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         territory.Invalidate();
         logger.LogInformation("Beats imported: {Created} created, {Updated} updated, {Deactivated} deactivated", created, updated, deactivated);
         return new([], created, updated, deactivated);
+    }
+
+    /// <summary>Each small area of the re-imported districts now belongs to the new beat that holds its inner point.</summary>
+    private async Task ReassignSmallAreasAsync(IReadOnlySet<int> districtIds, IReadOnlyList<BeatDraft> drafts, CancellationToken cancellationToken)
+    {
+        var beatIdByCode = await db.Beats.Where(b => districtIds.Contains(b.DistrictId) && b.IsActive).ToDictionaryAsync(b => b.Code, b => b.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var locator = new BeatLocator(drafts.Select(d => (beatIdByCode[d.Code], d.Boundary)));
+        foreach (var area in await db.SmallAreas.Where(a => districtIds.Contains(a.DistrictId)).ToListAsync(cancellationToken))
+            area.BeatId = locator.Locate(area.CentreLongitude, area.CentreLatitude);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     internal static void Apply(Beat beat, BeatDraft draft, int districtId, int number)

@@ -105,3 +105,25 @@ public sealed class TerritoryRevision
     public int Id { get; set; } = SingletonId;
     public long Number { get; set; }
 }
+
+/// <summary>
+/// A small area: the building block beats are made of for workload and beat design (C7) — in the
+/// demo city a quarter of a generated beat, elsewhere a block or polling district. It keeps its
+/// outline when beats change; <see cref="BeatId"/> is the active beat that holds it.
+/// </summary>
+public sealed class SmallArea
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public int DistrictId { get; set; }
+    public District District { get; set; } = null!;
+    public int? BeatId { get; set; }
+    public Beat? Beat { get; set; }
+    public int Population { get; set; }
+    public required string BoundaryGeoJson { get; set; }
+    public double AreaSquareKilometres { get; set; }
+    public double CentreLatitude { get; set; }
+    public double CentreLongitude { get; set; }
+    /// <summary>Rural land: travel counts double in the workload (<c>WorkloadWeights.RuralFactor</c>).</summary>
+    public bool IsRural { get; set; }
+}

@@ -90,3 +90,16 @@ internal sealed class TerritoryRevisionConfiguration : IEntityTypeConfiguration<
         builder.HasData(new TerritoryRevision { Id = TerritoryRevision.SingletonId, Number = 0 });
     }
 }
+
+internal sealed class SmallAreaConfiguration : IEntityTypeConfiguration<SmallArea>
+{
+    public void Configure(EntityTypeBuilder<SmallArea> builder)
+    {
+        builder.ToTable("territory_small_areas");
+        builder.Property(a => a.Code).HasMaxLength(60);
+        builder.HasIndex(a => a.Code).IsUnique();
+        builder.HasOne(a => a.District).WithMany().HasForeignKey(a => a.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Beat).WithMany().HasForeignKey(a => a.BeatId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => a.BeatId);
+    }
+}

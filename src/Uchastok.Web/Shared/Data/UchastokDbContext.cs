@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
+using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
@@ -25,6 +26,7 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ReceptionPoint> ReceptionPoints => Set<ReceptionPoint>();
     public DbSet<Street> Streets => Set<Street>();
     public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<SmallArea> SmallAreas => Set<SmallArea>();
     public DbSet<TerritoryRevision> TerritoryRevisions => Set<TerritoryRevision>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -43,6 +45,8 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<SinkMessage> SinkMessages => Set<SinkMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ApiKeyUsage> ApiKeyUsage => Set<ApiKeyUsage>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentImport> IncidentImports => Set<IncidentImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -47,6 +47,7 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Appeals/Tips", Policies.TerritoryManagers);
                 options.Conventions.AuthorizeFolder("/Territory", Policies.TerritoryManagers);
                 options.Conventions.AuthorizePage("/Territory/Import", Policies.Admin);
+                options.Conventions.AuthorizePage("/Territory/Incidents", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             })
             .AddViewLocalization()

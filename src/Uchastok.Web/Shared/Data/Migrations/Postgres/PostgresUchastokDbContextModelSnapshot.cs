@@ -774,6 +774,98 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.ToTable("appeals_tips", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.BeatDesign.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SmallAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("SmallAreaId");
+
+                    b.HasIndex("DistrictId", "OccurredOn");
+
+                    b.ToTable("beatdesign_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.BeatDesign.IncidentImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RefusalsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsRefused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsTaken")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("beatdesign_incident_imports", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Calendar.CalendarDayRecord", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1246,6 +1338,56 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.ToTable("territory_reception_points", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.Territory.SmallArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("AreaSquareKilometres")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BoundaryGeoJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("CentreLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CentreLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsRural")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId");
+
+                    b.ToTable("territory_small_areas", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Territory.Street", b =>
                 {
                     b.Property<int>("Id")
@@ -1458,6 +1600,21 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Navigation("District");
                 });
 
+            modelBuilder.Entity("Uchastok.Web.BeatDesign.Incident", b =>
+                {
+                    b.HasOne("Uchastok.Web.BeatDesign.IncidentImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Territory.SmallArea", null)
+                        .WithMany()
+                        .HasForeignKey("SmallAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uchastok.Web.Integrations.ApiKeyUsage", b =>
                 {
                     b.HasOne("Uchastok.Web.Integrations.ApiKey", null)
@@ -1529,6 +1686,24 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Address");
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Territory.SmallArea", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", "Beat")
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Uchastok.Web.Territory.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Beat");
 
                     b.Navigation("District");
                 });

@@ -751,6 +751,94 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("appeals_tips", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.BeatDesign.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SmallAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("SmallAreaId");
+
+                    b.HasIndex("DistrictId", "OccurredOn");
+
+                    b.ToTable("beatdesign_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.BeatDesign.IncidentImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("beatdesign_incident_imports", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Calendar.CalendarDayRecord", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1207,6 +1295,54 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("territory_reception_points", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.Territory.SmallArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AreaSquareKilometres")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BoundaryGeoJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CentreLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CentreLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRural")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId");
+
+                    b.ToTable("territory_small_areas", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Territory.Street", b =>
                 {
                     b.Property<int>("Id")
@@ -1417,6 +1553,21 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Navigation("District");
                 });
 
+            modelBuilder.Entity("Uchastok.Web.BeatDesign.Incident", b =>
+                {
+                    b.HasOne("Uchastok.Web.BeatDesign.IncidentImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Territory.SmallArea", null)
+                        .WithMany()
+                        .HasForeignKey("SmallAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uchastok.Web.Integrations.ApiKeyUsage", b =>
                 {
                     b.HasOne("Uchastok.Web.Integrations.ApiKey", null)
@@ -1488,6 +1639,24 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Address");
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Territory.SmallArea", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", "Beat")
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Uchastok.Web.Territory.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Beat");
 
                     b.Navigation("District");
                 });

@@ -1,0 +1,27 @@
+// The workload map: each beat coloured by its load over the district's mean (the table beside it
+// says the same in numbers, so the page reads without JavaScript too).
+(function () {
+    "use strict";
+    var element = document.getElementById("workload-map");
+    if (!element || !window.L) return;
+    function colour(ratio) {
+        if (ratio >= 1.2) return "#b91c1c";
+        if (ratio >= 1.1) return "#f97316";
+        if (ratio >= 0.9) return "#3ebd93";
+        if (ratio >= 0.8) return "#60a5fa";
+        return "#1d4ed8";
+    }
+    var beats = L.geoJSON(JSON.parse(element.dataset.beats || "{}"), {
+        style: function (feature) {
+            return { color: "#334e68", weight: 1, fillColor: colour(feature.properties.ratio), fillOpacity: 0.65 };
+        },
+        onEachFeature: function (feature, layer) {
+            layer.bindTooltip(feature.properties.code + ": " + feature.properties.ratio.toFixed(2));
+        }
+    });
+    var map = L.map(element, { zoomSnap: 0.5 });
+    var bounds = beats.getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
+    element.classList.add("plain");
+    beats.addTo(map);
+})();

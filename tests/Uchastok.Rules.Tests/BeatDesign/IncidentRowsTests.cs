@@ -1,0 +1,47 @@
+using Uchastok.Rules.BeatDesign;
+
+namespace Uchastok.Rules.Tests.BeatDesign;
+
+public sealed class IncidentRowsTests
+{
+    private static Func<string, string?> Row(params (string Column, string? Value)[] cells) =>
+        name => cells.FirstOrDefault(c => c.Column == name).Value;
+
+    [Fact]
+    public void Read_APoliceUkRow_GivesItsTypeMonthPointAndId()
+    {
+        var (record, refusal) = IncidentRows.Read(2, Row(("Crime ID", "5dc3e8a2"), ("Month", "2024-10"), ("Longitude", "0.140194"), ("Latitude", "51.582356"), ("Crime type", "Burglary")), IncidentColumns.PoliceUk);
+
+        Assert.Null(refusal);
+        Assert.Equal(new IncidentRecord(2, "Burglary", new DateOnly(2024, 10, 1), 51.582356, 0.140194, "5dc3e8a2"), record);
+    }
+
+    [Theory]
+    [InlineData("", "51.5", "Burglary", "2024-10", IncidentRefusal.MissingCoordinates)]
+    [InlineData("0.14", null, "Burglary", "2024-10", IncidentRefusal.MissingCoordinates)]
+    [InlineData("east", "51.5", "Burglary", "2024-10", IncidentRefusal.BadCoordinates)]
+    [InlineData("0.14", "95", "Burglary", "2024-10", IncidentRefusal.BadCoordinates)]
+    [InlineData("0.14", "51.5", " ", "2024-10", IncidentRefusal.MissingType)]
+    [InlineData("0.14", "51.5", "Burglary", "October 2024", IncidentRefusal.BadDate)]
+    public void Read_ABadRow_IsRefusedWithItsReason(string? lon, string? lat, string? type, string? month, IncidentRefusal reason)
+    {
+        var (record, refusal) = IncidentRows.Read(7, Row(("Month", month), ("Longitude", lon), ("Latitude", lat), ("Crime type", type)), IncidentColumns.PoliceUk);
+
+        Assert.Null(record);
+        Assert.Equal(7, refusal!.Row);
+        Assert.Equal(reason, refusal.Reason);
+    }
+
+    [Fact]
+    public void Read_AGenericFile_UsesItsOwnColumnsAndDateFormat()
+    {
+        var columns = new IncidentColumns("lng", "lat", "category", "when", DateFormat: "dd/MM/yyyy");
+
+        var (record, _) = IncidentRows.Read(3, Row(("lng", "76.921"), ("lat", "43.251"), ("category", "Кража"), ("when", "05/11/2026")), columns);
+        var (_, refusal) = IncidentRows.Read(4, Row(("lng", "76.921"), ("lat", "43.251"), ("category", "Кража"), ("when", "2026-11-05")), columns);
+
+        Assert.Equal(new DateOnly(2026, 11, 5), record!.OccurredOn);
+        Assert.Equal("Кража", record.Type);
+        Assert.Equal(IncidentRefusal.BadDate, refusal!.Reason);
+    }
+}
