@@ -11,7 +11,7 @@ namespace Uchastok.Rules.BeatDesign;
 /// <param name="IterationsPerArea">The annealing budget, per area.</param>
 /// <param name="BalanceTolerance">Plans whose heaviest beat is within this share above the mean are ranked by the whole objective (compactness, changes); above it, by the heaviest beat first.</param>
 public sealed record OptimiserOptions(
-    int Seed = 20260301,
+    int Seed = OptimiserOptions.DefaultSeed,
     TimeSpan? TimeLimit = null,
     bool MinimalChange = false,
     double MoveCost = 0.002,
@@ -19,6 +19,8 @@ public sealed record OptimiserOptions(
     int IterationsPerArea = 20000,
     double BalanceTolerance = 0.03)
 {
+    public const int DefaultSeed = 20260301;
+
     public TimeSpan Limit => TimeLimit ?? TimeSpan.FromMinutes(10);
 }
 

@@ -27,3 +27,30 @@ internal sealed class IncidentImportConfiguration : IEntityTypeConfiguration<Inc
         builder.Property(i => i.ImportedByUserId).HasMaxLength(450);
     }
 }
+
+internal sealed class DesignRunConfiguration : IEntityTypeConfiguration<DesignRun>
+{
+    public void Configure(EntityTypeBuilder<DesignRun> builder)
+    {
+        builder.ToTable("beatdesign_runs");
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Phase).HasMaxLength(20);
+        builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.HasOne<District>().WithMany().HasForeignKey(r => r.DistrictId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.DistrictId, r.RequestedAtUtc });
+    }
+}
+
+internal sealed class BeatVersionConfiguration : IEntityTypeConfiguration<BeatVersion>
+{
+    public void Configure(EntityTypeBuilder<BeatVersion> builder)
+    {
+        builder.ToTable("beatdesign_beat_versions");
+        builder.Property(v => v.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.ApprovedByUserId).HasMaxLength(450);
+        builder.Property(v => v.Note).HasMaxLength(500);
+        builder.HasOne<District>().WithMany().HasForeignKey(v => v.DistrictId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(v => new { v.DistrictId, v.Number }).IsUnique();
+    }
+}

@@ -47,6 +47,8 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ApiKeyUsage> ApiKeyUsage => Set<ApiKeyUsage>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<IncidentImport> IncidentImports => Set<IncidentImport>();
+    public DbSet<DesignRun> DesignRuns => Set<DesignRun>();
+    public DbSet<BeatVersion> BeatVersions => Set<BeatVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,9 +1,8 @@
-// The workload map: each beat coloured by its load over the district's mean (the table beside it
-// says the same in numbers, so the page reads without JavaScript too).
+// Maps of beats coloured by load over the mean: the workload page and the two maps of a design
+// run. The tables beside them say the same in numbers, so the pages read without JavaScript too.
 (function () {
     "use strict";
-    var element = document.getElementById("workload-map");
-    if (!element || !window.L) return;
+    if (!window.L) return;
     function colour(ratio) {
         if (ratio >= 1.2) return "#b91c1c";
         if (ratio >= 1.1) return "#f97316";
@@ -11,17 +10,19 @@
         if (ratio >= 0.8) return "#60a5fa";
         return "#1d4ed8";
     }
-    var beats = L.geoJSON(JSON.parse(element.dataset.beats || "{}"), {
-        style: function (feature) {
-            return { color: "#334e68", weight: 1, fillColor: colour(feature.properties.ratio), fillOpacity: 0.65 };
-        },
-        onEachFeature: function (feature, layer) {
-            layer.bindTooltip(feature.properties.code + ": " + feature.properties.ratio.toFixed(2));
-        }
+    document.querySelectorAll("[data-beats]").forEach(function (element) {
+        var beats = L.geoJSON(JSON.parse(element.dataset.beats || "{}"), {
+            style: function (feature) {
+                return { color: "#334e68", weight: 1, fillColor: colour(feature.properties.ratio), fillOpacity: 0.65 };
+            },
+            onEachFeature: function (feature, layer) {
+                layer.bindTooltip(feature.properties.code + ": " + Number(feature.properties.ratio).toFixed(2));
+            }
+        });
+        var map = L.map(element, { zoomSnap: 0.5 });
+        var bounds = beats.getBounds();
+        if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
+        element.classList.add("plain");
+        beats.addTo(map);
     });
-    var map = L.map(element, { zoomSnap: 0.5 });
-    var bounds = beats.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
-    element.classList.add("plain");
-    beats.addTo(map);
 })();

@@ -1,0 +1,320 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Union;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.BeatDesign;
+
+public sealed record DesignRunInput(int? Beats, int? Seed, bool MinimalChange, bool KeepReceptionPoints, int? TimeLimitSeconds);
+
+public sealed record DesignRunView(
+    int Id, int DistrictId, string State, double Progress, string? Phase, int Beats, int Seed, bool MinimalChange, bool KeepReceptionPoints, int TimeLimitSeconds,
+    DateTime RequestedAtUtc, DateTime? FinishedAtUtc, RunMetrics? Before, RunMetrics? After, string? Error, int? VersionNumber, DateOnly? EffectiveFrom);
+
+public sealed record BeatVersionView(int Id, int Number, DateOnly EffectiveFrom, string State, int? RunId, DateTime RecordedAtUtc, int Beats, string? Note);
+
+public enum DesignOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+    Invalid,
+    NotNow,
+}
+
+public sealed record DesignResult(DesignOutcome Outcome, FieldErrors Errors, string? Message = null, int? Id = null);
+
+/// <summary>
+/// What a supervisor does with beat design: start a run for his district, cancel it, approve its
+/// proposal as a new version of the beats from a date. Approving today applies it at once; a later
+/// date waits for <see cref="BeatVersionActivator"/>. Applying keeps each beat that the new one
+/// mostly overlaps (its code, number and inspector), makes new beats vacant, retires the rest, and
+/// records the version, so the history is kept and routing follows the active version.
+/// </summary>
+public sealed class DesignCommands(
+    UchastokDbContext db, DesignRunner runner, TerritorySnapshotCache territory, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<DesignCommands> logger)
+{
+    public const int MaxTimeLimitSeconds = 600;
+
+    public static bool MayDesign(ClaimsPrincipal user, int districtId) =>
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Supervisor) && ScopeClaims.District(user) == districtId);
+
+    public async Task<DesignResult> StartAsync(ClaimsPrincipal user, int districtId, DesignRunInput input, CancellationToken cancellationToken)
+    {
+        if (!await db.Districts.AnyAsync(d => d.Id == districtId, cancellationToken)) return new(DesignOutcome.NotFound, new());
+        if (!MayDesign(user, districtId)) return new(DesignOutcome.Forbidden, new());
+        var errors = new FieldErrors();
+        var areas = await db.SmallAreas.CountAsync(a => a.DistrictId == districtId, cancellationToken);
+        var current = await db.Beats.CountAsync(b => b.DistrictId == districtId && b.IsActive, cancellationToken);
+        var beats = input.Beats ?? current;
+        if (areas == 0) errors.Add("beats", localizer["Design.NoSmallAreas"]);
+        else if (beats < 1 || beats > areas) errors.Add("beats", localizer["Design.BeatsOutOfRange", areas]);
+        var limit = input.TimeLimitSeconds ?? 120;
+        if (limit is < 5 or > MaxTimeLimitSeconds) errors.Add("timeLimitSeconds", localizer["Design.TimeLimitOutOfRange", MaxTimeLimitSeconds]);
+        if (errors.Count > 0) return new(DesignOutcome.Invalid, errors);
+
+        var run = new DesignRun
+        {
+            DistrictId = districtId, RequestedByUserId = user.FindFirstValue(ClaimTypes.NameIdentifier), RequestedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Beats = beats, Seed = input.Seed ?? Rules.BeatDesign.OptimiserOptions.DefaultSeed, MinimalChange = input.MinimalChange, KeepReceptionPoints = input.KeepReceptionPoints,
+            TimeLimitSeconds = limit, State = DesignRunState.Queued, TerritoryRevision = await TerritorySnapshotCache.RevisionAsync(db, cancellationToken),
+        };
+        db.DesignRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        runner.Enqueue(run.Id);
+        logger.LogInformation("Design run {RunId} queued for district {District} by {UserId}: {Beats} beats, seed {Seed}, minimal change {MinimalChange}", run.Id, districtId, run.RequestedByUserId, beats, run.Seed, run.MinimalChange);
+        return new(DesignOutcome.Done, errors, Id: run.Id);
+    }
+
+    public async Task<DesignResult> CancelAsync(ClaimsPrincipal user, int runId, CancellationToken cancellationToken)
+    {
+        var run = await db.DesignRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null || !MayDesign(user, run.DistrictId)) return new(DesignOutcome.NotFound, new());
+        if (run.State == DesignRunState.Queued)
+        {
+            var changed = await db.DesignRuns.Where(r => r.Id == runId && r.State == DesignRunState.Queued)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, DesignRunState.Cancelled).SetProperty(x => x.FinishedAtUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            if (changed > 0) return new(DesignOutcome.Done, new());
+        }
+        return runner.Cancel(runId) ? new(DesignOutcome.Done, new()) : new(DesignOutcome.NotNow, new(), localizer["Design.NotRunning"]);
+    }
+
+    public async Task<DesignResult> ApproveAsync(ClaimsPrincipal user, int runId, DateOnly? effectiveFrom, CancellationToken cancellationToken)
+    {
+        var run = await db.DesignRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null || !MayDesign(user, run.DistrictId)) return new(DesignOutcome.NotFound, new());
+        if (run.State != DesignRunState.Done) return new(DesignOutcome.NotNow, new(), localizer["Design.NotDone"]);
+        var today = KazakhstanTime.Today(clock);
+        var from = effectiveFrom ?? today;
+        var errors = new FieldErrors();
+        if (from < today || from > today.AddDays(366)) errors.Add("effectiveFrom", localizer["Design.EffectiveFromOutOfRange"]);
+        if (errors.Count > 0) return new(DesignOutcome.Invalid, errors);
+        if (run.TerritoryRevision != await TerritorySnapshotCache.RevisionAsync(db, cancellationToken))
+            return new(DesignOutcome.NotNow, new(), localizer["Design.TerritoryChanged"]);
+        if (await db.BeatVersions.AnyAsync(v => v.DistrictId == run.DistrictId && v.State == BeatVersionState.Scheduled, cancellationToken))
+            return new(DesignOutcome.NotNow, new(), localizer["Design.AlreadyScheduled"]);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await NextVersionNumberAsync(run.DistrictId, cancellationToken);
+        var version = new BeatVersion
+        {
+            DistrictId = run.DistrictId, Number = number, EffectiveFrom = from, State = BeatVersionState.Scheduled, RunId = run.Id,
+            ApprovedByUserId = user.FindFirstValue(ClaimTypes.NameIdentifier), RecordedAtUtc = clock.GetUtcNow().UtcDateTime, BeatsGeoJson = "{}",
+        };
+        db.BeatVersions.Add(version);
+        run.State = DesignRunState.Approved;
+        await db.SaveChangesAsync(cancellationToken);
+        if (from <= today) await ApplyAsync(version, run, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (from <= today) territory.Invalidate();
+        logger.LogInformation("Design run {RunId} approved by {UserId} as version {Version} of district {District}, effective {EffectiveFrom}", run.Id, version.ApprovedByUserId, number, run.DistrictId, from);
+        return new(DesignOutcome.Done, errors, Id: version.Id);
+    }
+
+    /// <summary>Applies every scheduled version whose date has come; one whose territory changed meanwhile fails instead.</summary>
+    public async Task<int> ActivateDueAsync(CancellationToken cancellationToken)
+    {
+        var today = KazakhstanTime.Today(clock);
+        var due = await db.BeatVersions.Where(v => v.State == BeatVersionState.Scheduled && v.EffectiveFrom <= today).OrderBy(v => v.Id).ToListAsync(cancellationToken);
+        var applied = 0;
+        foreach (var version in due)
+        {
+            var run = await db.DesignRuns.SingleAsync(r => r.Id == version.RunId, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Claimed by a conditional update: another node (or pass) applying the same version meanwhile makes this one skip it.
+            var claimed = await db.BeatVersions.Where(v => v.Id == version.Id && v.State == BeatVersionState.Scheduled)
+                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Note, x => x.Note), cancellationToken);
+            await db.Entry(version).ReloadAsync(cancellationToken);
+            if (claimed == 0 || version.State != BeatVersionState.Scheduled)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+            if (run.TerritoryRevision != await TerritorySnapshotCache.RevisionAsync(db, cancellationToken))
+            {
+                version.State = BeatVersionState.Failed;
+                version.Note = localizer["Design.TerritoryChanged"];
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                await ApplyAsync(version, run, cancellationToken);
+                applied++;
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (applied > 0) territory.Invalidate();
+        return applied;
+    }
+
+    private async Task ApplyAsync(BeatVersion version, DesignRun run, CancellationToken cancellationToken)
+    {
+        var district = await db.Districts.SingleAsync(d => d.Id == run.DistrictId, cancellationToken);
+        var areas = await db.SmallAreas.Where(a => a.DistrictId == run.DistrictId).ToListAsync(cancellationToken);
+        var beats = await db.Beats.Where(b => b.DistrictId == run.DistrictId && b.IsActive).ToListAsync(cancellationToken);
+        await RecordFirstVersionAsync(district, beats, areas, cancellationToken);
+
+        var plan = JsonSerializer.Deserialize<int[][]>(run.PlanJson!)!.ToDictionary(p => p[0], p => p[1]);
+        var groups = areas.Where(a => plan.ContainsKey(a.Id)).GroupBy(a => plan[a.Id]).OrderBy(g => g.Key).ToList();
+
+        // Each new beat keeps the old beat it shares most residents with, largest overlaps first.
+        var overlaps = (from g in groups from b in beats
+                        let shared = g.Where(a => a.BeatId == b.Id).Sum(a => a.Population + 1)
+                        where shared > 0
+                        orderby shared descending, g.Key, b.Id
+                        select (Group: g.Key, Beat: b)).ToList();
+        var keptFor = new Dictionary<int, Beat>();
+        foreach (var (group, beat) in overlaps)
+            if (!keptFor.ContainsKey(group) && !keptFor.ContainsValue(beat)) keptFor[group] = beat;
+        var prefix = district.Code.Length >= 3 ? district.Code[..3].ToUpperInvariant() : district.Code.ToUpperInvariant();
+        var numbers = await db.Beats.Where(b => b.DistrictId == district.Id).Select(b => b.Number).ToListAsync(cancellationToken);
+        var codes = (await db.Beats.Select(b => b.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var nextNumber = numbers.Count == 0 ? 1 : numbers.Max() + 1;
+
+        foreach (var group in groups)
+        {
+            if (!keptFor.TryGetValue(group.Key, out var beat))
+            {
+                while (codes.Contains($"{prefix}-{nextNumber:000}")) nextNumber++;
+                // A new beat is vacant until the supervisor assigns an inspector; it is received where most of its residents were.
+                var nearest = beats.MaxBy(b => group.Where(a => a.BeatId == b.Id).Sum(a => a.Population + 1));
+                beat = new Beat
+                {
+                    Code = $"{prefix}-{nextNumber:000}", Number = nextNumber, DistrictId = district.Id, BoundaryGeoJson = string.Empty, ReceptionPointId = nearest?.ReceptionPointId,
+                };
+                codes.Add(beat.Code);
+                nextNumber++;
+                db.Beats.Add(beat);
+            }
+            var outline = UnaryUnionOp.Union(group.Select(a => GeoJson.ReadGeometry(a.BoundaryGeoJson)).ToList());
+            ImportBeatsCommand.SetBoundary(beat, outline);
+            beat.Population = group.Sum(a => a.Population);
+            beat.IsActive = true;
+            keptFor[group.Key] = beat;
+        }
+        foreach (var retired in beats.Where(b => !keptFor.ContainsValue(b))) retired.IsActive = false;
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var area in areas.Where(a => plan.ContainsKey(a.Id))) area.BeatId = keptFor[plan[area.Id]].Id;
+
+        foreach (var earlier in await db.BeatVersions.Where(v => v.DistrictId == district.Id && v.State == BeatVersionState.Active).ToListAsync(cancellationToken))
+            earlier.State = BeatVersionState.Superseded;
+        version.State = BeatVersionState.Active;
+        version.BeatsGeoJson = VersionGeoJson(keptFor.Values, areas);
+        await db.SaveChangesAsync(cancellationToken);
+        await TerritorySnapshotCache.BumpRevisionAsync(db, cancellationToken);
+    }
+
+    /// <summary>The beats as they were before the first approved design: version 1 of the district's history.</summary>
+    private async Task RecordFirstVersionAsync(District district, List<Beat> beats, List<SmallArea> areas, CancellationToken cancellationToken)
+    {
+        if (await db.BeatVersions.AnyAsync(v => v.DistrictId == district.Id && v.State != BeatVersionState.Scheduled, cancellationToken)) return;
+        db.BeatVersions.Add(new BeatVersion
+        {
+            DistrictId = district.Id, Number = 0, EffectiveFrom = DateOnly.MinValue, State = BeatVersionState.Active, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            BeatsGeoJson = VersionGeoJson(beats, areas), Note = localizer["Design.FirstVersion"],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<int> NextVersionNumberAsync(int districtId, CancellationToken cancellationToken)
+    {
+        var last = await db.BeatVersions.Where(v => v.DistrictId == districtId).MaxAsync(v => (int?)v.Number, cancellationToken);
+        return Math.Max(1, (last ?? 0) + 1);
+    }
+
+    private static string VersionGeoJson(IEnumerable<Beat> beats, IReadOnlyList<SmallArea> areas) =>
+        "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(',', beats.OrderBy(b => b.Number).Select(b =>
+            $"{{\"type\":\"Feature\",\"properties\":{{\"code\":{JsonSerializer.Serialize(b.Code)},\"population\":{b.Population.ToString(CultureInfo.InvariantCulture)},\"smallAreas\":{JsonSerializer.Serialize(areas.Where(a => a.BeatId == b.Id).Select(a => a.Code))}}},\"geometry\":{b.BoundaryGeoJson}}}")) + "]}";
+}
+
+/// <summary>Puts scheduled beat versions into force on their date: checked at start and every ten minutes.</summary>
+public sealed class BeatVersionActivator(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BeatVersionActivator> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var applied = await scope.ServiceProvider.GetRequiredService<DesignCommands>().ActivateDueAsync(stoppingToken);
+                if (applied > 0) logger.LogInformation("{Count} scheduled beat versions put into force", applied);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Scheduled beat versions could not be checked; will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+/// <summary>Design runs and beat versions as the pages and the API show them.</summary>
+public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
+{
+    public async Task<DesignRunView?> RunAsync(ClaimsPrincipal user, int runId, CancellationToken cancellationToken)
+    {
+        var run = await db.DesignRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null || !DesignCommands.MayDesign(user, run.DistrictId)) return null;
+        var version = await db.BeatVersions.AsNoTracking().Where(v => v.RunId == runId).OrderByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
+        return View(run, version);
+    }
+
+    public async Task<IReadOnlyList<DesignRunView>?> RunsAsync(ClaimsPrincipal user, int districtId, CancellationToken cancellationToken)
+    {
+        if (!DesignCommands.MayDesign(user, districtId)) return null;
+        var runs = await db.DesignRuns.AsNoTracking().Where(r => r.DistrictId == districtId).OrderByDescending(r => r.Id).Take(20).ToListAsync(cancellationToken);
+        var ids = runs.Select(r => (int?)r.Id).ToList();
+        var versions = await db.BeatVersions.AsNoTracking().Where(v => ids.Contains(v.RunId)).ToListAsync(cancellationToken);
+        return runs.Select(r => View(r, versions.Where(v => v.RunId == r.Id).MaxBy(v => v.Id))).ToList();
+    }
+
+    public async Task<IReadOnlyList<BeatVersionView>?> VersionsAsync(ClaimsPrincipal user, int districtId, CancellationToken cancellationToken)
+    {
+        if (!DesignCommands.MayDesign(user, districtId)) return null;
+        var versions = await db.BeatVersions.AsNoTracking().Where(v => v.DistrictId == districtId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+        return versions.Select(v => new BeatVersionView(v.Id, v.Number, v.EffectiveFrom, AppealTextName(v.State), v.RunId, v.RecordedAtUtc,
+            JsonDocument.Parse(v.BeatsGeoJson).RootElement.TryGetProperty("features", out var f) ? f.GetArrayLength() : 0, v.Note)).ToList();
+    }
+
+    /// <summary>The proposed beats of a finished run as GeoJSON (union of their small areas), each with its load over the mean.</summary>
+    public async Task<string?> ProposalGeoJsonAsync(ClaimsPrincipal user, int runId, WorkloadSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var run = await db.DesignRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run?.PlanJson is null || !DesignCommands.MayDesign(user, run.DistrictId)) return null;
+        var plan = JsonSerializer.Deserialize<int[][]>(run.PlanJson)!.ToDictionary(p => p[0], p => p[1]);
+        var instance = await DistrictDesignProblem.LoadAsync(db, settings, clock, run.DistrictId, run.Beats, false, cancellationToken);
+        if (instance is null) return null;
+        var loads = new double[run.Beats];
+        var members = Enumerable.Range(0, run.Beats).Select(_ => new List<Geometry>()).ToArray();
+        for (var i = 0; i < instance.SmallAreaIds.Count; i++)
+        {
+            if (!plan.TryGetValue(instance.SmallAreaIds[i], out var beat)) continue;
+            loads[beat] += instance.Problem.Loads[i];
+            members[beat].Add(instance.Outlines[i]);
+        }
+        var mean = loads.Average();
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(',', Enumerable.Range(0, run.Beats).Where(b => members[b].Count > 0).Select(b =>
+            $"{{\"type\":\"Feature\",\"properties\":{{\"code\":\"{b + 1}\",\"ratio\":{(mean == 0 ? 0 : loads[b] / mean).ToString("F3", CultureInfo.InvariantCulture)}}},\"geometry\":{GeoJson.Write(UnaryUnionOp.Union(members[b]))}}}")) + "]}";
+    }
+
+    private DesignRunView View(DesignRun run, BeatVersion? version)
+    {
+        var live = run.State == DesignRunState.Running ? runner.Progress(run.Id) : null;
+        return new DesignRunView(run.Id, run.DistrictId, AppealTextName(run.State), live?.Fraction ?? run.Progress, live?.Phase.ToString() ?? run.Phase, run.Beats, run.Seed,
+            run.MinimalChange, run.KeepReceptionPoints, run.TimeLimitSeconds, run.RequestedAtUtc, run.FinishedAtUtc,
+            run.BeforeJson is null ? null : JsonSerializer.Deserialize<RunMetrics>(run.BeforeJson), run.AfterJson is null ? null : JsonSerializer.Deserialize<RunMetrics>(run.AfterJson),
+            run.Error, version?.Number, version?.EffectiveFrom);
+    }
+
+    private static string AppealTextName<TEnum>(TEnum value) where TEnum : struct, Enum => Appeals.AppealText.ApiName(value);
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using Uchastok.Rules.BeatDesign;
+using Uchastok.Rules.Territory;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.BeatDesign;
+
+/// <summary>A district's small areas as a districting instance, with what is needed to turn a plan back into beats.</summary>
+public sealed record DistrictDesignProblem(
+    DesignProblem Problem, IReadOnlyList<int> SmallAreaIds, IReadOnlyList<Geometry> Outlines, IReadOnlyList<Beat> CurrentBeats, DesignProblem CurrentProblem)
+{
+    /// <summary>Reads a district's small areas, their loads (residents, incidents and located appeals of the window, travel) and today's beats.</summary>
+    public static async Task<DistrictDesignProblem?> LoadAsync(
+        UchastokDbContext db, WorkloadSettings settings, TimeProvider clock, int districtId, int? beats, bool keepReceptionPoints, CancellationToken cancellationToken)
+    {
+        var areas = await db.SmallAreas.AsNoTracking().Where(a => a.DistrictId == districtId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        if (areas.Count == 0) return null;
+        var current = await db.Beats.AsNoTracking().Include(b => b.ReceptionPoint).ThenInclude(p => p!.Address)
+            .Where(b => b.DistrictId == districtId && b.IsActive).OrderBy(b => b.Number).ThenBy(b => b.Id).ToListAsync(cancellationToken);
+        var k = beats ?? current.Count;
+        if (k < 1 || k > areas.Count) return null;
+
+        var to = KazakhstanTime.Today(clock);
+        var from = to.AddDays(-settings.WindowDays);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.DistrictId == districtId && i.OccurredOn >= from && i.OccurredOn <= to)
+            .GroupBy(i => new { i.SmallAreaId, i.Type }).Select(g => new { g.Key.SmallAreaId, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
+        var fromUtc = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
+        var appealPoints = await db.Appeals.AsNoTracking().Where(a => a.DistrictId == districtId && a.Latitude != null && a.ReceivedAtUtc >= fromUtc)
+            .Select(a => new { a.Latitude, a.Longitude }).ToListAsync(cancellationToken);
+
+        var outlines = areas.Select(a => GeoJson.ReadGeometry(a.BoundaryGeoJson)).ToList();
+        var locator = new BeatLocator(outlines.Select((g, i) => (i, g)));
+        var appeals = new int[areas.Count];
+        foreach (var point in appealPoints)
+            if (locator.Locate(point.Longitude!.Value, point.Latitude!.Value) is { } index) appeals[index]++;
+        var byArea = incidents.GroupBy(i => i.SmallAreaId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.ToDictionary(i => i.Type, i => i.Count));
+
+        var loads = areas.Select((a, i) => Workload.Of(new AreaWorkloadInput(a.Population, byArea.GetValueOrDefault(a.Id) ?? new Dictionary<string, int>(), appeals[i], a.AreaSquareKilometres, a.IsRural), settings.Weights).Total).ToList();
+        var projection = LocalProjection.For(outlines);
+        var metres = outlines.Select(projection.Project).ToList();
+        var adjacency = AreaAdjacency.Build(metres, projected: true);
+        var indexOfBeat = current.Select((b, i) => (b.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var today = areas.Select(a => a.BeatId is { } id && indexOfBeat.TryGetValue(id, out var i) ? i : -1).ToList();
+
+        var fixedAreas = new bool[areas.Count];
+        if (keepReceptionPoints)
+        {
+            foreach (var beat in current.Where(b => b.ReceptionPoint?.Address is not null))
+            {
+                var address = beat.ReceptionPoint!.Address;
+                if (locator.Locate(address.Longitude, address.Latitude) is { } area && today[area] == indexOfBeat[beat.Id] && today[area] < k) fixedAreas[area] = true;
+            }
+        }
+        DesignProblem Problem(int beatCount, IReadOnlyList<int> plan, IReadOnlyList<bool>? fixedOnes) => new(
+            loads, metres.Select(m => m.Area).ToList(), metres.Select(m => m.Length).ToList(), metres.Select(m => (m.Centroid.X, m.Centroid.Y)).ToList(),
+            areas.Select(a => a.Population).ToList(), adjacency, beatCount, plan, fixedOnes);
+
+        // Today's beats beyond k have no place in a plan of k beats: their areas start unassigned.
+        var currentWithinK = today.Select(i => i < k ? i : -1).ToList();
+        var problem = Problem(k, currentWithinK, fixedAreas);
+        var currentProblem = Problem(Math.Max(1, current.Count), today.Select(i => Math.Max(i, 0)).ToList(), null);
+        return new DistrictDesignProblem(problem, areas.Select(a => a.Id).ToList(), outlines, current, currentProblem);
+    }
+}
