@@ -72,6 +72,7 @@ public static class BeatOptimiser
         // Annealing: random border moves, worse ones taken with a probability that falls with the temperature.
         var best = state.Plan.ToArray();
         var bestKey = state.Key();
+        var bestMax = state.MaxOverMean;
         var startTemperature = state.TypicalWorsening(random);
         var reportEvery = Math.Max(1, budget / 100);
         for (iterations = 0; iterations < budget; iterations++)
@@ -86,18 +87,19 @@ public static class BeatOptimiser
             if (moved && state.Key().CompareTo(bestKey) < 0)
             {
                 bestKey = state.Key();
+                bestMax = state.MaxOverMean;
                 state.Plan.CopyTo(best, 0);
             }
             if (iterations % reportEvery == 0)
-                progress?.Report(new OptimiserProgress(OptimiserPhase.Anneal, 0.1 + 0.85 * iterations / budget, bestKey.MaxOverMean));
+                progress?.Report(new OptimiserProgress(OptimiserPhase.Anneal, 0.1 + 0.85 * iterations / budget, bestMax));
         }
 
         // Polish: the heaviest beat sheds an area or trades a heavier one for a lighter one while that lowers the maximum.
         state = new SearchState(problem, best, options);
         progress?.Report(new OptimiserProgress(OptimiserPhase.Polish, 0.95, state.MaxOverMean));
         state.Descend(random, OutOfTime, cancellationToken);
-        state.LowerTheMaximum(cancellationToken);
-        var plan = state.Key().CompareTo(bestKey) <= 0 || state.MaxOverMean < bestKey.MaxOverMean ? state.Plan.ToArray() : best;
+        if (!options.MinimalChange) state.LowerTheMaximum(cancellationToken);
+        var plan = state.Key().CompareTo(bestKey) <= 0 ? state.Plan.ToArray() : best;
         var metrics = PlanMetrics.Of(problem, plan);
         progress?.Report(new OptimiserProgress(OptimiserPhase.Done, 1, metrics.MaxOverMean));
         return new OptimiserResult(plan, metrics, timedOut, iterations, watch.Elapsed);
@@ -296,7 +298,9 @@ public static class BeatOptimiser
         public double MaxOverMean => _load.Max() / _mean;
 
         /// <summary>What "better" means when keeping the best plan: lower maximum first, then the objective.</summary>
-        public (double MaxOverMean, double Objective) Key() => (Math.Round(Math.Max(MaxOverMean, 1 + _options.BalanceTolerance), 9), Objective);
+        /// <remarks>In minimal-change mode every change must pay for itself, so plans are ranked by the whole objective, moves included.</remarks>
+        public (double MaxOverMean, double Objective) Key() =>
+            (_options.MinimalChange ? 0 : Math.Round(Math.Max(MaxOverMean, 1 + _options.BalanceTolerance), 9), Objective);
 
         private double FullObjective()
         {

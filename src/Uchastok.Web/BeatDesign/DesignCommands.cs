@@ -286,8 +286,8 @@ public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
             JsonDocument.Parse(v.BeatsGeoJson).RootElement.TryGetProperty("features", out var f) ? f.GetArrayLength() : 0, v.Note)).ToList();
     }
 
-    /// <summary>The proposed beats of a finished run as GeoJSON (union of their small areas), each with its load over the mean.</summary>
-    public async Task<string?> ProposalGeoJsonAsync(ClaimsPrincipal user, int runId, WorkloadSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Today's beats and the proposed ones (unions of their small areas) of a finished run as GeoJSON, each with its load over the mean.</summary>
+    public async Task<(string Today, string Proposal)?> MapsAsync(ClaimsPrincipal user, int runId, WorkloadSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var run = await db.DesignRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run?.PlanJson is null || !DesignCommands.MayDesign(user, run.DistrictId)) return null;
@@ -303,8 +303,19 @@ public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
             members[beat].Add(instance.Outlines[i]);
         }
         var mean = loads.Average();
-        return "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(',', Enumerable.Range(0, run.Beats).Where(b => members[b].Count > 0).Select(b =>
-            $"{{\"type\":\"Feature\",\"properties\":{{\"code\":\"{b + 1}\",\"ratio\":{(mean == 0 ? 0 : loads[b] / mean).ToString("F3", CultureInfo.InvariantCulture)}}},\"geometry\":{GeoJson.Write(UnaryUnionOp.Union(members[b]))}}}")) + "]}";
+        var proposal = BeatFeatures.Collection(Enumerable.Range(0, run.Beats).Where(b => members[b].Count > 0)
+            .Select(b => ((b + 1).ToString(CultureInfo.InvariantCulture), mean == 0 ? 0 : loads[b] / mean, GeoJson.Write(UnaryUnionOp.Union(members[b])))));
+
+        // Today's beats, coloured by the same loads.
+        var todayLoads = new double[instance.CurrentBeats.Count];
+        for (var i = 0; i < instance.SmallAreaIds.Count; i++)
+        {
+            var beat = instance.CurrentProblem.Current![i];
+            if (beat < todayLoads.Length) todayLoads[beat] += instance.CurrentProblem.Loads[i];
+        }
+        var todayMean = todayLoads.Length == 0 ? 0 : todayLoads.Average();
+        var today = BeatFeatures.Collection(instance.CurrentBeats.Select((b, i) => (b.Code, todayMean == 0 ? 0 : todayLoads[i] / todayMean, b.BoundaryGeoJson)));
+        return (today, proposal);
     }
 
     private DesignRunView View(DesignRun run, BeatVersion? version)

@@ -4,10 +4,14 @@ using Microsoft.Extensions.Localization;
 namespace Uchastok.Web.Pages;
 
 /// <summary>What a person sees instead of a bare status code (a mistyped tracking link, a page that is not there), in their language.</summary>
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class StatusModel(IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public string Title { get; private set; } = string.Empty;
     public string Text { get; private set; } = string.Empty;
+
+    /// <summary>A failed form post is re-executed here as a post: it gets the same page.</summary>
+    public void OnPost(int code) => OnGet(code);
 
     public void OnGet(int code)
     {

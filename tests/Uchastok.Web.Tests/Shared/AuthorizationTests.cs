@@ -89,6 +89,8 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         { "supervisor.almaly@demo.kz", "/territory/incidents", "redirect:/account/access-denied" },
         { "admin@demo.kz", "/territory/incidents", "200" },
         { "inspector1@demo.kz", "/territory/workload?district=1", "redirect:/account/access-denied" },
+        { "resident1@demo.kz", "/territory/design?district=1", "redirect:/account/access-denied" },
+        { "admin@demo.kz", "/territory/design?district=1", "200" },
         { "anonymous", "/account/profile", "redirect:/account/login" },
         { "resident2@demo.kz", "/account/profile", "200" },
         { "anonymous", "/", "200" },

@@ -52,10 +52,7 @@ public sealed class DesignRunModel(
         DistrictName = text.DistrictName(district);
         if (run.After is not null)
         {
-            ProposalGeoJson = await queries.ProposalGeoJsonAsync(User, Id, settings, clock, cancellationToken) ?? "{}";
-            var beats = await db.Beats.AsNoTracking().Where(b => b.DistrictId == run.DistrictId && b.IsActive).Select(b => new { b.Code, b.BoundaryGeoJson }).ToListAsync(cancellationToken);
-            CurrentGeoJson = "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(',', beats.Select(b =>
-                $"{{\"type\":\"Feature\",\"properties\":{{\"code\":{System.Text.Json.JsonSerializer.Serialize(b.Code)},\"ratio\":1}},\"geometry\":{b.BoundaryGeoJson}}}")) + "]}";
+            if (await queries.MapsAsync(User, Id, settings, clock, cancellationToken) is { } maps) (CurrentGeoJson, ProposalGeoJson) = maps;
         }
         return Page();
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +21,7 @@ public sealed class WorkloadModel(WorkloadQuery query, UchastokDbContext db) : P
         Workload = workload;
         var ratio = workload.Beats.ToDictionary(b => b.BeatId, b => b.LoadOverMean);
         var outlines = await db.Beats.AsNoTracking().Where(b => b.DistrictId == District && b.IsActive).Select(b => new { b.Id, b.Code, b.BoundaryGeoJson }).ToListAsync(cancellationToken);
-        BeatsGeoJson = "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(',', outlines.Select(b =>
-            $"{{\"type\":\"Feature\",\"properties\":{{\"code\":{JsonSerializer.Serialize(b.Code)},\"ratio\":{ratio.GetValueOrDefault(b.Id).ToString(System.Globalization.CultureInfo.InvariantCulture)}}},\"geometry\":{b.BoundaryGeoJson}}}")) + "]}";
+        BeatsGeoJson = BeatFeatures.Collection(outlines.Select(b => (b.Code, ratio.GetValueOrDefault(b.Id), b.BoundaryGeoJson)));
         return Page();
     }
 }
