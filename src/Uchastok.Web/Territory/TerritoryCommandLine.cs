@@ -44,10 +44,81 @@ public static class TerritoryCommandLine
                 else await output.WriteLineAsync(geoJson);
                 return 0;
 
+            case ["design", .. var options]:
+                return await DesignAsync(provider, options, output, errors, localizer);
+
             default:
-                await errors.WriteLineAsync("usage: beats import FILE | beats export [--district CODE] [--out FILE]");
+                await errors.WriteLineAsync("usage: beats import FILE | beats export [--district CODE] [--out FILE] | beats design --district CODE [--beats N] [--seed N] [--minimal-change] [--keep-reception-points] [--time-limit SECONDS]");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// Runs the beat optimiser for a district with a progress bar on standard error and prints today's
+    /// measures beside the proposal's. Nothing is stored: proposals are approved on the design page.
+    /// </summary>
+    private static async Task<int> DesignAsync(IServiceProvider provider, string[] options, TextWriter output, TextWriter errors, IStringLocalizer localizer)
+    {
+        var db = provider.GetRequiredService<Shared.Data.UchastokDbContext>();
+        var code = Option(options, "--district");
+        var district = code is null ? null : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Districts, d => d.Code == code);
+        if (district is null)
+        {
+            await errors.WriteLineAsync(localizer["Territory.DistrictNotFound"]);
+            return 1;
+        }
+        int? Number(string name) => Option(options, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var settings = provider.GetRequiredService<BeatDesign.WorkloadSettings>();
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var instance = await BeatDesign.DistrictDesignProblem.LoadAsync(db, settings, clock, district.Id, Number("--beats"), options.Contains("--keep-reception-points"), CancellationToken.None);
+        if (instance is null)
+        {
+            await errors.WriteLineAsync(localizer["Design.NoSmallAreas"]);
+            return 1;
+        }
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        var bar = new ProgressBar(errors);
+        var result = Rules.BeatDesign.BeatOptimiser.Optimise(instance.Problem,
+            new Rules.BeatDesign.OptimiserOptions(Seed: Number("--seed") ?? Rules.BeatDesign.OptimiserOptions.DefaultSeed,
+                TimeLimit: TimeSpan.FromSeconds(Number("--time-limit") ?? 600), MinimalChange: options.Contains("--minimal-change")),
+            bar, cancel.Token);
+        bar.Finish();
+        var before = Rules.BeatDesign.PlanMetrics.Of(instance.CurrentProblem, instance.CurrentProblem.Current!);
+        var after = result.Metrics;
+        await output.WriteLineAsync($"| {localizer["Design.Column"]}: {district.Code} | {localizer["Design.Today"]} | {localizer["Design.Proposal"]} |");
+        await output.WriteLineAsync("|---|---:|---:|");
+        foreach (var (name, today, proposal) in new (string, string, string)[]
+        {
+            (localizer["Design.Beats"], before.BeatLoads.Count.ToString(CultureInfo.InvariantCulture), after.BeatLoads.Count.ToString(CultureInfo.InvariantCulture)),
+            (localizer["Design.MaxOverMean"], before.MaxOverMean.ToString("F3", CultureInfo.InvariantCulture), after.MaxOverMean.ToString("F3", CultureInfo.InvariantCulture)),
+            (localizer["Design.MinOverMean"], before.MinOverMean.ToString("F3", CultureInfo.InvariantCulture), after.MinOverMean.ToString("F3", CultureInfo.InvariantCulture)),
+            (localizer["Design.Cv"], before.CoefficientOfVariation.ToString("F3", CultureInfo.InvariantCulture), after.CoefficientOfVariation.ToString("F3", CultureInfo.InvariantCulture)),
+            (localizer["Design.Contiguous"], before.ContiguousShare.ToString("P0", CultureInfo.InvariantCulture), after.ContiguousShare.ToString("P0", CultureInfo.InvariantCulture)),
+            (localizer["Design.Compactness"], before.MeanPolsbyPopper.ToString("F3", CultureInfo.InvariantCulture), after.MeanPolsbyPopper.ToString("F3", CultureInfo.InvariantCulture)),
+            (localizer["Design.AreasMoved"], "—", after.AreasMoved.ToString(CultureInfo.InvariantCulture)),
+            (localizer["Design.ResidentsMoved"], "—", after.ResidentsMoved.ToString(CultureInfo.InvariantCulture)),
+        })
+            await output.WriteLineAsync($"| {name} | {today} | {proposal} |");
+        return 0;
+    }
+
+    /// <summary>A one-line progress bar, redrawn in place on the terminal.</summary>
+    private sealed class ProgressBar(TextWriter errors) : IProgress<Rules.BeatDesign.OptimiserProgress>
+    {
+        private int _shown = -1;
+
+        public void Report(Rules.BeatDesign.OptimiserProgress value)
+        {
+            var percent = (int)(value.Fraction * 100);
+            if (percent == _shown) return;
+            _shown = percent;
+            var filled = percent / 4;
+            var balance = double.IsNaN(value.MaxOverMean) ? string.Empty : $" max/mean {value.MaxOverMean.ToString("F3", CultureInfo.InvariantCulture)}";
+            errors.Write($"\r[{new string('#', filled)}{new string('-', 25 - filled)}] {percent,3} % {value.Phase}{balance}   ");
+        }
+
+        public void Finish() => errors.WriteLine();
     }
 
     private static string? Option(string[] options, string name)
