@@ -34,7 +34,9 @@ public sealed record WorkloadSettings(WorkloadWeights Weights, int WindowDays, d
             new WorkloadWeights(
                 section.GetValue("PerResident", defaults.PerResident), section.GetValue("PerIncident", defaults.PerIncident),
                 section.GetValue("PerAppeal", defaults.PerAppeal), section.GetValue("PerSquareKilometre", defaults.PerSquareKilometre),
-                section.GetValue("RuralFactor", defaults.RuralFactor)),
+                section.GetValue("RuralFactor", defaults.RuralFactor),
+                // Per incident type, relative to PerIncident: BeatDesign:IncidentTypeFactors:Burglary = 1.5, say.
+                section.GetSection("IncidentTypeFactors").GetChildren().ToDictionary(c => c.Key, c => double.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase)),
             section.GetValue("WindowDays", 365),
             section.GetValue("TargetLoadPerInspector", 5000.0));
     }
