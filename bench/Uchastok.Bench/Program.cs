@@ -14,6 +14,7 @@ using Uchastok.Rules.Territory.DemoCity;
 //       dotnet run -c Release --project bench/Uchastok.Bench -- appeals --url URL --db sqlite|postgres --connection CS
 if (args is ["appeals", ..]) return await AppealLoad.RunAsync(args[1..]);
 if (args is ["adjacency", ..]) return AdjacencyExplore.Run(SharedDataFolder.Find(AppContext.BaseDirectory));
+if (args is ["trust", ..]) return TrustValidation.Run(args[1..]);
 if (args is ["beat-design", ..]) return BeatDesignEvaluation.Run(SharedDataFolder.Find(AppContext.BaseDirectory), args[1..]);
 const int Seed = 20260301;
 const double AimAtFiveThousandPolygons = 300_000;
