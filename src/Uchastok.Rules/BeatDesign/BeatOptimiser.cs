@@ -450,26 +450,8 @@ public static class BeatOptimiser
         /// <summary>Whether a whole beat is in one piece (after a swap, which may cut it anywhere).</summary>
         private bool IsConnected(int beat)
         {
-            var start = -1;
-            for (var i = 0; i < Plan.Length && start < 0; i++) if (Plan[i] == beat) start = i;
-            if (start < 0) return false;
-            _stamp++;
-            var top = 0;
-            _stack[top++] = start;
-            _mark[start] = _stamp;
-            var reached = 1;
-            while (top > 0)
-            {
-                var at = _stack[--top];
-                foreach (var (j, _) in _problem.Adjacency.Neighbours[at])
-                {
-                    if (Plan[j] != beat || _mark[j] == _stamp) continue;
-                    _mark[j] = _stamp;
-                    _stack[top++] = j;
-                    reached++;
-                }
-            }
-            return reached == _size[beat];
+            var start = Array.IndexOf(Plan, beat);
+            return start >= 0 && Flood(start, beat, without: -1, stopWhen: null) == _size[beat];
         }
 
         private (int Target, double Delta) BestMove(int area)
@@ -540,12 +522,23 @@ public static class BeatOptimiser
             var beat = Plan[area];
             var inside = _problem.Adjacency.Neighbours[area].Where(x => Plan[x.Area] == beat).Select(x => x.Area).ToList();
             if (inside.Count <= 1) return true;
-            _stamp++;
-            _mark[area] = _stamp;
-            var top = 0;
-            _stack[top++] = inside[0];
-            _mark[inside[0]] = _stamp;
             var found = 1;
+            Flood(inside[0], beat, without: area, stopWhen: j => inside.Contains(j) && ++found == inside.Count);
+            return found == inside.Count;
+        }
+
+        /// <summary>
+        /// Walks the beat from <paramref name="start"/> without entering <paramref name="without"/>,
+        /// and returns how many areas it reached; stops early when <paramref name="stopWhen"/> says so.
+        /// </summary>
+        private int Flood(int start, int beat, int without, Func<int, bool>? stopWhen)
+        {
+            _stamp++;
+            if (without >= 0) _mark[without] = _stamp;
+            var top = 0;
+            _stack[top++] = start;
+            _mark[start] = _stamp;
+            var reached = 1;
             while (top > 0)
             {
                 var at = _stack[--top];
@@ -554,10 +547,11 @@ public static class BeatOptimiser
                     if (Plan[j] != beat || _mark[j] == _stamp) continue;
                     _mark[j] = _stamp;
                     _stack[top++] = j;
-                    if (inside.Contains(j) && ++found == inside.Count) return true;
+                    reached++;
+                    if (stopWhen?.Invoke(j) == true) return reached;
                 }
             }
-            return false;
+            return reached;
         }
     }
 }
