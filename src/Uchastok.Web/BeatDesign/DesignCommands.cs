@@ -112,7 +112,19 @@ public sealed class DesignCommands(
         db.BeatVersions.Add(version);
         run.State = DesignRunState.Approved;
         await db.SaveChangesAsync(cancellationToken);
-        if (from <= today) await ApplyAsync(version, run, cancellationToken);
+        if (from <= today)
+        {
+            try
+            {
+                await ApplyAsync(version, run, cancellationToken);
+            }
+            catch (TerritoryChangedException)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return new(DesignOutcome.NotNow, new(), localizer["Design.TerritoryChanged"]);
+            }
+        }
         await transaction.CommitAsync(cancellationToken);
         if (from <= today) territory.Invalidate();
         logger.LogInformation("Design run {RunId} approved by {UserId} as version {Version} of district {District}, effective {EffectiveFrom}", run.Id, version.ApprovedByUserId, number, run.DistrictId, from);
@@ -123,33 +135,35 @@ public sealed class DesignCommands(
     public async Task<int> ActivateDueAsync(CancellationToken cancellationToken)
     {
         var today = KazakhstanTime.Today(clock);
-        var due = await db.BeatVersions.Where(v => v.State == BeatVersionState.Scheduled && v.EffectiveFrom <= today).OrderBy(v => v.Id).ToListAsync(cancellationToken);
+        var due = await db.BeatVersions.Where(v => v.State == BeatVersionState.Scheduled && v.EffectiveFrom <= today).OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(cancellationToken);
         var applied = 0;
-        foreach (var version in due)
+        foreach (var id in due)
         {
-            var run = await db.DesignRuns.SingleAsync(r => r.Id == version.RunId, cancellationToken);
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Claimed by a conditional update: another node (or pass) applying the same version meanwhile makes this one skip it.
-            var claimed = await db.BeatVersions.Where(v => v.Id == version.Id && v.State == BeatVersionState.Scheduled)
+            var claimed = await db.BeatVersions.Where(v => v.Id == id && v.State == BeatVersionState.Scheduled)
                 .ExecuteUpdateAsync(v => v.SetProperty(x => x.Note, x => x.Note), cancellationToken);
-            await db.Entry(version).ReloadAsync(cancellationToken);
+            var version = await db.BeatVersions.SingleAsync(v => v.Id == id, cancellationToken);
             if (claimed == 0 || version.State != BeatVersionState.Scheduled)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 continue;
             }
-            if (run.TerritoryRevision != await TerritorySnapshotCache.RevisionAsync(db, cancellationToken))
-            {
-                version.State = BeatVersionState.Failed;
-                version.Note = localizer["Design.TerritoryChanged"];
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            else
+            var run = await db.DesignRuns.SingleAsync(r => r.Id == version.RunId, cancellationToken);
+            try
             {
                 await ApplyAsync(version, run, cancellationToken);
                 applied++;
+                await transaction.CommitAsync(cancellationToken);
             }
-            await transaction.CommitAsync(cancellationToken);
+            catch (TerritoryChangedException)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                await db.BeatVersions.Where(v => v.Id == id && v.State == BeatVersionState.Scheduled)
+                    .ExecuteUpdateAsync(v => v.SetProperty(x => x.State, BeatVersionState.Failed).SetProperty(x => x.Note, localizer["Design.TerritoryChanged"].Value), cancellationToken);
+            }
         }
         if (applied > 0) territory.Invalidate();
         return applied;
@@ -157,6 +171,11 @@ public sealed class DesignCommands(
 
     private async Task ApplyAsync(BeatVersion version, DesignRun run, CancellationToken cancellationToken)
     {
+        // The revision moves on only from the one the run started from: of two approvals racing on the
+        // same territory one applies, and the other finds the row changed and is refused.
+        var raised = await db.TerritoryRevisions.Where(r => r.Id == TerritoryRevision.SingletonId && r.Number == run.TerritoryRevision)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Number, x => x.Number + 1), cancellationToken);
+        if (raised == 0) throw new TerritoryChangedException();
         var district = await db.Districts.SingleAsync(d => d.Id == run.DistrictId, cancellationToken);
         var areas = await db.SmallAreas.Where(a => a.DistrictId == run.DistrictId).ToListAsync(cancellationToken);
         var beats = await db.Beats.Where(b => b.DistrictId == run.DistrictId && b.IsActive).ToListAsync(cancellationToken);
@@ -209,8 +228,10 @@ public sealed class DesignCommands(
         version.State = BeatVersionState.Active;
         version.BeatsGeoJson = VersionGeoJson(keptFor.Values, areas);
         await db.SaveChangesAsync(cancellationToken);
-        await TerritorySnapshotCache.BumpRevisionAsync(db, cancellationToken);
     }
+
+    /// <summary>The territory changed since the run was made: its plan no longer fits.</summary>
+    private sealed class TerritoryChangedException : Exception;
 
     /// <summary>The beats as they were before the first approved design: version 1 of the district's history.</summary>
     private async Task RecordFirstVersionAsync(District district, List<Beat> beats, List<SmallArea> areas, CancellationToken cancellationToken)

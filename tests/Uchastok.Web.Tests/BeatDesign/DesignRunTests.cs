@@ -145,3 +145,32 @@ public sealed class ScheduledBeatVersionTests(ClockedAppFactory factory) : IClas
         return await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().Beats.CountAsync(b => b.DistrictId == district && b.IsActive);
     }
 }
+
+/// <summary>A scheduled version whose territory changed before its date is not applied.</summary>
+public sealed class StaleScheduledVersionTests(ClockedAppFactory factory) : IClassFixture<ClockedAppFactory>
+{
+    [Fact]
+    public async Task AScheduledVersion_WhoseBeatsChangedBeforeItsDate_FailsInsteadOfApplying()
+    {
+        var (_, almaly) = await factory.BeatAtAsync("43.2510", "76.9210");
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+        var started = await supervisor.PostAsJsonAsync($"/api/v1/districts/{almaly}/beat-design/runs", new { beats = 12, timeLimitSeconds = 30 });
+        await factory.Services.GetRequiredService<DesignRunner>().WhenIdleAsync();
+        var runId = (await started.JsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync($"/api/v1/beat-design/runs/{runId}/approve", new { effectiveFrom = "2026-11-20" })).StatusCode);
+
+        // Meanwhile an administrator re-imports the district's beats as they are: the territory's revision moves on.
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var export = await (await admin.GetAsync("/api/v1/beats/export?district=almaly")).Content.ReadAsStringAsync();
+        var imported = await admin.PostAsync("/api/v1/beats/import", new StringContent(export, System.Text.Encoding.UTF8, "application/geo+json"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        await factory.MoveToAsync(new DateOnly(2026, 11, 20));
+        await using (var scope = factory.Services.CreateAsyncScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DesignCommands>().ActivateDueAsync(CancellationToken.None));
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<UchastokDbContext>();
+        Assert.Equal(BeatVersionState.Failed, (await db.BeatVersions.SingleAsync(v => v.RunId == runId)).State);
+        Assert.NotEqual(12, await db.Beats.CountAsync(b => b.DistrictId == almaly && b.IsActive));
+    }
+}
