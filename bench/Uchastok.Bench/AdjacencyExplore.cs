@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 using Uchastok.Rules.BeatDesign;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Bench;
 
@@ -13,7 +12,7 @@ public static class AdjacencyExplore
     {
         foreach (var file in new[] { "almaty/districts.osm.geojson", "almaty/districts.names-ru-kk.geojson" })
         {
-            var areas = Read(Path.Combine(sharedData, file));
+            var areas = GeoJsonFeatures.Geometries(Path.Combine(sharedData, file));
             foreach (var (gap, min) in new[] { (0.5, 0.5), (1.0, 0.5), (2.0, 0.5), (2.0, 2.0), (3.0, 0.5), (5.0, 0.5), (5.0, 5.0), (2.0, 20.0) })
             {
                 var adjacency = AreaAdjacency.Build(areas, new AdjacencyTolerance(gap, min));
@@ -21,19 +20,11 @@ public static class AdjacencyExplore
                     string.Join(", ", adjacency.Pairs.Select(p => $"{p.First}-{p.Second}:{p.SharedMetres:F0}")));
             }
         }
-        var london = Read(Path.Combine(sharedData, "london/lsoa-2021.geojson"));
+        var london = GeoJsonFeatures.Geometries(Path.Combine(sharedData, "london/lsoa-2021.geojson"));
         var watch = Stopwatch.StartNew();
         var londonAdjacency = AreaAdjacency.Build(london);
         Console.WriteLine($"London: {londonAdjacency.Pairs.Count} pairs in {watch.Elapsed.TotalSeconds:F1} s; isolated: {londonAdjacency.Neighbours.Count(n => n.Count == 0)}");
         return 0;
     }
 
-    public static List<Geometry> Read(string path)
-    {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("features").EnumerateArray()
-            .Select(f => JsonSerializer.Deserialize<Geometry>(f.GetProperty("geometry").GetRawText(), options)!).ToList();
-    }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
-using NetTopologySuite.IO.Converters;
 using Uchastok.Rules.BeatDesign;
 using Uchastok.Rules.Territory;
 using Uchastok.Rules.Territory.DemoCity;
@@ -38,8 +36,8 @@ public static class BeatDesignInstances
 {
     public static IReadOnlyList<EvaluationArea> London(string sharedData)
     {
-        var areas2021 = Features(Path.Combine(sharedData, "london/lsoa-2021.geojson"));
-        var areas2011 = Features(Path.Combine(sharedData, "london/lsoa-2011.geojson"));
+        var areas2021 = GeoJsonFeatures.Read(Path.Combine(sharedData, "london/lsoa-2021.geojson"));
+        var areas2011 = GeoJsonFeatures.Read(Path.Combine(sharedData, "london/lsoa-2011.geojson"));
         var population2011 = File.ReadLines(Path.Combine(sharedData, "london/population-mid2020-lsoa2011.csv")).Skip(1)
             .Select(l => l.Split(',')).ToDictionary(c => c[0], c => int.Parse(c[6], CultureInfo.InvariantCulture));
 
@@ -78,7 +76,7 @@ public static class BeatDesignInstances
     }
 
     public static IReadOnlyList<EvaluationArea> SanFrancisco(string sharedData) =>
-        Features(Path.Combine(sharedData, "sf/sf_blockgroups_population_crime.geojson")).Select(f => new EvaluationArea(
+        GeoJsonFeatures.Read(Path.Combine(sharedData, "sf/sf_blockgroups_population_crime.geojson")).Select(f => new EvaluationArea(
             f.Properties.GetProperty("GEO_id2").ToString(), "San Francisco", f.Geometry, f.Properties.GetProperty("Population").GetInt32(),
             new Dictionary<string, int>
             {
@@ -93,13 +91,4 @@ public static class BeatDesignInstances
         DemoCityGenerator.Generate(AlmatyDistrictSource.Load(sharedData)).Beats
             .Select(b => new EvaluationArea(b.Code, b.DistrictCode, b.Boundary, b.Population, new Dictionary<string, int>())).ToList();
 
-    private static List<(Geometry Geometry, JsonElement Properties)> Features(string path)
-    {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("features").EnumerateArray()
-            .Select(f => (JsonSerializer.Deserialize<Geometry>(f.GetProperty("geometry").GetRawText(), options)!, f.GetProperty("properties").Clone()))
-            .ToList();
-    }
 }

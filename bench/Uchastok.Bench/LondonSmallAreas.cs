@@ -1,7 +1,5 @@
-using System.Text.Json;
-using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Bench;
 
@@ -14,13 +12,5 @@ public static class LondonSmallAreas
 {
     public const string RelativePath = "london/lsoa-2021.geojson";
 
-    public static IReadOnlyList<Geometry> Load(string sharedDataPath)
-    {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
-        using var stream = File.OpenRead(Path.Combine(sharedDataPath, RelativePath));
-        var features = JsonSerializer.Deserialize<FeatureCollection>(stream, options)
-            ?? throw new InvalidDataException($"{RelativePath} is not a GeoJSON FeatureCollection.");
-        return features.Select(f => f.Geometry).ToList();
-    }
+    public static IReadOnlyList<Geometry> Load(string sharedDataPath) => GeoJsonFeatures.Geometries(Path.Combine(sharedDataPath, RelativePath));
 }

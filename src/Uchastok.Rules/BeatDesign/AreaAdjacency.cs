@@ -79,20 +79,27 @@ public sealed class AreaAdjacency
     }
 
     /// <summary>Whether the given areas form one connected piece.</summary>
-    public bool IsConnected(IReadOnlyCollection<int> areas)
+    public bool IsConnected(IReadOnlyCollection<int> areas) => areas.Count <= 1 || Pieces(areas).Count == 1;
+
+    /// <summary>The connected pieces of a set of areas, each in ascending order, ordered by their first area.</summary>
+    public List<List<int>> Pieces(IEnumerable<int> areas)
     {
-        if (areas.Count <= 1) return true;
         var members = areas.ToHashSet();
-        var seen = new HashSet<int> { areas.First() };
-        var queue = new Queue<int>(seen);
-        while (queue.Count > 0)
+        var seen = new HashSet<int>();
+        var pieces = new List<List<int>>();
+        foreach (var start in members.Order())
         {
-            foreach (var (next, _) in Neighbours[queue.Dequeue()])
+            if (!seen.Add(start)) continue;
+            var piece = new List<int> { start };
+            for (var at = 0; at < piece.Count; at++)
             {
-                if (members.Contains(next) && seen.Add(next)) queue.Enqueue(next);
+                foreach (var (next, _) in Neighbours[piece[at]])
+                    if (members.Contains(next) && seen.Add(next)) piece.Add(next);
             }
+            piece.Sort();
+            pieces.Add(piece);
         }
-        return seen.Count == members.Count;
+        return pieces;
     }
 }
 

@@ -108,7 +108,7 @@ public static class Baselines
             var moved = false;
             for (var beat = 0; beat < problem.Beats; beat++)
             {
-                var pieces = PiecesOf(problem, plan, beat);
+                var pieces = problem.Adjacency.Pieces(Enumerable.Range(0, plan.Length).Where(i => plan[i] == beat));
                 if (pieces.Count <= 1) continue;
                 foreach (var piece in pieces.OrderByDescending(p => p.Sum(i => problem.Loads[i])).ThenBy(p => p[0]).Skip(1))
                 {
@@ -123,22 +123,6 @@ public static class Baselines
             }
             if (!moved) return;
         }
-    }
-
-    private static List<List<int>> PiecesOf(DesignProblem problem, int[] plan, int beat)
-    {
-        var pieces = new List<List<int>>();
-        var seen = new HashSet<int>();
-        for (var start = 0; start < plan.Length; start++)
-        {
-            if (plan[start] != beat || !seen.Add(start)) continue;
-            var piece = new List<int> { start };
-            for (var at = 0; at < piece.Count; at++)
-                foreach (var (j, _) in problem.Adjacency.Neighbours[piece[at]])
-                    if (plan[j] == beat && seen.Add(j)) piece.Add(j);
-            pieces.Add(piece);
-        }
-        return pieces;
     }
 
     private static double Square((double X, double Y) a, (double X, double Y) b) => (a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y);

@@ -128,7 +128,7 @@ public static class BeatOptimiser
             if (!seeded[beat]) (seeds[beat], seeded[beat]) = (problem.Centroids[i], true);
         }
 
-        var pieces = Pieces(problem);
+        var pieces = problem.Adjacency.Pieces(Enumerable.Range(0, n));
         var freeBeats = new Queue<int>(Enumerable.Range(0, k).Where(b => !seeded[b]));
         var seedsPerPiece = Apportion(pieces.Select(p => p.Sum(i => problem.Loads[i]) + 1e-9).ToList(), freeBeats.Count, pieces.Select(p => p.Any(i => problem.Fixed[i])).ToList());
         for (var p = 0; p < pieces.Count; p++)
@@ -200,31 +200,6 @@ public static class BeatOptimiser
         while (changed);
         for (var i = 0; i < plan.Length; i++) if (plan[i] < 0) plan[i] = 0;
         return plan;
-    }
-
-    /// <summary>The connected pieces of the adjacency graph, each in ascending order of area.</summary>
-    internal static List<List<int>> Pieces(DesignProblem problem)
-    {
-        var seen = new bool[problem.Count];
-        var pieces = new List<List<int>>();
-        for (var start = 0; start < problem.Count; start++)
-        {
-            if (seen[start]) continue;
-            var piece = new List<int> { start };
-            seen[start] = true;
-            for (var at = 0; at < piece.Count; at++)
-            {
-                foreach (var (j, _) in problem.Adjacency.Neighbours[piece[at]])
-                {
-                    if (seen[j]) continue;
-                    seen[j] = true;
-                    piece.Add(j);
-                }
-            }
-            piece.Sort();
-            pieces.Add(piece);
-        }
-        return pieces;
     }
 
     /// <summary>Splits <paramref name="count"/> seeds over pieces by load (largest remainder), at least one for every piece without fixed areas while seeds last.</summary>

@@ -5,6 +5,7 @@ using Uchastok.Rules.Appeals;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Appeals;
 
@@ -93,7 +94,7 @@ public sealed class AppealFeedbackCommands(
     internal async Task<Appeal?> FindForApplicantAsync(string? number, string? trackingToken, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(trackingToken))
-            return await db.Appeals.SingleOrDefaultAsync(a => a.TrackingTokenHash == FileAppealCommand.HashToken(trackingToken), cancellationToken);
+            return await db.Appeals.SingleOrDefaultAsync(a => a.TrackingTokenHash == Secrets.Hash(trackingToken), cancellationToken);
         var access = AppealAccess.For(user);
         if (number is null || access.UserId is null) return null;
         return await db.Appeals.SingleOrDefaultAsync(a => a.Number == number && a.ApplicantUserId == access.UserId, cancellationToken);

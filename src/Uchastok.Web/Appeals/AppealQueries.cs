@@ -8,6 +8,7 @@ using Uchastok.Web.Accounts;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Appeals;
 
@@ -36,7 +37,7 @@ public sealed class AppealQueries(
     public async Task<AppealDetail?> ByTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
-        var hash = FileAppealCommand.HashToken(token);
+        var hash = Secrets.Hash(token);
         var appeal = await Load(db.Appeals.Where(a => a.TrackingTokenHash == hash)).SingleOrDefaultAsync(cancellationToken);
         return appeal is null ? null : await DetailAsync(appeal, AppealAccess.For(new ClaimsPrincipal()), holdsToken: true, cancellationToken);
     }
@@ -45,7 +46,7 @@ public sealed class AppealQueries(
     public async Task<AppealAttachment?> AttachmentAsync(string? number, string? token, long attachmentId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var appeal = token is not null
-            ? await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingTokenHash == FileAppealCommand.HashToken(token), cancellationToken)
+            ? await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.TrackingTokenHash == Secrets.Hash(token), cancellationToken)
             : await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.Number == number, cancellationToken);
         if (appeal is null || (token is null && !AppealAccess.For(user).CanSee(appeal))) return null;
         return await db.AppealAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.AppealId == appeal.Id, cancellationToken);

@@ -15,6 +15,7 @@ using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Appeals;
 
@@ -100,7 +101,7 @@ public sealed class FileAppealCommand(
         var policy = await catalog.PolicyAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
         var route = AppealRouting.Route(new RoutingInput(place!.Beat, place.DistrictId, input.AboutPoliceOfficer || concerned is not null, concerned, place.HeadOfficerByDistrict));
-        var token = NewToken();
+        var token = Secrets.New();
 
         var appeal = new Appeal
         {
@@ -124,7 +125,7 @@ public sealed class FileAppealCommand(
             ApplicantProtectedIin = iin is null ? null : protection.CreateProtector(AccountCommands.IinProtectionPurpose).Protect(iin),
             ApplicantMaskedIin = iin is null ? null : Iin.Mask(iin),
             Language = LocalizationSetup.CurrentLanguage,
-            TrackingTokenHash = HashToken(token),
+            TrackingTokenHash = Secrets.Hash(token),
             ProtectedTrackingToken = notifier.ProtectToken(token),
             State = AppealState.Registered,
             ReceivedAtUtc = now,
@@ -189,10 +190,6 @@ public sealed class FileAppealCommand(
 
     private string CityCode => configuration["Appeals:CityCode"] is { Length: 3 } code ? code : "ALM";
 
-    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    /// <summary>256 random bits, URL-safe: unguessable, and short enough for an SMS.</summary>
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private async Task<ConcernedOfficer?> ConcernedOfficerAsync(AppealInput input, AppealKind kind, ResolvedPlace? place, FieldErrors errors, CancellationToken cancellationToken)
     {

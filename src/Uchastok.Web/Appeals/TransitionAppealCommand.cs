@@ -7,6 +7,7 @@ using Uchastok.Web.Calendar;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Appeals;
 
@@ -45,7 +46,7 @@ public sealed class TransitionAppealCommand(
         var errors = new FieldErrors();
         var appeal = trackingToken is null
             ? await db.Appeals.Include(a => a.AssigneeOfficer).SingleOrDefaultAsync(a => a.Number == number, cancellationToken)
-            : await db.Appeals.Include(a => a.AssigneeOfficer).SingleOrDefaultAsync(a => a.TrackingTokenHash == FileAppealCommand.HashToken(trackingToken), cancellationToken);
+            : await db.Appeals.Include(a => a.AssigneeOfficer).SingleOrDefaultAsync(a => a.TrackingTokenHash == Secrets.Hash(trackingToken), cancellationToken);
         var access = AppealAccess.For(user);
         var holdsToken = trackingToken is not null && appeal is not null;
         if (appeal is null || (!holdsToken && !access.CanSee(appeal))) return new(TransitionResult.NotFound, null, errors);

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
@@ -303,7 +302,7 @@ public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
     {
         if (!DesignCommands.MayDesign(user, districtId)) return null;
         var versions = await db.BeatVersions.AsNoTracking().Where(v => v.DistrictId == districtId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
-        return versions.Select(v => new BeatVersionView(v.Id, v.Number, v.EffectiveFrom, AppealTextName(v.State), v.RunId, v.RecordedAtUtc,
+        return versions.Select(v => new BeatVersionView(v.Id, v.Number, v.EffectiveFrom, Appeals.AppealText.ApiName(v.State), v.RunId, v.RecordedAtUtc,
             JsonDocument.Parse(v.BeatsGeoJson).RootElement.TryGetProperty("features", out var f) ? f.GetArrayLength() : 0, v.Note)).ToList();
     }
 
@@ -313,40 +312,27 @@ public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
         var run = await db.DesignRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run?.PlanJson is null || !DesignCommands.MayDesign(user, run.DistrictId)) return null;
         var plan = JsonSerializer.Deserialize<int[][]>(run.PlanJson)!.ToDictionary(p => p[0], p => p[1]);
-        var instance = await DistrictDesignProblem.LoadAsync(db, settings, clock, run.DistrictId, run.Beats, false, cancellationToken);
-        if (instance is null) return null;
-        var loads = new double[run.Beats];
-        var members = Enumerable.Range(0, run.Beats).Select(_ => new List<Geometry>()).ToArray();
-        for (var i = 0; i < instance.SmallAreaIds.Count; i++)
-        {
-            if (!plan.TryGetValue(instance.SmallAreaIds[i], out var beat)) continue;
-            loads[beat] += instance.Problem.Loads[i];
-            members[beat].Add(instance.Outlines[i]);
-        }
-        var mean = loads.Average();
-        var proposal = BeatFeatures.Collection(Enumerable.Range(0, run.Beats).Where(b => members[b].Count > 0)
-            .Select(b => ((b + 1).ToString(CultureInfo.InvariantCulture), mean == 0 ? 0 : loads[b] / mean, GeoJson.Write(UnaryUnionOp.Union(members[b])))));
+        var district = await DistrictLoads.LoadAsync(db, settings, clock, run.DistrictId, cancellationToken);
+        var proposed = district.Areas.Where(a => plan.ContainsKey(a.Area.Id)).GroupBy(a => plan[a.Area.Id]).OrderBy(g => g.Key).ToList();
+        var proposedMean = proposed.Count == 0 ? 0 : proposed.Average(g => g.Sum(a => a.Load.Total));
+        var proposal = BeatFeatures.Collection(proposed.Select(g => ((g.Key + 1).ToString(CultureInfo.InvariantCulture),
+            proposedMean == 0 ? 0 : g.Sum(a => a.Load.Total) / proposedMean, GeoJson.Write(UnaryUnionOp.Union(g.Select(a => a.Outline).ToList())))));
 
         // Today's beats, coloured by the same loads.
-        var todayLoads = new double[instance.CurrentBeats.Count];
-        for (var i = 0; i < instance.SmallAreaIds.Count; i++)
-        {
-            var beat = instance.CurrentProblem.Current![i];
-            if (beat < todayLoads.Length) todayLoads[beat] += instance.CurrentProblem.Loads[i];
-        }
-        var todayMean = todayLoads.Length == 0 ? 0 : todayLoads.Average();
-        var today = BeatFeatures.Collection(instance.CurrentBeats.Select((b, i) => (b.Code, todayMean == 0 ? 0 : todayLoads[i] / todayMean, b.BoundaryGeoJson)));
+        var beats = await db.Beats.AsNoTracking().Where(b => b.DistrictId == run.DistrictId && b.IsActive).OrderBy(b => b.Number).Select(b => new { b.Id, b.Code, b.BoundaryGeoJson }).ToListAsync(cancellationToken);
+        var todayLoads = beats.Select(b => district.Areas.Where(a => a.Area.BeatId == b.Id).Sum(a => a.Load.Total)).ToList();
+        var todayMean = todayLoads.Count == 0 ? 0 : todayLoads.Average();
+        var today = BeatFeatures.Collection(beats.Select((b, i) => (b.Code, todayMean == 0 ? 0 : todayLoads[i] / todayMean, b.BoundaryGeoJson)));
         return (today, proposal);
     }
 
     private DesignRunView View(DesignRun run, BeatVersion? version)
     {
         var live = run.State == DesignRunState.Running ? runner.Progress(run.Id) : null;
-        return new DesignRunView(run.Id, run.DistrictId, AppealTextName(run.State), live?.Fraction ?? run.Progress, live?.Phase.ToString() ?? run.Phase, run.Beats, run.Seed,
+        return new DesignRunView(run.Id, run.DistrictId, Appeals.AppealText.ApiName(run.State), live?.Fraction ?? run.Progress, live?.Phase.ToString() ?? run.Phase, run.Beats, run.Seed,
             run.MinimalChange, run.KeepReceptionPoints, run.TimeLimitSeconds, run.RequestedAtUtc, run.FinishedAtUtc,
             run.BeforeJson is null ? null : JsonSerializer.Deserialize<RunMetrics>(run.BeforeJson), run.AfterJson is null ? null : JsonSerializer.Deserialize<RunMetrics>(run.AfterJson),
             run.Error, version?.Number, version?.EffectiveFrom);
     }
 
-    private static string AppealTextName<TEnum>(TEnum value) where TEnum : struct, Enum => Appeals.AppealText.ApiName(value);
 }

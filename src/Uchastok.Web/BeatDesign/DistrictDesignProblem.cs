@@ -16,29 +16,16 @@ public sealed record DistrictDesignProblem(
     public static async Task<DistrictDesignProblem?> LoadAsync(
         UchastokDbContext db, WorkloadSettings settings, TimeProvider clock, int districtId, int? beats, bool keepReceptionPoints, CancellationToken cancellationToken)
     {
-        var areas = await db.SmallAreas.AsNoTracking().Where(a => a.DistrictId == districtId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        if (areas.Count == 0) return null;
+        var district = await DistrictLoads.LoadAsync(db, settings, clock, districtId, cancellationToken);
+        if (district.Areas.Count == 0) return null;
         var current = await db.Beats.AsNoTracking().Include(b => b.ReceptionPoint).ThenInclude(p => p!.Address)
             .Where(b => b.DistrictId == districtId && b.IsActive).OrderBy(b => b.Number).ThenBy(b => b.Id).ToListAsync(cancellationToken);
         var k = beats ?? current.Count;
-        if (k < 1 || k > areas.Count) return null;
+        if (k < 1 || k > district.Areas.Count) return null;
 
-        var to = KazakhstanTime.Today(clock);
-        var from = to.AddDays(-settings.WindowDays);
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.DistrictId == districtId && i.OccurredOn >= from && i.OccurredOn <= to)
-            .GroupBy(i => new { i.SmallAreaId, i.Type }).Select(g => new { g.Key.SmallAreaId, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
-        var fromUtc = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
-        var appealPoints = await db.Appeals.AsNoTracking().Where(a => a.DistrictId == districtId && a.Latitude != null && a.ReceivedAtUtc >= fromUtc)
-            .Select(a => new { a.Latitude, a.Longitude }).ToListAsync(cancellationToken);
-
-        var outlines = areas.Select(a => GeoJson.ReadGeometry(a.BoundaryGeoJson)).ToList();
-        var locator = new BeatLocator(outlines.Select((g, i) => (i, g)));
-        var appeals = new int[areas.Count];
-        foreach (var point in appealPoints)
-            if (locator.Locate(point.Longitude!.Value, point.Latitude!.Value) is { } index) appeals[index]++;
-        var byArea = incidents.GroupBy(i => i.SmallAreaId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.ToDictionary(i => i.Type, i => i.Count));
-
-        var loads = areas.Select((a, i) => Workload.Of(new AreaWorkloadInput(a.Population, byArea.GetValueOrDefault(a.Id) ?? new Dictionary<string, int>(), appeals[i], a.AreaSquareKilometres, a.IsRural), settings.Weights).Total).ToList();
+        var areas = district.Areas.Select(a => a.Area).ToList();
+        var outlines = district.Areas.Select(a => a.Outline).ToList();
+        var loads = district.Areas.Select(a => a.Load.Total).ToList();
         var projection = LocalProjection.For(outlines);
         var metres = outlines.Select(projection.Project).ToList();
         var adjacency = AreaAdjacency.Build(metres, projected: true);
@@ -48,6 +35,7 @@ public sealed record DistrictDesignProblem(
         var fixedAreas = new bool[areas.Count];
         if (keepReceptionPoints)
         {
+            var locator = new BeatLocator(outlines.Select((g, i) => (i, g)));
             foreach (var beat in current.Where(b => b.ReceptionPoint?.Address is not null))
             {
                 var address = beat.ReceptionPoint!.Address;

@@ -56,39 +56,19 @@ public sealed class WorkloadQuery(UchastokDbContext db, TerritoryText text, Work
         var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == districtId, cancellationToken);
         if (district is null) return null;
 
-        var to = KazakhstanTime.Today(clock);
-        var from = to.AddDays(-settings.WindowDays);
+        var loads = await DistrictLoads.LoadAsync(db, settings, clock, districtId, cancellationToken);
         var beats = await db.Beats.AsNoTracking().Include(b => b.Inspector).Where(b => b.DistrictId == districtId && b.IsActive).OrderBy(b => b.Number).ToListAsync(cancellationToken);
-        var areas = await db.SmallAreas.AsNoTracking().Where(a => a.DistrictId == districtId)
-            .Select(a => new { a.Id, a.BeatId, a.Population, a.AreaSquareKilometres, a.IsRural }).ToListAsync(cancellationToken);
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.DistrictId == districtId && i.OccurredOn >= from && i.OccurredOn <= to)
-            .GroupBy(i => new { i.SmallAreaId, i.Type }).Select(g => new { g.Key.SmallAreaId, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
-        // The window's days are Kazakhstan days; appeals are stamped in UTC.
-        DateTime StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
-        var (fromUtc, toUtc) = (StartOf(from), StartOf(to.AddDays(1)));
-        var appeals = await db.Appeals.AsNoTracking().Where(a => a.DistrictId == districtId && a.BeatId != null && a.ReceivedAtUtc >= fromUtc && a.ReceivedAtUtc < toUtc)
-            .GroupBy(a => a.BeatId).Select(g => new { BeatId = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(g => g.BeatId, g => g.Count, cancellationToken);
-
-        var incidentsByArea = incidents.GroupBy(i => i.SmallAreaId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.ToDictionary(i => i.Type, i => i.Count));
-        var rows = new List<(Beat Beat, int Areas, int Residents, int Incidents, int Appeals, double Km2, WorkloadComponents Load)>();
-        foreach (var beat in beats)
+        var rows = beats.Select(beat =>
         {
-            var mine = areas.Where(a => a.BeatId == beat.Id).ToList();
-            var load = WorkloadComponents.Zero;
-            foreach (var area in mine)
-            {
-                var byType = incidentsByArea.GetValueOrDefault(area.Id) ?? new Dictionary<string, int>();
-                load = load.Plus(Workload.Of(new AreaWorkloadInput(area.Population, byType, 0, area.AreaSquareKilometres, area.IsRural), settings.Weights));
-            }
-            var appealCount = appeals.GetValueOrDefault(beat.Id);
-            load = load.Plus(new WorkloadComponents(0, 0, appealCount * settings.Weights.PerAppeal, 0));
-            rows.Add((beat, mine.Count, mine.Sum(a => a.Population), mine.Sum(a => incidentsByArea.GetValueOrDefault(a.Id)?.Values.Sum() ?? 0), appealCount, mine.Sum(a => a.AreaSquareKilometres), load));
-        }
+            var mine = loads.Areas.Where(a => a.Area.BeatId == beat.Id).ToList();
+            return (Beat: beat, Areas: mine.Count, Residents: mine.Sum(a => a.Area.Population), Incidents: mine.Sum(a => a.Incidents), Appeals: mine.Sum(a => a.Appeals),
+                Km2: mine.Sum(a => a.Area.AreaSquareKilometres), Load: mine.Aggregate(WorkloadComponents.Zero, (sum, a) => sum.Plus(a.Load)));
+        }).ToList();
         var total = rows.Aggregate(WorkloadComponents.Zero, (sum, r) => sum.Plus(r.Load));
         var mean = rows.Count == 0 ? 0 : total.Total / rows.Count;
         var staffing = StaffingEstimate.For(total.Total, settings.TargetLoadPerInspector, rows.Sum(r => r.Residents));
         return new DistrictWorkload(
-            new PlaceRefView(district.Id, text.DistrictName(district)), from, to,
+            new PlaceRefView(district.Id, text.DistrictName(district)), loads.From, loads.To,
             new WorkloadWeightsView(settings.Weights.PerResident, settings.Weights.PerIncident, settings.Weights.PerAppeal, settings.Weights.PerSquareKilometre, settings.Weights.RuralFactor, settings.WindowDays),
             rows.Select(r => new BeatWorkload(r.Beat.Id, r.Beat.Code, text.BeatName(r.Beat), r.Beat.Inspector is { } o ? text.OfficerName(o) : null,
                 r.Areas, r.Residents, r.Incidents, r.Appeals, Math.Round(r.Km2, 3), Round(r.Load), mean == 0 ? 0 : Math.Round(r.Load.Total / mean, 3))).ToList(),

@@ -1,11 +1,10 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Integrations;
 
@@ -35,13 +34,10 @@ public sealed class ApiKeyStore(IServiceScopeFactory scopes, TimeProvider clock)
     public async Task<ActiveApiKey?> FindAsync(string? secret, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(secret) || secret.Length > 200) return null;
-        return (await _cache.GetAsync(cancellationToken)).GetValueOrDefault(Hash(secret.Trim()));
+        return (await _cache.GetAsync(cancellationToken)).GetValueOrDefault(Secrets.Hash(secret.Trim()));
     }
 
     public void Invalidate() => _cache.Invalidate();
-
-    /// <summary>SHA-256 suffices: a key is 256 random bits, so there is nothing to guess that a slow hash would protect.</summary>
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 
 /// <summary>The administrators' keys: made (the secret shown once), listed with their use, revoked.</summary>
@@ -70,10 +66,10 @@ public sealed class ApiKeyAdministration(UchastokDbContext db, ApiKeyStore store
         if (permits is < 1 or > MaxPermitsPerWindow) errors.Add("permitsPerWindow", localizer["ApiKey.PermitsOutOfRange", MaxPermitsPerWindow]);
         if (errors.Count > 0) return (null, errors);
 
-        var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = SecretPrefix + Secrets.New();
         var key = new ApiKey
         {
-            Name = name!, Contact = contact, Prefix = secret[..10], Hash = ApiKeyStore.Hash(secret), PermitsPerWindow = permits,
+            Name = name!, Contact = contact, Prefix = secret[..10], Hash = Secrets.Hash(secret), PermitsPerWindow = permits,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime, CreatedByUserId = admin.FindFirstValue(ClaimTypes.NameIdentifier),
         };
         db.ApiKeys.Add(key);

@@ -9,6 +9,7 @@ using Uchastok.Web.Appeals;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Integrations;
 
@@ -32,7 +33,7 @@ public sealed class Open311Requests(
     IConfiguration configuration)
 {
     /// <summary>Categories whose place and text are never published, consent or not (domestic conflict, minors).</summary>
-    private IReadOnlySet<string> SensitiveCategories =>
+    private readonly HashSet<string> _sensitiveCategories =
         (configuration.GetSection("Integrations:SensitiveCategories").Get<string[]>() ?? ["domestic", "minors"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The form fields of the appeal command, as the Open311 arguments a client sent them in.</summary>
@@ -199,7 +200,7 @@ public sealed class Open311Requests(
     public async Task<Open311Node?> ByTokenAsync(string token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
-        var hash = FileAppealCommand.HashToken(token);
+        var hash = Secrets.Hash(token);
         var number = await db.Appeals.AsNoTracking().Where(a => a.TrackingTokenHash == hash).Select(a => a.Number).SingleOrDefaultAsync(cancellationToken);
         return number is null ? null : Open311Node.List("service_requests", [Open311Node.Object("request",
             Open311Node.Value("service_request_id", number), Open311Node.Value("token", token))]);
@@ -219,14 +220,13 @@ public sealed class Open311Requests(
             .GroupBy(e => e.AppealId).Select(g => new { g.Key, Last = g.Max(e => e.AtUtc) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
         var today = calendars.Today();
-        var sensitive = SensitiveCategories;
-        return appeals.Select(a => Request(a, updated.GetValueOrDefault(a.Id, a.ReceivedAtUtc), extensions, today, sensitive)).ToList();
+        return appeals.Select(a => Request(a, updated.GetValueOrDefault(a.Id, a.ReceivedAtUtc), extensions, today)).ToList();
     }
 
-    private Open311Node Request(Appeal appeal, DateTime updatedAtUtc, bool extensions, DateOnly today, IReadOnlySet<string> sensitive)
+    private Open311Node Request(Appeal appeal, DateTime updatedAtUtc, bool extensions, DateOnly today)
     {
         var disclosure = PublicDisclosure.Decide(new DisclosureFacts(
-            appeal.AboutPoliceOfficer, sensitive.Contains(appeal.Category.Code), appeal.PublishConsent,
+            appeal.AboutPoliceOfficer, _sensitiveCategories.Contains(appeal.Category.Code), appeal.PublishConsent,
             appeal.Latitude, appeal.Longitude, appeal.Beat?.CentreLatitude, appeal.Beat?.CentreLongitude));
         var status = Open311Status.For(appeal.State);
         var district = appeal.District is { } d ? territoryText.DistrictName(d) : null;

@@ -50,7 +50,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         }
 
         var started = clock.GetTimestamp();
-        var city = GeneratedCities.GetOrAdd(Path.GetFullPath(sharedDataPath), path => new(() => DemoCityGenerator.Generate(AlmatyDistrictSource.Load(path)))).Value;
+        var city = CityOf(sharedDataPath);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
@@ -125,7 +125,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
     private async Task AddMissingSmallAreasAsync(string sharedDataPath, CancellationToken cancellationToken)
     {
         if (await db.SmallAreas.AnyAsync(cancellationToken)) return;
-        var city = GeneratedCities.GetOrAdd(Path.GetFullPath(sharedDataPath), path => new(() => DemoCityGenerator.Generate(AlmatyDistrictSource.Load(path)))).Value;
+        var city = CityOf(sharedDataPath);
         var beats = await db.Beats.Where(b => b.IsActive).ToDictionaryAsync(b => b.Code, cancellationToken);
         if (beats.Count != city.Beats.Count || city.Beats.Any(b => !beats.ContainsKey(b.Code))) return;
         var smallAreas = SmallAreasOf(sharedDataPath, city);
@@ -163,6 +163,10 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         await users.AddToRoleAsync(user, role);
     }
 
+    /// <summary>The generated city, made once per process and shared data folder (the tests seed many databases).</summary>
+    private static DemoCity CityOf(string sharedDataPath) =>
+        GeneratedCities.GetOrAdd(Path.GetFullPath(sharedDataPath), path => new(() => DemoCityGenerator.Generate(AlmatyDistrictSource.Load(path)))).Value;
+
     private static IReadOnlyList<GeneratedSmallArea> SmallAreasOf(string sharedDataPath, DemoCity city) =>
         GeneratedSmallAreas.GetOrAdd(Path.GetFullPath(sharedDataPath), _ => new(() => DemoSmallAreas.Subdivide(city.Beats))).Value;
 
@@ -177,10 +181,6 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
 
     internal static void SetBoundary(SmallArea area, NetTopologySuite.Geometries.Geometry boundary)
     {
-        area.BoundaryGeoJson = GeoJson.Write(boundary);
-        area.AreaSquareKilometres = GeoMeasure.AreaSquareMetres(boundary) / 1_000_000;
-        var centre = boundary.InteriorPoint.Coordinate;
-        area.CentreLatitude = Math.Round(centre.Y, 6);
-        area.CentreLongitude = Math.Round(centre.X, 6);
+        (area.BoundaryGeoJson, area.AreaSquareKilometres, area.CentreLatitude, area.CentreLongitude) = GeoJson.Outline(boundary);
     }
 }

@@ -13,6 +13,13 @@ public static class GeoJson
 
     public static string Write(Geometry geometry) => JsonSerializer.Serialize(geometry, Options);
 
+    /// <summary>An outline as stored: its GeoJSON, its area in km² and an inner point (inside even a concave outline).</summary>
+    public static (string GeoJson, double AreaSquareKilometres, double CentreLatitude, double CentreLongitude) Outline(Geometry boundary)
+    {
+        var centre = boundary.InteriorPoint.Coordinate;
+        return (Write(boundary), Uchastok.Rules.Territory.GeoMeasure.AreaSquareMetres(boundary) / 1_000_000, Math.Round(centre.Y, 6), Math.Round(centre.X, 6));
+    }
+
     public static JsonElement ToElement(string geometryJson)
     {
         using var document = JsonDocument.Parse(geometryJson);

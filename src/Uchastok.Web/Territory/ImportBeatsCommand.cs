@@ -101,10 +101,6 @@ public sealed class ImportBeatsCommand(UchastokDbContext db, TerritorySnapshotCa
 
     internal static void SetBoundary(Beat beat, Geometry boundary)
     {
-        beat.BoundaryGeoJson = GeoJson.Write(boundary);
-        beat.AreaSquareKilometres = GeoMeasure.AreaSquareMetres(boundary) / 1_000_000;
-        var centre = boundary.InteriorPoint.Coordinate;
-        beat.CentreLatitude = Math.Round(centre.Y, 6);
-        beat.CentreLongitude = Math.Round(centre.X, 6);
+        (beat.BoundaryGeoJson, beat.AreaSquareKilometres, beat.CentreLatitude, beat.CentreLongitude) = GeoJson.Outline(boundary);
     }
 }

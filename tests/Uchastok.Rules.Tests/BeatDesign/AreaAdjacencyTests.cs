@@ -1,7 +1,6 @@
-using System.Text.Json;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 using Uchastok.Rules.BeatDesign;
+using Uchastok.Rules.Territory;
 using Uchastok.Rules.Tests.Support;
 
 namespace Uchastok.Rules.Tests.BeatDesign;
@@ -36,7 +35,7 @@ public sealed class AreaAdjacencyTests
     [InlineData("districts.names-ru-kk.geojson", 15)]
     public void AlmatyDistrictFiles_HaveTheirTouchingPairs(string file, int pairs)
     {
-        var districts = Read(Path.Combine(SharedData.Path, "almaty", file));
+        var districts = GeoJsonFeatures.Geometries(Path.Combine(SharedData.Path, "almaty", file));
 
         var adjacency = AreaAdjacency.Build(districts);
 
@@ -47,8 +46,8 @@ public sealed class AreaAdjacencyTests
     [Fact]
     public void AlmatyOsmOutlines_TheToleranceDecidesTheTwoNearContacts()
     {
-        var districts = Read(Path.Combine(SharedData.Path, "almaty", "districts.osm.geojson"));
-        var names = Read(Path.Combine(SharedData.Path, "almaty", "districts.names-ru-kk.geojson"));
+        var districts = GeoJsonFeatures.Geometries(Path.Combine(SharedData.Path, "almaty", "districts.osm.geojson"));
+        var names = GeoJsonFeatures.Geometries(Path.Combine(SharedData.Path, "almaty", "districts.names-ru-kk.geojson"));
 
         // Gaps of 1 to 5 m keep both narrow contacts; half a metre loses one, a 20 m minimum both.
         foreach (var gap in new[] { 1.0, 3.0, 5.0 }) Assert.Equal(13, AreaAdjacency.Build(districts, new AdjacencyTolerance(gap, 0.5)).Pairs.Count);
@@ -61,7 +60,7 @@ public sealed class AreaAdjacencyTests
     [Fact]
     public void LondonSmallAreas_EveryAreaHasANeighbour_AndNeighboursReallyMeet()
     {
-        var areas = Read(Path.Combine(SharedData.Path, "london", "lsoa-2021.geojson"));
+        var areas = GeoJsonFeatures.Geometries(Path.Combine(SharedData.Path, "london", "lsoa-2021.geojson"));
 
         var adjacency = AreaAdjacency.Build(areas);
 
@@ -73,12 +72,4 @@ public sealed class AreaAdjacencyTests
         Assert.All(adjacency.Pairs.Take(500), p => Assert.True(areas[p.First].Distance(areas[p.Second]) < 1e-4));
     }
 
-    private static List<Geometry> Read(string path)
-    {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("features").EnumerateArray()
-            .Select(f => JsonSerializer.Deserialize<Geometry>(f.GetProperty("geometry").GetRawText(), options)!).ToList();
-    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Operation.Overlay;
 using NetTopologySuite.Operation.OverlayNG;
 
@@ -23,8 +22,8 @@ public static class AlmatyDistrictSource
     public static IReadOnlyList<DistrictSource> Load(string sharedDataPath)
     {
         var folder = Path.Combine(sharedDataPath, "almaty");
-        var osm = ReadFeatures(Path.Combine(folder, "districts.osm.geojson"));
-        var named = ReadFeatures(Path.Combine(folder, "districts.names-ru-kk.geojson"));
+        var osm = GeoJsonFeatures.Read(Path.Combine(folder, "districts.osm.geojson"));
+        var named = GeoJsonFeatures.Read(Path.Combine(folder, "districts.names-ru-kk.geojson"));
         var populations = ReadPopulations(Path.Combine(folder, "district-population.csv"));
 
         var districts = new List<DistrictSource>();
@@ -44,17 +43,6 @@ public static class AlmatyDistrictSource
         return districts.OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
     }
 
-    private static List<(Geometry Geometry, JsonElement Properties)> ReadFeatures(string path)
-    {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("features").EnumerateArray()
-            .Select(f => (
-                JsonSerializer.Deserialize<Geometry>(f.GetProperty("geometry").GetRawText(), options)!,
-                f.GetProperty("properties").Clone()))
-            .ToList();
-    }
 
     private static List<(string Name, int Population)> ReadPopulations(string path)
     {
