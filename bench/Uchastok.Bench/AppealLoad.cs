@@ -21,13 +21,13 @@ public static class AppealLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var url = Option(args, "--url") ?? throw new ArgumentException("--url is required");
-        var db = Option(args, "--db") ?? "sqlite";
-        var connection = Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
-        var seconds = int.Parse(Option(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
-        var warmup = int.Parse(Option(args, "--warmup") ?? "3", CultureInfo.InvariantCulture);
-        var concurrency = int.Parse(Option(args, "--concurrency") ?? "32", CultureInfo.InvariantCulture);
-        var label = Option(args, "--label") ?? db;
+        var url = BenchArgs.Option(args, "--url") ?? throw new ArgumentException("--url is required");
+        var db = BenchArgs.Option(args, "--db") ?? "sqlite";
+        var connection = BenchArgs.Option(args, "--connection") ?? throw new ArgumentException("--connection is required");
+        var seconds = int.Parse(BenchArgs.Option(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
+        var warmup = int.Parse(BenchArgs.Option(args, "--warmup") ?? "3", CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(BenchArgs.Option(args, "--concurrency") ?? "32", CultureInfo.InvariantCulture);
+        var label = BenchArgs.Option(args, "--label") ?? db;
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
@@ -159,11 +159,5 @@ public static class AppealLoad
             counts[marker] = counts.GetValueOrDefault(marker) + 1;
         }
         return counts;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -14,8 +14,8 @@ public static class BeatDesignEvaluation
     public static int Run(string sharedData, string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        var only = Option(args, "--only");
-        var seed = int.Parse(Option(args, "--seed") ?? "20260301", CultureInfo.InvariantCulture);
+        var only = BenchArgs.Option(args, "--only");
+        var seed = int.Parse(BenchArgs.Option(args, "--seed") ?? "20260301", CultureInfo.InvariantCulture);
         var watch = Stopwatch.StartNew();
 
         if (args.Contains("--tune")) return Tune(sharedData, seed);
@@ -110,11 +110,5 @@ public static class BeatDesignEvaluation
             }
         }
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

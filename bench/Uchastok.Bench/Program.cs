@@ -75,10 +75,6 @@ Row Run(string name, List<(int BeatId, Geometry Boundary)> beats, TimeSpan loadT
     return new Row(beats.Count, tree.LookupsPerSecond, treeOnHits.LookupsPerSecond, $"| {name} | {beats.Count:N0} | {hits.Count / (double)query.Count:P1} | {tree.LookupsPerSecond:N0} | {treeOnHits.LookupsPerSecond:N0} | {scan.LookupsPerSecond:N0} | {tree.LookupsPerSecond / scan.LookupsPerSecond:N1}× | {build.Elapsed.TotalMilliseconds:N0} ms |");
 }
 
-int Option(string name, int fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-}
+int Option(string name, int fallback) => BenchArgs.Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
 internal sealed record Row(int Beats, double AllPoints, double InsideOnly, string Markdown);

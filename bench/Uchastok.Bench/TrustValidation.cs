@@ -13,8 +13,8 @@ public static class TrustValidation
     public static int Run(string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        var rounds = int.Parse(Option(args, "--rounds") ?? "1000", CultureInfo.InvariantCulture);
-        var seed = int.Parse(Option(args, "--seed") ?? "20260301", CultureInfo.InvariantCulture);
+        var rounds = int.Parse(BenchArgs.Option(args, "--rounds") ?? "1000", CultureInfo.InvariantCulture);
+        var seed = int.Parse(BenchArgs.Option(args, "--seed") ?? "20260301", CultureInfo.InvariantCulture);
         var results = TrustSimulation.Run(rounds, seed, [30, 40, 100, 300, 1000]);
         Console.WriteLine($"True score of the population: {TrustSimulation.Truth:F2}. {rounds:N0} rounds per row, seed {seed}. 95 % intervals.");
         Console.WriteLine();
@@ -23,11 +23,5 @@ public static class TrustValidation
         foreach (var r in results)
             Console.WriteLine($"| {r.Scenario} | {r.SampleSize} | {r.Method} | {r.Coverage:P1} | {r.MeanBias:+0.00;-0.00;0.00} | {r.MeanWidth:F1} |");
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.Operation.Buffer;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Rules.BeatDesign;
 
@@ -118,8 +119,7 @@ public sealed record AdjacencyTolerance(double GapMetres, double MinSharedMetres
 /// <summary>An equirectangular projection to metres around the middle latitude of a set of geometries: within 1 % at city scale.</summary>
 public sealed class LocalProjection(double centreLatitude)
 {
-    private const double MetresPerDegreeOfLatitude = 111_320;
-    private readonly double _metresPerDegreeOfLongitude = MetresPerDegreeOfLatitude * Math.Cos(centreLatitude * Math.PI / 180);
+    private readonly double _metresPerDegreeOfLongitude = GeoMeasure.MetresPerDegreeLongitude(centreLatitude);
 
     public static LocalProjection For(IEnumerable<Geometry> geometries)
     {
@@ -128,14 +128,12 @@ public sealed class LocalProjection(double centreLatitude)
         return new LocalProjection(box.IsNull ? 0 : box.Centre.Y);
     }
 
-    public (double X, double Y) Project(double longitude, double latitude) => (longitude * _metresPerDegreeOfLongitude, latitude * MetresPerDegreeOfLatitude);
-
     public IReadOnlyList<Geometry> Project(IReadOnlyList<Geometry> geometries) => geometries.Select(Project).ToList();
 
     public Geometry Project(Geometry geometry)
     {
         var copy = geometry.Copy();
-        copy.Apply(new ScaleFilter(_metresPerDegreeOfLongitude, MetresPerDegreeOfLatitude));
+        copy.Apply(new ScaleFilter(_metresPerDegreeOfLongitude, GeoMeasure.MetresPerDegreeLatitude));
         copy.GeometryChanged();
         return copy;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Rules.Integrations;
 
@@ -29,7 +30,6 @@ public static partial class PublicDisclosure
     public const double GridMetres = 100;
     public const int MaxTextLength = 4000;
     public const string Blank = "***";
-    private const double MetresPerDegreeOfLatitude = 111_320;
 
     public static Disclosure Decide(DisclosureFacts facts)
     {
@@ -46,10 +46,10 @@ public static partial class PublicDisclosure
     /// <summary>The centre of the grid cell of about <paramref name="metres"/> × <paramref name="metres"/> holding the point.</summary>
     public static (double Latitude, double Longitude) SnapToGrid(double latitude, double longitude, double metres = GridMetres)
     {
-        var latitudeStep = metres / MetresPerDegreeOfLatitude;
+        var latitudeStep = metres / GeoMeasure.MetresPerDegreeLatitude;
         var centreLatitude = (Math.Floor(latitude / latitudeStep) + 0.5) * latitudeStep;
         // Columns are as wide as the cell's row is long at its centre latitude, so a cell is square on the ground.
-        var longitudeStep = metres / (MetresPerDegreeOfLatitude * Math.Cos(centreLatitude * Math.PI / 180));
+        var longitudeStep = metres / GeoMeasure.MetresPerDegreeLongitude(centreLatitude);
         var centreLongitude = (Math.Floor(longitude / longitudeStep) + 0.5) * longitudeStep;
         return (Math.Round(centreLatitude, 6), Math.Round(centreLongitude, 6));
     }

@@ -9,7 +9,7 @@ namespace Uchastok.Rules.Territory;
 /// </summary>
 public static class GeoMeasure
 {
-    private const double MetresPerDegreeLatitude = 111_320;
+    public const double MetresPerDegreeLatitude = 111_320;
 
     public static double MetresPerDegreeLongitude(double latitude) =>
         MetresPerDegreeLatitude * Math.Cos(latitude * Math.PI / 180);

@@ -1,6 +1,9 @@
 namespace Uchastok.Web.BeatDesign;
 
-/// <summary>A recorded incident (from police.uk-style or other files), placed in its small area and beat for the workload.</summary>
+/// <summary>
+/// A recorded incident (from police.uk-style or other files), placed in its small area for the
+/// workload; its beat is the small area's, whatever version of the beats is in force.
+/// </summary>
 public sealed class Incident
 {
     public long Id { get; set; }
@@ -10,7 +13,6 @@ public sealed class Incident
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     public int SmallAreaId { get; set; }
-    public int? BeatId { get; set; }
     public int DistrictId { get; set; }
     /// <summary>The source's own id (police.uk's Crime ID), when it has one.</summary>
     public string? ExternalId { get; set; }
@@ -96,5 +98,6 @@ public sealed class BeatVersion
     public DateTime RecordedAtUtc { get; set; }
     /// <summary>The beats of the version as a GeoJSON FeatureCollection (code, population, small areas).</summary>
     public required string BeatsGeoJson { get; set; }
+    public int BeatCount { get; set; }
     public string? Note { get; set; }
 }

@@ -47,7 +47,7 @@ public static class BeatDesignModule
         return app;
     }
 
-    private static async Task<IResult> StartAsync(int districtId, DesignRunInput? body, HttpContext context, DesignCommands commands, DesignQueries queries,
+    private static async Task<IResult> StartAsync(int districtId, DesignRunInput? body, HttpContext context, DesignCommands commands,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var result = await commands.StartAsync(context.User, districtId, body ?? new DesignRunInput(null, null, false, false, null), cancellationToken);
@@ -56,7 +56,7 @@ public static class BeatDesignModule
 
     public sealed record ApproveRequest(string? EffectiveFrom);
 
-    private static async Task<IResult> ApproveAsync(int runId, ApproveRequest? body, HttpContext context, DesignCommands commands, DesignQueries queries,
+    private static async Task<IResult> ApproveAsync(int runId, ApproveRequest? body, HttpContext context, DesignCommands commands,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         DateOnly? from = null;
@@ -80,7 +80,7 @@ public static class BeatDesignModule
         DesignOutcome.NotFound => Problems.NotFound(localizer, "Design.RunNotFound"),
         DesignOutcome.Forbidden => Problems.Status(localizer, StatusCodes.Status403Forbidden, "Territory.OutOfScope"),
         DesignOutcome.Invalid => Problems.Validation(localizer, result.Errors),
-        _ => TypedResults.Problem(title: localizer["Problem.409"], detail: result.Message, statusCode: StatusCodes.Status409Conflict),
+        _ => Problems.Status(localizer, StatusCodes.Status409Conflict, result.MessageKey ?? "Problem.409"),
     };
 
     private static async Task<IResult> WorkloadAsync(int districtId, HttpContext context, WorkloadQuery query, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>

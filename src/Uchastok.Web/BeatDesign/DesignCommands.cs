@@ -29,7 +29,8 @@ public enum DesignOutcome
     NotNow,
 }
 
-public sealed record DesignResult(DesignOutcome Outcome, FieldErrors Errors, string? Message = null, int? Id = null);
+/// <summary>What a design command came to; <see cref="MessageKey"/> names the resource that says why it did not happen.</summary>
+public sealed record DesignResult(DesignOutcome Outcome, FieldErrors Errors, string? MessageKey = null, int? Id = null);
 
 /// <summary>
 /// What a supervisor does with beat design: start a run for his district, cancel it, approve its
@@ -43,13 +44,10 @@ public sealed class DesignCommands(
 {
     public const int MaxTimeLimitSeconds = 600;
 
-    public static bool MayDesign(ClaimsPrincipal user, int districtId) =>
-        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Supervisor) && ScopeClaims.District(user) == districtId);
-
     public async Task<DesignResult> StartAsync(ClaimsPrincipal user, int districtId, DesignRunInput input, CancellationToken cancellationToken)
     {
         if (!await db.Districts.AnyAsync(d => d.Id == districtId, cancellationToken)) return new(DesignOutcome.NotFound, new());
-        if (!MayDesign(user, districtId)) return new(DesignOutcome.Forbidden, new());
+        if (!ScopeClaims.ManagesDistrict(user, districtId)) return new(DesignOutcome.Forbidden, new());
         var errors = new FieldErrors();
         var areas = await db.SmallAreas.CountAsync(a => a.DistrictId == districtId, cancellationToken);
         var current = await db.Beats.CountAsync(b => b.DistrictId == districtId && b.IsActive, cancellationToken);
@@ -76,32 +74,36 @@ public sealed class DesignCommands(
     public async Task<DesignResult> CancelAsync(ClaimsPrincipal user, int runId, CancellationToken cancellationToken)
     {
         var run = await db.DesignRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null || !MayDesign(user, run.DistrictId)) return new(DesignOutcome.NotFound, new());
+        if (run is null || !ScopeClaims.ManagesDistrict(user, run.DistrictId)) return new(DesignOutcome.NotFound, new());
         if (run.State == DesignRunState.Queued)
         {
             var changed = await db.DesignRuns.Where(r => r.Id == runId && r.State == DesignRunState.Queued)
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, DesignRunState.Cancelled).SetProperty(x => x.FinishedAtUtc, clock.GetUtcNow().UtcDateTime), cancellationToken);
             if (changed > 0) return new(DesignOutcome.Done, new());
         }
-        return runner.Cancel(runId) ? new(DesignOutcome.Done, new()) : new(DesignOutcome.NotNow, new(), localizer["Design.NotRunning"]);
+        return runner.Cancel(runId) ? new(DesignOutcome.Done, new()) : new(DesignOutcome.NotNow, new(), "Design.NotRunning");
     }
 
     public async Task<DesignResult> ApproveAsync(ClaimsPrincipal user, int runId, DateOnly? effectiveFrom, CancellationToken cancellationToken)
     {
         var run = await db.DesignRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null || !MayDesign(user, run.DistrictId)) return new(DesignOutcome.NotFound, new());
-        if (run.State != DesignRunState.Done) return new(DesignOutcome.NotNow, new(), localizer["Design.NotDone"]);
+        if (run is null || !ScopeClaims.ManagesDistrict(user, run.DistrictId)) return new(DesignOutcome.NotFound, new());
+        if (run.State != DesignRunState.Done) return new(DesignOutcome.NotNow, new(), "Design.NotDone");
         var today = KazakhstanTime.Today(clock);
         var from = effectiveFrom ?? today;
         var errors = new FieldErrors();
         if (from < today || from > today.AddDays(366)) errors.Add("effectiveFrom", localizer["Design.EffectiveFromOutOfRange"]);
         if (errors.Count > 0) return new(DesignOutcome.Invalid, errors);
         if (run.TerritoryRevision != await TerritorySnapshotCache.RevisionAsync(db, cancellationToken))
-            return new(DesignOutcome.NotNow, new(), localizer["Design.TerritoryChanged"]);
-        if (await db.BeatVersions.AnyAsync(v => v.DistrictId == run.DistrictId && v.State == BeatVersionState.Scheduled, cancellationToken))
-            return new(DesignOutcome.NotNow, new(), localizer["Design.AlreadyScheduled"]);
+            return new(DesignOutcome.NotNow, new(), "Design.TerritoryChanged");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Claimed by a conditional update: of two approvals of one run, one goes ahead.
+        var claimed = await db.DesignRuns.Where(r => r.Id == runId && r.State == DesignRunState.Done)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, DesignRunState.Approved), cancellationToken);
+        if (claimed == 0) return new(DesignOutcome.NotNow, new(), "Design.NotDone");
+        if (await db.BeatVersions.AnyAsync(v => v.DistrictId == run.DistrictId && v.State == BeatVersionState.Scheduled, cancellationToken))
+            return new(DesignOutcome.NotNow, new(), "Design.AlreadyScheduled");
         var number = await NextVersionNumberAsync(run.DistrictId, cancellationToken);
         var version = new BeatVersion
         {
@@ -109,7 +111,6 @@ public sealed class DesignCommands(
             ApprovedByUserId = user.FindFirstValue(ClaimTypes.NameIdentifier), RecordedAtUtc = clock.GetUtcNow().UtcDateTime, BeatsGeoJson = "{}",
         };
         db.BeatVersions.Add(version);
-        run.State = DesignRunState.Approved;
         await db.SaveChangesAsync(cancellationToken);
         if (from <= today)
         {
@@ -121,7 +122,7 @@ public sealed class DesignCommands(
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return new(DesignOutcome.NotNow, new(), localizer["Design.TerritoryChanged"]);
+                return new(DesignOutcome.NotNow, new(), "Design.TerritoryChanged");
             }
         }
         await transaction.CommitAsync(cancellationToken);
@@ -143,12 +144,12 @@ public sealed class DesignCommands(
             // Claimed by a conditional update: another node (or pass) applying the same version meanwhile makes this one skip it.
             var claimed = await db.BeatVersions.Where(v => v.Id == id && v.State == BeatVersionState.Scheduled)
                 .ExecuteUpdateAsync(v => v.SetProperty(x => x.Note, x => x.Note), cancellationToken);
-            var version = await db.BeatVersions.SingleAsync(v => v.Id == id, cancellationToken);
-            if (claimed == 0 || version.State != BeatVersionState.Scheduled)
+            if (claimed == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 continue;
             }
+            var version = await db.BeatVersions.SingleAsync(v => v.Id == id, cancellationToken);
             var run = await db.DesignRuns.SingleAsync(r => r.Id == version.RunId, cancellationToken);
             try
             {
@@ -172,9 +173,7 @@ public sealed class DesignCommands(
     {
         // The revision moves on only from the one the run started from: of two approvals racing on the
         // same territory one applies, and the other finds the row changed and is refused.
-        var raised = await db.TerritoryRevisions.Where(r => r.Id == TerritoryRevision.SingletonId && r.Number == run.TerritoryRevision)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Number, x => x.Number + 1), cancellationToken);
-        if (raised == 0) throw new TerritoryChangedException();
+        if (!await TerritorySnapshotCache.BumpRevisionAsync(db, cancellationToken, expected: run.TerritoryRevision)) throw new TerritoryChangedException();
         var district = await db.Districts.SingleAsync(d => d.Id == run.DistrictId, cancellationToken);
         var areas = await db.SmallAreas.Where(a => a.DistrictId == run.DistrictId).ToListAsync(cancellationToken);
         var beats = await db.Beats.Where(b => b.DistrictId == run.DistrictId && b.IsActive).ToListAsync(cancellationToken);
@@ -225,7 +224,7 @@ public sealed class DesignCommands(
         foreach (var earlier in await db.BeatVersions.Where(v => v.DistrictId == district.Id && v.State == BeatVersionState.Active).ToListAsync(cancellationToken))
             earlier.State = BeatVersionState.Superseded;
         version.State = BeatVersionState.Active;
-        version.BeatsGeoJson = VersionGeoJson(keptFor.Values, areas);
+        (version.BeatsGeoJson, version.BeatCount) = (VersionGeoJson(keptFor.Values, areas), keptFor.Count);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -239,7 +238,7 @@ public sealed class DesignCommands(
         db.BeatVersions.Add(new BeatVersion
         {
             DistrictId = district.Id, Number = 0, EffectiveFrom = DateOnly.MinValue, State = BeatVersionState.Active, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
-            BeatsGeoJson = VersionGeoJson(beats, areas), Note = localizer["Design.FirstVersion"],
+            BeatsGeoJson = VersionGeoJson(beats, areas), BeatCount = beats.Count, Note = localizer["Design.FirstVersion"],
         });
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -251,8 +250,9 @@ public sealed class DesignCommands(
     }
 
     private static string VersionGeoJson(IEnumerable<Beat> beats, IReadOnlyList<SmallArea> areas) =>
-        "{\"type\":\"FeatureCollection\",\"features\":[" + string.Join(',', beats.OrderBy(b => b.Number).Select(b =>
-            $"{{\"type\":\"Feature\",\"properties\":{{\"code\":{JsonSerializer.Serialize(b.Code)},\"population\":{b.Population.ToString(CultureInfo.InvariantCulture)},\"smallAreas\":{JsonSerializer.Serialize(areas.Where(a => a.BeatId == b.Id).Select(a => a.Code))}}},\"geometry\":{b.BoundaryGeoJson}}}")) + "]}";
+        BeatFeatures.Collection(beats.OrderBy(b => b.Number).Select(b => (
+            (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["code"] = b.Code, ["population"] = b.Population, ["smallAreas"] = areas.Where(a => a.BeatId == b.Id).Select(a => a.Code).ToList() },
+            b.BoundaryGeoJson)));
 }
 
 /// <summary>Puts scheduled beat versions into force on their date: checked at start and every ten minutes.</summary>
@@ -284,14 +284,14 @@ public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
     public async Task<DesignRunView?> RunAsync(ClaimsPrincipal user, int runId, CancellationToken cancellationToken)
     {
         var run = await db.DesignRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null || !DesignCommands.MayDesign(user, run.DistrictId)) return null;
+        if (run is null || !ScopeClaims.ManagesDistrict(user, run.DistrictId)) return null;
         var version = await db.BeatVersions.AsNoTracking().Where(v => v.RunId == runId).OrderByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
         return View(run, version);
     }
 
     public async Task<IReadOnlyList<DesignRunView>?> RunsAsync(ClaimsPrincipal user, int districtId, CancellationToken cancellationToken)
     {
-        if (!DesignCommands.MayDesign(user, districtId)) return null;
+        if (!ScopeClaims.ManagesDistrict(user, districtId)) return null;
         var runs = await db.DesignRuns.AsNoTracking().Where(r => r.DistrictId == districtId).OrderByDescending(r => r.Id).Take(20).ToListAsync(cancellationToken);
         var ids = runs.Select(r => (int?)r.Id).ToList();
         var versions = await db.BeatVersions.AsNoTracking().Where(v => ids.Contains(v.RunId)).ToListAsync(cancellationToken);
@@ -300,17 +300,17 @@ public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
 
     public async Task<IReadOnlyList<BeatVersionView>?> VersionsAsync(ClaimsPrincipal user, int districtId, CancellationToken cancellationToken)
     {
-        if (!DesignCommands.MayDesign(user, districtId)) return null;
+        if (!ScopeClaims.ManagesDistrict(user, districtId)) return null;
         var versions = await db.BeatVersions.AsNoTracking().Where(v => v.DistrictId == districtId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
         return versions.Select(v => new BeatVersionView(v.Id, v.Number, v.EffectiveFrom, Appeals.AppealText.ApiName(v.State), v.RunId, v.RecordedAtUtc,
-            JsonDocument.Parse(v.BeatsGeoJson).RootElement.TryGetProperty("features", out var f) ? f.GetArrayLength() : 0, v.Note)).ToList();
+            v.BeatCount, v.Note)).ToList();
     }
 
     /// <summary>Today's beats and the proposed ones (unions of their small areas) of a finished run as GeoJSON, each with its load over the mean.</summary>
     public async Task<(string Today, string Proposal)?> MapsAsync(ClaimsPrincipal user, int runId, WorkloadSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var run = await db.DesignRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run?.PlanJson is null || !DesignCommands.MayDesign(user, run.DistrictId)) return null;
+        if (run?.PlanJson is null || !ScopeClaims.ManagesDistrict(user, run.DistrictId)) return null;
         var plan = JsonSerializer.Deserialize<int[][]>(run.PlanJson)!.ToDictionary(p => p[0], p => p[1]);
         var district = await DistrictLoads.LoadAsync(db, settings, clock, run.DistrictId, cancellationToken);
         var proposed = district.Areas.Where(a => plan.ContainsKey(a.Area.Id)).GroupBy(a => plan[a.Area.Id]).OrderBy(g => g.Key).ToList();

@@ -11,7 +11,8 @@ namespace Uchastok.Web.BeatDesign;
 /// Runs the optimiser for queued design runs, one at a time (it takes a core), in the background.
 /// A run is claimed by a conditional update, so two nodes never run the same one; progress is kept
 /// in memory for the page and written to the run about once a second; a run can be cancelled. On
-/// start, runs left queued or running by a stopped process are queued again: nothing is lost.
+/// start, queued runs, and runs marked running past their time limit (their node stopped), are
+/// queued again: nothing is lost. A run that fails for any reason is marked failed, never left running.
 /// </summary>
 public sealed class DesignRunner(IServiceScopeFactory scopes, WorkloadSettings settings, TimeProvider clock, ILogger<DesignRunner> logger) : BackgroundService
 {
@@ -71,7 +72,11 @@ public sealed class DesignRunner(IServiceScopeFactory scopes, WorkloadSettings s
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
-        await db.DesignRuns.Where(r => r.State == DesignRunState.Running).ExecuteUpdateAsync(r => r.SetProperty(x => x.State, DesignRunState.Queued), cancellationToken);
+        // A run still marked running past its time limit (and a margin) lost its node: another node may hold a younger one.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var running = await db.DesignRuns.Where(r => r.State == DesignRunState.Running).Select(r => new { r.Id, r.StartedAtUtc, r.TimeLimitSeconds }).ToListAsync(cancellationToken);
+        var lost = running.Where(r => r.StartedAtUtc is not { } started || started.AddSeconds(r.TimeLimitSeconds + 120) < now).Select(r => r.Id).ToList();
+        await db.DesignRuns.Where(r => lost.Contains(r.Id) && r.State == DesignRunState.Running).ExecuteUpdateAsync(r => r.SetProperty(x => x.State, DesignRunState.Queued), cancellationToken);
         foreach (var id in await db.DesignRuns.Where(r => r.State == DesignRunState.Queued).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken))
             Enqueue(id);
     }
@@ -86,8 +91,8 @@ public sealed class DesignRunner(IServiceScopeFactory scopes, WorkloadSettings s
         if (claimed == 0) return;
         var run = await db.DesignRuns.SingleAsync(r => r.Id == runId, stoppingToken);
 
+        // The optimiser's own time limit ends the search; this token is for the supervisor's stop and for shutdown.
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        cancellation.CancelAfter(TimeSpan.FromSeconds(run.TimeLimitSeconds + 60));
         _cancellations[runId] = cancellation;
         try
         {
@@ -119,8 +124,10 @@ public sealed class DesignRunner(IServiceScopeFactory scopes, WorkloadSettings s
         {
             run.State = DesignRunState.Cancelled;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // Whatever went wrong, the run must not stay "running": the page would wait for it for ever.
+            logger.LogError(exception, "Design run {RunId} failed", runId);
             run.State = DesignRunState.Failed;
             run.Error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
         }

@@ -61,7 +61,7 @@ public sealed class ImportIncidentsCommand(UchastokDbContext db, TimeProvider cl
         }
 
         // Place each incident in its small area; the small areas tile the districts.
-        var areas = await db.SmallAreas.AsNoTracking().Select(a => new { a.Id, a.DistrictId, a.BeatId, a.BoundaryGeoJson }).ToListAsync(cancellationToken);
+        var areas = await db.SmallAreas.AsNoTracking().Select(a => new { a.Id, a.DistrictId, a.BoundaryGeoJson }).ToListAsync(cancellationToken);
         var locator = new BeatLocator(areas.Select(a => (a.Id, GeoJson.ReadGeometry(a.BoundaryGeoJson))));
         var byId = areas.ToDictionary(a => a.Id);
         var import = new IncidentImport
@@ -81,14 +81,15 @@ public sealed class ImportIncidentsCommand(UchastokDbContext db, TimeProvider cl
             incidents.Add(new Incident
             {
                 Type = record.Type, OccurredOn = record.OccurredOn, Latitude = record.Latitude, Longitude = record.Longitude,
-                SmallAreaId = area.Id, BeatId = area.BeatId, DistrictId = area.DistrictId, ExternalId = record.ExternalId,
+                SmallAreaId = area.Id, DistrictId = area.DistrictId, ExternalId = record.ExternalId,
             });
         }
         refusals.Sort((a, b) => a.Row.CompareTo(b.Row));
         import.RowsRead = read;
         import.RowsTaken = incidents.Count;
         import.RowsRefused = refusals.Count;
-        import.RefusalsJson = JsonSerializer.Serialize(refusals.Take(MaxRefusalsKept).Select(r => new IncidentRefusalView(r.Row, r.Reason.ToString(), r.Value)));
+        var kept = refusals.Take(MaxRefusalsKept).Select(r => new IncidentRefusalView(r.Row, r.Reason.ToString(), r.Value)).ToList();
+        import.RefusalsJson = JsonSerializer.Serialize(kept);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.IncidentImports.Add(import);
@@ -100,13 +101,9 @@ public sealed class ImportIncidentsCommand(UchastokDbContext db, TimeProvider cl
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Incidents imported from {File} ({Format}) by {UserId}: {Read} rows, {Taken} taken, {Refused} refused", import.FileName, format, import.ImportedByUserId, read, incidents.Count, refusals.Count);
-        return Report(import, refusals);
+        return new IncidentImportReport(import.Id, import.RowsRead, import.RowsTaken, import.RowsRefused,
+            refusals.GroupBy(r => r.Reason.ToString()).ToDictionary(g => g.Key, g => g.Count()), kept, null);
     }
-
-    private static IncidentImportReport Report(IncidentImport import, IReadOnlyList<IncidentRowRefusal> refusals) => new(
-        import.Id, import.RowsRead, import.RowsTaken, import.RowsRefused,
-        refusals.GroupBy(r => r.Reason.ToString()).ToDictionary(g => g.Key, g => g.Count()),
-        refusals.Take(MaxRefusalsKept).Select(r => new IncidentRefusalView(r.Row, r.Reason.ToString(), r.Value)).ToList(), null);
 
     private static IncidentImportReport FileProblem(string problem, string? detail = null) =>
         new(null, 0, 0, 0, new Dictionary<string, int>(), [], detail is null ? problem : $"{problem}:{detail}");

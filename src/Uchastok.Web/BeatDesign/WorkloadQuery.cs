@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.BeatDesign;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
@@ -52,7 +51,7 @@ public sealed class WorkloadQuery(UchastokDbContext db, TerritoryText text, Work
 {
     public async Task<DistrictWorkload?> ForDistrictAsync(ClaimsPrincipal user, int districtId, CancellationToken cancellationToken = default)
     {
-        if (!user.IsInRole(Roles.Admin) && !(user.IsInRole(Roles.Supervisor) && ScopeClaims.District(user) == districtId)) return null;
+        if (!ScopeClaims.ManagesDistrict(user, districtId)) return null;
         var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == districtId, cancellationToken);
         if (district is null) return null;
 

@@ -51,8 +51,11 @@ public sealed class ApiKeyAdministration(UchastokDbContext db, ApiKeyStore store
     {
         var today = KazakhstanTime.Today(clock);
         var keys = await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAtUtc != null).ThenBy(k => k.Name).ToListAsync(cancellationToken);
-        var usage = await db.ApiKeyUsage.AsNoTracking().ToListAsync(cancellationToken);
-        return keys.Select(k => View(k, usage.Where(u => u.ApiKeyId == k.Id).ToList(), today)).ToList();
+        var totals = await db.ApiKeyUsage.AsNoTracking().GroupBy(u => u.ApiKeyId)
+            .Select(g => new UsageTotals(g.Key, g.Sum(u => u.Requests), g.Sum(u => u.Refused), g.Sum(u => u.Filed)))
+            .ToDictionaryAsync(t => t.ApiKeyId, cancellationToken);
+        var todays = await db.ApiKeyUsage.AsNoTracking().Where(u => u.Day == today).ToDictionaryAsync(u => u.ApiKeyId, cancellationToken);
+        return keys.Select(k => View(k, totals.GetValueOrDefault(k.Id), todays.GetValueOrDefault(k.Id))).ToList();
     }
 
     public async Task<(CreatedApiKey? Created, FieldErrors Errors)> CreateAsync(ApiKeyInput input, ClaimsPrincipal admin, CancellationToken cancellationToken = default)
@@ -76,7 +79,7 @@ public sealed class ApiKeyAdministration(UchastokDbContext db, ApiKeyStore store
         await db.SaveChangesAsync(cancellationToken);
         store.Invalidate();
         logger.LogInformation("Integration key {KeyId} ({Prefix}…) made for {Name} by {UserId}, {Permits} requests per window", key.Id, key.Prefix, key.Name, key.CreatedByUserId, permits);
-        return (new CreatedApiKey(View(key, [], KazakhstanTime.Today(clock)), secret), errors);
+        return (new CreatedApiKey(View(key, null, null), secret), errors);
     }
 
     /// <summary>Revokes a key for good; false when there is no such active key.</summary>
@@ -92,12 +95,11 @@ public sealed class ApiKeyAdministration(UchastokDbContext db, ApiKeyStore store
         return true;
     }
 
-    private static ApiKeyView View(ApiKey key, IReadOnlyList<ApiKeyUsage> usage, DateOnly today)
-    {
-        var todays = usage.FirstOrDefault(u => u.Day == today);
-        return new ApiKeyView(key.Id, key.Name, key.Contact, key.Prefix, key.PermitsPerWindow, key.CreatedAtUtc, key.RevokedAtUtc, key.LastUsedAtUtc,
-            todays?.Requests ?? 0, todays?.Refused ?? 0, usage.Sum(u => u.Requests), usage.Sum(u => u.Refused), usage.Sum(u => u.Filed));
-    }
+    private sealed record UsageTotals(int ApiKeyId, long Requests, long Refused, long Filed);
+
+    private static ApiKeyView View(ApiKey key, UsageTotals? totals, ApiKeyUsage? today) =>
+        new(key.Id, key.Name, key.Contact, key.Prefix, key.PermitsPerWindow, key.CreatedAtUtc, key.RevokedAtUtc, key.LastUsedAtUtc,
+            today?.Requests ?? 0, today?.Refused ?? 0, totals?.Requests ?? 0, totals?.Refused ?? 0, totals?.Filed ?? 0);
 }
 
 /// <summary>Counts each keyed request into the key's day, and notes when the key was last used.</summary>
@@ -108,6 +110,8 @@ public sealed class ApiKeyUsageRecorder(UchastokDbContext db, TimeProvider clock
         var now = clock.GetUtcNow().UtcDateTime;
         var day = KazakhstanTime.LocalDate(now);
         var (answered, wasRefused, wasFiled) = (refused ? 0 : 1, refused ? 1 : 0, filed ? 1 : 0);
+        // One transaction, so that on SQLite the write gate queues it like every other write.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One statement that both providers speak: a row per key and day, counted up in place.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO integrations_api_key_usage ("ApiKeyId", "Day", "Requests", "Refused", "Filed") VALUES ({keyId}, {day}, {answered}, {wasRefused}, {wasFiled})
@@ -115,5 +119,6 @@ public sealed class ApiKeyUsageRecorder(UchastokDbContext db, TimeProvider clock
                 "Refused" = integrations_api_key_usage."Refused" + {wasRefused}, "Filed" = integrations_api_key_usage."Filed" + {wasFiled}
             """, cancellationToken);
         await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAtUtc, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

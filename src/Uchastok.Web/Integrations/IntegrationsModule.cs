@@ -9,7 +9,7 @@ public static class IntegrationsModule
 {
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(Open311Limits.From(configuration));
+        services.AddSingleton(Open311Settings.From(configuration));
         services.AddSingleton<ApiKeyStore>();
         services.AddScoped<ApiKeyAdministration>();
         services.AddScoped<ApiKeyUsageRecorder>();

@@ -32,13 +32,13 @@ public static class Open311Api
         return app;
     }
 
-    private static IResult Discovery(string format, string? jurisdiction_id, HttpRequest request, IConfiguration configuration, IStringLocalizer<SharedResource> localizer)
+    private static IResult Discovery(string format, string? jurisdiction_id, HttpRequest request, Open311Settings settings, IStringLocalizer<SharedResource> localizer)
     {
-        if (Refusal(format, jurisdiction_id, configuration, localizer) is { } refused) return refused;
+        if (Refusal(format, jurisdiction_id, settings, localizer) is { } refused) return refused;
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}";
         var body = Open311Node.Object("discovery",
             Open311Node.Value("changeset", Changeset),
-            Open311Node.Value("contact", configuration["Integrations:Contact"] is { Length: > 0 } contact ? contact : localizer["Open311.Contact"].Value),
+            Open311Node.Value("contact", settings.Contact ?? localizer["Open311.Contact"].Value),
             Open311Node.Value("key_service", localizer["Open311.KeyService"].Value),
             Open311Node.List("endpoints", [Open311Node.Object("endpoint",
                 Open311Node.Value("specification", "http://wiki.open311.org/GeoReport_v2"),
@@ -50,14 +50,14 @@ public static class Open311Api
     }
 
     private static async Task<IResult> ServicesAsync(
-        string format, string? jurisdiction_id, Open311Catalog catalog, IConfiguration configuration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        Refusal(format, jurisdiction_id, configuration, localizer) ?? new Open311Response(await catalog.ServicesAsync(cancellationToken), FormatOf(format));
+        string format, string? jurisdiction_id, Open311Catalog catalog, Open311Settings settings, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        Refusal(format, jurisdiction_id, settings, localizer) ?? new Open311Response(await catalog.ServicesAsync(cancellationToken), FormatOf(format));
 
     private static async Task<IResult> DefinitionAsync(
-        string serviceCode, string format, string? jurisdiction_id, Open311Catalog catalog, IConfiguration configuration,
+        string serviceCode, string format, string? jurisdiction_id, Open311Catalog catalog, Open311Settings settings,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (Refusal(format, jurisdiction_id, configuration, localizer) is { } refused) return refused;
+        if (Refusal(format, jurisdiction_id, settings, localizer) is { } refused) return refused;
         var category = await catalog.FindAsync(serviceCode, cancellationToken);
         return category is null
             ? Open311Response.Error(FormatOf(format), StatusCodes.Status404NotFound, $"service_code: {localizer["Open311.ServiceNotFound", serviceCode]}")
@@ -65,7 +65,7 @@ public static class Open311Api
     }
 
     private static async Task<IResult> FileAsync(
-        string format, HttpContext context, Open311Requests requests, IConfiguration configuration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        string format, HttpContext context, Open311Requests requests, Open311Settings settings, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var output = FormatOf(format);
         if (!Open311Response.TryFormat(format, out _)) return Open311Response.Error(output, StatusCodes.Status400BadRequest, localizer["Open311.BadFormat"]);
@@ -85,7 +85,7 @@ public static class Open311Api
         var caller = context.Features.Get<Open311Caller>();
         if (caller?.Key is not { } key)
             return Open311Response.Error(output, StatusCodes.Status403Forbidden, localizer[caller?.KeyGiven == true ? "Open311.ApiKeyInvalid" : "Open311.ApiKeyMissing"]);
-        if (JurisdictionRefusal(form["jurisdiction_id"], output, configuration, localizer) is { } refused) return refused;
+        if (JurisdictionRefusal(form["jurisdiction_id"], output, settings, localizer) is { } refused) return refused;
 
         var filing = await requests.FileAsync(form, key, context.Request.Headers["Idempotency-Key"].ToString(), cancellationToken);
         if (!filing.Filed) return Open311Response.Errors(output, filing.StatusCode, filing.Errors);
@@ -96,9 +96,9 @@ public static class Open311Api
 
     private static async Task<IResult> QueryAsync(
         string format, string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status, string? extensions,
-        Open311Requests requests, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        Open311Requests requests, TimeProvider clock, Open311Settings settings, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (Refusal(format, jurisdiction_id, configuration, localizer) is { } refused) return refused;
+        if (Refusal(format, jurisdiction_id, settings, localizer) is { } refused) return refused;
         var (query, problems) = Open311RequestQuery.Parse(service_request_id, service_code, start_date, end_date, status, clock.GetUtcNow());
         if (query is null)
             return Open311Response.Errors(FormatOf(format), StatusCodes.Status400BadRequest,
@@ -108,19 +108,19 @@ public static class Open311Api
     }
 
     private static async Task<IResult> RequestAsync(
-        string serviceRequestId, string format, string? jurisdiction_id, string? extensions, Open311Requests requests, IConfiguration configuration,
+        string serviceRequestId, string format, string? jurisdiction_id, string? extensions, Open311Requests requests, Open311Settings settings,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (Refusal(format, jurisdiction_id, configuration, localizer) is { } refused) return refused;
+        if (Refusal(format, jurisdiction_id, settings, localizer) is { } refused) return refused;
         return await requests.ByNumberAsync(serviceRequestId, IsTrue(extensions), cancellationToken) is { } body
             ? new Open311Response(body, FormatOf(format))
             : Open311Response.Error(FormatOf(format), StatusCodes.Status404NotFound, $"service_request_id: {localizer["Open311.RequestNotFound", serviceRequestId]}");
     }
 
     private static async Task<IResult> TokenAsync(
-        string token, string format, string? jurisdiction_id, Open311Requests requests, IConfiguration configuration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        string token, string format, string? jurisdiction_id, Open311Requests requests, Open311Settings settings, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (Refusal(format, jurisdiction_id, configuration, localizer) is { } refused) return refused;
+        if (Refusal(format, jurisdiction_id, settings, localizer) is { } refused) return refused;
         return await requests.ByTokenAsync(token, cancellationToken) is { } body
             ? new Open311Response(body, FormatOf(format))
             : Open311Response.Error(FormatOf(format), StatusCodes.Status404NotFound, $"token: {localizer["Open311.TokenNotFound"]}");
@@ -131,20 +131,17 @@ public static class Open311Api
     private static bool IsTrue(string? flag) => string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase) || flag == "1";
 
     /// <summary>The format must be xml or json; a jurisdiction, when given, must be this one.</summary>
-    private static Open311Response? Refusal(string format, string? jurisdictionId, IConfiguration configuration, IStringLocalizer localizer) =>
+    private static Open311Response? Refusal(string format, string? jurisdictionId, Open311Settings settings, IStringLocalizer localizer) =>
         !Open311Response.TryFormat(format, out _)
             ? Open311Response.Error(Open311Format.Xml, StatusCodes.Status400BadRequest, localizer["Open311.BadFormat"])
-            : JurisdictionRefusal(jurisdictionId, FormatOf(format), configuration, localizer);
+            : JurisdictionRefusal(jurisdictionId, FormatOf(format), settings, localizer);
 
-    private static Open311Response? JurisdictionRefusal(string? jurisdictionId, Open311Format format, IConfiguration configuration, IStringLocalizer localizer)
+    private static Open311Response? JurisdictionRefusal(string? jurisdictionId, Open311Format format, Open311Settings settings, IStringLocalizer localizer)
     {
         // One jurisdiction is served, so the argument is optional; a different one is not found, as the specification says.
         if (string.IsNullOrWhiteSpace(jurisdictionId)) return null;
-        return string.Equals(jurisdictionId.Trim(), JurisdictionId(configuration), StringComparison.OrdinalIgnoreCase)
+        return string.Equals(jurisdictionId.Trim(), settings.JurisdictionId, StringComparison.OrdinalIgnoreCase)
             ? null
-            : Open311Response.Error(format, StatusCodes.Status404NotFound, $"jurisdiction_id: {localizer["Open311.JurisdictionNotFound", jurisdictionId.Trim(), JurisdictionId(configuration)]}");
+            : Open311Response.Error(format, StatusCodes.Status404NotFound, $"jurisdiction_id: {localizer["Open311.JurisdictionNotFound", jurisdictionId.Trim(), settings.JurisdictionId]}");
     }
-
-    public static string JurisdictionId(IConfiguration configuration) =>
-        configuration["Integrations:JurisdictionId"] is { Length: > 0 } id ? id : "almaty.uchastok.kz";
 }

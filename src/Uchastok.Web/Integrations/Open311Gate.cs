@@ -12,10 +12,16 @@ public sealed record Open311Caller(ActiveApiKey? Key, bool KeyGiven)
     public bool Filed { get; set; }
 }
 
-/// <summary>How many requests a key, or a caller without one, may make per window.</summary>
-public sealed record Open311Limits(TimeSpan Window, int AnonymousPermitsPerWindow)
+/// <summary>
+/// The Open311 settings, read once: the jurisdiction served, the discovery contact, the categories
+/// never published, and how many requests a key, or a caller without one, may make per window.
+/// </summary>
+public sealed record Open311Settings(string JurisdictionId, string? Contact, IReadOnlySet<string> SensitiveCategories, TimeSpan Window, int AnonymousPermitsPerWindow)
 {
-    public static Open311Limits From(IConfiguration configuration) => new(
+    public static Open311Settings From(IConfiguration configuration) => new(
+        configuration["Integrations:JurisdictionId"] is { Length: > 0 } id ? id : "almaty.uchastok.kz",
+        configuration["Integrations:Contact"] is { Length: > 0 } contact ? contact : null,
+        (configuration.GetSection("Integrations:SensitiveCategories").Get<string[]>() ?? ["domestic", "minors"]).ToHashSet(StringComparer.OrdinalIgnoreCase),
         TimeSpan.FromSeconds(configuration.GetValue("Integrations:RateLimitWindowSeconds", 60)),
         configuration.GetValue("Integrations:AnonymousPermitsPerWindow", 120));
 }
@@ -67,7 +73,7 @@ public sealed class Open311KeyMiddleware(RequestDelegate next, ILogger<Open311Ke
 /// limit, and one per network address for callers without a key (reading is open to all). Over
 /// the limit the answer is 429 with Retry-After, as an Open311 error list.
 /// </summary>
-public sealed class Open311RateLimitPolicy(Open311Limits limits, IStringLocalizer<SharedResource> localizer) : IRateLimiterPolicy<string>
+public sealed class Open311RateLimitPolicy(Open311Settings limits, IStringLocalizer<SharedResource> localizer) : IRateLimiterPolicy<string>
 {
     public const string Name = "open311";
 

@@ -30,11 +30,8 @@ public sealed class Open311Requests(
     TerritoryText territoryText,
     WorkingCalendarProvider calendars,
     IStringLocalizer<SharedResource> localizer,
-    IConfiguration configuration)
+    Open311Settings settings)
 {
-    /// <summary>Categories whose place and text are never published, consent or not (domestic conflict, minors).</summary>
-    private readonly HashSet<string> _sensitiveCategories =
-        (configuration.GetSection("Integrations:SensitiveCategories").Get<string[]>() ?? ["domestic", "minors"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The form fields of the appeal command, as the Open311 arguments a client sent them in.</summary>
     private static readonly Dictionary<string, string> ArgumentByField = new(StringComparer.Ordinal)
@@ -72,11 +69,15 @@ public sealed class Open311Requests(
             return Refused(StatusCodes.Status400BadRequest, $"attribute[{Open311Attributes.DangerNow}]: {localizer["Open311.Emergency"]}");
 
         double? lat = null, lon = null;
+        var placeRefused = false;
         var (latText, longText) = (form["lat"].ToString(), form["long"].ToString());
         if (!string.IsNullOrWhiteSpace(latText) || !string.IsNullOrWhiteSpace(longText))
         {
             if (!double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || !double.TryParse(longText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo))
+            {
                 Refuse("lat/long", localizer["Locate.BadCoordinates"]);
+                placeRefused = true;
+            }
             else (lat, lon) = (la, lo);
         }
         int? addressId = null;
@@ -84,12 +85,15 @@ public sealed class Open311Requests(
         if (!string.IsNullOrWhiteSpace(addressIdText))
         {
             if (int.TryParse(addressIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) addressId = id;
-            else Refuse("address_id", localizer["Open311.AddressNotFound"]);
+            else
+            {
+                Refuse("address_id", localizer["Open311.AddressNotFound"]);
+                placeRefused = true;
+            }
         }
         var addressString = form["address_string"].ToString();
         var placeGiven = lat is not null || addressId is not null || !string.IsNullOrWhiteSpace(addressString);
-        if (!placeGiven && !errors.Any(e => e.StartsWith("lat/long", StringComparison.Ordinal) || e.StartsWith("address_id", StringComparison.Ordinal)))
-            Refuse("lat/long", localizer["Open311.LocationRequired"]);
+        if (!placeGiven && !placeRefused) Refuse("lat/long", localizer["Open311.LocationRequired"]);
         if (errors.Count > 0) return Refused(StatusCodes.Status400BadRequest, errors);
 
         var name = $"{form["first_name"]} {form["last_name"]}".Trim();
@@ -127,7 +131,7 @@ public sealed class Open311Requests(
         var appeal = filed.Appeal;
         var mediaUrl = form["media_url"].ToString();
         if (!filed.Replayed && Uri.TryCreate(mediaUrl, UriKind.Absolute, out var media) && media.Scheme is "http" or "https")
-            await NoteMediaAsync(appeal.Id, media, cancellationToken);
+            await NoteMediaAsync(appeal, media, cancellationToken);
 
         var notice = filed.Assignee is { } assignee
             ? localizer["Open311.NoticeAssigned", appeal.Number, AppealText.Date(appeal.DueDate), filed.Beat?.Name ?? filed.District?.Name ?? string.Empty]
@@ -143,12 +147,11 @@ public sealed class Open311Requests(
     /// A link to a photo is kept for the staff as an internal note; it is not fetched, since the
     /// server must not be made to call out to addresses a caller chooses.
     /// </summary>
-    private async Task NoteMediaAsync(long appealId, Uri media, CancellationToken cancellationToken)
+    private async Task NoteMediaAsync(Appeal appeal, Uri media, CancellationToken cancellationToken)
     {
-        var appeal = await db.Appeals.SingleAsync(a => a.Id == appealId, cancellationToken);
         db.AppealEvents.Add(new AppealEvent
         {
-            AppealId = appealId, AtUtc = appeal.ReceivedAtUtc, Kind = AppealEventKind.InternalNote, ToState = appeal.State, IsPublic = false,
+            AppealId = appeal.Id, AtUtc = appeal.ReceivedAtUtc, Kind = AppealEventKind.InternalNote, ToState = appeal.State, IsPublic = false,
             Text = localizer["Open311.MediaNote", media.AbsoluteUri.Length > 900 ? media.AbsoluteUri[..900] : media.AbsoluteUri],
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -206,7 +209,10 @@ public sealed class Open311Requests(
             Open311Node.Value("service_request_id", number), Open311Node.Value("token", token))]);
     }
 
-    /// <summary>What the public may list: no complaint about a police officer, in any queue.</summary>
+    /// <summary>
+    /// What the public may list, filtered in the database: the facts that make <see cref="PublicDisclosure.Decide"/>
+    /// leave an appeal out (a complaint about a police officer, in any queue); each answer is checked by it again.
+    /// </summary>
     private static IQueryable<Appeal> Public(IQueryable<Appeal> appeals) =>
         appeals.Where(a => !a.AboutPoliceOfficer && a.ConcernedOfficerId == null && a.Queue != AppealQueue.InternalSecurity);
 
@@ -220,14 +226,17 @@ public sealed class Open311Requests(
             .GroupBy(e => e.AppealId).Select(g => new { g.Key, Last = g.Max(e => e.AtUtc) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
         var today = calendars.Today();
-        return appeals.Select(a => Request(a, updated.GetValueOrDefault(a.Id, a.ReceivedAtUtc), extensions, today)).ToList();
+        return appeals.Select(a => Request(a, updated.GetValueOrDefault(a.Id, a.ReceivedAtUtc), extensions, today)).OfType<Open311Node>().ToList();
     }
 
-    private Open311Node Request(Appeal appeal, DateTime updatedAtUtc, bool extensions, DateOnly today)
+    /// <summary>An appeal's public view, or null when it is not to be listed.</summary>
+    private Open311Node? Request(Appeal appeal, DateTime updatedAtUtc, bool extensions, DateOnly today)
     {
         var disclosure = PublicDisclosure.Decide(new DisclosureFacts(
-            appeal.AboutPoliceOfficer, _sensitiveCategories.Contains(appeal.Category.Code), appeal.PublishConsent,
+            appeal.AboutPoliceOfficer || appeal.ConcernedOfficerId != null || appeal.Queue == AppealQueue.InternalSecurity,
+            settings.SensitiveCategories.Contains(appeal.Category.Code), appeal.PublishConsent,
             appeal.Latitude, appeal.Longitude, appeal.Beat?.CentreLatitude, appeal.Beat?.CentreLongitude));
+        if (!disclosure.Listed) return null;
         var status = Open311Status.For(appeal.State);
         var district = appeal.District is { } d ? territoryText.DistrictName(d) : null;
         var place = (appeal.Beat, district) switch

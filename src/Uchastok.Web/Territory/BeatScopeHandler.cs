@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Territory;
@@ -14,12 +13,7 @@ public sealed class BeatScopeHandler : AuthorizationHandler<OperationAuthorizati
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Beat beat)
     {
         if (requirement.Name != TerritoryOperations.AssignInspector.Name) return Task.CompletedTask;
-        var user = context.User;
-        if (user.IsInRole(Roles.Admin)
-            || (user.IsInRole(Roles.Supervisor) && ScopeClaims.District(user) == beat.DistrictId))
-        {
-            context.Succeed(requirement);
-        }
+        if (ScopeClaims.ManagesDistrict(context.User, beat.DistrictId)) context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

@@ -86,10 +86,12 @@ public sealed class TerritorySnapshotCache(IServiceScopeFactory scopes)
     /// <summary>
     /// Raises the territory revision; call it inside the transaction of any change to what a beat
     /// card shows (outlines, inspectors, reception points), then <see cref="Invalidate"/> after commit.
+    /// With <paramref name="expected"/>, only from that revision: false when the territory changed
+    /// since (the update's row lock orders concurrent writers, so one of two racing changes loses).
     /// </summary>
-    internal static Task BumpRevisionAsync(UchastokDbContext db, CancellationToken cancellationToken) =>
-        db.TerritoryRevisions.Where(r => r.Id == TerritoryRevision.SingletonId)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Number, x => x.Number + 1), cancellationToken);
+    internal static async Task<bool> BumpRevisionAsync(UchastokDbContext db, CancellationToken cancellationToken, long? expected = null) =>
+        await db.TerritoryRevisions.Where(r => r.Id == TerritoryRevision.SingletonId && (expected == null || r.Number == expected))
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Number, x => x.Number + 1), cancellationToken) > 0;
 }
 
 /// <summary>Checks the territory revision every half minute and drops a snapshot built from an older one.</summary>

@@ -35,7 +35,9 @@ public sealed class IncidentImportTests(UchastokAppFactory factory) : IClassFixt
         Assert.Equal([(4, "MissingCoordinates"), (5, "OutsideTerritory"), (6, "BadDate")], refusals);
         var (beatId, _) = await factory.BeatAtAsync("43.2510", "76.9210");
         await using var scope = factory.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().Incidents.Where(i => i.ExternalId!.StartsWith(marker)).ToListAsync();
+        var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+        var stored = await db.Incidents.Where(i => i.ExternalId!.StartsWith(marker))
+            .Join(db.SmallAreas, i => i.SmallAreaId, a => a.Id, (i, a) => new { i.OccurredOn, a.BeatId }).ToListAsync();
         Assert.Equal(2, stored.Count);
         Assert.All(stored, i => Assert.Equal(beatId, i.BeatId));
         Assert.Equal(new DateOnly(2026, 10, 1), stored[0].OccurredOn);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Pages.Territory;
@@ -38,7 +39,7 @@ public sealed class DesignModel(DesignCommands commands, DesignQueries queries, 
     {
         var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == District, cancellationToken);
         if (district is null) return NotFound();
-        if (!DesignCommands.MayDesign(User, District)) return Forbid();
+        if (!ScopeClaims.ManagesDistrict(User, District)) return Forbid();
         DistrictName = text.DistrictName(district);
         CurrentBeats = await db.Beats.CountAsync(b => b.DistrictId == District && b.IsActive, cancellationToken);
         SmallAreas = await db.SmallAreas.CountAsync(a => a.DistrictId == District, cancellationToken);

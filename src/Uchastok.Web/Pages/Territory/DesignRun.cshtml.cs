@@ -30,7 +30,7 @@ public sealed class DesignRunModel(
     {
         var result = await commands.ApproveAsync(User, Id, effectiveFrom, cancellationToken);
         Errors = result.Errors;
-        Message = result.Outcome == DesignOutcome.Done ? localizer["Design.Approved"] : result.Message;
+        Message = localizer[result.Outcome == DesignOutcome.Done ? "Design.Approved" : result.MessageKey ?? "Problem.409"];
         if (result.Outcome == DesignOutcome.NotFound) return NotFound();
         if (result.Outcome != DesignOutcome.Done) Response.StatusCode = result.Outcome == DesignOutcome.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return await LoadAsync(cancellationToken);
@@ -40,7 +40,7 @@ public sealed class DesignRunModel(
     {
         var result = await commands.CancelAsync(User, Id, cancellationToken);
         if (result.Outcome == DesignOutcome.NotFound) return NotFound();
-        Message = result.Outcome == DesignOutcome.Done ? localizer["Design.Cancelled"] : result.Message;
+        Message = localizer[result.Outcome == DesignOutcome.Done ? "Design.Cancelled" : result.MessageKey ?? "Problem.409"];
         return await LoadAsync(cancellationToken);
     }
 

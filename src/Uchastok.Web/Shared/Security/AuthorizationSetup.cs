@@ -25,6 +25,10 @@ public static class ScopeClaims
 
     public static int? Officer(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(OfficerId), out var id) ? id : null;
+
+    /// <summary>Whether the user manages the district's territory: an administrator anywhere, a supervisor in his own district.</summary>
+    public static bool ManagesDistrict(ClaimsPrincipal user, int districtId) =>
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Supervisor) && District(user) == districtId);
 }
 
 /// <summary>Named operations on territory resources, checked by resource-based handlers.</summary>

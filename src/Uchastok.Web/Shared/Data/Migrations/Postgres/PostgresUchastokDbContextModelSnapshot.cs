@@ -786,6 +786,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("BeatCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("BeatsGeoJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -903,9 +906,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int?>("BeatId")
-                        .HasColumnType("integer");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer");

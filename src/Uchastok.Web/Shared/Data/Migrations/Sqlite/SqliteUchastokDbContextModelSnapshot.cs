@@ -761,6 +761,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BeatCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BeatsGeoJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -873,9 +876,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("BeatId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DistrictId")

@@ -12,6 +12,34 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "beatdesign_beat_versions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RunId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ApprovedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BeatsGeoJson = table.Column<string>(type: "TEXT", nullable: false),
+                    BeatCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_beatdesign_beat_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_beatdesign_beat_versions_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "beatdesign_incident_imports",
                 columns: table => new
                 {
@@ -29,6 +57,42 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_beatdesign_incident_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "beatdesign_runs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Beats = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinimalChange = table.Column<bool>(type: "INTEGER", nullable: false),
+                    KeepReceptionPoints = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TimeLimitSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Progress = table.Column<double>(type: "REAL", nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    TerritoryRevision = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: true),
+                    BeforeJson = table.Column<string>(type: "TEXT", nullable: true),
+                    AfterJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_beatdesign_runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_beatdesign_runs_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -76,7 +140,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     Latitude = table.Column<double>(type: "REAL", nullable: false),
                     Longitude = table.Column<double>(type: "REAL", nullable: false),
                     SmallAreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BeatId = table.Column<int>(type: "INTEGER", nullable: true),
                     DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
@@ -98,6 +161,12 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_beatdesign_beat_versions_DistrictId_Number",
+                table: "beatdesign_beat_versions",
+                columns: new[] { "DistrictId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_beatdesign_incidents_DistrictId_OccurredOn",
                 table: "beatdesign_incidents",
                 columns: new[] { "DistrictId", "OccurredOn" });
@@ -111,6 +180,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 name: "IX_beatdesign_incidents_SmallAreaId",
                 table: "beatdesign_incidents",
                 column: "SmallAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_beatdesign_runs_DistrictId_RequestedAtUtc",
+                table: "beatdesign_runs",
+                columns: new[] { "DistrictId", "RequestedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_territory_small_areas_BeatId",
@@ -133,7 +207,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "beatdesign_beat_versions");
+
+            migrationBuilder.DropTable(
                 name: "beatdesign_incidents");
+
+            migrationBuilder.DropTable(
+                name: "beatdesign_runs");
 
             migrationBuilder.DropTable(
                 name: "beatdesign_incident_imports");

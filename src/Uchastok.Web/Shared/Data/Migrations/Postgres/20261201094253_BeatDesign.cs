@@ -13,6 +13,34 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "beatdesign_beat_versions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RunId = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BeatsGeoJson = table.Column<string>(type: "text", nullable: false),
+                    BeatCount = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_beatdesign_beat_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_beatdesign_beat_versions_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "beatdesign_incident_imports",
                 columns: table => new
                 {
@@ -30,6 +58,42 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_beatdesign_incident_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "beatdesign_runs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Beats = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: false),
+                    MinimalChange = table.Column<bool>(type: "boolean", nullable: false),
+                    KeepReceptionPoints = table.Column<bool>(type: "boolean", nullable: false),
+                    TimeLimitSeconds = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<double>(type: "double precision", nullable: false),
+                    Phase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    TerritoryRevision = table.Column<long>(type: "bigint", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PlanJson = table.Column<string>(type: "text", nullable: true),
+                    BeforeJson = table.Column<string>(type: "text", nullable: true),
+                    AfterJson = table.Column<string>(type: "text", nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_beatdesign_runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_beatdesign_runs_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -77,7 +141,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     Latitude = table.Column<double>(type: "double precision", nullable: false),
                     Longitude = table.Column<double>(type: "double precision", nullable: false),
                     SmallAreaId = table.Column<int>(type: "integer", nullable: false),
-                    BeatId = table.Column<int>(type: "integer", nullable: true),
                     DistrictId = table.Column<int>(type: "integer", nullable: false),
                     ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
@@ -99,6 +162,12 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_beatdesign_beat_versions_DistrictId_Number",
+                table: "beatdesign_beat_versions",
+                columns: new[] { "DistrictId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_beatdesign_incidents_DistrictId_OccurredOn",
                 table: "beatdesign_incidents",
                 columns: new[] { "DistrictId", "OccurredOn" });
@@ -112,6 +181,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 name: "IX_beatdesign_incidents_SmallAreaId",
                 table: "beatdesign_incidents",
                 column: "SmallAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_beatdesign_runs_DistrictId_RequestedAtUtc",
+                table: "beatdesign_runs",
+                columns: new[] { "DistrictId", "RequestedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_territory_small_areas_BeatId",
@@ -134,7 +208,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "beatdesign_beat_versions");
+
+            migrationBuilder.DropTable(
                 name: "beatdesign_incidents");
+
+            migrationBuilder.DropTable(
+                name: "beatdesign_runs");
 
             migrationBuilder.DropTable(
                 name: "beatdesign_incident_imports");
