@@ -2,6 +2,8 @@ using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
+using Uchastok.Web.Community;
+using Uchastok.Web.Evaluation;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
@@ -9,6 +11,7 @@ using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Trust;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["UCHASTOK_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
@@ -27,7 +30,10 @@ builder.Services
     .AddNotifications(builder.Configuration)
     .AddAppeals()
     .AddIntegrations(builder.Configuration)
-    .AddBeatDesign(builder.Configuration);
+    .AddBeatDesign(builder.Configuration)
+    .AddCommunity()
+    .AddTrust(builder.Configuration)
+    .AddEvaluation();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
@@ -48,6 +54,9 @@ app.MapAppealsApi();
 app.MapAppealsAdministrationApi();
 app.MapIntegrationsApi();
 app.MapBeatDesignApi();
+app.MapCommunityApi();
+app.MapTrustApi();
+app.MapEvaluationApi();
 await app.RunAsync();
 return 0;
 

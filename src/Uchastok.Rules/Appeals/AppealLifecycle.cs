@@ -35,7 +35,7 @@ public enum TransitionRefusal
 public sealed record AppealFacts(AppealState State, AppealKind Kind, DateOnly ReceivedOn, DateOnly DueDate, DateOnly? AnsweredOn, bool Contested);
 
 /// <summary>What the person acting supplied with the action.</summary>
-public sealed record TransitionInput(string? Reason = null, string? AnswerText = null, string? ForwardTo = null, DateOnly? NewDueDate = null, int? AssigneeOfficerId = null);
+public sealed record TransitionInput(string? Reason = null, string? AnswerText = null, string? ForwardTo = null, DateOnly? NewDueDate = null, int? AssigneeOfficerId = null, bool? ComplaintUpheld = null);
 
 /// <summary>The outcome: the state to move to (and the due date to keep), or why not.</summary>
 public sealed record TransitionDecision(TransitionRefusal Refusal, AppealState To, DateOnly DueDate)

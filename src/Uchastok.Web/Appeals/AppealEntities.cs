@@ -84,6 +84,8 @@ public sealed class Appeal
     /// <summary>When the appeal left the open states (answered, forwarded, left without consideration): on-time statistics use it.</summary>
     public DateOnly? DecidedOn { get; set; }
     public bool Contested { get; set; }
+    /// <summary>For a complaint about an officer: whether the answer found it justified. Counts against that officer (C9).</summary>
+    public bool? ComplaintUpheld { get; set; }
     public int Extensions { get; set; }
 
     /// <summary>The due date the assignee was last reminded of, so a reminder goes once per due date.</summary>

@@ -225,7 +225,8 @@ public sealed class AppealQueries(
             appeal.Rating is { } r ? new RatingView(r.Overall, r.Legality, r.Timeliness, r.Quality, r.Politeness, r.Awareness, staff || holdsToken || access.IsApplicant(appeal) ? r.Comment : null, r.AtUtc) : null,
             canRate, actions, applicant,
             staff ? AppealText.ApiName(appeal.Queue) : null,
-            staff ? appeal.AboutPoliceOfficer : null);
+            staff ? appeal.AboutPoliceOfficer : null,
+            staff ? appeal.ComplaintUpheld : null);
     }
 
     private TimelineEntry Entry(AppealEvent e, bool staff)

@@ -51,7 +51,8 @@ public sealed record AppealDetail(
     IReadOnlyList<string> Actions,
     ApplicantView? Applicant,
     string? Queue,
-    bool? AboutPoliceOfficer);
+    bool? AboutPoliceOfficer,
+    bool? ComplaintUpheld = null);
 
 public sealed record AppealListItem(
     string Number, string Kind, string KindLabel, string Category, string State, string StateLabel,

@@ -14,7 +14,8 @@ public sealed record FiledAppealResponse(
     string Number, string TrackingToken, string TrackingUrl, string Status, DateTime ReceivedAt, DateOnly DueDate,
     FiledBeat? Beat, PlaceRef? District, FiledAssignee? Assignee);
 
-public sealed record TransitionRequest(string? Reason, string? Answer, string? ForwardTo, string? DueDate, int? OfficerId);
+/// <param name="ComplaintUpheld">With the answer to a complaint about an officer: whether it was found justified.</param>
+public sealed record TransitionRequest(string? Reason, string? Answer, string? ForwardTo, string? DueDate, int? OfficerId, bool? ComplaintUpheld = null);
 
 public sealed record NoteRequest(string? Note);
 
@@ -252,7 +253,7 @@ public static class AppealsApi
             }
             due = parsed;
         }
-        return (new TransitionInput(body?.Reason, body?.Answer, body?.ForwardTo, due, body?.OfficerId), null);
+        return (new TransitionInput(body?.Reason, body?.Answer, body?.ForwardTo, due, body?.OfficerId, body?.ComplaintUpheld), null);
     }
 
     /// <summary>The HTTP answer for an action that did not happen: 404 unseen, 403 not yours, 400 bad input, 409 not now.</summary>

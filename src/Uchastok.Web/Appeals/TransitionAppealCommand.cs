@@ -60,6 +60,9 @@ public sealed class TransitionAppealCommand(
         if (input.AnswerText?.Length > AppealInput.MaxTextLength) errors.Add("answer", localizer["Appeal.TextTooLong", AppealInput.MaxTextLength]);
         if (input.Reason?.Length > MaxReasonLength) errors.Add("reason", localizer["Appeal.TextTooLong", MaxReasonLength]);
         if (input.ForwardTo?.Length > MaxForwardToLength) errors.Add("forwardTo", localizer["Appeal.TextTooLong", MaxForwardToLength]);
+        // Whether a complaint about an officer was justified is decided with its answer: it counts against that officer (C9).
+        if (action == AppealAction.Answer && appeal.AboutPoliceOfficer && input.ComplaintUpheld is null)
+            errors.Add("complaintUpheld", localizer["Appeal.ComplaintOutcomeRequired"]);
         if (errors.Count > 0) return new(TransitionResult.Invalid, appeal, errors);
 
         if (action == AppealAction.Assign && input.AssigneeOfficerId is { } assigneeId)
@@ -117,6 +120,7 @@ public sealed class TransitionAppealCommand(
                 appeal.AnsweredOn = today;
                 appeal.AnsweredByOfficerId = actorOfficerId;
                 appeal.DecidedOn = today;
+                if (appeal.AboutPoliceOfficer) appeal.ComplaintUpheld = input.ComplaintUpheld;
                 entry.Text = appeal.AnswerText;
                 template = DefaultTemplates.Answered;
                 break;

@@ -31,7 +31,7 @@ public abstract class AppealPageModel(TransitionAppealCommand transitions, Appea
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken ct) => ActAsync(AppealAction.Start, new TransitionInput(), ct);
 
-    public Task<IActionResult> OnPostAnswerAsync(string? answer, CancellationToken ct) => ActAsync(AppealAction.Answer, new TransitionInput(AnswerText: answer), ct);
+    public Task<IActionResult> OnPostAnswerAsync(string? answer, bool? complaintUpheld, CancellationToken ct) => ActAsync(AppealAction.Answer, new TransitionInput(AnswerText: answer, ComplaintUpheld: complaintUpheld), ct);
 
     public Task<IActionResult> OnPostForwardAsync(string? forwardTo, string? reason, CancellationToken ct) => ActAsync(AppealAction.Forward, new TransitionInput(Reason: reason, ForwardTo: forwardTo), ct);
 

@@ -7,9 +7,12 @@ using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
+using Uchastok.Web.Community;
+using Uchastok.Web.Evaluation;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Trust;
 
 namespace Uchastok.Web.Shared.Data;
 
@@ -49,6 +52,15 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<IncidentImport> IncidentImports => Set<IncidentImport>();
     public DbSet<DesignRun> DesignRuns => Set<DesignRun>();
     public DbSet<BeatVersion> BeatVersions => Set<BeatVersion>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyPlace> SurveyPlaces => Set<SurveyPlace>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<SurveyAppealUse> SurveyAppealUses => Set<SurveyAppealUse>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<PreventiveActivity> PreventiveActivities => Set<PreventiveActivity>();
+    public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

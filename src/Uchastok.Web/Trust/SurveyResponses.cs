@@ -1,0 +1,257 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Appeals;
+using Uchastok.Rules.Trust;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Security;
+
+namespace Uchastok.Web.Trust;
+
+/// <summary>How a person reached a survey: the public link, a place's QR code, or the link sent with an appeal's answer.</summary>
+public sealed record SurveyEntry(SurveyChannel Channel, string SurveyCode, string? PlaceCode = null, string? AppealToken = null);
+
+public sealed record BeatChoice(int Id, string Name, int DistrictId, string District);
+
+/// <summary>A survey as its form shows it, with the place the answers will count for.</summary>
+public sealed record SurveyForm(SurveyView Survey, SurveyEntry Entry, string Quarter, string? PlaceName, int? BeatId, string? BeatName, int? DistrictId, string? DistrictName, IReadOnlyList<BeatChoice> Beats);
+
+public sealed record ResponseInput(IReadOnlyDictionary<int, AnswerDraft> Answers, int? BeatId, int? DistrictId, string? AgeBand, string? Sex);
+
+public enum ResponseResult { Done, NotFound, Invalid, AlreadyAnswered }
+
+/// <summary>
+/// Takes answers without a login (C8). One response per person per survey and quarter, as far as
+/// that can be enforced without knowing who anyone is: a signed cookie says this browser has
+/// answered, a rate limit per network slows anyone clearing it, and an appeal's link works once.
+/// Nothing about the sender is stored — no address, no account, no appeal.
+/// </summary>
+public sealed class SurveyResponses(UchastokDbContext db, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<SurveyResponses> logger)
+{
+    public Quarter CurrentQuarter => Quarter.Of(KazakhstanTime.Today(clock));
+
+    /// <summary>The form for an entry, or null when the survey is not open, the place is gone, or the appeal's link is spent or unknown.</summary>
+    public async Task<SurveyForm?> FormAsync(SurveyEntry entry, CancellationToken cancellationToken = default)
+    {
+        var target = await ResolveAsync(entry, cancellationToken);
+        if (target is null) return null;
+        var (survey, place, beatId, districtId) = target.Value;
+        string? beatName = null, districtName = null;
+        if (beatId is { } b) beatName = await db.Beats.AsNoTracking().Where(x => x.Id == b).Select(x => x.Name ?? x.Code).SingleAsync(cancellationToken);
+        if (districtId is { } d)
+        {
+            var district = await db.Districts.AsNoTracking().Where(x => x.Id == d).Select(x => new { x.NameKk, x.NameRu, x.NameEn }).SingleAsync(cancellationToken);
+            districtName = LocalizationSetup.Pick(district.NameKk, district.NameRu, district.NameEn);
+        }
+        var beats = entry.Channel == SurveyChannel.Link ? await BeatChoicesAsync(cancellationToken) : [];
+        return new SurveyForm(SurveyAdministration.View(survey, 0), entry, CurrentQuarter.ToString(),
+            place is null ? null : LocalizationSetup.Pick(place.NameKk, place.NameRu, place.NameEn), beatId, beatName, districtId, districtName, beats);
+    }
+
+    public async Task<(ResponseResult Result, FieldErrors Errors, int SurveyId)> SubmitAsync(SurveyEntry entry, ResponseInput input, Func<int, bool> answeredBefore, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        var target = await ResolveAsync(entry, cancellationToken);
+        if (target is null) return (ResponseResult.NotFound, errors, 0);
+        var (survey, place, beatId, districtId) = target.Value;
+        if (answeredBefore(survey.Id)) return (ResponseResult.AlreadyAnswered, errors, survey.Id);
+
+        if (entry.Channel == SurveyChannel.Link)
+        {
+            // The public link asks where one lives, optionally: a beat (its district follows) or only a district.
+            if (input.BeatId is { } chosen)
+            {
+                var beat = await db.Beats.AsNoTracking().Where(x => x.Id == chosen && x.IsActive).Select(x => new { x.Id, x.DistrictId }).SingleOrDefaultAsync(cancellationToken);
+                if (beat is null || (input.DistrictId is { } dd && dd != beat.DistrictId)) errors.Add("beatId", localizer["Survey.BeatUnknown"]);
+                else (beatId, districtId) = (beat.Id, beat.DistrictId);
+            }
+            else if (input.DistrictId is { } chosenDistrict)
+            {
+                if (await db.Districts.AnyAsync(x => x.Id == chosenDistrict, cancellationToken)) districtId = chosenDistrict;
+                else errors.Add("districtId", localizer["Survey.DistrictUnknown"]);
+            }
+        }
+
+        AgeBand? age = null; Sex? sex = null;
+        if (survey.AskDemographics)
+        {
+            if (!string.IsNullOrWhiteSpace(input.AgeBand)) { if (SurveyAdministration.TryEnum<AgeBand>(input.AgeBand, out var a)) age = a; else errors.Add("ageBand", localizer["Survey.AgeBandUnknown"]); }
+            if (!string.IsNullOrWhiteSpace(input.Sex)) { if (SurveyAdministration.TryEnum<Sex>(input.Sex, out var s)) sex = s; else errors.Add("sex", localizer["Survey.SexUnknown"]); }
+        }
+
+        var answers = new List<SurveyAnswer>();
+        foreach (var question in survey.Questions.OrderBy(q => q.Position))
+        {
+            var answer = input.Answers.GetValueOrDefault(question.Id);
+            var problem = SurveyRules.Check(question.Kind, question.Required, SurveyAdministration.Options(question).Count, answer);
+            if (problem != AnswerProblem.None) { errors.Add($"q{question.Id}", localizer[$"Survey.Answer{problem}", SurveyRules.MaxAnswerTextLength]); continue; }
+            if (answer is null) continue;
+            var stored = question.Kind switch
+            {
+                QuestionKind.Likert when answer.Score is { } score => new SurveyAnswer { QuestionId = question.Id, Score = score },
+                QuestionKind.FreeText when !string.IsNullOrWhiteSpace(answer.Text) => new SurveyAnswer { QuestionId = question.Id, Text = answer.Text.Trim() },
+                QuestionKind.SingleChoice or QuestionKind.MultipleChoice when answer.Choices.Count > 0 =>
+                    new SurveyAnswer { QuestionId = question.Id, Choices = string.Join(',', answer.Choices.Distinct().Order()) },
+                _ => null,
+            };
+            if (stored is not null) answers.Add(stored);
+        }
+        if (input.Answers.Keys.Any(id => survey.Questions.All(q => q.Id != id))) errors.Add("answers", localizer["Survey.AnswerUnknownQuestion"]);
+        if (errors.Count == 0 && answers.Count == 0) errors.Add("answers", localizer["Survey.AnswerNothing"]);
+        if (errors.Count > 0) return (ResponseResult.Invalid, errors, survey.Id);
+
+        var today = KazakhstanTime.Today(clock);
+        db.SurveyResponses.Add(new SurveyResponse
+        {
+            SurveyId = survey.Id, Quarter = Quarter.Of(today).ToString(), SubmittedOn = today, Channel = entry.Channel, PlaceId = place?.Id,
+            BeatId = beatId, DistrictId = districtId, Language = LocalizationSetup.CurrentLanguage, AgeBand = age, Sex = sex, Answers = answers,
+        });
+        if (entry.Channel == SurveyChannel.AfterAppeal)
+        {
+            var appealId = await db.Appeals.Where(a => a.TrackingTokenHash == Secrets.Hash(entry.AppealToken!)).Select(a => a.Id).SingleAsync(cancellationToken);
+            db.SurveyAppealUses.Add(new SurveyAppealUse { AppealId = appealId, SurveyId = survey.Id, UsedOn = today });
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (entry.Channel == SurveyChannel.AfterAppeal)
+        {
+            // The appeal's link was used at the same moment from elsewhere: its key keeps one response.
+            db.ChangeTracker.Clear();
+            return (ResponseResult.AlreadyAnswered, errors, survey.Id);
+        }
+        logger.LogInformation("Survey {Code}: a response by {Channel}", survey.Code, entry.Channel);
+        return (ResponseResult.Done, errors, survey.Id);
+    }
+
+    private async Task<(Survey Survey, SurveyPlace? Place, int? BeatId, int? DistrictId)?> ResolveAsync(SurveyEntry entry, CancellationToken cancellationToken)
+    {
+        var surveys = db.Surveys.AsNoTracking().Include(s => s.Questions).Where(s => s.Status == SurveyStatus.Open);
+        switch (entry.Channel)
+        {
+            case SurveyChannel.AfterAppeal:
+            {
+                if (string.IsNullOrWhiteSpace(entry.AppealToken) || entry.AppealToken.Length > 100) return null;
+                var appeal = await db.Appeals.AsNoTracking().Where(a => a.TrackingTokenHash == Secrets.Hash(entry.AppealToken))
+                    .Select(a => new { a.Id, a.State, a.BeatId, a.DistrictId }).SingleOrDefaultAsync(cancellationToken);
+                if (appeal is null || appeal.State is not (AppealState.Answered or AppealState.Closed)) return null;
+                var survey = await surveys.SingleOrDefaultAsync(s => s.AfterAppeals, cancellationToken);
+                if (survey is null || await db.SurveyAppealUses.AnyAsync(u => u.AppealId == appeal.Id && u.SurveyId == survey.Id, cancellationToken)) return null;
+                return (survey, null, appeal.BeatId, appeal.DistrictId);
+            }
+            case SurveyChannel.QrCode:
+            {
+                var place = await db.SurveyPlaces.AsNoTracking().SingleOrDefaultAsync(p => p.Code == entry.PlaceCode && p.IsActive, cancellationToken);
+                var survey = place is null ? null : await surveys.SingleOrDefaultAsync(s => s.Code == entry.SurveyCode, cancellationToken);
+                return survey is null ? null : (survey, place, place!.BeatId, place.DistrictId);
+            }
+            default:
+            {
+                var survey = await surveys.SingleOrDefaultAsync(s => s.Code == entry.SurveyCode, cancellationToken);
+                return survey is null ? null : (survey, null, null, null);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<BeatChoice>> BeatChoicesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (from b in db.Beats.AsNoTracking()
+                          join d in db.Districts on b.DistrictId equals d.Id
+                          where b.IsActive
+                          orderby d.Id, b.Number
+                          select new { b.Id, b.Code, b.Name, b.DistrictId, d.NameKk, d.NameRu, d.NameEn }).ToListAsync(cancellationToken);
+        return rows.Select(r => new BeatChoice(r.Id, r.Name is null ? r.Code : $"{r.Code} {r.Name}", r.DistrictId, LocalizationSetup.Pick(r.NameKk, r.NameRu, r.NameEn))).ToList();
+    }
+}
+
+/// <summary>
+/// The signed cookie that says "this browser answered this survey this quarter". It holds the
+/// survey and the quarter only, encrypted and signed with Data Protection so it cannot be forged
+/// for another survey; it expires when the quarter ends.
+/// </summary>
+public sealed class SurveyResponseGuard(IDataProtectionProvider protection)
+{
+    private const string Purpose = "Uchastok.Trust.SurveyAnswered";
+    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
+
+    public static string CookieName(int surveyId) => $"uchastok.survey.{surveyId}";
+
+    public bool HasAnswered(HttpRequest request, int surveyId, Quarter quarter)
+    {
+        if (!request.Cookies.TryGetValue(CookieName(surveyId), out var value)) return false;
+        try
+        {
+            return _protector.Unprotect(value) == $"{surveyId}:{quarter}";
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    public void MarkAnswered(HttpResponse response, int surveyId, Quarter quarter) =>
+        response.Cookies.Append(CookieName(surveyId), _protector.Protect($"{surveyId}:{quarter}"), new CookieOptions
+        {
+            HttpOnly = true, Secure = response.HttpContext.Request.IsHttps, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/",
+            Expires = new DateTimeOffset(quarter.Last.ToDateTime(new TimeOnly(23, 59)), KazakhstanTime.Offset),
+        });
+}
+
+public sealed class TrustSettings
+{
+    /// <summary>Survey responses one network may send per hour before it is refused (429).</summary>
+    public int ResponsesPerNetworkPerHour { get; set; } = 30;
+    /// <summary>Population shares per age band and sex (they need not sum to 1), to post-stratify the trust index; empty: unweighted.</summary>
+    public List<PopulationShare> PopulationShares { get; set; } = [];
+
+    public IReadOnlyDictionary<Stratum, double>? Shares() =>
+        PopulationShares.Count == 0 ? null : PopulationShares.GroupBy(s => new Stratum(s.AgeBand, s.Sex)).ToDictionary(g => g.Key, g => g.Sum(s => s.Share));
+
+    public static TrustSettings From(IConfiguration configuration) => configuration.GetSection("Trust").Get<TrustSettings>() ?? new();
+}
+
+public sealed record PopulationShare(AgeBand AgeBand, Sex Sex, double Share);
+
+/// <summary>
+/// Rate limit on sending survey answers, per network (an IPv4 /24, an IPv6 /48), so that a
+/// household or an office is one partition and clearing cookies buys little. The address is used
+/// for counting in memory only; it is never stored. Showing the form is not limited.
+/// </summary>
+public sealed class SurveyRateLimitPolicy(TrustSettings settings, IStringLocalizer<SharedResource> localizer) : IRateLimiterPolicy<string>
+{
+    public const string Name = "survey-responses";
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+        return RateLimitPartition.GetFixedWindowLimiter(Network(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.ResponsesPerNetworkPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0, AutoReplenishment = true,
+        });
+    }
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
+    {
+        var http = context.HttpContext;
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(localizer["Survey.TooManyResponses"], cancellationToken);
+    };
+
+    public static string Network(IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        var bytes = address.GetAddressBytes();
+        var keep = bytes.Length == 4 ? 3 : 6;
+        for (var i = keep; i < bytes.Length; i++) bytes[i] = 0;
+        return new IPAddress(bytes) + (bytes.Length == 4 ? "/24" : "/48");
+    }
+}
