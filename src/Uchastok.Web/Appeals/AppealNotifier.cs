@@ -36,6 +36,7 @@ public sealed class AppealNotifier(
         var token = trackingToken ?? protection.CreateProtector(TrackingTokenPurpose).Unprotect(appeal.ProtectedTrackingToken);
         var values = await ValuesAsync(appeal, appeal.Language, reason, assignee, cancellationToken);
         values["link"] = TrackingLink(token);
+        values["survey"] = TrackingLink(token) + "/survey";
         await outbox.EnqueueAsync(new Notification(channel, recipient, appeal.Language, templateKey, values,
             $"{appeal.Number}:v{appeal.Version}:applicant", Topic(appeal)), cancellationToken);
     }

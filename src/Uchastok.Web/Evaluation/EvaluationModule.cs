@@ -12,7 +12,7 @@ public sealed record KpiView(string Kpi, double? Raw, double? Score, string? Gap
 
 public sealed record InspectorView(int OfficerId, string Name, IReadOnlyList<string> Beats, int? Rank, double? Composite, IReadOnlyList<KpiView> Kpis, IReadOnlyList<string> Strengths, IReadOnlyList<string> Weaknesses)
 {
-    public static InspectorView Of(InspectorRow r) => new(r.OfficerId, r.Name, r.Beats, r.Rank, r.Evaluation.Composite is { } c ? Math.Round(c, 1) : null,
+    public static InspectorView Of(InspectorRow r) => new(r.OfficerId, r.Name, r.Beats, r.Rank, r.Evaluation.Composite is { } c ? Math.Round(c, 1, MidpointRounding.AwayFromZero) : null,
         r.Evaluation.Values.Select(v => new KpiView(v.Kpi.ToString(), v.Raw is { } raw ? Math.Round(raw, 3) : null, v.Score is { } s ? Math.Round(s, 3) : null, v.Gap == KpiGap.None ? null : v.Gap.ToString())).ToList(),
         r.Evaluation.Strengths.Select(k => k.ToString()).ToList(), r.Evaluation.Weaknesses.Select(k => k.ToString()).ToList());
 }
@@ -51,7 +51,8 @@ public static class EvaluationModule
         {
             if (TrustModule.QuarterOf(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
             if (await q.InspectorAsync(http.User, id, qq, ct) is not { } evidence) return Problems.NotFound(l, "Officer.NotFound");
-            return TypedResults.Ok(new { Inspector = InspectorView.Of(evidence.Row), evidence.Decided, evidence.UpheldComplaints, evidence.Meetings, evidence.Activities });
+            // Upheld complaints go out as dates only: the complaint stays hidden from the officer it concerns.
+            return TypedResults.Ok(new { Inspector = InspectorView.Of(evidence.Row), evidence.Decided, UpheldComplaints = evidence.UpheldComplaints.Select(c => c.DecidedOn).ToList(), evidence.Meetings, evidence.Activities });
         }).RequireAuthorization(Policies.Staff).WithSummary("One inspector's KPIs and the records behind them: the inspector himself, his supervisor, administrators.");
         return app;
     }

@@ -3,7 +3,7 @@ namespace Uchastok.Web.Notifications;
 /// <summary>
 /// The messages Uchastok sends, in Kazakh, Russian and English, as first written; administrators
 /// edit them afterwards (table <c>notifications_templates</c>). Placeholders: {number}, {received},
-/// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}.
+/// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}, {survey} (the after-appeal survey, for the applicant).
 /// </summary>
 public static class DefaultTemplates
 {
@@ -44,9 +44,9 @@ public static class DefaultTemplates
         [(Forwarded, "ru")] = new("{number}: обращение перенаправлено", "Обращение {number} направлено по компетенции: {forwardedTo}. Причина: {reason}. {link}"),
         [(Forwarded, "en")] = new("{number}: forwarded to another body", "Appeal {number} was forwarded to the competent body: {forwardedTo}. Reason: {reason}. {link}"),
 
-        [(Answered, "kk")] = new("{number}: жауап берілді", "{number} өтінішіңізге жауап: {text}\nЖауапты бағалап, келісетініңізді не келіспейтініңізді көрсетіңіз: {link}"),
-        [(Answered, "ru")] = new("{number}: дан ответ", "Ответ на обращение {number}: {text}\nОцените ответ, подтвердите его или оспорьте: {link}"),
-        [(Answered, "en")] = new("{number}: answered", "The answer to appeal {number}: {text}\nRate it, then confirm or contest it: {link}"),
+        [(Answered, "kk")] = new("{number}: жауап берілді", "{number} өтінішіңізге жауап: {text}\nЖауапты бағалап, келісетініңізді не келіспейтініңізді көрсетіңіз: {link}\nАуданыңыздағы полиция туралы қысқа жасырын сауалнама: {survey}"),
+        [(Answered, "ru")] = new("{number}: дан ответ", "Ответ на обращение {number}: {text}\nОцените ответ, подтвердите его или оспорьте: {link}\nКороткий анонимный опрос о полиции вашего района: {survey}"),
+        [(Answered, "en")] = new("{number}: answered", "The answer to appeal {number}: {text}\nRate it, then confirm or contest it: {link}\nA short anonymous survey about the police in your area: {survey}"),
 
         [(LeftWithoutConsideration, "kk")] = new("{number}: қараусыз қалдырылды", "{number} өтініші қараусыз қалдырылды. Себебі: {reason}. {link}"),
         [(LeftWithoutConsideration, "ru")] = new("{number}: оставлено без рассмотрения", "Обращение {number} оставлено без рассмотрения. Причина: {reason}. {link}"),

@@ -49,9 +49,7 @@ public sealed class SurveyPosters(NotificationSettings settings)
             Line(survey.TitleRu, title, 56);
             Line(survey.TitleEn, title, 56);
             var size = 250.0;
-            using (var stream = new MemoryStream(Png(link)))
-            using (var image = XImage.FromStream(stream))
-                graphics.DrawImage(image, (width - size) / 2, y, size, size);
+            DrawCode(graphics, link, (width - size) / 2, y, size);
             y += size + 16;
             Line($"{place.NameKk} · {place.NameRu} · {place.NameEn}", body, 40);
             Line("Кодты телефонмен сканерлеп, бірнеше сұраққа жасырын жауап беріңіз.", body, 22);
@@ -63,5 +61,19 @@ public sealed class SurveyPosters(NotificationSettings settings)
         using var output = new MemoryStream();
         document.Save(output, false);
         return output.ToArray();
+    }
+
+    /// <summary>The code drawn as vector squares, one per dark module: sharp at any print size, and the same matrix as the PNG.</summary>
+    private static void DrawCode(XGraphics graphics, string link, double x, double y, double size)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
+        var modules = data.ModuleMatrix;
+        var cell = size / modules.Count;
+        for (var row = 0; row < modules.Count; row++)
+            for (var column = 0; column < modules[row].Count; column++)
+                if (modules[row][column])
+                    // A hair wider than the cell, so that neighbouring squares print as one area without seams.
+                    graphics.DrawRectangle(XBrushes.Black, x + column * cell, y + row * cell, cell + 0.05, cell + 0.05);
     }
 }

@@ -49,6 +49,13 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Territory/Import", Policies.Admin);
                 options.Conventions.AuthorizePage("/Territory/Incidents", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                options.Conventions.AllowAnonymousToFolder("/Survey");
+                options.Conventions.AllowAnonymousToPage("/Trust/Index");
+                options.Conventions.AuthorizePage("/Trust/Dashboard", Policies.TerritoryManagers);
+                options.Conventions.AuthorizePage("/Trust/FreeText", Policies.Staff);
+                options.Conventions.AuthorizePage("/Evaluation/Index", Policies.TerritoryManagers);
+                options.Conventions.AuthorizePage("/Evaluation/Inspector", Policies.Staff);
+                options.Conventions.AuthorizeFolder("/Community", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
