@@ -2,13 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using StbImageSharp;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Tests.Support;
 using UglyToad.PdfPig;
-using ZXing;
-using ZXing.Common;
-using ZXing.QrCode;
 
 namespace Uchastok.Web.Tests.Trust;
 
@@ -126,7 +122,7 @@ public sealed class SurveyTests(SurveyAppFactory factory) : IClassFixture<Survey
 
         Assert.Equal(HttpStatusCode.OK, png.StatusCode);
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
-        var link = Decode(await png.Content.ReadAsByteArrayAsync());
+        var link = QrCodes.Decode(await png.Content.ReadAsByteArrayAsync());
         var publicUrl = factory.Services.GetRequiredService<NotificationSettings>().PublicUrl.TrimEnd('/');
         Assert.Equal($"{publicUrl}/survey/{survey.Code}?p={placeCode}", link);
         using var resident = factory.Client("kk");
@@ -220,16 +216,6 @@ public sealed class SurveyTests(SurveyAppFactory factory) : IClassFixture<Survey
         Assert.Equal(HttpStatusCode.Forbidden, (await residentAccount.GetAsync($"/api/v1/trust/beats/{inspectorBeat}/free-text")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Client().GetAsync("/api/v1/admin/surveys")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await inspector.GetAsync("/api/v1/admin/surveys")).StatusCode);
-    }
-
-    /// <summary>Reads a QR code out of a PNG the way a phone does: pixels, binarised, decoded.</summary>
-    private static string Decode(byte[] png)
-    {
-        var image = ImageResult.FromMemory(png, ColorComponents.RedGreenBlueAlpha);
-        var source = new RGBLuminanceSource(image.Data, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.RGBA32);
-        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
-        Assert.NotNull(result);
-        return result.Text;
     }
 }
 

@@ -12,7 +12,7 @@ public static class TrustPage
     /// <summary>The overall index per quarter as a line with its 95 % band; quarters without an estimate leave a gap.</summary>
     public static string TrendSvg(IReadOnlyList<TrendPoint> trend, string label)
     {
-        const int width = 480, height = 160, left = 36, right = 12, top = 10, bottom = 26;
+        const int width = 480, height = 160, left = 36, right = 32, top = 10, bottom = 26;
         double X(int i) => left + (trend.Count == 1 ? 0 : i * (width - left - right) / (double)(trend.Count - 1));
         double Y(double score) => top + (100 - score) * (height - top - bottom) / 100.0;
         string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
