@@ -68,3 +68,46 @@ public sealed class TrustIndexTests(SurveyAppFactory factory) : IClassFixture<Su
     private static JsonElement Beat(JsonElement report, int beatId) =>
         report.GetProperty("beats").EnumerateArray().Single(b => b.GetProperty("id").GetInt32() == beatId);
 }
+
+/// <summary>The host with population shares configured: two cells, half the population each.</summary>
+public sealed class WeightedSurveyAppFactory : SurveyAppFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Trust:PopulationShares:0:AgeBand", "From18To29");
+        builder.UseSetting("Trust:PopulationShares:0:Sex", "Male");
+        builder.UseSetting("Trust:PopulationShares:0:Share", "0.5");
+        builder.UseSetting("Trust:PopulationShares:1:AgeBand", "From60");
+        builder.UseSetting("Trust:PopulationShares:1:Sex", "Female");
+        builder.UseSetting("Trust:PopulationShares:1:Share", "0.5");
+    }
+}
+
+public sealed class WeightedTrustIndexTests(WeightedSurveyAppFactory factory) : IClassFixture<WeightedSurveyAppFactory>
+{
+    [Fact]
+    public async Task WithPopulationShares_ASkewedSampleIsPostStratified()
+    {
+        var survey = await factory.OpenStandardSurveyAsync();
+        var (_, districtId) = await factory.BeatAtAsync("43.2510", "76.9210");
+        var beatId = (await factory.BeatsOfAsync(districtId))[0];
+        var (_, place) = await factory.AddPlaceAsync(beatId);
+        // 25 young men answering 2 everywhere (25 points) and 5 women of 60+ answering 5 (100 points):
+        // unweighted (25·25 + 5·100) / 30 = 37.5; weighted to half and half, 0.5·25 + 0.5·100 = 62.5.
+        for (var i = 0; i < 30; i++)
+        {
+            using var resident = factory.Client();
+            var body = i < 25 ? SurveyClient.Answers(survey, 2, ageBand: "From18To29", sex: "Male") : SurveyClient.Answers(survey, 5, ageBand: "From60", sex: "Female");
+            Assert.Equal(HttpStatusCode.Created, (await resident.AnswerAsync(survey, body, place)).StatusCode);
+        }
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+
+        var report = await (await supervisor.GetAsync($"/api/v1/trust/districts/{districtId}")).JsonAsync();
+        var overall = report.GetProperty("beats").EnumerateArray().Single(b => b.GetProperty("id").GetInt32() == beatId).GetProperty("overall");
+
+        Assert.True(overall.GetProperty("weighted").GetBoolean());
+        Assert.Equal(62.5, overall.GetProperty("score").GetDouble(), 1);
+        Assert.Contains("class=\"weighted\"", await (await supervisor.GetAsync($"/trust/dashboard?district={districtId}")).Content.ReadAsStringAsync());
+    }
+}
