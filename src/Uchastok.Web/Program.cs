@@ -23,7 +23,7 @@ builder.Services
     .AddUchastokDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath))
     .AddUchastokLocalization()
     .AddUchastokAuthorization()
-    .AddUchastokWeb()
+    .AddUchastokWeb(builder.Configuration)
     .AddAccounts()
     .AddTerritory()
     .AddCalendar()

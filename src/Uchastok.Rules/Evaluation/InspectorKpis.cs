@@ -117,12 +117,15 @@ public static class InspectorKpis
         {
             var composite = ordered[i].e.Evaluation.Composite;
             // Equal composites (to a tenth of a point, as shown) share a rank.
-            int? rank = composite is null ? null : previous is { } p && Math.Round(p, 1) == Math.Round(composite.Value, 1) ? previousRank : i + 1;
+            int? rank = composite is null ? null : previous is { } p && Shown(p) == Shown(composite.Value) ? previousRank : i + 1;
             result.Add((ordered[i].e.Inspector, rank));
             previous = composite; previousRank = rank;
         }
         return result;
     }
+
+    /// <summary>A composite as it is shown: to a tenth, halves away from zero.</summary>
+    public static double Shown(double composite) => Math.Round(composite, 1, MidpointRounding.AwayFromZero);
 
     private static KpiValue TrustValue(TrustEstimate? before, TrustEstimate? now)
     {

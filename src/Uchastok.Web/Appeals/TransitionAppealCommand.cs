@@ -127,6 +127,7 @@ public sealed class TransitionAppealCommand(
             case AppealAction.Forward:
                 appeal.ForwardedTo = input.ForwardTo!.Trim();
                 appeal.DecidedOn = today;
+                appeal.ComplaintUpheld = null;
                 entry.Text = $"{appeal.ForwardedTo}: {input.Reason!.Trim()}";
                 template = DefaultTemplates.Forwarded;
                 break;
@@ -136,12 +137,15 @@ public sealed class TransitionAppealCommand(
                 break;
             case AppealAction.LeaveWithoutConsideration:
                 appeal.DecidedOn = today;
+                appeal.ComplaintUpheld = null;
                 template = DefaultTemplates.LeftWithoutConsideration;
                 break;
             case AppealAction.Contest:
                 // The answer is reviewed by the head of the district service, never by the officer who gave it alone.
                 appeal.Contested = true;
                 appeal.DecidedOn = null;
+                // The complaint's outcome is decided again with the reviewed answer.
+                appeal.ComplaintUpheld = null;
                 var snapshot = await territory.GetAsync(cancellationToken);
                 newAssignee = appeal.DistrictId is { } district && snapshot.HeadOfficerByDistrict.TryGetValue(district, out var head) && head != appeal.ConcernedOfficerId ? head : null;
                 appeal.AssigneeOfficerId = newAssignee;

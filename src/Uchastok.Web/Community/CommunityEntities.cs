@@ -25,6 +25,8 @@ public sealed class Meeting
     public int Attendance { get; set; }
     public string? Minutes { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+    /// <summary>Who made the record: the inspector, or his supervisor for him.</summary>
+    public string? RecordedByUserId { get; set; }
 }
 
 public enum PreventiveActivityKind
@@ -53,4 +55,5 @@ public sealed class PreventiveActivity
     public int Participants { get; set; }
     public string? Note { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+    public string? RecordedByUserId { get; set; }
 }

@@ -11,6 +11,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.ToTable("community_meetings");
         builder.Property(m => m.Place).HasMaxLength(CommunityRecords.MaxPlaceLength);
         builder.Property(m => m.Minutes).HasMaxLength(CommunityRecords.MaxTextLength);
+        builder.Property(m => m.RecordedByUserId).HasMaxLength(450);
         builder.HasOne<Beat>().WithMany().HasForeignKey(m => m.BeatId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Officer>().WithMany().HasForeignKey(m => m.OfficerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.OfficerId, m.HeldOn });
@@ -24,6 +25,7 @@ internal sealed class PreventiveActivityConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("community_preventive_activities");
         builder.Property(a => a.Note).HasMaxLength(CommunityRecords.MaxTextLength);
+        builder.Property(a => a.RecordedByUserId).HasMaxLength(450);
         builder.HasOne<Beat>().WithMany().HasForeignKey(a => a.BeatId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Officer>().WithMany().HasForeignKey(a => a.OfficerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.OfficerId, a.DoneOn });

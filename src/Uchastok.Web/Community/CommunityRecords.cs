@@ -5,6 +5,7 @@ using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
+using static Uchastok.Web.Shared.Web.InputText;
 
 namespace Uchastok.Web.Community;
 
@@ -28,8 +29,11 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
     public const int MaxPlaceLength = 200;
     public const int MaxTextLength = 4000;
     public const int MaxAttendance = 100_000;
-    /// <summary>Records are made soon after the event; a year back is enough for late entries and keeps quarters from being rewritten long after.</summary>
-    public const int MaxDaysBack = 366;
+    /// <summary>
+    /// Records are made soon after the event: any day of the current quarter, and of the last one
+    /// for this many days after it ended. Older quarters are closed, so evaluations already made stay as they were.
+    /// </summary>
+    public const int GraceDays = 10;
 
     /// <summary>The beats the user may record for: an inspector his own; a supervisor his district's; an administrator all. Beats without an inspector are left out.</summary>
     public async Task<IReadOnlyList<RecordableBeat>> BeatsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -48,7 +52,7 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
     {
         var errors = new FieldErrors();
         var beat = await BeatFor(input.BeatId, user, errors, cancellationToken);
-        if (!Enum.TryParse<MeetingKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) errors.Add("kind", localizer["Community.KindRequired"]);
+        if (!TryEnum<MeetingKind>(input.Kind, out var kind)) errors.Add("kind", localizer["Community.KindRequired"]);
         CheckDate(input.HeldOn, "heldOn", errors);
         var place = input.Place?.Trim();
         if (string.IsNullOrEmpty(place)) errors.Add("place", localizer["Community.PlaceRequired"]);
@@ -60,7 +64,7 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
         var meeting = new Meeting
         {
             BeatId = beat!.Id, DistrictId = beat.DistrictId, OfficerId = beat.InspectorId, Kind = kind, HeldOn = input.HeldOn!.Value, Place = place!,
-            Attendance = input.Attendance!.Value, Minutes = Blank(input.Minutes), RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Attendance = input.Attendance!.Value, Minutes = Blank(input.Minutes), RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedByUserId = UserId(user),
         };
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
@@ -71,7 +75,7 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
     {
         var errors = new FieldErrors();
         var beat = await BeatFor(input.BeatId, user, errors, cancellationToken);
-        if (!Enum.TryParse<PreventiveActivityKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind)) errors.Add("kind", localizer["Community.KindRequired"]);
+        if (!TryEnum<PreventiveActivityKind>(input.Kind, out var kind)) errors.Add("kind", localizer["Community.KindRequired"]);
         CheckDate(input.DoneOn, "doneOn", errors);
         if (input.Participants is not (>= 0 and <= MaxAttendance)) errors.Add("participants", localizer["Community.CountInvalid", MaxAttendance]);
         var note = input.Note?.Trim();
@@ -82,7 +86,7 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
         var activity = new PreventiveActivity
         {
             BeatId = beat!.Id, DistrictId = beat.DistrictId, OfficerId = beat.InspectorId, Kind = kind, DoneOn = input.DoneOn!.Value,
-            Participants = input.Participants!.Value, Note = Blank(note), RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            Participants = input.Participants!.Value, Note = Blank(note), RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedByUserId = UserId(user),
         };
         db.PreventiveActivities.Add(activity);
         await db.SaveChangesAsync(cancellationToken);
@@ -119,7 +123,7 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
     private async Task<BeatScope?> BeatFor(int? beatId, ClaimsPrincipal user, FieldErrors errors, CancellationToken cancellationToken)
     {
         var beat = beatId is { } id ? await db.Beats.AsNoTracking().Where(b => b.Id == id && b.IsActive).Select(b => new { b.Id, b.DistrictId, b.InspectorId }).SingleOrDefaultAsync(cancellationToken) : null;
-        var allowed = beat is not null && (ScopeClaims.ManagesDistrict(user, beat.DistrictId) || (user.IsInRole(Roles.Inspector) && beat.InspectorId is not null && beat.InspectorId == ScopeClaims.Officer(user)));
+        var allowed = beat is not null && ScopeClaims.ServesOrManagesBeat(user, beat.DistrictId, beat.InspectorId);
         if (!allowed) { errors.Add("beatId", localizer["Community.BeatNotYours"]); return null; }
         if (beat!.InspectorId is not { } inspector) { errors.Add("beatId", localizer["Community.BeatVacant"]); return null; }
         return new(beat.Id, beat.DistrictId, inspector);
@@ -130,8 +134,15 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
         var today = KazakhstanTime.Today(clock);
         if (date is not { } d) errors.Add(field, localizer["Community.DateRequired"]);
         else if (d > today) errors.Add(field, localizer["Community.DateInFuture"]);
-        else if (d < today.AddDays(-MaxDaysBack)) errors.Add(field, localizer["Community.DateTooOld"]);
+        else if (d < EarliestOpenDay(today)) errors.Add(field, localizer["Community.DateTooOld", EarliestOpenDay(today).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>The first day records may still be made for: the quarter's first day, or the last quarter's during the grace days.</summary>
+    public static DateOnly EarliestOpenDay(DateOnly today)
+    {
+        var quarter = Rules.Trust.Quarter.Of(today);
+        return today <= quarter.First.AddDays(GraceDays - 1) ? quarter.Previous.First : quarter.First;
+    }
+
+    private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }

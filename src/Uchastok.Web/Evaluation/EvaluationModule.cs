@@ -12,7 +12,7 @@ public sealed record KpiView(string Kpi, double? Raw, double? Score, string? Gap
 
 public sealed record InspectorView(int OfficerId, string Name, IReadOnlyList<string> Beats, int? Rank, double? Composite, IReadOnlyList<KpiView> Kpis, IReadOnlyList<string> Strengths, IReadOnlyList<string> Weaknesses)
 {
-    public static InspectorView Of(InspectorRow r) => new(r.OfficerId, r.Name, r.Beats, r.Rank, r.Evaluation.Composite is { } c ? Math.Round(c, 1, MidpointRounding.AwayFromZero) : null,
+    public static InspectorView Of(InspectorRow r) => new(r.OfficerId, r.Name, r.Beats, r.Rank, r.Evaluation.Composite is { } c ? InspectorKpis.Shown(c) : null,
         r.Evaluation.Values.Select(v => new KpiView(v.Kpi.ToString(), v.Raw is { } raw ? Math.Round(raw, 3) : null, v.Score is { } s ? Math.Round(s, 3) : null, v.Gap == KpiGap.None ? null : v.Gap.ToString())).ToList(),
         r.Evaluation.Strengths.Select(k => k.ToString()).ToList(), r.Evaluation.Weaknesses.Select(k => k.ToString()).ToList());
 }

@@ -8,6 +8,7 @@ using Uchastok.Web.Accounts;
 using Uchastok.Web.Community;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Territory;
 using Uchastok.Web.Trust;
 
 namespace Uchastok.Web.Evaluation;
@@ -74,58 +75,80 @@ public sealed class InspectorEvaluationQuery(UchastokDbContext db, TrustQuery tr
         return await EvaluateAsync(districtId, quarter, cancellationToken);
     }
 
+    /// <summary>
+    /// The district's evaluation in a few queries, whatever its size: each kind of record is read
+    /// once for all its officers and grouped in memory. The inspectors are those holding a beat
+    /// now and any inspector of the district with records in the quarter, so that a past quarter
+    /// still shows someone who has since moved (with his current beats for the trust change).
+    /// </summary>
     private async Task<DistrictEvaluation> EvaluateAsync(int districtId, Quarter quarter, CancellationToken cancellationToken)
     {
         var weights = await WeightsAsync(districtId, cancellationToken);
+        var (first, last) = (quarter.First, quarter.Last);
+        var officers = await db.Officers.AsNoTracking().Where(o => o.DistrictId == districtId && o.Position != OfficerPosition.HeadOfDistrictService)
+            .Select(o => new { o.Id, o.Surname, o.GivenName }).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var ids = officers.Keys.ToList();
         var beats = await db.Beats.AsNoTracking().Where(b => b.DistrictId == districtId && b.IsActive && b.InspectorId != null)
-            .OrderBy(b => b.Number).Select(b => new { b.Id, b.Code, InspectorId = b.InspectorId!.Value, b.Inspector!.Surname, b.Inspector.GivenName }).ToListAsync(cancellationToken);
+            .OrderBy(b => b.Number).Select(b => new { b.Id, b.Code, InspectorId = b.InspectorId!.Value }).ToListAsync(cancellationToken);
+        var beatsOf = beats.GroupBy(b => b.InspectorId).ToDictionary(g => g.Key, g => g.ToList());
+
+        var decided = (await DecidedByInspectors(ids, first, last).Select(a => new { Officer = (a.AnsweredByOfficerId ?? a.AssigneeOfficerId)!.Value, OnTime = a.DecidedOn <= a.DueDate }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.Officer).ToDictionary(g => g.Key, g => (Count: g.Count(), OnTime: g.Count(a => a.OnTime)));
+        var ratings = (await db.AppealRatings.AsNoTracking().Where(r => r.OfficerId != null && ids.Contains(r.OfficerId.Value) && r.RatedOn >= first && r.RatedOn <= last)
+            .Select(r => new { Officer = r.OfficerId!.Value, r.Overall }).ToListAsync(cancellationToken)).GroupBy(r => r.Officer).ToDictionary(g => g.Key, g => g.Select(r => r.Overall).ToList());
+        var reported = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.OfficerId) && m.Kind == MeetingKind.QuarterlyReport && m.HeldOn >= first && m.HeldOn <= last)
+            .Select(m => m.OfficerId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var activities = await db.PreventiveActivities.AsNoTracking().Where(a => ids.Contains(a.OfficerId) && a.DoneOn >= first && a.DoneOn <= last)
+            .GroupBy(a => a.OfficerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var upheld = (await UpheldAgainst(ids, first, last).Select(a => a.ConcernedOfficerId!.Value).ToListAsync(cancellationToken)).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var inspectors = ids.Where(id => beatsOf.ContainsKey(id) || decided.ContainsKey(id) || ratings.ContainsKey(id) || reported.Contains(id) || activities.ContainsKey(id) || upheld.ContainsKey(id)).ToList();
+        var trustOf = await trust.BeatsOverallAsync(inspectors.ToDictionary(id => id, id => (IReadOnlyCollection<int>)(beatsOf.GetValueOrDefault(id)?.Select(b => b.Id).ToList() ?? [])), quarter, cancellationToken);
+
         var evaluated = new List<(InspectorRow Row, InspectorEvaluation Evaluation)>();
-        foreach (var inspector in beats.GroupBy(b => new { b.InspectorId, b.Surname, b.GivenName }))
+        foreach (var id in inspectors.OrderBy(id => beatsOf.TryGetValue(id, out var own) ? beats.IndexOf(own[0]) : int.MaxValue))
         {
-            var facts = await FactsAsync(inspector.Key.InspectorId, inspector.Select(b => b.Id).ToList(), quarter, cancellationToken);
+            var (count, onTime) = decided.GetValueOrDefault(id);
+            var rated = ratings.GetValueOrDefault(id) ?? [];
+            var facts = new KpiFacts(count, onTime, rated.Count, rated.Count == 0 ? null : rated.Average(), trustOf[id].Before, trustOf[id].Now,
+                reported.Contains(id), activities.GetValueOrDefault(id), upheld.GetValueOrDefault(id));
             var evaluation = InspectorKpis.Evaluate(facts, weights);
-            evaluated.Add((new InspectorRow(inspector.Key.InspectorId, $"{inspector.Key.Surname} {inspector.Key.GivenName}", inspector.Select(b => b.Code).ToList(), evaluation, null, facts), evaluation));
+            var officer = officers[id];
+            evaluated.Add((new InspectorRow(id, $"{officer.Surname} {officer.GivenName}", beatsOf.GetValueOrDefault(id)?.Select(b => b.Code).ToList() ?? [], evaluation, null, facts), evaluation));
         }
         var ranked = InspectorKpis.Rank(evaluated.Select(e => (e.Row, e.Evaluation)).ToList());
         return new DistrictEvaluation(districtId, quarter.ToString(), weights, ranked.Select(r => r.Inspector with { Rank = r.Rank }).ToList());
     }
+
+    /// <summary>Appeals decided in the period that count for on-time answers: by the officer who answered (or held) them; complaints about officers aside.</summary>
+    private IQueryable<Appeals.Appeal> DecidedByInspectors(IReadOnlyCollection<int> officerIds, DateOnly first, DateOnly last) =>
+        db.Appeals.AsNoTracking().Where(a => a.DecidedOn != null && a.DecidedOn >= first && a.DecidedOn <= last && !a.AboutPoliceOfficer
+            && (a.AnsweredByOfficerId ?? a.AssigneeOfficerId) != null && officerIds.Contains((a.AnsweredByOfficerId ?? a.AssigneeOfficerId)!.Value));
+
+    /// <summary>Complaints about these officers decided in the period and found justified.</summary>
+    private IQueryable<Appeals.Appeal> UpheldAgainst(IReadOnlyCollection<int> officerIds, DateOnly first, DateOnly last) =>
+        db.Appeals.AsNoTracking().Where(a => a.ConcernedOfficerId != null && officerIds.Contains(a.ConcernedOfficerId.Value) && a.ComplaintUpheld == true
+            && a.DecidedOn != null && a.DecidedOn >= first && a.DecidedOn <= last);
 
     /// <summary>One inspector's numbers and the records behind them: his own, his supervisor's, or an administrator's view. Null: not found or not allowed.</summary>
     public async Task<InspectorEvidence?> InspectorAsync(ClaimsPrincipal user, int officerId, Quarter quarter, CancellationToken cancellationToken = default)
     {
         var officer = await db.Officers.AsNoTracking().Where(o => o.Id == officerId).Select(o => new { o.Id, o.DistrictId }).SingleOrDefaultAsync(cancellationToken);
         if (officer is null) return null;
-        var self = user.IsInRole(Roles.Inspector) && ScopeClaims.Officer(user) == officerId;
-        if (!self && !ScopeClaims.ManagesDistrict(user, officer.DistrictId)) return null;
+        if (!ScopeClaims.IsInspector(user, officerId) && !ScopeClaims.ManagesDistrict(user, officer.DistrictId)) return null;
         // The rank is among the district's inspectors, so the one row comes from the district's evaluation.
         var district = await EvaluateAsync(officer.DistrictId, quarter, cancellationToken);
         var row = district.Inspectors.SingleOrDefault(i => i.OfficerId == officerId);
         if (row is null) return null;
 
-        var (from, to) = (quarter.First, quarter.Last);
-        var decided = await DecidedAsync(a => (a.AnsweredByOfficerId ?? a.AssigneeOfficerId) == officerId && !a.AboutPoliceOfficer, from, to, cancellationToken);
-        var upheld = await DecidedAsync(a => a.ConcernedOfficerId == officerId && a.ComplaintUpheld == true, from, to, cancellationToken);
-        var (meetings, activities) = await community.ForOfficerAsync(officerId, from, to, cancellationToken);
+        var (first, last) = (quarter.First, quarter.Last);
+        var decided = await ListAsync(DecidedByInspectors([officerId], first, last), cancellationToken);
+        var upheld = await ListAsync(UpheldAgainst([officerId], first, last), cancellationToken);
+        var (meetings, activities) = await community.ForOfficerAsync(officerId, first, last, cancellationToken);
         return new InspectorEvidence(row, decided, upheld, meetings, activities);
     }
 
-    private async Task<KpiFacts> FactsAsync(int officerId, IReadOnlyCollection<int> beatIds, Quarter quarter, CancellationToken cancellationToken)
-    {
-        var (from, to) = (quarter.First, quarter.Last);
-        var decided = await DecidedAsync(a => (a.AnsweredByOfficerId ?? a.AssigneeOfficerId) == officerId && !a.AboutPoliceOfficer, from, to, cancellationToken);
-        var ratings = await db.AppealRatings.AsNoTracking().Where(r => r.OfficerId == officerId && r.RatedOn >= from && r.RatedOn <= to).Select(r => r.Overall).ToListAsync(cancellationToken);
-        var meetingHeld = await db.Meetings.AnyAsync(m => m.OfficerId == officerId && m.Kind == MeetingKind.QuarterlyReport && m.HeldOn >= from && m.HeldOn <= to, cancellationToken);
-        var activities = await db.PreventiveActivities.CountAsync(a => a.OfficerId == officerId && a.DoneOn >= from && a.DoneOn <= to, cancellationToken);
-        var upheld = await db.Appeals.CountAsync(a => a.ConcernedOfficerId == officerId && a.ComplaintUpheld == true && a.DecidedOn >= from && a.DecidedOn <= to, cancellationToken);
-        var trustNow = await trust.BeatsOverallAsync(beatIds, quarter, cancellationToken);
-        var trustBefore = await trust.BeatsOverallAsync(beatIds, quarter.Previous, cancellationToken);
-        return new KpiFacts(decided.Count, decided.Count(d => d.OnTime), ratings.Count, ratings.Count == 0 ? null : ratings.Average(),
-            trustBefore, trustNow, meetingHeld, activities, upheld);
-    }
-
-    private async Task<IReadOnlyList<DecidedAppeal>> DecidedAsync(System.Linq.Expressions.Expression<Func<Appeals.Appeal, bool>> filter, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        await db.Appeals.AsNoTracking().Where(filter).Where(a => a.DecidedOn != null && a.DecidedOn >= from && a.DecidedOn <= to)
-            .OrderBy(a => a.DecidedOn).ThenBy(a => a.Number)
+    private static async Task<IReadOnlyList<DecidedAppeal>> ListAsync(IQueryable<Appeals.Appeal> appeals, CancellationToken cancellationToken) =>
+        await appeals.OrderBy(a => a.DecidedOn).ThenBy(a => a.Number)
             .Select(a => new DecidedAppeal(a.Number, a.DueDate, a.DecidedOn!.Value, a.DecidedOn <= a.DueDate, a.Rating == null ? null : a.Rating.Overall))
             .ToListAsync(cancellationToken);
 }

@@ -7,6 +7,7 @@ using Uchastok.Rules.Trust;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
+using static Uchastok.Web.Shared.Web.InputText;
 
 namespace Uchastok.Web.Trust;
 
@@ -136,6 +137,8 @@ public sealed partial class SurveyAdministration(UchastokDbContext db, IStringLo
         }
         if (survey.Status != SurveyStatus.Open) survey.AfterAppeals = false;
         await db.SaveChangesAsync(cancellationToken);
+        // Two administrators choosing at once could both set the flag; the last one chosen keeps it, and readers take the newest anyway.
+        if (survey.AfterAppeals) await db.Surveys.Where(s => s.Id != surveyId && s.AfterAppeals).ExecuteUpdateAsync(u => u.SetProperty(s => s.AfterAppeals, false), cancellationToken);
         return (SurveyChangeResult.Done, errors);
     }
 
@@ -173,11 +176,14 @@ public sealed partial class SurveyAdministration(UchastokDbContext db, IStringLo
     public async Task<bool> SetPlaceActiveAsync(int id, bool active, CancellationToken cancellationToken = default) =>
         await db.SurveyPlaces.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, active), cancellationToken) > 0;
 
+    /// <summary>Options are kept as readable JSON: Kazakh and Russian letters as they are, not as \u escapes six times longer.</summary>
+    private static readonly JsonSerializerOptions OptionsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     internal static SurveyQuestion Entity(QuestionDraft draft, int position) => new()
     {
         Position = position, Kind = draft.Kind, TextKk = draft.Text.Kk!, TextRu = draft.Text.Ru!, TextEn = draft.Text.En!,
         Criterion = draft.Criterion, Dimension = draft.Dimension, Required = draft.Required,
-        OptionsJson = draft.Options.Count == 0 ? null : JsonSerializer.Serialize(draft.Options.Select(o => new OptionInput(o.Kk, o.Ru, o.En))),
+        OptionsJson = draft.Options.Count == 0 ? null : JsonSerializer.Serialize(draft.Options.Select(o => new OptionInput(o.Kk, o.Ru, o.En)), OptionsJson),
     };
 
     internal static IReadOnlyList<OptionInput> Options(SurveyQuestion question) =>
@@ -195,10 +201,6 @@ public sealed partial class SurveyAdministration(UchastokDbContext db, IStringLo
     private static PlaceView PlaceView(SurveyPlace p, string beat) =>
         new(p.Id, p.Code, p.Kind.ToString(), LocalizationSetup.Pick(p.NameKk, p.NameRu, p.NameEn), p.NameKk, p.NameRu, p.NameEn, p.BeatId, beat, p.DistrictId, p.IsActive);
 
-    internal static bool TryEnum<T>(string? text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text?.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();

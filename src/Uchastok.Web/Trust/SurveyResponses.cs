@@ -10,11 +10,17 @@ using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
+using static Uchastok.Web.Shared.Web.InputText;
 
 namespace Uchastok.Web.Trust;
 
 /// <summary>How a person reached a survey: the public link, a place's QR code, or the link sent with an appeal's answer.</summary>
-public sealed record SurveyEntry(SurveyChannel Channel, string SurveyCode, string? PlaceCode = null, string? AppealToken = null);
+public sealed record SurveyEntry(SurveyChannel Channel, string SurveyCode, string? PlaceCode = null, string? AppealToken = null)
+{
+    /// <summary>A survey's public link, or a place's QR code when the link carries the place (<c>?p=</c>).</summary>
+    public static SurveyEntry For(string code, string? place) =>
+        string.IsNullOrWhiteSpace(place) ? new(SurveyChannel.Link, code) : new(SurveyChannel.QrCode, code, place.Trim());
+}
 
 public sealed record BeatChoice(int Id, string Name, int DistrictId, string District);
 
@@ -28,10 +34,10 @@ public enum ResponseResult { Done, NotFound, Invalid, AlreadyAnswered }
 /// <summary>
 /// Takes answers without a login (C8). One response per person per survey and quarter, as far as
 /// that can be enforced without knowing who anyone is: a signed cookie says this browser has
-/// answered, a rate limit per network slows anyone clearing it, and an appeal's link works once.
-/// Nothing about the sender is stored — no address, no account, no appeal.
+/// answered, a rate limit per network address slows anyone clearing it, and an appeal's link works
+/// once. Nothing about the sender is stored — no address, no account, no appeal, not even the day.
 /// </summary>
-public sealed class SurveyResponses(UchastokDbContext db, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<SurveyResponses> logger)
+public sealed class SurveyResponses(UchastokDbContext db, SurveyResponseGuard guard, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<SurveyResponses> logger)
 {
     public Quarter CurrentQuarter => Quarter.Of(KazakhstanTime.Today(clock));
 
@@ -53,13 +59,20 @@ public sealed class SurveyResponses(UchastokDbContext db, IStringLocalizer<Share
             place is null ? null : LocalizationSetup.Pick(place.NameKk, place.NameRu, place.NameEn), beatId, beatName, districtId, districtName, beats);
     }
 
-    public async Task<(ResponseResult Result, FieldErrors Errors, int SurveyId)> SubmitAsync(SurveyEntry entry, ResponseInput input, Func<int, bool> answeredBefore, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes one response, from the site or the API alike: refuses it if this browser answered the
+    /// survey this quarter, checks every answer, stores it, and marks the browser. The quarter is
+    /// read once, so the check, the record and the cookie agree even at midnight on 31 March.
+    /// </summary>
+    public async Task<(ResponseResult Result, FieldErrors Errors)> RespondAsync(SurveyEntry entry, ResponseInput input, HttpContext http, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
         var target = await ResolveAsync(entry, cancellationToken);
-        if (target is null) return (ResponseResult.NotFound, errors, 0);
+        if (target is null) return (ResponseResult.NotFound, errors);
         var (survey, place, beatId, districtId) = target.Value;
-        if (answeredBefore(survey.Id)) return (ResponseResult.AlreadyAnswered, errors, survey.Id);
+        var today = KazakhstanTime.Today(clock);
+        var quarter = Quarter.Of(today);
+        if (guard.HasAnswered(http.Request, survey.Id, quarter)) return (ResponseResult.AlreadyAnswered, errors);
 
         if (entry.Channel == SurveyChannel.Link)
         {
@@ -80,8 +93,8 @@ public sealed class SurveyResponses(UchastokDbContext db, IStringLocalizer<Share
         AgeBand? age = null; Sex? sex = null;
         if (survey.AskDemographics)
         {
-            if (!string.IsNullOrWhiteSpace(input.AgeBand)) { if (SurveyAdministration.TryEnum<AgeBand>(input.AgeBand, out var a)) age = a; else errors.Add("ageBand", localizer["Survey.AgeBandUnknown"]); }
-            if (!string.IsNullOrWhiteSpace(input.Sex)) { if (SurveyAdministration.TryEnum<Sex>(input.Sex, out var s)) sex = s; else errors.Add("sex", localizer["Survey.SexUnknown"]); }
+            if (!string.IsNullOrWhiteSpace(input.AgeBand)) { if (TryEnum<AgeBand>(input.AgeBand, out var a)) age = a; else errors.Add("ageBand", localizer["Survey.AgeBandUnknown"]); }
+            if (!string.IsNullOrWhiteSpace(input.Sex)) { if (TryEnum<Sex>(input.Sex, out var s)) sex = s; else errors.Add("sex", localizer["Survey.SexUnknown"]); }
         }
 
         var answers = new List<SurveyAnswer>();
@@ -103,32 +116,34 @@ public sealed class SurveyResponses(UchastokDbContext db, IStringLocalizer<Share
         }
         if (input.Answers.Keys.Any(id => survey.Questions.All(q => q.Id != id))) errors.Add("answers", localizer["Survey.AnswerUnknownQuestion"]);
         if (errors.Count == 0 && answers.Count == 0) errors.Add("answers", localizer["Survey.AnswerNothing"]);
-        if (errors.Count > 0) return (ResponseResult.Invalid, errors, survey.Id);
+        if (errors.Count > 0) return (ResponseResult.Invalid, errors);
 
-        var today = KazakhstanTime.Today(clock);
-        db.SurveyResponses.Add(new SurveyResponse
-        {
-            SurveyId = survey.Id, Quarter = Quarter.Of(today).ToString(), SubmittedOn = today, Channel = entry.Channel, PlaceId = place?.Id,
-            BeatId = beatId, DistrictId = districtId, Language = LocalizationSetup.CurrentLanguage, AgeBand = age, Sex = sex, Answers = answers,
-        });
         if (entry.Channel == SurveyChannel.AfterAppeal)
         {
-            var appealId = await db.Appeals.Where(a => a.TrackingTokenHash == Secrets.Hash(entry.AppealToken!)).Select(a => a.Id).SingleAsync(cancellationToken);
-            db.SurveyAppealUses.Add(new SurveyAppealUse { AppealId = appealId, SurveyId = survey.Id, UsedOn = today });
+            // The link's use is claimed first and on its own, so that it shares no transaction (and no moment) with the response.
+            db.SurveyTokenUses.Add(new SurveyTokenUse { Hash = TokenUseHash(survey.Id, entry.AppealToken!) });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                return (ResponseResult.AlreadyAnswered, errors);
+            }
         }
-        try
+        db.SurveyResponses.Add(new SurveyResponse
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (entry.Channel == SurveyChannel.AfterAppeal)
-        {
-            // The appeal's link was used at the same moment from elsewhere: its key keeps one response.
-            db.ChangeTracker.Clear();
-            return (ResponseResult.AlreadyAnswered, errors, survey.Id);
-        }
+            SurveyId = survey.Id, Quarter = quarter.ToString(), SubmittedWeek = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), Channel = entry.Channel,
+            PlaceId = place?.Id, BeatId = beatId, DistrictId = districtId, Language = LocalizationSetup.CurrentLanguage, AgeBand = age, Sex = sex, Answers = answers,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        guard.MarkAnswered(http.Response, survey.Id, quarter);
         logger.LogInformation("Survey {Code}: a response by {Channel}", survey.Code, entry.Channel);
-        return (ResponseResult.Done, errors, survey.Id);
+        return (ResponseResult.Done, errors);
     }
+
+    private static string TokenUseHash(int surveyId, string token) => Secrets.Hash($"survey:{surveyId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{token}");
 
     private async Task<(Survey Survey, SurveyPlace? Place, int? BeatId, int? DistrictId)?> ResolveAsync(SurveyEntry entry, CancellationToken cancellationToken)
     {
@@ -139,11 +154,14 @@ public sealed class SurveyResponses(UchastokDbContext db, IStringLocalizer<Share
             {
                 if (string.IsNullOrWhiteSpace(entry.AppealToken) || entry.AppealToken.Length > 100) return null;
                 var appeal = await db.Appeals.AsNoTracking().Where(a => a.TrackingTokenHash == Secrets.Hash(entry.AppealToken))
-                    .Select(a => new { a.Id, a.State, a.BeatId, a.DistrictId }).SingleOrDefaultAsync(cancellationToken);
+                    .Select(a => new { a.State, a.BeatId, a.DistrictId, a.AboutPoliceOfficer }).SingleOrDefaultAsync(cancellationToken);
                 if (appeal is null || appeal.State is not (AppealState.Answered or AppealState.Closed)) return null;
-                var survey = await surveys.SingleOrDefaultAsync(s => s.AfterAppeals, cancellationToken);
-                if (survey is null || await db.SurveyAppealUses.AnyAsync(u => u.AppealId == appeal.Id && u.SurveyId == survey.Id, cancellationToken)) return null;
-                return (survey, null, appeal.BeatId, appeal.DistrictId);
+                var survey = await surveys.OrderByDescending(s => s.Id).FirstOrDefaultAsync(s => s.AfterAppeals, cancellationToken);
+                if (survey is null) return null;
+                var used = TokenUseHash(survey.Id, entry.AppealToken);
+                if (await db.SurveyTokenUses.AnyAsync(u => u.Hash == used, cancellationToken)) return null;
+                // After a complaint about an officer the answers count for the district only: that officer must not read them as his beat's.
+                return (survey, null, appeal.AboutPoliceOfficer ? null : appeal.BeatId, appeal.DistrictId);
             }
             case SurveyChannel.QrCode:
             {
@@ -205,8 +223,8 @@ public sealed class SurveyResponseGuard(IDataProtectionProvider protection)
 
 public sealed class TrustSettings
 {
-    /// <summary>Survey responses one network may send per hour before it is refused (429).</summary>
-    public int ResponsesPerNetworkPerHour { get; set; } = 30;
+    /// <summary>Survey responses one network address may send per hour before it is refused (429).</summary>
+    public int ResponsesPerNetworkPerHour { get; set; } = 60;
     /// <summary>Population shares per age band and sex (they need not sum to 1), to post-stratify the trust index; empty: unweighted.</summary>
     public List<PopulationShare> PopulationShares { get; set; } = [];
 
@@ -219,9 +237,11 @@ public sealed class TrustSettings
 public sealed record PopulationShare(AgeBand AgeBand, Sex Sex, double Share);
 
 /// <summary>
-/// Rate limit on sending survey answers, per network (an IPv4 /24, an IPv6 /48), so that a
-/// household or an office is one partition and clearing cookies buys little. The address is used
-/// for counting in memory only; it is never stored. Showing the form is not limited.
+/// Rate limit on sending survey answers, per network address: an IPv4 address, or an IPv6 /64
+/// (one subscriber's line), so that clearing cookies buys little. Wider networks would put a
+/// mobile operator's customers, who share addresses, under one limit. The address counts in
+/// memory only and is never stored. Behind a reverse proxy the address is the client's, from
+/// X-Forwarded-For of a trusted proxy (see <c>Network:TrustedProxies</c>). Showing the form is not limited.
 /// </summary>
 public sealed class SurveyRateLimitPolicy(TrustSettings settings, IStringLocalizer<SharedResource> localizer) : IRateLimiterPolicy<string>
 {
@@ -249,9 +269,9 @@ public sealed class SurveyRateLimitPolicy(TrustSettings settings, IStringLocaliz
     {
         if (address is null) return "unknown";
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) return address.ToString();
         var bytes = address.GetAddressBytes();
-        var keep = bytes.Length == 4 ? 3 : 6;
-        for (var i = keep; i < bytes.Length; i++) bytes[i] = 0;
-        return new IPAddress(bytes) + (bytes.Length == 4 ? "/24" : "/48");
+        for (var i = 8; i < bytes.Length; i++) bytes[i] = 0;
+        return new IPAddress(bytes) + "/64";
     }
 }

@@ -76,15 +76,16 @@ public sealed class SurveyPlace
 }
 
 /// <summary>
-/// One person's answers. It keeps the quarter, the day, the channel, the place and the beat —
-/// never an address, an account, an appeal or anything else that says who answered.
+/// One person's answers. It keeps the quarter, the week, the channel, the place and the beat —
+/// never an address, an account, an appeal, the day or anything else that says who answered.
 /// </summary>
 public sealed class SurveyResponse
 {
     public long Id { get; set; }
     public int SurveyId { get; set; }
     public required string Quarter { get; set; }
-    public DateOnly SubmittedOn { get; set; }
+    /// <summary>The Monday of the week it came in: a day would let it be matched with the day an appeal was answered.</summary>
+    public DateOnly SubmittedWeek { get; set; }
     public SurveyChannel Channel { get; set; }
     public int? PlaceId { get; set; }
     public int? BeatId { get; set; }
@@ -106,10 +107,12 @@ public sealed class SurveyAnswer
     public string? Text { get; set; }
 }
 
-/// <summary>That an appeal's applicant has answered the after-appeal survey: once per appeal. The response itself does not point back.</summary>
-public sealed class SurveyAppealUse
+/// <summary>
+/// That an appeal's link has been used for a survey: SHA-256 of the survey and the appeal's
+/// private tracking token. Only the applicant holds the token (the appeal keeps only its own hash
+/// of it), so nobody reading the database can tell which appeal a use, or a response, belongs to.
+/// </summary>
+public sealed class SurveyTokenUse
 {
-    public long AppealId { get; set; }
-    public int SurveyId { get; set; }
-    public DateOnly UsedOn { get; set; }
+    public required string Hash { get; set; }
 }

@@ -27,7 +27,6 @@ internal sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<Sur
         builder.ToTable("trust_survey_questions");
         foreach (var text in new[] { nameof(SurveyQuestion.TextKk), nameof(SurveyQuestion.TextRu), nameof(SurveyQuestion.TextEn) })
             builder.Property(text).HasMaxLength(SurveyRules.MaxQuestionLength);
-        builder.Property(q => q.OptionsJson).HasMaxLength(SurveyRules.MaxOptions * SurveyRules.MaxOptionLength * 4);
         builder.HasIndex(q => new { q.SurveyId, q.Position });
     }
 }
@@ -71,11 +70,12 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
     }
 }
 
-internal sealed class SurveyAppealUseConfiguration : IEntityTypeConfiguration<SurveyAppealUse>
+internal sealed class SurveyTokenUseConfiguration : IEntityTypeConfiguration<SurveyTokenUse>
 {
-    public void Configure(EntityTypeBuilder<SurveyAppealUse> builder)
+    public void Configure(EntityTypeBuilder<SurveyTokenUse> builder)
     {
-        builder.ToTable("trust_survey_appeal_uses");
-        builder.HasKey(u => new { u.AppealId, u.SurveyId });
+        builder.ToTable("trust_survey_token_uses");
+        builder.HasKey(u => u.Hash);
+        builder.Property(u => u.Hash).HasMaxLength(64);
     }
 }

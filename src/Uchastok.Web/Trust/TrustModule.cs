@@ -48,6 +48,7 @@ public static class TrustModule
         services.AddSingleton<SurveyPosters>();
         services.AddScoped<SurveyAdministration>();
         services.AddScoped<SurveyResponses>();
+        services.AddMemoryCache();
         services.AddScoped<TrustQuery>();
         services.AddRateLimiter(options => options.AddPolicy<string, SurveyRateLimitPolicy>(SurveyRateLimitPolicy.Name));
         return services;
@@ -94,17 +95,17 @@ public static class TrustModule
 
         var open = app.MapGroup("/api/v1/surveys").AllowAnonymous().WithTags("Trust");
         open.MapGet("/{code}", async (string code, [FromQuery(Name = "p")] string? place, SurveyResponses r, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await r.FormAsync(Entry(code, place), ct) is { } form ? (IResult)TypedResults.Ok(form) : Problems.NotFound(l, "Survey.NotOpen"))
+            await r.FormAsync(SurveyEntry.For(code, place), ct) is { } form ? (IResult)TypedResults.Ok(form) : Problems.NotFound(l, "Survey.NotOpen"))
             .WithSummary("An open survey's questions in the request's language; with p, the place of a QR code.");
         open.MapPost("/{code}/responses", async (string code, [FromQuery(Name = "p")] string? place, ResponseRequest body, HttpContext http,
-                SurveyResponses r, SurveyResponseGuard guard, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await RespondAsync(Entry(code, place), body, http, r, guard, l, ct))
+                SurveyResponses r, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await RespondAsync(SurveyEntry.For(code, place), body, http, r, l, ct))
             .RequireRateLimiting(SurveyRateLimitPolicy.Name)
             .WithSummary("Answer a survey without signing in: once per survey and quarter from a browser; rate-limited per network.");
 
         var trust = app.MapGroup("/api/v1/trust").WithTags("Trust");
         trust.MapGet(string.Empty, async (string? quarter, TrustQuery q, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            QuarterOf(quarter, clock) is { } qq ? (IResult)TypedResults.Ok(TrustReportView.Of(await q.ReportAsync(qq, null, ct), false)) : Problems.BadRequest(l, "Trust.QuarterInvalid"))
+            QuarterOf(quarter, clock) is { } qq ? (IResult)TypedResults.Ok(TrustReportView.Of(await q.PublicReportAsync(qq, ct), false)) : Problems.BadRequest(l, "Trust.QuarterInvalid"))
             .AllowAnonymous().WithSummary("The public figures: city and districts, with 95 % intervals; none under 30 responses.");
         trust.MapGet("/districts/{id:int}", async Task<IResult> (int id, string? quarter, HttpContext http, TrustQuery q, UchastokDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
@@ -121,28 +122,18 @@ public static class TrustModule
         return app;
     }
 
-    private static SurveyEntry Entry(string code, string? place) =>
-        string.IsNullOrWhiteSpace(place) ? new(SurveyChannel.Link, code) : new(SurveyChannel.QrCode, code, place.Trim());
-
-    internal static async Task<IResult> RespondAsync(SurveyEntry entry, ResponseRequest? body, HttpContext http, SurveyResponses responses, SurveyResponseGuard guard, IStringLocalizer localizer, CancellationToken ct)
+    private static async Task<IResult> RespondAsync(SurveyEntry entry, ResponseRequest? body, HttpContext http, SurveyResponses responses, IStringLocalizer localizer, CancellationToken ct)
     {
         var answers = new Dictionary<int, AnswerDraft>();
         foreach (var a in body?.Answers ?? []) answers[a.QuestionId] = new AnswerDraft(a.Score, a.Choices ?? [], a.Text);
-        var quarter = responses.CurrentQuarter;
-        var (result, errors, surveyId) = await responses.SubmitAsync(entry, new ResponseInput(answers, body?.BeatId, body?.DistrictId, body?.AgeBand, body?.Sex),
-            id => guard.HasAnswered(http.Request, id, quarter), ct);
-        switch (result)
+        var (result, errors) = await responses.RespondAsync(entry, new ResponseInput(answers, body?.BeatId, body?.DistrictId, body?.AgeBand, body?.Sex), http, ct);
+        return result switch
         {
-            case ResponseResult.Done:
-                guard.MarkAnswered(http.Response, surveyId, quarter);
-                return TypedResults.Created((string?)null, new { quarter = quarter.ToString() });
-            case ResponseResult.AlreadyAnswered:
-                return Problems.Status(localizer, StatusCodes.Status409Conflict, "Survey.AlreadyAnswered");
-            case ResponseResult.Invalid:
-                return Problems.Validation(localizer, errors);
-            default:
-                return Problems.NotFound(localizer, "Survey.NotOpen");
-        }
+            ResponseResult.Done => TypedResults.Created((string?)null, new { quarter = responses.CurrentQuarter.ToString() }),
+            ResponseResult.AlreadyAnswered => Problems.Status(localizer, StatusCodes.Status409Conflict, "Survey.AlreadyAnswered"),
+            ResponseResult.Invalid => Problems.Validation(localizer, errors),
+            _ => Problems.NotFound(localizer, "Survey.NotOpen"),
+        };
     }
 
     private static IResult Change((SurveyChangeResult Result, Accounts.FieldErrors Errors) outcome, IStringLocalizer localizer) => outcome.Result switch

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.Integrations;
 using Uchastok.Rules.Trust;
@@ -23,16 +24,26 @@ public sealed record TrustReport(string Quarter, AreaTrust City, IReadOnlyList<A
 
 public sealed record TrendPoint(string Quarter, TrustEstimate Overall, double? OnTimeShare, double? MeanRating);
 
-public sealed record FreeTextAnswer(DateOnly SubmittedOn, string Beat, string Question, string Text);
+public sealed record FreeTextAnswer(DateOnly Week, string Beat, string Question, string Text);
 
 /// <summary>
 /// Reads the trust index (C8) for the public (city and districts), supervisors (their district's
 /// beats) and administrators (all). Each area's respondents are those whose response counts for
 /// it: a beat's come from its QR places, its appeals and residents who named it.
 /// </summary>
-public sealed class TrustQuery(UchastokDbContext db, TrustSettings settings)
+public sealed class TrustQuery(UchastokDbContext db, TrustSettings settings, IMemoryCache cache)
 {
     public const int TrendQuarters = 4;
+    /// <summary>The public figures are read by anyone, as often as they like; they are recomputed at most this often.</summary>
+    public static readonly TimeSpan PublicCacheTime = TimeSpan.FromMinutes(2);
+
+    /// <summary>The city and district figures the public sees, computed once per quarter and language every two minutes.</summary>
+    public async Task<TrustReport> PublicReportAsync(Quarter quarter, CancellationToken cancellationToken = default) =>
+        (await cache.GetOrCreateAsync($"trust:public:{quarter}:{LocalizationSetup.CurrentLanguage}", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = PublicCacheTime;
+            return ReportAsync(quarter, null, cancellationToken);
+        }))!;
 
     /// <summary>City and districts, and the beats of <paramref name="beatsOfDistrict"/> when given (the caller checks scope).</summary>
     public async Task<TrustReport> ReportAsync(Quarter quarter, int? beatsOfDistrict, CancellationToken cancellationToken = default)
@@ -74,11 +85,19 @@ public sealed class TrustQuery(UchastokDbContext db, TrustSettings settings)
         return new TrustReport(current, city, districtRows, beatRows, trend);
     }
 
-    /// <summary>The overall index of a set of beats in a quarter: an inspector's beats, for his evaluation.</summary>
-    public async Task<TrustEstimate> BeatsOverallAsync(IReadOnlyCollection<int> beatIds, Quarter quarter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The overall index of each group of beats (an inspector's beats) in a quarter and the one
+    /// before, for the evaluation: the responses of all the beats are read once.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<TKey, (TrustEstimate Before, TrustEstimate Now)>> BeatsOverallAsync<TKey>(
+        IReadOnlyDictionary<TKey, IReadOnlyCollection<int>> beatsByGroup, Quarter quarter, CancellationToken cancellationToken = default) where TKey : notnull
     {
-        var respondents = await RespondentsAsync([quarter.ToString()], cancellationToken, beatIds);
-        return TrustIndex.Overall(respondents.Select(r => r.Respondent).ToList(), settings.Shares());
+        var shares = settings.Shares();
+        var all = beatsByGroup.Values.SelectMany(b => b).Distinct().ToList();
+        var respondents = all.Count == 0 ? [] : await RespondentsAsync([quarter.Previous.ToString(), quarter.ToString()], cancellationToken, all);
+        TrustEstimate Of(IReadOnlyCollection<int> beats, Quarter q) =>
+            TrustIndex.Overall(respondents.Where(r => r.Quarter == q.ToString() && r.BeatId is { } b && beats.Contains(b)).Select(r => r.Respondent).ToList(), shares);
+        return beatsByGroup.ToDictionary(g => g.Key, g => (Of(g.Value, quarter.Previous), Of(g.Value, quarter)));
     }
 
     /// <summary>
@@ -88,22 +107,18 @@ public sealed class TrustQuery(UchastokDbContext db, TrustSettings settings)
     public async Task<IReadOnlyList<FreeTextAnswer>?> FreeTextAsync(ClaimsPrincipal user, int beatId, Quarter quarter, CancellationToken cancellationToken = default)
     {
         var beat = await db.Beats.AsNoTracking().Where(b => b.Id == beatId).Select(b => new { b.Id, b.Code, b.DistrictId, b.InspectorId }).SingleOrDefaultAsync(cancellationToken);
-        if (beat is null || !CanSeeBeat(user, beat.DistrictId, beat.InspectorId)) return null;
+        if (beat is null || !ScopeClaims.ServesOrManagesBeat(user, beat.DistrictId, beat.InspectorId)) return null;
         var names = await db.Officers.AsNoTracking().Where(o => o.DistrictId == beat.DistrictId).Select(o => new { o.Surname, o.GivenName, o.Patronymic }).ToListAsync(cancellationToken);
-        var personal = names.SelectMany(n => new[] { n.Surname, n.GivenName, n.Patronymic }).ToList();
+        var redactor = new PublicDisclosure.Redactor(names.SelectMany(n => new[] { n.Surname, n.GivenName, n.Patronymic }));
         var q = quarter.ToString();
         var rows = await (from a in db.SurveyAnswers.AsNoTracking()
                           join r in db.SurveyResponses on a.ResponseId equals r.Id
                           join question in db.SurveyQuestions on a.QuestionId equals question.Id
                           where r.BeatId == beatId && r.Quarter == q && a.Text != null
-                          orderby r.SubmittedOn descending, a.Id descending
-                          select new { r.SubmittedOn, question.TextKk, question.TextRu, question.TextEn, a.Text }).ToListAsync(cancellationToken);
-        return rows.Select(r => new FreeTextAnswer(r.SubmittedOn, beat.Code, LocalizationSetup.Pick(r.TextKk, r.TextRu, r.TextEn), PublicDisclosure.Redact(r.Text!, personal))).ToList();
+                          orderby r.SubmittedWeek descending, a.Id descending
+                          select new { r.SubmittedWeek, question.TextKk, question.TextRu, question.TextEn, a.Text }).ToListAsync(cancellationToken);
+        return rows.Select(r => new FreeTextAnswer(r.SubmittedWeek, beat.Code, LocalizationSetup.Pick(r.TextKk, r.TextRu, r.TextEn), redactor.Redact(r.Text!))).ToList();
     }
-
-    /// <summary>An administrator sees every beat; a supervisor his district's; an inspector only the beats he serves.</summary>
-    public static bool CanSeeBeat(ClaimsPrincipal user, int districtId, int? inspectorId) =>
-        ScopeClaims.ManagesDistrict(user, districtId) || (user.IsInRole(Roles.Inspector) && inspectorId is not null && ScopeClaims.Officer(user) == inspectorId);
 
     private sealed record CountedResponse(string Quarter, int? BeatId, int? DistrictId, Respondent Respondent);
 

@@ -127,12 +127,16 @@ public sealed class EvaluationTests(UchastokAppFactory factory) : IClassFixture<
         var future = await inspector.PostAsJsonAsync("/api/v1/community/meetings", new { beatId, kind = "QuarterlyReport", heldOn = tomorrow, place = "Hall", attendance = 10 });
         var noPlace = await inspector.PostAsJsonAsync("/api/v1/community/meetings", new { beatId, kind = "Thematic", heldOn = today, attendance = -1 });
         var otherWithoutNote = await inspector.PostAsJsonAsync("/api/v1/community/activities", new { beatId, kind = "Other", doneOn = today, participants = 3 });
+        var numericKind = await inspector.PostAsJsonAsync("/api/v1/community/activities", new { beatId, kind = "3", doneOn = today, participants = 3 });
+        var closedQuarter = await inspector.PostAsJsonAsync("/api/v1/community/activities", new { beatId, kind = "SchoolTalk", doneOn = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture).AddDays(-200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), participants = 3 });
 
         Assert.True((await notHis.JsonAsync()).HasError("beatId"));
         Assert.Equal("Күні болашақта бола алмайды: өткізілгені жазылады.", (await future.JsonAsync()).GetProperty("errors").GetProperty("heldOn")[0].GetString());
         var problem = await noPlace.JsonAsync();
         Assert.True(problem.HasError("place") && problem.HasError("attendance"));
         Assert.True((await otherWithoutNote.JsonAsync()).HasError("note"));
+        Assert.True((await numericKind.JsonAsync()).HasError("kind"));
+        Assert.StartsWith("Бұл тоқсан жабық", (await closedQuarter.JsonAsync()).GetProperty("errors").GetProperty("doneOn")[0].GetString());
         using var resident = await factory.SignedInAsync("resident1@demo.kz");
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsJsonAsync("/api/v1/community/activities", new { beatId, kind = "SchoolTalk", doneOn = today, participants = 3 })).StatusCode);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Tests.Support;
@@ -187,6 +188,43 @@ public sealed class SurveyTests(SurveyAppFactory factory) : IClassFixture<Survey
         var spent = await other.GetAsync($"/appeals/track/{token}/survey");
         Assert.Equal(HttpStatusCode.NotFound, spent.StatusCode);
         Assert.Contains("id=\"survey-unavailable\"", await spent.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AfterAComplaintAboutTheInspector_TheAnswersCountForTheDistrict_AndHeNeverReadsThem()
+    {
+        var survey = await factory.OpenStandardSurveyAsync(afterAppeals: true);
+        var (beatId, districtId) = await factory.BeatAtAsync("43.2510", "76.9210");
+        using var guest = factory.Client("ru");
+        var body = await factory.AppealBodyAsync();
+        body["kind"] = "complaint";
+        body["categoryId"] = await factory.CategoryIdAsync("officer-conduct");
+        body["aboutPoliceOfficer"] = true;
+        body["concernsBeatInspector"] = true;
+        var (number, token, _) = await factory.FileAppealAsync(guest, body);
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.ActAsync(number, "start")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.ActAsync(number, "answer", new { answer = "Проверка проведена.", complaintUpheld = false })).StatusCode);
+        var page = await (await guest.GetAsync($"/appeals/track/{token}/survey")).Content.ReadAsStringAsync();
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = CookieSession.AntiforgeryToken(page) };
+        foreach (var q in survey.Scale) form[$"q{q.GetProperty("id").GetInt32()}"] = "1";
+        form[$"q{survey.FreeText.GetProperty("id").GetInt32()}"] = "Участковый грубил мне при свидетелях";
+
+        Assert.Equal(HttpStatusCode.OK, (await guest.PostAsync($"/appeals/track/{token}/survey", new FormUrlEncodedContent(form))).StatusCode);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>();
+        var stored = await db.SurveyResponses.AsNoTracking().SingleAsync(r => r.SurveyId == survey.Id);
+        Assert.Null(stored.BeatId);
+        Assert.Equal(districtId, stored.DistrictId);
+        // Only the week is kept, never the day.
+        Assert.Equal(DayOfWeek.Monday, stored.SubmittedWeek.DayOfWeek);
+        // The link's use is a hash that names neither the appeal nor its token.
+        var uses = await db.SurveyTokenUses.AsNoTracking().Select(u => u.Hash).ToListAsync();
+        Assert.DoesNotContain(uses, h => h.Contains(token, StringComparison.Ordinal) || h == Uchastok.Web.Shared.Security.Secrets.Hash(token));
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+        var texts = await (await inspector.GetAsync($"/api/v1/trust/beats/{beatId}/free-text")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("грубил", texts);
     }
 
     [Fact]

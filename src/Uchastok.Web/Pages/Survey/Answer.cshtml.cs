@@ -11,6 +11,5 @@ public sealed class AnswerModel(SurveyResponses responses, SurveyResponseGuard g
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = string.Empty;
     [BindProperty(SupportsGet = true, Name = "p")] public string? Place { get; set; }
 
-    protected override SurveyEntry Entry =>
-        string.IsNullOrWhiteSpace(Place) ? new(SurveyChannel.Link, Code) : new(SurveyChannel.QrCode, Code, Place.Trim());
+    protected override SurveyEntry Entry => SurveyEntry.For(Code, Place);
 }

@@ -49,16 +49,14 @@ public abstract class SurveyAnswerPage(SurveyResponses responses, SurveyResponse
                 _ => new AnswerDraft(null, values.Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : -1).ToList(), null),
             };
         }
-        int? Int(string name) => int.TryParse(form[name], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-        var quarter = responses.CurrentQuarter;
-        var (result, errors, surveyId) = await responses.SubmitAsync(Entry, new ResponseInput(answers, Int("beatId"), Int("districtId"), form["ageBand"], form["sex"]),
-            id => guard.HasAnswered(Request, id, quarter), cancellationToken);
+        // A value that is not a number is kept as an id no beat or district has, so it is refused rather than dropped.
+        int? Int(string name) => string.IsNullOrWhiteSpace(form[name]) ? null : int.TryParse(form[name], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        var (result, errors) = await responses.RespondAsync(Entry, new ResponseInput(answers, Int("beatId"), Int("districtId"), form["ageBand"], form["sex"]), HttpContext, cancellationToken);
         Errors = errors;
         Sent = form;
         switch (result)
         {
             case ResponseResult.Done:
-                guard.MarkAnswered(Response, surveyId, quarter);
                 Thanked = true;
                 break;
             case ResponseResult.AlreadyAnswered:

@@ -14,7 +14,7 @@ public sealed class IndexModel(TrustQuery query, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (TrustModule.QuarterOf(Quarter, clock) is not { } quarter) return BadRequest();
-        Report = await query.ReportAsync(quarter, null, cancellationToken);
+        Report = await query.PublicReportAsync(quarter, cancellationToken);
         Quarters = TrustPage.QuarterChoices(Rules.Trust.Quarter.Of(Uchastok.Web.Shared.Localization.KazakhstanTime.Today(clock)));
         return Page();
     }

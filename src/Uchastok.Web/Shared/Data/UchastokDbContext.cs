@@ -57,7 +57,7 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<SurveyPlace> SurveyPlaces => Set<SurveyPlace>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
-    public DbSet<SurveyAppealUse> SurveyAppealUses => Set<SurveyAppealUse>();
+    public DbSet<SurveyTokenUse> SurveyTokenUses => Set<SurveyTokenUse>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<PreventiveActivity> PreventiveActivities => Set<PreventiveActivity>();
     public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();

@@ -29,6 +29,14 @@ public static class ScopeClaims
     /// <summary>Whether the user manages the district's territory: an administrator anywhere, a supervisor in his own district.</summary>
     public static bool ManagesDistrict(ClaimsPrincipal user, int districtId) =>
         user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.Supervisor) && District(user) == districtId);
+
+    /// <summary>Whether the user is this officer, signed in as an inspector.</summary>
+    public static bool IsInspector(ClaimsPrincipal user, int? officerId) =>
+        officerId is not null && user.IsInRole(Roles.Inspector) && Officer(user) == officerId;
+
+    /// <summary>Whether the user may work with a beat's records: its own inspector, or whoever manages its district.</summary>
+    public static bool ServesOrManagesBeat(ClaimsPrincipal user, int districtId, int? inspectorId) =>
+        ManagesDistrict(user, districtId) || IsInspector(user, inspectorId);
 }
 
 /// <summary>Named operations on territory resources, checked by resource-based handlers.</summary>

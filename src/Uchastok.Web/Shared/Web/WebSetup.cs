@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
@@ -14,9 +15,17 @@ namespace Uchastok.Web.Shared.Web;
 /// <summary>The web host's plumbing: pages and who may open them, OpenAPI, health, language choice.</summary>
 public static class WebSetup
 {
-    public static IServiceCollection AddUchastokWeb(this IServiceCollection services)
+    public static IServiceCollection AddUchastokWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // Behind a reverse proxy the client's address (rate limits) and scheme (secure cookies) come from
+        // X-Forwarded-For/-Proto, believed only from loopback and the proxies named in Network:TrustedProxies.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (configuration["Network:TrustedProxies"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
+        });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
         // A body the framework cannot read is a 400 with a translated problem, in development too, not an exception page.
@@ -64,6 +73,7 @@ public static class WebSetup
 
     public static WebApplication UseUchastokWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseStaticFiles();
         app.UseRequestLocalization();

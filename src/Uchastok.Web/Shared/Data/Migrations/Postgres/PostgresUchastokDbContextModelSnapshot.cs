@@ -1059,6 +1059,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BeatId");
@@ -1102,6 +1106,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
 
@@ -1789,22 +1797,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.ToTable("trust_survey_answers", (string)null);
                 });
 
-            modelBuilder.Entity("Uchastok.Web.Trust.SurveyAppealUse", b =>
-                {
-                    b.Property<long>("AppealId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("SurveyId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("UsedOn")
-                        .HasColumnType("date");
-
-                    b.HasKey("AppealId", "SurveyId");
-
-                    b.ToTable("trust_survey_appeal_uses", (string)null);
-                });
-
             modelBuilder.Entity("Uchastok.Web.Trust.SurveyPlace", b =>
                 {
                     b.Property<int>("Id")
@@ -1878,8 +1870,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("OptionsJson")
-                        .HasMaxLength(9600)
-                        .HasColumnType("character varying(9600)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
@@ -1948,7 +1939,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Property<int?>("Sex")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("SubmittedOn")
+                    b.Property<DateOnly>("SubmittedWeek")
                         .HasColumnType("date");
 
                     b.Property<int>("SurveyId")
@@ -1961,6 +1952,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasIndex("SurveyId", "Quarter", "BeatId");
 
                     b.ToTable("trust_survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Trust.SurveyTokenUse", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("trust_survey_token_uses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

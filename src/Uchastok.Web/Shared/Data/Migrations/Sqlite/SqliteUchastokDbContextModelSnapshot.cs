@@ -1026,6 +1026,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BeatId");
@@ -1066,6 +1070,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1728,22 +1736,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("trust_survey_answers", (string)null);
                 });
 
-            modelBuilder.Entity("Uchastok.Web.Trust.SurveyAppealUse", b =>
-                {
-                    b.Property<long>("AppealId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SurveyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("UsedOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AppealId", "SurveyId");
-
-                    b.ToTable("trust_survey_appeal_uses", (string)null);
-                });
-
             modelBuilder.Entity("Uchastok.Web.Trust.SurveyPlace", b =>
                 {
                     b.Property<int>("Id")
@@ -1813,7 +1805,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OptionsJson")
-                        .HasMaxLength(9600)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
@@ -1881,7 +1872,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Property<int?>("Sex")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("SubmittedOn")
+                    b.Property<DateOnly>("SubmittedWeek")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SurveyId")
@@ -1894,6 +1885,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("SurveyId", "Quarter", "BeatId");
 
                     b.ToTable("trust_survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Trust.SurveyTokenUse", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("trust_survey_token_uses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

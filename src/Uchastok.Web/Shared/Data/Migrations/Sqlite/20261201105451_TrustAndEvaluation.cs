@@ -31,7 +31,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Attendance = table.Column<int>(type: "INTEGER", nullable: false),
                     Minutes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,7 +64,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Participants = table.Column<int>(type: "INTEGER", nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,19 +102,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "trust_survey_appeal_uses",
-                columns: table => new
-                {
-                    AppealId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UsedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_trust_survey_appeal_uses", x => new { x.AppealId, x.SurveyId });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "trust_survey_places",
                 columns: table => new
                 {
@@ -137,6 +126,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         principalTable: "territory_beats",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trust_survey_token_uses",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_trust_survey_token_uses", x => x.Hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -177,7 +177,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     Criterion = table.Column<int>(type: "INTEGER", nullable: true),
                     Dimension = table.Column<int>(type: "INTEGER", nullable: true),
                     Required = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OptionsJson = table.Column<string>(type: "TEXT", maxLength: 9600, nullable: true)
+                    OptionsJson = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -198,7 +198,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
                     Quarter = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmittedWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Channel = table.Column<int>(type: "INTEGER", nullable: false),
                     PlaceId = table.Column<int>(type: "INTEGER", nullable: true),
                     BeatId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -341,10 +341,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 name: "trust_survey_answers");
 
             migrationBuilder.DropTable(
-                name: "trust_survey_appeal_uses");
+                name: "trust_survey_places");
 
             migrationBuilder.DropTable(
-                name: "trust_survey_places");
+                name: "trust_survey_token_uses");
 
             migrationBuilder.DropTable(
                 name: "trust_survey_questions");

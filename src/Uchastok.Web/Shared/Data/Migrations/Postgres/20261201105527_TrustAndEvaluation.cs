@@ -32,7 +32,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Attendance = table.Column<int>(type: "integer", nullable: false),
                     Minutes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -64,7 +65,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     DoneOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Participants = table.Column<int>(type: "integer", nullable: false),
                     Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -101,19 +103,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "trust_survey_appeal_uses",
-                columns: table => new
-                {
-                    AppealId = table.Column<long>(type: "bigint", nullable: false),
-                    SurveyId = table.Column<int>(type: "integer", nullable: false),
-                    UsedOn = table.Column<DateOnly>(type: "date", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_trust_survey_appeal_uses", x => new { x.AppealId, x.SurveyId });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "trust_survey_places",
                 columns: table => new
                 {
@@ -138,6 +127,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         principalTable: "territory_beats",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "trust_survey_token_uses",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_trust_survey_token_uses", x => x.Hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -178,7 +178,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     Criterion = table.Column<int>(type: "integer", nullable: true),
                     Dimension = table.Column<int>(type: "integer", nullable: true),
                     Required = table.Column<bool>(type: "boolean", nullable: false),
-                    OptionsJson = table.Column<string>(type: "character varying(9600)", maxLength: 9600, nullable: true)
+                    OptionsJson = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -199,7 +199,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SurveyId = table.Column<int>(type: "integer", nullable: false),
                     Quarter = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedWeek = table.Column<DateOnly>(type: "date", nullable: false),
                     Channel = table.Column<int>(type: "integer", nullable: false),
                     PlaceId = table.Column<int>(type: "integer", nullable: true),
                     BeatId = table.Column<int>(type: "integer", nullable: true),
@@ -342,10 +342,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 name: "trust_survey_answers");
 
             migrationBuilder.DropTable(
-                name: "trust_survey_appeal_uses");
+                name: "trust_survey_places");
 
             migrationBuilder.DropTable(
-                name: "trust_survey_places");
+                name: "trust_survey_token_uses");
 
             migrationBuilder.DropTable(
                 name: "trust_survey_questions");
