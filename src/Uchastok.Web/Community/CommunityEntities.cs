@@ -12,7 +12,18 @@ public enum MeetingKind
     Virtual,
 }
 
-/// <summary>A meeting of the inspector with the beat's residents (C10), as recorded once held.</summary>
+public enum MeetingStatus
+{
+    Scheduled,
+    Held,
+    Cancelled,
+}
+
+/// <summary>
+/// A meeting of the inspector with the beat's residents (C10): announced ahead (place, time,
+/// agenda, language), then recorded as held with its attendance, minutes and the issues raised —
+/// or recorded only afterwards, when it was not announced here.
+/// </summary>
 public sealed class Meeting
 {
     public int Id { get; set; }
@@ -20,13 +31,52 @@ public sealed class Meeting
     public int DistrictId { get; set; }
     public int OfficerId { get; set; }
     public MeetingKind Kind { get; set; }
-    public DateOnly HeldOn { get; set; }
+    public MeetingStatus Status { get; set; }
+    public DateTime StartsAtUtc { get; set; }
+    public int DurationMinutes { get; set; }
     public required string Place { get; set; }
-    public int Attendance { get; set; }
+    /// <summary>The address of an online meeting.</summary>
+    public string? Link { get; set; }
+    public string? Agenda { get; set; }
+    /// <summary>The language the meeting is held in.</summary>
+    public required string Language { get; set; }
+    /// <summary>The local day it was held, once held: quarters count by it.</summary>
+    public DateOnly? HeldOn { get; set; }
+    public int? Attendance { get; set; }
     public string? Minutes { get; set; }
+    /// <summary>Raised each time the meeting changes, so calendars that imported it take the change (iCalendar SEQUENCE).</summary>
+    public int Sequence { get; set; }
     public DateTime RecordedAtUtc { get; set; }
     /// <summary>Who made the record: the inspector, or his supervisor for him.</summary>
     public string? RecordedByUserId { get; set; }
+}
+
+public enum PriorityStatus
+{
+    Open,
+    /// <summary>Action was taken; the priority stays public with what was done.</summary>
+    ActionTaken,
+}
+
+/// <summary>
+/// A neighbourhood priority (police.uk style): an issue residents raised, usually at a meeting,
+/// that the police committed to act on, and what they did and when. Public on the beat's page.
+/// </summary>
+public sealed class NeighbourhoodPriority
+{
+    public int Id { get; set; }
+    public int BeatId { get; set; }
+    public int DistrictId { get; set; }
+    public int? MeetingId { get; set; }
+    public required string Issue { get; set; }
+    public DateOnly RaisedOn { get; set; }
+    public string? Action { get; set; }
+    public DateOnly? ActionOn { get; set; }
+    public PriorityStatus Status { get; set; }
+    /// <summary>The language the issue and action are written in.</summary>
+    public required string Language { get; set; }
+    public DateTime ChangedAtUtc { get; set; }
+    public string? ChangedByUserId { get; set; }
 }
 
 public enum PreventiveActivityKind
@@ -56,4 +106,36 @@ public sealed class PreventiveActivity
     public string? Note { get; set; }
     public DateTime RecordedAtUtc { get; set; }
     public string? RecordedByUserId { get; set; }
+}
+
+public enum BookingStatus
+{
+    Booked,
+    Cancelled,
+}
+
+/// <summary>
+/// A resident's personal reception with the inspector, in one of the slots of the reception
+/// point's hours. The contact is the minimum to remind and to reach the person; the cancel link
+/// carries a token kept only as a hash (and encrypted, for the reminder).
+/// </summary>
+public sealed class ReceptionBooking
+{
+    public long Id { get; set; }
+    public int OfficerId { get; set; }
+    public int BeatId { get; set; }
+    public int? ReceptionPointId { get; set; }
+    public DateTime StartsAtUtc { get; set; }
+    public int DurationMinutes { get; set; }
+    public required string Name { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Topic { get; set; }
+    public required string Language { get; set; }
+    public BookingStatus Status { get; set; }
+    public required string TokenHash { get; set; }
+    public required string ProtectedToken { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? RemindedAtUtc { get; set; }
+    public DateTime? CancelledAtUtc { get; set; }
 }

@@ -9,13 +9,35 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
         builder.ToTable("community_meetings");
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Place).HasMaxLength(CommunityRecords.MaxPlaceLength);
+        builder.Property(m => m.Link).HasMaxLength(500);
+        builder.Property(m => m.Agenda).HasMaxLength(CommunityRecords.MaxTextLength);
+        builder.Property(m => m.Language).HasMaxLength(2);
         builder.Property(m => m.Minutes).HasMaxLength(CommunityRecords.MaxTextLength);
         builder.Property(m => m.RecordedByUserId).HasMaxLength(450);
         builder.HasOne<Beat>().WithMany().HasForeignKey(m => m.BeatId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Officer>().WithMany().HasForeignKey(m => m.OfficerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.OfficerId, m.HeldOn });
+        builder.HasIndex(m => new { m.BeatId, m.StartsAtUtc });
         builder.HasIndex(m => new { m.DistrictId, m.HeldOn });
+    }
+}
+
+internal sealed class NeighbourhoodPriorityConfiguration : IEntityTypeConfiguration<NeighbourhoodPriority>
+{
+    public void Configure(EntityTypeBuilder<NeighbourhoodPriority> builder)
+    {
+        builder.ToTable("community_priorities");
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Issue).HasMaxLength(CommunityRecords.MaxPriorityLength);
+        builder.Property(p => p.Action).HasMaxLength(CommunityRecords.MaxPriorityLength);
+        builder.Property(p => p.Language).HasMaxLength(2);
+        builder.Property(p => p.ChangedByUserId).HasMaxLength(450);
+        builder.HasOne<Beat>().WithMany().HasForeignKey(p => p.BeatId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => new { p.BeatId, p.RaisedOn });
     }
 }
 
@@ -24,10 +46,32 @@ internal sealed class PreventiveActivityConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<PreventiveActivity> builder)
     {
         builder.ToTable("community_preventive_activities");
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Note).HasMaxLength(CommunityRecords.MaxTextLength);
         builder.Property(a => a.RecordedByUserId).HasMaxLength(450);
         builder.HasOne<Beat>().WithMany().HasForeignKey(a => a.BeatId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Officer>().WithMany().HasForeignKey(a => a.OfficerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.OfficerId, a.DoneOn });
+    }
+}
+
+internal sealed class ReceptionBookingConfiguration : IEntityTypeConfiguration<ReceptionBooking>
+{
+    public void Configure(EntityTypeBuilder<ReceptionBooking> builder)
+    {
+        builder.ToTable("community_reception_bookings");
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.Name).HasMaxLength(200);
+        builder.Property(b => b.Phone).HasMaxLength(20);
+        builder.Property(b => b.Email).HasMaxLength(254);
+        builder.Property(b => b.Topic).HasMaxLength(500);
+        builder.Property(b => b.Language).HasMaxLength(2);
+        builder.Property(b => b.TokenHash).HasMaxLength(64);
+        builder.Property(b => b.ProtectedToken).HasMaxLength(1000);
+        builder.HasIndex(b => b.TokenHash).IsUnique();
+        // One booked person per inspector and slot: the database refuses a second, however the requests race.
+        builder.HasIndex(b => new { b.OfficerId, b.StartsAtUtc }).IsUnique().HasFilter("\"Status\" = 'Booked'");
+        builder.HasOne<Officer>().WithMany().HasForeignKey(b => b.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Beat>().WithMany().HasForeignKey(b => b.BeatId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,7 +13,12 @@ public sealed record MeetingInput(int? BeatId, string? Kind, DateOnly? HeldOn, s
 
 public sealed record ActivityInput(int? BeatId, string? Kind, DateOnly? DoneOn, int? Participants, string? Note);
 
-public sealed record MeetingView(int Id, int BeatId, string Beat, string Kind, string KindLabel, DateOnly HeldOn, string Place, int Attendance, string? Minutes, string Officer);
+public sealed record MeetingView(
+    int Id, int BeatId, string Beat, string Kind, string KindLabel, string Status, DateTime StartsAtUtc, int DurationMinutes, string Place, string? Link, string? Agenda,
+    string Language, DateOnly? HeldOn, int? Attendance, string? Minutes, int OfficerId, string Officer, int Sequence)
+{
+    public DateTime EndsAtUtc => StartsAtUtc.AddMinutes(DurationMinutes);
+}
 
 public sealed record ActivityView(int Id, int BeatId, string Beat, string Kind, string KindLabel, DateOnly DoneOn, int Participants, string? Note, string Officer);
 
@@ -28,6 +33,7 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
 {
     public const int MaxPlaceLength = 200;
     public const int MaxTextLength = 4000;
+    public const int MaxPriorityLength = 1000;
     public const int MaxAttendance = 100_000;
     /// <summary>
     /// Records are made soon after the event: any day of the current quarter, and of the last one
@@ -61,9 +67,12 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
         if (input.Minutes?.Trim().Length > MaxTextLength) errors.Add("minutes", localizer["Appeal.TextTooLong", MaxTextLength]);
         if (errors.Count > 0) return (null, errors);
 
+        // Recorded afterwards, a meeting has a day and no announced time: it is placed at local noon.
         var meeting = new Meeting
         {
-            BeatId = beat!.Id, DistrictId = beat.DistrictId, OfficerId = beat.InspectorId, Kind = kind, HeldOn = input.HeldOn!.Value, Place = place!,
+            BeatId = beat!.Id, DistrictId = beat.DistrictId, OfficerId = beat.InspectorId, Kind = kind, Status = MeetingStatus.Held,
+            StartsAtUtc = new DateTimeOffset(input.HeldOn!.Value.ToDateTime(new TimeOnly(12, 0)), KazakhstanTime.Offset).UtcDateTime, DurationMinutes = 60,
+            Language = LocalizationSetup.CurrentLanguage, HeldOn = input.HeldOn!.Value, Place = place!,
             Attendance = input.Attendance!.Value, Minutes = Blank(input.Minutes), RecordedAtUtc = clock.GetUtcNow().UtcDateTime, RecordedByUserId = UserId(user),
         };
         db.Meetings.Add(meeting);
@@ -95,17 +104,20 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
 
     /// <summary>What one officer's beats recorded between two dates, newest first.</summary>
     public async Task<(IReadOnlyList<MeetingView> Meetings, IReadOnlyList<ActivityView> Activities)> ForOfficerAsync(int officerId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
-        (await MeetingsAsync(m => m.OfficerId == officerId && m.HeldOn >= from && m.HeldOn <= to, cancellationToken),
+        (await MeetingsAsync(m => m.OfficerId == officerId && m.Status == MeetingStatus.Held && m.HeldOn >= from && m.HeldOn <= to, cancellationToken),
          await ActivitiesAsync(a => a.OfficerId == officerId && a.DoneOn >= from && a.DoneOn <= to, cancellationToken));
 
-    private async Task<IReadOnlyList<MeetingView>> MeetingsAsync(System.Linq.Expressions.Expression<Func<Meeting, bool>> filter, CancellationToken cancellationToken)
+    /// <summary>Meetings matching the filter, newest first, as every page and the API show them.</summary>
+    internal async Task<IReadOnlyList<MeetingView>> MeetingsAsync(System.Linq.Expressions.Expression<Func<Meeting, bool>> filter, CancellationToken cancellationToken, bool soonestFirst = false)
     {
-        var rows = await (from m in db.Meetings.AsNoTracking().Where(filter)
-                          join b in db.Beats on m.BeatId equals b.Id
-                          join o in db.Officers on m.OfficerId equals o.Id
-                          orderby m.HeldOn descending, m.Id descending
-                          select new { m, b.Code, o.Surname, o.GivenName }).ToListAsync(cancellationToken);
-        return rows.Select(r => new MeetingView(r.m.Id, r.m.BeatId, r.Code, r.m.Kind.ToString(), localizer[$"MeetingKind.{r.m.Kind}"], r.m.HeldOn, r.m.Place, r.m.Attendance, r.m.Minutes, $"{r.Surname} {r.GivenName}")).ToList();
+        var query = from m in db.Meetings.AsNoTracking().Where(filter)
+                    join b in db.Beats on m.BeatId equals b.Id
+                    join o in db.Officers on m.OfficerId equals o.Id
+                    select new { m, b.Code, o.Surname, o.GivenName };
+        query = soonestFirst ? query.OrderBy(r => r.m.StartsAtUtc).ThenBy(r => r.m.Id) : query.OrderByDescending(r => r.m.StartsAtUtc).ThenByDescending(r => r.m.Id);
+        var rows = await query.ToListAsync(cancellationToken);
+        return rows.Select(r => new MeetingView(r.m.Id, r.m.BeatId, r.Code, r.m.Kind.ToString(), localizer[$"MeetingKind.{r.m.Kind}"], r.m.Status.ToString(), r.m.StartsAtUtc, r.m.DurationMinutes,
+            r.m.Place, r.m.Link, r.m.Agenda, r.m.Language, r.m.HeldOn, r.m.Attendance, r.m.Minutes, r.m.OfficerId, $"{r.Surname} {r.GivenName}", r.m.Sequence)).ToList();
     }
 
     private async Task<IReadOnlyList<ActivityView>> ActivitiesAsync(System.Linq.Expressions.Expression<Func<PreventiveActivity, bool>> filter, CancellationToken cancellationToken)
@@ -118,9 +130,9 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
         return rows.Select(r => new ActivityView(r.a.Id, r.a.BeatId, r.Code, r.a.Kind.ToString(), localizer[$"ActivityKind.{r.a.Kind}"], r.a.DoneOn, r.a.Participants, r.a.Note, $"{r.Surname} {r.GivenName}")).ToList();
     }
 
-    private sealed record BeatScope(int Id, int DistrictId, int InspectorId);
+    internal sealed record BeatScope(int Id, int DistrictId, int InspectorId);
 
-    private async Task<BeatScope?> BeatFor(int? beatId, ClaimsPrincipal user, FieldErrors errors, CancellationToken cancellationToken)
+    internal async Task<BeatScope?> BeatFor(int? beatId, ClaimsPrincipal user, FieldErrors errors, CancellationToken cancellationToken)
     {
         var beat = beatId is { } id ? await db.Beats.AsNoTracking().Where(b => b.Id == id && b.IsActive).Select(b => new { b.Id, b.DistrictId, b.InspectorId }).SingleOrDefaultAsync(cancellationToken) : null;
         var allowed = beat is not null && ScopeClaims.ServesOrManagesBeat(user, beat.DistrictId, beat.InspectorId);
@@ -129,7 +141,7 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
         return new(beat.Id, beat.DistrictId, inspector);
     }
 
-    private void CheckDate(DateOnly? date, string field, FieldErrors errors)
+    internal void CheckDate(DateOnly? date, string field, FieldErrors errors)
     {
         var today = KazakhstanTime.Today(clock);
         if (date is not { } d) errors.Add(field, localizer["Community.DateRequired"]);
@@ -144,5 +156,5 @@ public sealed class CommunityRecords(UchastokDbContext db, IStringLocalizer<Shar
         return today <= quarter.First.AddDays(GraceDays - 1) ? quarter.Previous.First : quarter.First;
     }
 
-    private static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+    internal static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }

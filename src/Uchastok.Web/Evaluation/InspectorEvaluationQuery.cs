@@ -96,7 +96,7 @@ public sealed class InspectorEvaluationQuery(UchastokDbContext db, TrustQuery tr
             .GroupBy(a => a.Officer).ToDictionary(g => g.Key, g => (Count: g.Count(), OnTime: g.Count(a => a.OnTime)));
         var ratings = (await db.AppealRatings.AsNoTracking().Where(r => r.OfficerId != null && ids.Contains(r.OfficerId.Value) && r.RatedOn >= first && r.RatedOn <= last)
             .Select(r => new { Officer = r.OfficerId!.Value, r.Overall }).ToListAsync(cancellationToken)).GroupBy(r => r.Officer).ToDictionary(g => g.Key, g => g.Select(r => r.Overall).ToList());
-        var reported = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.OfficerId) && m.Kind == MeetingKind.QuarterlyReport && m.HeldOn >= first && m.HeldOn <= last)
+        var reported = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.OfficerId) && m.Kind == MeetingKind.QuarterlyReport && m.Status == MeetingStatus.Held && m.HeldOn >= first && m.HeldOn <= last)
             .Select(m => m.OfficerId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var activities = await db.PreventiveActivities.AsNoTracking().Where(a => ids.Contains(a.OfficerId) && a.DoneOn >= first && a.DoneOn <= last)
             .GroupBy(a => a.OfficerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -3,7 +3,8 @@ namespace Uchastok.Web.Notifications;
 /// <summary>
 /// The messages Uchastok sends, in Kazakh, Russian and English, as first written; administrators
 /// edit them afterwards (table <c>notifications_templates</c>). Placeholders: {number}, {received},
-/// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}, {survey} (the after-appeal survey, for the applicant).
+/// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}, {survey} (the after-appeal survey, for the applicant);
+/// for receptions {when}, {inspector}, {place}, {link}; for the report-meeting alert {inspector}, {beats}, {quarter}, {last}, {link}.
 /// </summary>
 public static class DefaultTemplates
 {
@@ -19,6 +20,10 @@ public static class DefaultTemplates
     public const string StaffAssigned = "staff.assigned";
     public const string StaffReminder = "staff.reminder";
     public const string StaffOverdue = "staff.overdue";
+    public const string ReceptionBooked = "reception.booked";
+    public const string ReceptionReminder = "reception.reminder";
+    public const string ReceptionCancelled = "reception.cancelled";
+    public const string StaffReportMeetingDue = "staff.report-meeting-due";
 
     public sealed record Text(string Subject, string Body);
 
@@ -71,6 +76,22 @@ public static class DefaultTemplates
         [(StaffOverdue, "kk")] = new("{number} мерзімі өтті", "{assignee} қарап жатқан {number} өтінішінің мерзімі {due} өтіп кетті. {link}"),
         [(StaffOverdue, "ru")] = new("{number}: срок нарушен", "Обращение {number} ({assignee}) не рассмотрено в срок, срок был {due}. {link}"),
         [(StaffOverdue, "en")] = new("{number} is overdue", "Appeal {number} ({assignee}) missed its due date of {due}. {link}"),
+
+        [(ReceptionBooked, "kk")] = new("Қабылдауға жазылдыңыз: {when}", "Сіз {when} учаскелік инспектор {inspector} қабылдауына жазылдыңыз. Орны: {place}. Жазылуды осы сілтеме арқылы болдырмауға болады: {link}"),
+        [(ReceptionBooked, "ru")] = new("Вы записаны на приём: {when}", "Вы записаны на приём к участковому инспектору {inspector} {when}. Место: {place}. Отменить запись можно по ссылке: {link}"),
+        [(ReceptionBooked, "en")] = new("Your reception is booked: {when}", "You are booked to see district inspector {inspector} on {when}. Place: {place}. To cancel, use this link: {link}"),
+
+        [(ReceptionReminder, "kk")] = new("Ертең қабылдау: {when}", "Еске саламыз: {when} учаскелік инспектор {inspector} қабылдауы. Орны: {place}. Келе алмасаңыз, болдырмаңыз: {link}"),
+        [(ReceptionReminder, "ru")] = new("Завтра приём: {when}", "Напоминаем: {when} приём у участкового инспектора {inspector}. Место: {place}. Если не сможете прийти, отмените запись: {link}"),
+        [(ReceptionReminder, "en")] = new("Reception tomorrow: {when}", "A reminder: your reception with district inspector {inspector} is on {when}. Place: {place}. If you cannot come, please cancel: {link}"),
+
+        [(ReceptionCancelled, "kk")] = new("Қабылдау болдырылмады: {when}", "{when} учаскелік инспектор {inspector} қабылдауына жазылу болдырылмады."),
+        [(ReceptionCancelled, "ru")] = new("Приём отменён: {when}", "Запись на приём к участковому инспектору {inspector} {when} отменена."),
+        [(ReceptionCancelled, "en")] = new("Reception cancelled: {when}", "Your reception with district inspector {inspector} on {when} is cancelled."),
+
+        [(StaffReportMeetingDue, "kk")] = new("{quarter}: тұрғындар алдындағы есеп беру кездесуі өткізілмеді", "{inspector} ({beats}) {quarter} тоқсанында тұрғындар алдында есеп беру кездесуін әлі өткізген жоқ. Тоқсанның соңғы күні: {last}. {link}"),
+        [(StaffReportMeetingDue, "ru")] = new("{quarter}: отчётная встреча с населением не проведена", "{inspector} ({beats}) ещё не провёл отчётную встречу с населением в квартале {quarter}. Последний день квартала: {last}. {link}"),
+        [(StaffReportMeetingDue, "en")] = new("{quarter}: the report meeting to residents is not held yet", "{inspector} ({beats}) has not yet held the report meeting to residents in {quarter}. The quarter ends on {last}. {link}"),
     };
 
     public static IEnumerable<string> Keys => All.Keys.Select(k => k.Key).Distinct();

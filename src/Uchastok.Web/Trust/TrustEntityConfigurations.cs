@@ -11,6 +11,7 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
     {
         builder.ToTable("trust_surveys");
         builder.Property(s => s.Code).HasMaxLength(40);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(s => s.Code).IsUnique();
         foreach (var title in new[] { nameof(Survey.TitleKk), nameof(Survey.TitleRu), nameof(Survey.TitleEn) })
             builder.Property(title).HasMaxLength(SurveyRules.MaxTitleLength);
@@ -25,6 +26,9 @@ internal sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<Sur
     public void Configure(EntityTypeBuilder<SurveyQuestion> builder)
     {
         builder.ToTable("trust_survey_questions");
+        builder.Property(q => q.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(q => q.Criterion).HasConversion<string>().HasMaxLength(30);
+        builder.Property(q => q.Dimension).HasConversion<string>().HasMaxLength(30);
         foreach (var text in new[] { nameof(SurveyQuestion.TextKk), nameof(SurveyQuestion.TextRu), nameof(SurveyQuestion.TextEn) })
             builder.Property(text).HasMaxLength(SurveyRules.MaxQuestionLength);
         builder.HasIndex(q => new { q.SurveyId, q.Position });
@@ -37,6 +41,7 @@ internal sealed class SurveyPlaceConfiguration : IEntityTypeConfiguration<Survey
     {
         builder.ToTable("trust_survey_places");
         builder.Property(p => p.Code).HasMaxLength(16);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(p => p.Code).IsUnique();
         foreach (var name in new[] { nameof(SurveyPlace.NameKk), nameof(SurveyPlace.NameRu), nameof(SurveyPlace.NameEn) })
             builder.Property(name).HasMaxLength(SurveyRules.MaxTitleLength);
@@ -51,6 +56,9 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
     {
         builder.ToTable("trust_survey_responses");
         builder.Property(r => r.Quarter).HasMaxLength(7);
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.AgeBand).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Sex).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Language).HasMaxLength(2);
         builder.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);

@@ -45,6 +45,24 @@ public static class ApiClient
         return (located.GetProperty("beat").GetProperty("id").GetInt32(), located.GetProperty("district").GetProperty("id").GetInt32());
     }
 
+    /// <summary>A new staff account for the inspector of another beat of the district than <paramref name="notBeat"/>, and its e-mail.</summary>
+    public static async Task<string> OtherInspectorAsync(this UchastokAppFactory factory, int districtId, int notBeat)
+    {
+        using var client = factory.Client();
+        foreach (var beat in (await (await client.GetAsync($"/api/v1/districts/{districtId}/beats")).JsonAsync()).EnumerateArray())
+        {
+            var id = beat.GetProperty("id").GetInt32();
+            if (id == notBeat) continue;
+            var card = await (await client.GetAsync($"/api/v1/beats/{id}")).JsonAsync();
+            if (card.GetProperty("inspector").ValueKind != JsonValueKind.Object) continue;
+            var mine = await (await client.GetAsync($"/api/v1/beats/{notBeat}")).JsonAsync();
+            var officer = card.GetProperty("inspector").GetProperty("id").GetInt32();
+            if (officer == mine.GetProperty("inspector").GetProperty("id").GetInt32()) continue;
+            return await factory.CreateStaffAsync("Inspector", districtId, officer);
+        }
+        throw new InvalidOperationException("The district has no other inspector.");
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 }

@@ -1,19 +1,24 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Uchastok.Web.Community;
 using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Pages.Beats;
 
-/// <summary>A beat's public page: its inspector, the district head, where to go and the outline.</summary>
-public sealed class DetailModel(TerritoryQueries queries) : PageModel
+/// <summary>A beat's public page: its inspector, the district head, where to go, the meetings to come, the priorities, and the outline.</summary>
+public sealed class DetailModel(TerritoryQueries queries, MeetingSchedule meetings) : PageModel
 {
     public BeatCard Card { get; private set; } = null!;
+    public IReadOnlyList<MeetingView> Upcoming { get; private set; } = [];
+    public IReadOnlyList<PriorityView> Priorities { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var card = await queries.GetBeatAsync(id, cancellationToken);
         if (card is null) return NotFound();
         Card = card;
+        Upcoming = await meetings.UpcomingAsync(id, cancellationToken);
+        Priorities = await meetings.PrioritiesAsync(id, cancellationToken);
         return Page();
     }
 }

@@ -60,6 +60,8 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<SurveyTokenUse> SurveyTokenUses => Set<SurveyTokenUse>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<PreventiveActivity> PreventiveActivities => Set<PreventiveActivity>();
+    public DbSet<NeighbourhoodPriority> Priorities => Set<NeighbourhoodPriority>();
+    public DbSet<ReceptionBooking> ReceptionBookings => Set<ReceptionBooking>();
     public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -65,6 +65,8 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Evaluation/Index", Policies.TerritoryManagers);
                 options.Conventions.AuthorizePage("/Evaluation/Inspector", Policies.Staff);
                 options.Conventions.AuthorizeFolder("/Community", Policies.Staff);
+                options.Conventions.AuthorizePage("/Community/Compliance", Policies.TerritoryManagers);
+                options.Conventions.AllowAnonymousToFolder("/Receptions");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

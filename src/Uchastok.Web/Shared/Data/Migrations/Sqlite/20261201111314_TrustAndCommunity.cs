@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class TrustAndEvaluation : Migration
+    public partial class TrustAndCommunity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -26,11 +26,18 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     BeatId = table.Column<int>(type: "INTEGER", nullable: false),
                     DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
                     OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Attendance = table.Column<int>(type: "INTEGER", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Agenda = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Attendance = table.Column<int>(type: "INTEGER", nullable: true),
                     Minutes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
                     RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
                 },
@@ -60,7 +67,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     BeatId = table.Column<int>(type: "INTEGER", nullable: false),
                     DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
                     OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Participants = table.Column<int>(type: "INTEGER", nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
@@ -78,6 +85,46 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_community_preventive_activities_territory_officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "territory_officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_reception_bookings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BeatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceptionPointId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RemindedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_reception_bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_reception_bookings_territory_beats_BeatId",
+                        column: x => x.BeatId,
+                        principalTable: "territory_beats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_community_reception_bookings_territory_officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "territory_officers",
                         principalColumn: "Id",
@@ -108,7 +155,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     NameKk = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     NameRu = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -152,7 +199,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     IntroKk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     IntroRu = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     IntroEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AskDemographics = table.Column<bool>(type: "INTEGER", nullable: false),
                     AfterAppeals = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -163,6 +210,41 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "community_priorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BeatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Issue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ActionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_priorities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_priorities_community_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "community_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_community_priorities_territory_beats_BeatId",
+                        column: x => x.BeatId,
+                        principalTable: "territory_beats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "trust_survey_questions",
                 columns: table => new
                 {
@@ -170,12 +252,12 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     TextKk = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     TextRu = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     TextEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Criterion = table.Column<int>(type: "INTEGER", nullable: true),
-                    Dimension = table.Column<int>(type: "INTEGER", nullable: true),
+                    Criterion = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     Required = table.Column<bool>(type: "INTEGER", nullable: false),
                     OptionsJson = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -199,13 +281,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     SurveyId = table.Column<int>(type: "INTEGER", nullable: false),
                     Quarter = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
                     SubmittedWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     PlaceId = table.Column<int>(type: "INTEGER", nullable: true),
                     BeatId = table.Column<int>(type: "INTEGER", nullable: true),
                     DistrictId = table.Column<int>(type: "INTEGER", nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    AgeBand = table.Column<int>(type: "INTEGER", nullable: true),
-                    Sex = table.Column<int>(type: "INTEGER", nullable: true)
+                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -248,9 +330,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_community_meetings_BeatId",
+                name: "IX_community_meetings_BeatId_StartsAtUtc",
                 table: "community_meetings",
-                column: "BeatId");
+                columns: new[] { "BeatId", "StartsAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_meetings_DistrictId_HeldOn",
@@ -271,6 +353,34 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 name: "IX_community_preventive_activities_OfficerId_DoneOn",
                 table: "community_preventive_activities",
                 columns: new[] { "OfficerId", "DoneOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_priorities_BeatId_RaisedOn",
+                table: "community_priorities",
+                columns: new[] { "BeatId", "RaisedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_priorities_MeetingId",
+                table: "community_priorities",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_reception_bookings_BeatId",
+                table: "community_reception_bookings",
+                column: "BeatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_reception_bookings_OfficerId_StartsAtUtc",
+                table: "community_reception_bookings",
+                columns: new[] { "OfficerId", "StartsAtUtc" },
+                unique: true,
+                filter: "\"Status\" = 'Booked'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_reception_bookings_TokenHash",
+                table: "community_reception_bookings",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_evaluation_kpi_weights_DistrictId_ChangedAtUtc",
@@ -329,10 +439,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "community_meetings");
+                name: "community_preventive_activities");
 
             migrationBuilder.DropTable(
-                name: "community_preventive_activities");
+                name: "community_priorities");
+
+            migrationBuilder.DropTable(
+                name: "community_reception_bookings");
 
             migrationBuilder.DropTable(
                 name: "evaluation_kpi_weights");
@@ -345,6 +458,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "trust_survey_token_uses");
+
+            migrationBuilder.DropTable(
+                name: "community_meetings");
 
             migrationBuilder.DropTable(
                 name: "trust_survey_questions");

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class TrustAndEvaluation : Migration
+    public partial class TrustAndCommunity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -27,11 +27,18 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     BeatId = table.Column<int>(type: "integer", nullable: false),
                     DistrictId = table.Column<int>(type: "integer", nullable: false),
                     OfficerId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
                     Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Attendance = table.Column<int>(type: "integer", nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Agenda = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Attendance = table.Column<int>(type: "integer", nullable: true),
                     Minutes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
                     RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
@@ -61,7 +68,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     BeatId = table.Column<int>(type: "integer", nullable: false),
                     DistrictId = table.Column<int>(type: "integer", nullable: false),
                     OfficerId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     DoneOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Participants = table.Column<int>(type: "integer", nullable: false),
                     Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
@@ -79,6 +86,46 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_community_preventive_activities_territory_officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "territory_officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_reception_bookings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficerId = table.Column<int>(type: "integer", nullable: false),
+                    BeatId = table.Column<int>(type: "integer", nullable: false),
+                    ReceptionPointId = table.Column<int>(type: "integer", nullable: true),
+                    StartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Topic = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RemindedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_reception_bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_reception_bookings_territory_beats_BeatId",
+                        column: x => x.BeatId,
+                        principalTable: "territory_beats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_community_reception_bookings_territory_officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "territory_officers",
                         principalColumn: "Id",
@@ -109,7 +156,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     NameKk = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     NameRu = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -153,7 +200,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     IntroKk = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     IntroRu = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     IntroEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     AskDemographics = table.Column<bool>(type: "boolean", nullable: false),
                     AfterAppeals = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -164,6 +211,41 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "community_priorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BeatId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    MeetingId = table.Column<int>(type: "integer", nullable: true),
+                    Issue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Action = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ActionOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_priorities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_priorities_community_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "community_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_community_priorities_territory_beats_BeatId",
+                        column: x => x.BeatId,
+                        principalTable: "territory_beats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "trust_survey_questions",
                 columns: table => new
                 {
@@ -171,12 +253,12 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SurveyId = table.Column<int>(type: "integer", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     TextKk = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     TextRu = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     TextEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Criterion = table.Column<int>(type: "integer", nullable: true),
-                    Dimension = table.Column<int>(type: "integer", nullable: true),
+                    Criterion = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Dimension = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     Required = table.Column<bool>(type: "boolean", nullable: false),
                     OptionsJson = table.Column<string>(type: "text", nullable: true)
                 },
@@ -200,13 +282,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     SurveyId = table.Column<int>(type: "integer", nullable: false),
                     Quarter = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
                     SubmittedWeek = table.Column<DateOnly>(type: "date", nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     PlaceId = table.Column<int>(type: "integer", nullable: true),
                     BeatId = table.Column<int>(type: "integer", nullable: true),
                     DistrictId = table.Column<int>(type: "integer", nullable: true),
                     Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    AgeBand = table.Column<int>(type: "integer", nullable: true),
-                    Sex = table.Column<int>(type: "integer", nullable: true)
+                    AgeBand = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Sex = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -249,9 +331,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_community_meetings_BeatId",
+                name: "IX_community_meetings_BeatId_StartsAtUtc",
                 table: "community_meetings",
-                column: "BeatId");
+                columns: new[] { "BeatId", "StartsAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_meetings_DistrictId_HeldOn",
@@ -272,6 +354,34 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 name: "IX_community_preventive_activities_OfficerId_DoneOn",
                 table: "community_preventive_activities",
                 columns: new[] { "OfficerId", "DoneOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_priorities_BeatId_RaisedOn",
+                table: "community_priorities",
+                columns: new[] { "BeatId", "RaisedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_priorities_MeetingId",
+                table: "community_priorities",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_reception_bookings_BeatId",
+                table: "community_reception_bookings",
+                column: "BeatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_reception_bookings_OfficerId_StartsAtUtc",
+                table: "community_reception_bookings",
+                columns: new[] { "OfficerId", "StartsAtUtc" },
+                unique: true,
+                filter: "\"Status\" = 'Booked'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_reception_bookings_TokenHash",
+                table: "community_reception_bookings",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_evaluation_kpi_weights_DistrictId_ChangedAtUtc",
@@ -330,10 +440,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "community_meetings");
+                name: "community_preventive_activities");
 
             migrationBuilder.DropTable(
-                name: "community_preventive_activities");
+                name: "community_priorities");
+
+            migrationBuilder.DropTable(
+                name: "community_reception_bookings");
 
             migrationBuilder.DropTable(
                 name: "evaluation_kpi_weights");
@@ -346,6 +459,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "trust_survey_token_uses");
+
+            migrationBuilder.DropTable(
+                name: "community_meetings");
 
             migrationBuilder.DropTable(
                 name: "trust_survey_questions");

@@ -1,0 +1,43 @@
+using Uchastok.Rules.Calendar;
+using Uchastok.Rules.Territory;
+
+namespace Uchastok.Rules.Community;
+
+/// <summary>
+/// The slots residents can book with their inspector (C10): cut from the reception point's
+/// opening hours on working days, in local time. A point open round the clock is a duty post;
+/// the inspector's own reception there keeps office hours.
+/// </summary>
+public static class ReceptionSlots
+{
+    public static readonly TimeSpan DefaultLength = TimeSpan.FromMinutes(20);
+    public const int DefaultDaysAhead = 14;
+    /// <summary>A slot is offered only if it starts at least this long from now, so the inspector learns of it in time.</summary>
+    public static readonly TimeSpan MinimumNotice = TimeSpan.FromHours(1);
+
+    public static readonly OpeningHours OfficeHours = new(false,
+        [new OpeningSpan([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], new TimeOnly(9, 0), new TimeOnly(18, 0))]);
+
+    /// <summary>Local start times of every slot from <paramref name="nowLocal"/> plus the notice, over <paramref name="days"/> days, in order.</summary>
+    public static IReadOnlyList<DateTime> Generate(OpeningHours hours, WorkingCalendar calendar, DateTime nowLocal, int days, TimeSpan length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(length, TimeSpan.Zero);
+        var spans = hours.AroundTheClock ? OfficeHours.Spans : hours.Spans;
+        var earliest = nowLocal + MinimumNotice;
+        var slots = new List<DateTime>();
+        var today = DateOnly.FromDateTime(nowLocal);
+        for (var day = today; day < today.AddDays(days); day = day.AddDays(1))
+        {
+            if (!calendar.IsWorkingDay(day)) continue;
+            foreach (var span in spans.Where(s => s.Days.Contains(day.DayOfWeek)).OrderBy(s => s.Opens))
+            {
+                for (var start = day.ToDateTime(span.Opens); start + length <= day.ToDateTime(span.Closes); start += length)
+                    if (start >= earliest) slots.Add(start);
+            }
+        }
+        return slots.Distinct().Order().ToList();
+    }
+
+    /// <summary>Whether a requested start is one of the offered slots.</summary>
+    public static bool IsOffered(IReadOnlyList<DateTime> slots, DateTime startLocal) => slots.Contains(startLocal);
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Uchastok.Rules.Community;
+using Uchastok.Rules.Trust;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Notifications;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.Community;
+
+public sealed record CommunityPass(int Reminded, int Alerted);
+
+/// <summary>
+/// The community's clock work: the day before a reception its holder is reminded; from two weeks
+/// before a quarter ends, every inspector who has not held the report meeting, and his district's
+/// head, are told — once each per quarter, as the outbox's dedupe key makes sure.
+/// </summary>
+public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<CommunityJob> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.Background) return;
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Community pass failed; will try again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<CommunityPass> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var reminded = await services.GetRequiredService<Receptions>().RemindAsync(cancellationToken);
+        var alerted = await AlertAsync(services, cancellationToken);
+        if (reminded + alerted > 0)
+        {
+            services.GetRequiredService<OutboxSignal>().Notify();
+            logger.LogInformation("Community pass: {Reminded} receptions reminded, {Alerted} report-meeting alerts", reminded, alerted);
+        }
+        return new CommunityPass(reminded, alerted);
+    }
+
+    private async Task<int> AlertAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var today = KazakhstanTime.Today(clock);
+        var quarter = Quarter.Of(today);
+        if (today < MeetingCompliance.AlertFrom(quarter)) return 0;
+        var db = services.GetRequiredService<UchastokDbContext>();
+        var schedule = services.GetRequiredService<MeetingSchedule>();
+        var outbox = services.GetRequiredService<Outbox>();
+        var accounts = await services.GetRequiredService<OfficerAccounts>().GetAsync(cancellationToken);
+        var heads = (await services.GetRequiredService<TerritorySnapshotCache>().GetAsync(cancellationToken)).HeadOfficerByDistrict;
+        var link = $"{settings.PublicUrl.TrimEnd('/')}/community";
+        var queued = 0;
+        foreach (var districtId in await db.Districts.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken))
+        {
+            var compliance = await schedule.ComplianceAsync(districtId, quarter, cancellationToken);
+            foreach (var row in compliance.Inspectors.Where(r => r.State == ComplianceState.Alert))
+            {
+                var recipients = (accounts.GetValueOrDefault(row.OfficerId) ?? [])
+                    .Concat(heads.TryGetValue(districtId, out var head) ? accounts.GetValueOrDefault(head) ?? [] : []);
+                foreach (var account in recipients.DistinctBy(a => a.UserId))
+                {
+                    var key = $"report-meeting:{quarter}:{row.OfficerId}:{account.UserId}";
+                    if (await db.Outbox.AnyAsync(m => m.DedupeKey == key, cancellationToken)) continue;
+                    using var _ = LocalizationSetup.UseLanguage(account.Language);
+                    var values = new Dictionary<string, string>
+                    {
+                        ["inspector"] = row.Inspector, ["beats"] = string.Join(", ", row.Beats), ["quarter"] = quarter.ToString(),
+                        ["last"] = quarter.Last.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture), ["link"] = link,
+                    };
+                    await outbox.EnqueueAsync(new Notification(NotificationChannel.Email, account.Email, account.Language, DefaultTemplates.StaffReportMeetingDue, values,
+                        key, $"community:{districtId}"), cancellationToken);
+                    queued++;
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return queued;
+    }
+}

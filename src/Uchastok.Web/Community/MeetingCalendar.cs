@@ -1,0 +1,42 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Uchastok.Web.Notifications;
+using Uchastok.Web.Shared.Localization;
+
+namespace Uchastok.Web.Community;
+
+/// <summary>
+/// Meetings as iCalendar (RFC 5545, written by Ical.Net): one meeting to add to a calendar, or a
+/// beat's feed to subscribe to. Each meeting keeps its UID and raises its SEQUENCE when it
+/// changes, so a calendar that imported it takes a new time or a cancellation.
+/// </summary>
+public sealed class MeetingCalendar(NotificationSettings settings, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    public string Write(IEnumerable<MeetingView> meetings, string name)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Uchastok//Community meetings//EN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        foreach (var meeting in meetings)
+        {
+            var url = $"{settings.PublicUrl.TrimEnd('/')}/beats/{meeting.BeatId}";
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"meeting-{meeting.Id}@uchastok",
+                Summary = $"{meeting.KindLabel} — {meeting.Beat}",
+                Description = string.Join("\n", new[] { meeting.Agenda, meeting.Link, localizer["Meeting.Inspector", meeting.Officer].Value }.Where(t => !string.IsNullOrWhiteSpace(t))),
+                Location = meeting.Place,
+                DtStart = new CalDateTime(DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc)),
+                DtEnd = new CalDateTime(DateTime.SpecifyKind(meeting.EndsAtUtc, DateTimeKind.Utc)),
+                DtStamp = new CalDateTime(DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc)),
+                Sequence = meeting.Sequence,
+                Status = meeting.Status == nameof(MeetingStatus.Cancelled) ? EventStatus.Cancelled : EventStatus.Confirmed,
+                Url = new Uri(url),
+            });
+        }
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Community;
+using Uchastok.Rules.Territory;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Calendar;
+using Uchastok.Web.Notifications;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Security;
+using static Uchastok.Web.Shared.Web.InputText;
+
+namespace Uchastok.Web.Community;
+
+/// <summary>The free slots of a beat's inspector, in local time, with where he receives.</summary>
+public sealed record SlotsView(int BeatId, int OfficerId, string Inspector, string Place, string Hours, int DurationMinutes, IReadOnlyList<DateTime> Slots);
+
+/// <param name="StartsAt">A slot's local start, <c>yyyy-MM-ddTHH:mm</c>.</param>
+public sealed record BookingInput(string? StartsAt, string? Name, string? Phone, string? Email, string? Topic, bool Consent);
+
+/// <summary>A booking as its holder sees it (by the link) and as the inspector's day list shows it.</summary>
+public sealed record BookingView(long Id, int BeatId, string Inspector, string Place, DateTime StartsAtUtc, int DurationMinutes, string Status, string Name, string? Phone, string? Email, string? Topic);
+
+public enum BookingResult { Done, NotFound, Invalid, Taken }
+
+/// <summary>
+/// Personal receptions with the inspector (C10): slots cut from the reception point's hours on
+/// working days, one person per slot (the database keeps it so), cancellation by the link sent
+/// with the booking, a reminder the day before, and the inspector's list of the day.
+/// </summary>
+public sealed class Receptions(
+    UchastokDbContext db, WorkingCalendarProvider calendars, Outbox outbox, OutboxSignal signal, NotificationSettings settings, IDataProtectionProvider protection,
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<Receptions> logger)
+{
+    private const string TokenPurpose = "Uchastok.Community.ReceptionToken";
+    public const int MaxTopicLength = 500;
+
+    public async Task<SlotsView?> SlotsAsync(int beatId, CancellationToken cancellationToken = default)
+    {
+        var beat = await BeatAsync(beatId, cancellationToken);
+        if (beat is null) return null;
+        var nowLocal = KazakhstanTime.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime;
+        var slots = ReceptionSlots.Generate(beat.Hours, await calendars.GetAsync(cancellationToken), nowLocal, ReceptionSlots.DefaultDaysAhead, ReceptionSlots.DefaultLength);
+        var taken = await TakenAsync(beat.OfficerId, cancellationToken);
+        return new SlotsView(beat.Id, beat.OfficerId, beat.Inspector, beat.Place, beat.HoursText, (int)ReceptionSlots.DefaultLength.TotalMinutes, slots.Where(s => !taken.Contains(s)).ToList());
+    }
+
+    public async Task<(BookingResult Result, FieldErrors Errors, string? Token)> BookAsync(int beatId, BookingInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new FieldErrors();
+        var beat = await BeatAsync(beatId, cancellationToken);
+        if (beat is null) return (BookingResult.NotFound, errors, null);
+        var name = ContactValidation.Name(input.Name, "name", localizer, errors);
+        var (email, phone) = ContactValidation.Contacts(input.Email, input.Phone, localizer, errors);
+        var topic = Blank(input.Topic);
+        if (topic?.Length > MaxTopicLength) errors.Add("topic", localizer["Appeal.TextTooLong", MaxTopicLength]);
+        if (!input.Consent) errors.Add("consent", localizer["Reception.ConsentRequired"]);
+        var nowLocal = KazakhstanTime.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime;
+        var offered = ReceptionSlots.Generate(beat.Hours, await calendars.GetAsync(cancellationToken), nowLocal, ReceptionSlots.DefaultDaysAhead, ReceptionSlots.DefaultLength);
+        if (!DateTime.TryParseExact(input.StartsAt?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) || !ReceptionSlots.IsOffered(offered, start))
+            errors.Add("startsAt", localizer["Reception.SlotNotOffered"]);
+        if (errors.Count > 0) return (BookingResult.Invalid, errors, null);
+        if ((await TakenAsync(beat.OfficerId, cancellationToken)).Contains(start))
+        {
+            errors.Add("startsAt", localizer["Reception.SlotTaken"]);
+            return (BookingResult.Taken, errors, null);
+        }
+
+        var token = Secrets.New();
+        var booking = new ReceptionBooking
+        {
+            OfficerId = beat.OfficerId, BeatId = beat.Id, ReceptionPointId = beat.ReceptionPointId, StartsAtUtc = new DateTimeOffset(start, KazakhstanTime.Offset).UtcDateTime,
+            DurationMinutes = (int)ReceptionSlots.DefaultLength.TotalMinutes, Name = name!, Phone = phone, Email = email, Topic = topic, Language = LocalizationSetup.CurrentLanguage,
+            Status = BookingStatus.Booked, TokenHash = Secrets.Hash(token), ProtectedToken = protection.CreateProtector(TokenPurpose).Protect(token), CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ReceptionBookings.Add(booking);
+        await NotifyAsync(booking, beat.Inspector, beat.Place, DefaultTemplates.ReceptionBooked, token, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone took the slot between the check and the save: the unique index keeps one.
+            db.ChangeTracker.Clear();
+            errors.Add("startsAt", localizer["Reception.SlotTaken"]);
+            return (BookingResult.Taken, errors, null);
+        }
+        signal.Notify();
+        logger.LogInformation("Reception booked with officer {Officer} at {Start}", beat.OfficerId, booking.StartsAtUtc);
+        return (BookingResult.Done, errors, token);
+    }
+
+    public async Task<BookingView?> ByTokenAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
+        return (await ViewsAsync(db.ReceptionBookings.Where(b => b.TokenHash == Secrets.Hash(token)), cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The holder cancels by the link, up to the start; the slot is free again at once.</summary>
+    public async Task<BookingResult> CancelAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return BookingResult.NotFound;
+        var booking = await db.ReceptionBookings.SingleOrDefaultAsync(b => b.TokenHash == Secrets.Hash(token), cancellationToken);
+        if (booking is null) return BookingResult.NotFound;
+        if (booking.Status != BookingStatus.Booked || booking.StartsAtUtc <= clock.GetUtcNow().UtcDateTime) return BookingResult.Invalid;
+        booking.Status = BookingStatus.Cancelled;
+        booking.CancelledAtUtc = clock.GetUtcNow().UtcDateTime;
+        var beat = await BeatAsync(booking.BeatId, cancellationToken);
+        await NotifyAsync(booking, beat?.Inspector ?? "", beat?.Place ?? "", DefaultTemplates.ReceptionCancelled, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return BookingResult.Done;
+    }
+
+    /// <summary>An inspector's receptions of a local day: his own, or any in a district its supervisor manages. Each read is logged: it shows names and contacts.</summary>
+    public async Task<IReadOnlyList<BookingView>?> DayAsync(ClaimsPrincipal user, int officerId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var officer = await db.Officers.AsNoTracking().Where(o => o.Id == officerId).Select(o => new { o.Id, o.DistrictId }).SingleOrDefaultAsync(cancellationToken);
+        if (officer is null || !(ScopeClaims.IsInspector(user, officerId) || ScopeClaims.ManagesDistrict(user, officer.DistrictId))) return null;
+        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
+        var to = from.AddDays(1);
+        var list = await ViewsAsync(db.ReceptionBookings.Where(b => b.OfficerId == officerId && b.Status == BookingStatus.Booked && b.StartsAtUtc >= from && b.StartsAtUtc < to), cancellationToken);
+        if (list.Count > 0 && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } reader)
+        {
+            db.PersonalDataAccesses.Add(new PersonalDataAccess { ReaderUserId = reader, Purpose = string.Create(CultureInfo.InvariantCulture, $"receptions of officer {officerId} on {day:yyyy-MM-dd}"), AtUtc = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return list;
+    }
+
+    /// <summary>Reminds everyone booked for tomorrow (local), once. The background job calls it; tests call it by hand.</summary>
+    public async Task<int> RemindAsync(CancellationToken cancellationToken = default)
+    {
+        var tomorrow = KazakhstanTime.Today(clock).AddDays(1);
+        var from = new DateTimeOffset(tomorrow.ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
+        var due = await db.ReceptionBookings.Where(b => b.Status == BookingStatus.Booked && b.RemindedAtUtc == null && b.StartsAtUtc >= from && b.StartsAtUtc < from.AddDays(1)).ToListAsync(cancellationToken);
+        foreach (var booking in due)
+        {
+            var beat = await BeatAsync(booking.BeatId, cancellationToken);
+            await NotifyAsync(booking, beat?.Inspector ?? "", beat?.Place ?? "", DefaultTemplates.ReceptionReminder, protection.CreateProtector(TokenPurpose).Unprotect(booking.ProtectedToken), cancellationToken);
+            booking.RemindedAtUtc = clock.GetUtcNow().UtcDateTime;
+        }
+        if (due.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            signal.Notify();
+        }
+        return due.Count;
+    }
+
+    public string ManageLink(string token) => $"{settings.PublicUrl.TrimEnd('/')}/receptions/{token}";
+
+    private async Task NotifyAsync(ReceptionBooking booking, string inspector, string place, string template, string? token, CancellationToken cancellationToken)
+    {
+        var (channel, recipient) = booking.Email is { } email ? (NotificationChannel.Email, email) : (NotificationChannel.Sms, booking.Phone!);
+        using var _ = LocalizationSetup.UseLanguage(booking.Language);
+        var values = new Dictionary<string, string>
+        {
+            ["when"] = KazakhstanTime.Format(booking.StartsAtUtc), ["inspector"] = inspector, ["place"] = place, ["link"] = token is null ? string.Empty : ManageLink(token),
+        };
+        await outbox.EnqueueAsync(new Notification(channel, recipient, booking.Language, template, values,
+            $"reception:{booking.TokenHash[..16]}:{template}", $"reception:{booking.OfficerId}"), cancellationToken);
+    }
+
+    private sealed record BeatReception(int Id, int OfficerId, string Inspector, int? ReceptionPointId, string Place, string HoursText, OpeningHours Hours);
+
+    private async Task<BeatReception?> BeatAsync(int beatId, CancellationToken cancellationToken)
+    {
+        var beat = await db.Beats.AsNoTracking().Where(b => b.Id == beatId && b.IsActive && b.InspectorId != null)
+            .Select(b => new
+            {
+                b.Id, InspectorId = b.InspectorId!.Value, b.Inspector!.Surname, b.Inspector.GivenName, b.Inspector.Patronymic, b.ReceptionPointId,
+                Hours = b.ReceptionPoint == null ? null : b.ReceptionPoint.Hours,
+                PointNumber = b.ReceptionPoint == null ? (int?)null : b.ReceptionPoint.Number,
+            }).SingleOrDefaultAsync(cancellationToken);
+        if (beat is null) return null;
+        var hours = OpeningHours.TryParse(beat.Hours, out var parsed) ? parsed : ReceptionSlots.OfficeHours;
+        var place = beat.PointNumber is { } number ? localizer["Reception.Point", number].Value : localizer["Reception.DistrictOffice"].Value;
+        return new BeatReception(beat.Id, beat.InspectorId, $"{beat.Surname} {beat.GivenName} {beat.Patronymic}".Trim(), beat.ReceptionPointId, place, beat.Hours ?? "Mo-Fr 09:00-18:00", hours);
+    }
+
+    private async Task<HashSet<DateTime>> TakenAsync(int officerId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var taken = await db.ReceptionBookings.AsNoTracking().Where(b => b.OfficerId == officerId && b.Status == BookingStatus.Booked && b.StartsAtUtc >= now)
+            .Select(b => b.StartsAtUtc).ToListAsync(cancellationToken);
+        return taken.Select(t => KazakhstanTime.ToLocal(t).DateTime).ToHashSet();
+    }
+
+    private async Task<IReadOnlyList<BookingView>> ViewsAsync(IQueryable<ReceptionBooking> bookings, CancellationToken cancellationToken)
+    {
+        var rows = await (from b in bookings.AsNoTracking()
+                          join o in db.Officers on b.OfficerId equals o.Id
+                          orderby b.StartsAtUtc
+                          select new { b, o.Surname, o.GivenName }).ToListAsync(cancellationToken);
+        var result = new List<BookingView>();
+        foreach (var r in rows)
+        {
+            var beat = await BeatAsync(r.b.BeatId, cancellationToken);
+            result.Add(new BookingView(r.b.Id, r.b.BeatId, $"{r.Surname} {r.GivenName}", beat?.Place ?? "", r.b.StartsAtUtc, r.b.DurationMinutes, r.b.Status.ToString(), r.b.Name, r.b.Phone, r.b.Email, r.b.Topic));
+        }
+        return result;
+    }
+}
