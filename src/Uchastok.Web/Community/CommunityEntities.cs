@@ -139,3 +139,49 @@ public sealed class ReceptionBooking
     public DateTime? RemindedAtUtc { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
 }
+
+/// <summary>
+/// A resident's subscription to police messages for a beat or a whole district, by e-mail or SMS,
+/// in his language. It takes effect once confirmed by the link sent to the address; the same
+/// link's token unsubscribes, without an account.
+/// </summary>
+public sealed class Subscription
+{
+    public long Id { get; set; }
+    public Notifications.NotificationChannel Channel { get; set; }
+    public required string Address { get; set; }
+    /// <summary>The beat subscribed to; null for the whole district.</summary>
+    public int? BeatId { get; set; }
+    public int DistrictId { get; set; }
+    public required string Language { get; set; }
+    public required string TokenHash { get; set; }
+    public required string ProtectedToken { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? ConfirmedAtUtc { get; set; }
+    public DateTime? UnsubscribedAtUtc { get; set; }
+}
+
+public enum MailingKind
+{
+    SafetyAlert,
+    Invitation,
+    Information,
+}
+
+/// <summary>A message sent to the subscribers of a beat (and its district's) or of a district, in each one's language.</summary>
+public sealed class Mailing
+{
+    public int Id { get; set; }
+    public int DistrictId { get; set; }
+    public int? BeatId { get; set; }
+    public MailingKind Kind { get; set; }
+    public required string SubjectKk { get; set; }
+    public required string SubjectRu { get; set; }
+    public required string SubjectEn { get; set; }
+    public required string TextKk { get; set; }
+    public required string TextRu { get; set; }
+    public required string TextEn { get; set; }
+    public int Recipients { get; set; }
+    public DateTime SentAtUtc { get; set; }
+    public string? SentByUserId { get; set; }
+}

@@ -75,3 +75,32 @@ internal sealed class ReceptionBookingConfiguration : IEntityTypeConfiguration<R
         builder.HasOne<Beat>().WithMany().HasForeignKey(b => b.BeatId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subscription>
+{
+    public void Configure(EntityTypeBuilder<Subscription> builder)
+    {
+        builder.ToTable("community_subscriptions");
+        builder.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(s => s.Address).HasMaxLength(254);
+        builder.Property(s => s.Language).HasMaxLength(2);
+        builder.Property(s => s.TokenHash).HasMaxLength(64);
+        builder.Property(s => s.ProtectedToken).HasMaxLength(1000);
+        builder.HasIndex(s => s.TokenHash).IsUnique();
+        builder.HasIndex(s => new { s.DistrictId, s.BeatId });
+        builder.HasOne<District>().WithMany().HasForeignKey(s => s.DistrictId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MailingConfiguration : IEntityTypeConfiguration<Mailing>
+{
+    public void Configure(EntityTypeBuilder<Mailing> builder)
+    {
+        builder.ToTable("community_mailings");
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        foreach (var subject in new[] { nameof(Mailing.SubjectKk), nameof(Mailing.SubjectRu), nameof(Mailing.SubjectEn) }) builder.Property(subject).HasMaxLength(Mailings.MaxSubjectLength);
+        foreach (var text in new[] { nameof(Mailing.TextKk), nameof(Mailing.TextRu), nameof(Mailing.TextEn) }) builder.Property(text).HasMaxLength(Mailings.MaxTextLength);
+        builder.Property(m => m.SentByUserId).HasMaxLength(450);
+        builder.HasIndex(m => new { m.DistrictId, m.SentAtUtc });
+    }
+}

@@ -18,6 +18,7 @@ public static class CommunityModule
         services.AddScoped<CommunityRecords>();
         services.AddScoped<MeetingSchedule>();
         services.AddScoped<Receptions>();
+        services.AddScoped<Mailings>();
         services.AddScoped<MeetingCalendar>();
         services.AddSingleton<CommunityJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CommunityJob>());
@@ -111,6 +112,26 @@ public static class CommunityModule
             BookingResult.NotFound => Problems.NotFound(l, "Reception.NotFound"),
             _ => Problems.Status(l, StatusCodes.Status409Conflict, "Reception.NotCancellable"),
         });
+        group.MapGet("/mailings", (HttpContext http, Mailings m, CancellationToken ct) => m.ForStaffAsync(http.User, ct))
+            .WithSummary("Mailings of the caller's beats or district, with how many messages are queued, sent and failed.");
+        group.MapPost("/mailings", async Task<IResult> (MailingInput body, HttpContext http, Mailings m, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            var (mailing, errors) = await m.SendAsync(body, http.User, ct);
+            return mailing is null ? Problems.Validation(l, errors) : TypedResults.Created("/api/v1/community/mailings", mailing);
+        }).WithSummary("Send a safety alert, invitation or information to a beat's (beatId) or a district's (districtId) subscribers, in kk/ru/en.");
+        var subscriptions = app.MapGroup("/api/v1/subscriptions").AllowAnonymous().WithTags("Community");
+        subscriptions.MapPost(string.Empty, async Task<IResult> (SubscribeInput body, Mailings m, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            var (done, errors) = await m.SubscribeAsync(body, ct);
+            return done ? TypedResults.Accepted((string?)null, new { message = l["Subscription.CheckInbox"].Value }) : Problems.Validation(l, errors);
+        }).WithSummary("Subscribe an e-mail or a phone to a beat's (or its whole district's) messages; a confirmation link is sent there.");
+        subscriptions.MapGet("/{token}", async Task<IResult> (string token, Mailings m, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await m.ByTokenAsync(token, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound(l, "Subscription.NotFound"));
+        subscriptions.MapPost("/{token}/confirm", async Task<IResult> (string token, Mailings m, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await m.ConfirmAsync(token, ct) is SubscriptionChange.NotFound ? Problems.NotFound(l, "Subscription.NotFound") : TypedResults.NoContent());
+        subscriptions.MapPost("/{token}/unsubscribe", async Task<IResult> (string token, Mailings m, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            await m.UnsubscribeAsync(token, ct) is SubscriptionChange.NotFound ? Problems.NotFound(l, "Subscription.NotFound") : TypedResults.NoContent())
+            .WithSummary("Leave, by the link at the foot of every message; no account needed.");
         app.MapGet("/api/v1/meetings/{id:int}.ics", async Task<IResult> (int id, MeetingSchedule s, MeetingCalendar calendar, CancellationToken ct) =>
             await s.MeetingAsync(id, ct) is { } meeting
                 ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(calendar.Write([meeting], meeting.Beat)), MeetingCalendar.ContentType, $"meeting-{id}.ics")

@@ -24,6 +24,8 @@ public static class DefaultTemplates
     public const string ReceptionReminder = "reception.reminder";
     public const string ReceptionCancelled = "reception.cancelled";
     public const string StaffReportMeetingDue = "staff.report-meeting-due";
+    public const string SubscriptionConfirm = "subscription.confirm";
+    public const string Mailing = "mailing";
 
     public sealed record Text(string Subject, string Body);
 
@@ -92,6 +94,14 @@ public static class DefaultTemplates
         [(StaffReportMeetingDue, "kk")] = new("{quarter}: тұрғындар алдындағы есеп беру кездесуі өткізілмеді", "{inspector} ({beats}) {quarter} тоқсанында тұрғындар алдында есеп беру кездесуін әлі өткізген жоқ. Тоқсанның соңғы күні: {last}. {link}"),
         [(StaffReportMeetingDue, "ru")] = new("{quarter}: отчётная встреча с населением не проведена", "{inspector} ({beats}) ещё не провёл отчётную встречу с населением в квартале {quarter}. Последний день квартала: {last}. {link}"),
         [(StaffReportMeetingDue, "en")] = new("{quarter}: the report meeting to residents is not held yet", "{inspector} ({beats}) has not yet held the report meeting to residents in {quarter}. The quarter ends on {last}. {link}"),
+
+        [(SubscriptionConfirm, "kk")] = new("Жазылымды растаңыз: {scope}", "{scope} полиция хабарламаларына жазылуды растау үшін сілтемені ашыңыз: {link}\nЕгер сіз жазылмаған болсаңыз, бұл хатқа жауап бермеңіз."),
+        [(SubscriptionConfirm, "ru")] = new("Подтвердите подписку: {scope}", "Чтобы подтвердить подписку на сообщения полиции ({scope}), откройте ссылку: {link}\nЕсли вы не подписывались, просто не отвечайте."),
+        [(SubscriptionConfirm, "en")] = new("Confirm your subscription: {scope}", "To confirm your subscription to police messages for {scope}, open this link: {link}\nIf you did not subscribe, ignore this message."),
+
+        [(Mailing, "kk")] = new("{subject}", "{text}\n\n{scope} · Жазылымнан бас тарту: {link}"),
+        [(Mailing, "ru")] = new("{subject}", "{text}\n\n{scope} · Отписаться: {link}"),
+        [(Mailing, "en")] = new("{subject}", "{text}\n\n{scope} · Unsubscribe: {link}"),
     };
 
     public static IEnumerable<string> Keys => All.Keys.Select(k => k.Key).Distinct();

@@ -3,10 +3,14 @@ using Uchastok.Web.Shared.Data;
 
 namespace Uchastok.Web.Notifications;
 
-/// <summary>A message to queue: to whom, by which channel, in which language, from which template, and the values for its placeholders.</summary>
+/// <summary>
+/// A message to queue: to whom, by which channel, in which language, from which template, and the
+/// values for its placeholders. <paramref name="NotBeforeUtc"/> holds it back, so that a mailing to
+/// thousands is spread out and never delays the messages about appeals.
+/// </summary>
 public sealed record Notification(
     NotificationChannel Channel, string Recipient, string Language, string TemplateKey,
-    IReadOnlyDictionary<string, string> Values, string DedupeKey, string? Topic = null);
+    IReadOnlyDictionary<string, string> Values, string DedupeKey, string? Topic = null, DateTime? NotBeforeUtc = null);
 
 /// <summary>
 /// Queues messages in the caller's unit of work: the caller's SaveChanges writes them together
@@ -30,7 +34,7 @@ public sealed partial class Outbox(UchastokDbContext db, TemplateStore templates
             Topic = notification.Topic,
             State = OutboxState.Pending,
             CreatedAtUtc = now,
-            NextAttemptAtUtc = now,
+            NextAttemptAtUtc = notification.NotBeforeUtc is { } later && later > now ? later : now,
         });
     }
 

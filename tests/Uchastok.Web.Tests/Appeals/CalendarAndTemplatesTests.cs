@@ -46,15 +46,25 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
     }
 
     [Fact]
-    public void DefaultTemplates_EveryKey_HasKazakhRussianAndEnglishWithTheNumber()
+    public void DefaultTemplates_EveryKey_HasKazakhRussianAndEnglish_WithWhatItsMessageMustSay()
     {
+        // What each kind of message cannot do without: an appeal's number and link; a reception's time and inspector; the report-meeting alert's inspector and quarter; a mailing's link to leave.
+        string[] Required(string key) => key switch
+        {
+            DefaultTemplates.ReceptionCancelled => ["{when}", "{inspector}"],
+            DefaultTemplates.ReceptionBooked or DefaultTemplates.ReceptionReminder => ["{when}", "{inspector}", "{link}"],
+            DefaultTemplates.StaffReportMeetingDue => ["{inspector}", "{quarter}", "{link}"],
+            DefaultTemplates.SubscriptionConfirm => ["{scope}", "{link}"],
+            // Every mailing carries the link to leave.
+            DefaultTemplates.Mailing => ["{subject}", "{text}", "{link}"],
+            _ => ["{number}", "{link}"],
+        };
         foreach (var key in DefaultTemplates.Keys)
         {
             foreach (var language in new[] { "kk", "ru", "en" })
             {
                 Assert.True(DefaultTemplates.All.TryGetValue((key, language), out var text), $"{key} {language}");
-                Assert.Contains("{number}", text.Subject + text.Body);
-                Assert.Contains("{link}", text.Body);
+                Assert.All(Required(key), placeholder => Assert.Contains(placeholder, text.Subject + text.Body));
             }
         }
     }

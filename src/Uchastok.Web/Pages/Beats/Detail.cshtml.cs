@@ -6,11 +6,23 @@ using Uchastok.Web.Territory;
 namespace Uchastok.Web.Pages.Beats;
 
 /// <summary>A beat's public page: its inspector, the district head, where to go, the meetings to come, the priorities, and the outline.</summary>
-public sealed class DetailModel(TerritoryQueries queries, MeetingSchedule meetings) : PageModel
+public sealed class DetailModel(TerritoryQueries queries, MeetingSchedule meetings, Mailings mailings) : PageModel
 {
     public BeatCard Card { get; private set; } = null!;
     public IReadOnlyList<MeetingView> Upcoming { get; private set; } = [];
     public IReadOnlyList<PriorityView> Priorities { get; private set; } = [];
+    public Accounts.FieldErrors Errors { get; private set; } = new();
+    public bool Subscribed { get; private set; }
+
+    public async Task<IActionResult> OnPostSubscribeAsync(int id, string? email, string? phone, bool districtWide, CancellationToken cancellationToken)
+    {
+        var (done, errors) = await mailings.SubscribeAsync(new SubscribeInput(id, districtWide, email, phone), cancellationToken);
+        (Subscribed, Errors) = (done, errors);
+        if (!done) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await OnGetAsync(id, cancellationToken);
+    }
+
+    public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {

@@ -62,6 +62,8 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PreventiveActivity> PreventiveActivities => Set<PreventiveActivity>();
     public DbSet<NeighbourhoodPriority> Priorities => Set<NeighbourhoodPriority>();
     public DbSet<ReceptionBooking> ReceptionBookings => Set<ReceptionBooking>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<Mailing> Mailings => Set<Mailing>();
     public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -67,6 +67,7 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Community", Policies.Staff);
                 options.Conventions.AuthorizePage("/Community/Compliance", Policies.TerritoryManagers);
                 options.Conventions.AllowAnonymousToFolder("/Receptions");
+                options.Conventions.AllowAnonymousToFolder("/Subscriptions");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

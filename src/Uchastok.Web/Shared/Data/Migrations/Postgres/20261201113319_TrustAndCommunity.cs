@@ -19,6 +19,30 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "community_mailings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    BeatId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubjectKk = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    SubjectRu = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    SubjectEn = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    TextKk = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: false),
+                    TextRu = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_mailings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "community_meetings",
                 columns: table => new
                 {
@@ -128,6 +152,34 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         name: "FK_community_reception_bookings_territory_officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "territory_officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    BeatId = table.Column<int>(type: "integer", nullable: true),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UnsubscribedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_subscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_subscriptions_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -331,6 +383,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_community_mailings_DistrictId_SentAtUtc",
+                table: "community_mailings",
+                columns: new[] { "DistrictId", "SentAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_community_meetings_BeatId_StartsAtUtc",
                 table: "community_meetings",
                 columns: new[] { "BeatId", "StartsAtUtc" });
@@ -380,6 +437,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_community_reception_bookings_TokenHash",
                 table: "community_reception_bookings",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_subscriptions_DistrictId_BeatId",
+                table: "community_subscriptions",
+                columns: new[] { "DistrictId", "BeatId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_subscriptions_TokenHash",
+                table: "community_subscriptions",
                 column: "TokenHash",
                 unique: true);
 
@@ -440,6 +508,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "community_mailings");
+
+            migrationBuilder.DropTable(
                 name: "community_preventive_activities");
 
             migrationBuilder.DropTable(
@@ -447,6 +518,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "community_reception_bookings");
+
+            migrationBuilder.DropTable(
+                name: "community_subscriptions");
 
             migrationBuilder.DropTable(
                 name: "evaluation_kpi_weights");

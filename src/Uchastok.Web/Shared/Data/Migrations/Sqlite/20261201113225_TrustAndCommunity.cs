@@ -18,6 +18,30 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "community_mailings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BeatId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectKk = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    SubjectRu = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    SubjectEn = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    TextKk = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false),
+                    TextRu = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_mailings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "community_meetings",
                 columns: table => new
                 {
@@ -127,6 +151,34 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         name: "FK_community_reception_bookings_territory_officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "territory_officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "community_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    BeatId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UnsubscribedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_community_subscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_community_subscriptions_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -330,6 +382,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_community_mailings_DistrictId_SentAtUtc",
+                table: "community_mailings",
+                columns: new[] { "DistrictId", "SentAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_community_meetings_BeatId_StartsAtUtc",
                 table: "community_meetings",
                 columns: new[] { "BeatId", "StartsAtUtc" });
@@ -379,6 +436,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_community_reception_bookings_TokenHash",
                 table: "community_reception_bookings",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_subscriptions_DistrictId_BeatId",
+                table: "community_subscriptions",
+                columns: new[] { "DistrictId", "BeatId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_subscriptions_TokenHash",
+                table: "community_subscriptions",
                 column: "TokenHash",
                 unique: true);
 
@@ -439,6 +507,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "community_mailings");
+
+            migrationBuilder.DropTable(
                 name: "community_preventive_activities");
 
             migrationBuilder.DropTable(
@@ -446,6 +517,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "community_reception_bookings");
+
+            migrationBuilder.DropTable(
+                name: "community_subscriptions");
 
             migrationBuilder.DropTable(
                 name: "evaluation_kpi_weights");

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Uchastok.Web.Tests.Support;
+using Uchastok.Web.Tests.Trust;
+
+namespace Uchastok.Web.Tests.Community;
+
+/// <summary>Subscriptions confirmed by their link, mailings in each subscriber's language with a working unsubscribe link, and their delivery counts.</summary>
+public sealed partial class MailingTests(UchastokAppFactory factory) : IClassFixture<UchastokAppFactory>
+{
+    private static object Mailing(int beatId, string marker) => new
+    {
+        beatId, kind = "SafetyAlert",
+        subjectKk = "Алаяқтардан сақ болыңыз", subjectRu = "Осторожно, мошенники", subjectEn = "Beware of fraudsters",
+        textKk = $"Банк қызметкеріміз деп қоңырау шалады. {marker}", textRu = $"Звонят от имени банка. {marker}", textEn = $"They call pretending to be the bank. {marker}",
+    };
+
+    private async Task<string> SubscribeAndConfirmAsync(int beatId, string email, string language, bool confirm = true)
+    {
+        using var client = factory.Client(language);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/subscriptions", new { beatId, email })).StatusCode);
+        var confirmation = (await factory.DeliveredToAsync(email)).Last();
+        var token = LinkToken().Match(confirmation.Body).Groups[1].Value;
+        if (confirm) Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/subscriptions/{token}/confirm", null)).StatusCode);
+        return token;
+    }
+
+    [Fact]
+    public async Task AMailing_ReachesConfirmedSubscribersInTheirLanguage_AndTheUnsubscribeLinkWorksWithoutLogin()
+    {
+        var (beatId, _) = await factory.BeatAtAsync("43.2510", "76.9210");
+        var kazakh = $"kk-{Guid.NewGuid():N}@test.kz";
+        var russian = $"ru-{Guid.NewGuid():N}@test.kz";
+        var unconfirmed = $"pending-{Guid.NewGuid():N}@test.kz";
+        await SubscribeAndConfirmAsync(beatId, kazakh, "kk");
+        var russianToken = await SubscribeAndConfirmAsync(beatId, russian, "ru");
+        await SubscribeAndConfirmAsync(beatId, unconfirmed, "en", confirm: false);
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+        var marker = Guid.NewGuid().ToString("N")[..8];
+
+        var sent = await inspector.PostAsJsonAsync("/api/v1/community/mailings", Mailing(beatId, marker));
+
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var toKazakh = (await factory.DeliveredToAsync(kazakh)).Single(m => m.Body.Contains(marker, StringComparison.Ordinal));
+        Assert.Equal("Алаяқтардан сақ болыңыз", toKazakh.Subject);
+        Assert.Contains("Жазылымнан бас тарту: ", toKazakh.Body);
+        var toRussian = (await factory.DeliveredToAsync(russian)).Single(m => m.Body.Contains(marker, StringComparison.Ordinal));
+        Assert.StartsWith("Звонят от имени банка.", toRussian.Body);
+        Assert.DoesNotContain(await factory.DeliveredToAsync(unconfirmed), m => m.Body.Contains(marker, StringComparison.Ordinal));
+        var mailing = (await (await inspector.GetAsync("/api/v1/community/mailings")).JsonAsync()).EnumerateArray().First();
+        Assert.True(mailing.GetProperty("recipients").GetInt32() >= 2);
+        Assert.Equal(mailing.GetProperty("recipients").GetInt32(), mailing.GetProperty("sent").GetInt32());
+        Assert.Equal(0, mailing.GetProperty("failed").GetInt32());
+
+        // The link at the foot leaves, with no account; the next mailing does not reach that address, and the address is erased.
+        var footToken = LinkToken().Match(toRussian.Body).Groups[1].Value;
+        Assert.Equal(russianToken, footToken);
+        var page = await factory.Client("ru").GetAsync($"/subscriptions/{footToken}");
+        Assert.Contains("id=\"unsubscribe\"", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await factory.Client().PostAsync($"/api/v1/subscriptions/{footToken}/unsubscribe", null)).StatusCode);
+        var second = Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Created, (await inspector.PostAsJsonAsync("/api/v1/community/mailings", Mailing(beatId, second))).StatusCode);
+        Assert.DoesNotContain(await factory.DeliveredToAsync(russian), m => m.Body.Contains(second, StringComparison.Ordinal));
+        Assert.Contains(await factory.DeliveredToAsync(kazakh), m => m.Body.Contains(second, StringComparison.Ordinal));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>();
+        Assert.False(await db.Subscriptions.AnyAsync(s => s.Address == russian));
+    }
+
+    [Fact]
+    public async Task Mailings_AreCheckedInThreeLanguages_AndKeptToTheSendersScope()
+    {
+        var (beatId, districtId) = await factory.BeatAtAsync("43.2510", "76.9210");
+        var otherBeat = (await factory.BeatsOfAsync(districtId)).First(b => b != beatId);
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz", language: "ru");
+
+        var noKazakh = await inspector.PostAsJsonAsync("/api/v1/community/mailings", new { beatId, kind = "Information", subjectRu = "Тема", subjectEn = "Subject", textKk = "Мәтін", textRu = "Текст", textEn = "Text" });
+        var otherBeats = await inspector.PostAsJsonAsync("/api/v1/community/mailings", Mailing(otherBeat, "x"));
+        var wholeDistrict = await inspector.PostAsJsonAsync("/api/v1/community/mailings", new { districtId, kind = "Information", subjectKk = "Т", subjectRu = "Т", subjectEn = "S", textKk = "М", textRu = "Т", textEn = "T" });
+        using var resident = await factory.SignedInAsync("resident1@demo.kz");
+
+        Assert.Equal("Укажите тему на казахском, русском и английском.", (await noKazakh.JsonAsync()).GetProperty("errors").GetProperty("subject")[0].GetString());
+        Assert.True((await otherBeats.JsonAsync()).HasError("beatId"));
+        Assert.True((await wholeDistrict.JsonAsync()).HasError("districtId"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.PostAsJsonAsync("/api/v1/community/mailings", Mailing(beatId, "x"))).StatusCode);
+        var badSubscription = await factory.Client("kk").PostAsJsonAsync("/api/v1/subscriptions", new { beatId, email = "not-an-email" });
+        Assert.True((await badSubscription.JsonAsync()).HasError("email"));
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+        Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync("/api/v1/community/mailings", new { districtId, kind = "Invitation", subjectKk = "Т", subjectRu = "Т", subjectEn = "S", textKk = "М", textRu = "Т", textEn = "T" })).StatusCode);
+    }
+
+    [GeneratedRegex(@"/subscriptions/([A-Za-z0-9_\-]+)")]
+    private static partial Regex LinkToken();
+}
