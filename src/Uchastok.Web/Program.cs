@@ -11,6 +11,7 @@ using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Transparency;
 using Uchastok.Web.Trust;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,7 +34,8 @@ builder.Services
     .AddBeatDesign(builder.Configuration)
     .AddCommunity()
     .AddTrust(builder.Configuration)
-    .AddEvaluation();
+    .AddEvaluation()
+    .AddTransparency();
 
 var app = builder.Build();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
@@ -57,6 +59,7 @@ app.MapBeatDesignApi();
 app.MapCommunityApi();
 app.MapTrustApi();
 app.MapEvaluationApi();
+app.MapTransparencyApi();
 await app.RunAsync();
 return 0;
 

@@ -31,12 +31,16 @@ public static class ReceptionSlots
             if (!calendar.IsWorkingDay(day)) continue;
             foreach (var span in spans.Where(s => s.Days.Contains(day.DayOfWeek)).OrderBy(s => s.Opens))
             {
-                for (var start = day.ToDateTime(span.Opens); start + length <= day.ToDateTime(span.Closes); start += length)
+                // Slots start on fixed marks of the day (09:00, 09:20…), so that spans opening at odd minutes never offer overlapping times.
+                var opens = day.ToDateTime(TimeOnly.MinValue).AddTicks((day.ToDateTime(span.Opens) - day.ToDateTime(TimeOnly.MinValue)).Ticks.CeilingTo(length.Ticks));
+                for (var start = opens; start + length <= day.ToDateTime(span.Closes); start += length)
                     if (start >= earliest) slots.Add(start);
             }
         }
         return slots.Distinct().Order().ToList();
     }
+
+    private static long CeilingTo(this long value, long step) => (value + step - 1) / step * step;
 
     /// <summary>Whether a requested start is one of the offered slots.</summary>
     public static bool IsOffered(IReadOnlyList<DateTime> slots, DateTime startLocal) => slots.Contains(startLocal);

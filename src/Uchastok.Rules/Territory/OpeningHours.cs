@@ -44,7 +44,11 @@ public sealed partial record OpeningHours(bool AroundTheClock, IReadOnlyList<Ope
                 }
             }
             var opens = TimeOnly.ParseExact(match.Groups["opens"].Value, "HH:mm", CultureInfo.InvariantCulture);
-            var closes = TimeOnly.ParseExact(match.Groups["closes"].Value, "HH:mm", CultureInfo.InvariantCulture);
+            // "24:00" is the end of the day, which TimeOnly cannot hold; any other 24:xx is no time at all.
+            var closesText = match.Groups["closes"].Value;
+            TimeOnly closes;
+            if (closesText == "24:00") closes = TimeOnly.MaxValue;
+            else if (!TimeOnly.TryParseExact(closesText, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out closes)) return false;
             if (closes <= opens) return false;
             spans.Add(new OpeningSpan(days, opens, closes));
         }

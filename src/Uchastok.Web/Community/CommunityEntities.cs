@@ -153,11 +153,15 @@ public sealed class Subscription
     /// <summary>The beat subscribed to; null for the whole district.</summary>
     public int? BeatId { get; set; }
     public int DistrictId { get; set; }
+    /// <summary>"b:{beat}" or "d:{district}": what the subscription is to, in one column the uniqueness can hold on.</summary>
+    public required string ScopeKey { get; set; }
     public required string Language { get; set; }
     public required string TokenHash { get; set; }
     public required string ProtectedToken { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ConfirmedAtUtc { get; set; }
+    /// <summary>When the last confirmation request was sent, so that a form cannot be used to flood an address.</summary>
+    public DateTime? ConfirmationSentAtUtc { get; set; }
     public DateTime? UnsubscribedAtUtc { get; set; }
 }
 

@@ -63,7 +63,7 @@ internal sealed class ReceptionBookingConfiguration : IEntityTypeConfiguration<R
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(b => b.Name).HasMaxLength(200);
         builder.Property(b => b.Phone).HasMaxLength(20);
-        builder.Property(b => b.Email).HasMaxLength(254);
+        builder.Property(b => b.Email).HasMaxLength(256);
         builder.Property(b => b.Topic).HasMaxLength(500);
         builder.Property(b => b.Language).HasMaxLength(2);
         builder.Property(b => b.TokenHash).HasMaxLength(64);
@@ -82,7 +82,10 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
     {
         builder.ToTable("community_subscriptions");
         builder.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
-        builder.Property(s => s.Address).HasMaxLength(254);
+        builder.Property(s => s.Address).HasMaxLength(256);
+        builder.Property(s => s.ScopeKey).HasMaxLength(20);
+        // One live subscription per address and place, however two requests race.
+        builder.HasIndex(s => new { s.Address, s.ScopeKey }).IsUnique().HasFilter("\"UnsubscribedAtUtc\" IS NULL");
         builder.Property(s => s.Language).HasMaxLength(2);
         builder.Property(s => s.TokenHash).HasMaxLength(64);
         builder.Property(s => s.ProtectedToken).HasMaxLength(1000);

@@ -42,8 +42,18 @@ public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettin
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var reminded = await services.GetRequiredService<Receptions>().RemindAsync(cancellationToken);
-        var alerted = await AlertAsync(services, cancellationToken);
+        // Each part on its own: a failure in one must not stop the other.
+        var reminded = 0;
+        try
+        {
+            reminded = await services.GetRequiredService<Receptions>().RemindAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Reception reminders failed; will try again");
+        }
+        await using var alertScope = scopes.CreateAsyncScope();
+        var alerted = await AlertAsync(alertScope.ServiceProvider, cancellationToken);
         if (reminded + alerted > 0)
         {
             services.GetRequiredService<OutboxSignal>().Notify();
@@ -64,6 +74,7 @@ public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettin
         var heads = (await services.GetRequiredService<TerritorySnapshotCache>().GetAsync(cancellationToken)).HeadOfficerByDistrict;
         var link = $"{settings.PublicUrl.TrimEnd('/')}/community";
         var queued = 0;
+        var keys = new HashSet<string>();
         foreach (var districtId in await db.Districts.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken))
         {
             var compliance = await schedule.ComplianceAsync(districtId, quarter, cancellationToken);
@@ -74,7 +85,7 @@ public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettin
                 foreach (var account in recipients.DistinctBy(a => a.UserId))
                 {
                     var key = $"report-meeting:{quarter}:{row.OfficerId}:{account.UserId}";
-                    if (await db.Outbox.AnyAsync(m => m.DedupeKey == key, cancellationToken)) continue;
+                    if (!keys.Add(key) || await db.Outbox.AnyAsync(m => m.DedupeKey == key, cancellationToken)) continue;
                     using var _ = LocalizationSetup.UseLanguage(account.Language);
                     var values = new Dictionary<string, string>
                     {

@@ -22,6 +22,7 @@ public static class CommunityModule
         services.AddScoped<MeetingCalendar>();
         services.AddSingleton<CommunityJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CommunityJob>());
+        services.AddRateLimiter(options => options.AddPolicy<string, ResidentWritesRateLimitPolicy>(ResidentWritesRateLimitPolicy.Name));
         return services;
     }
 
@@ -102,7 +103,7 @@ public static class CommunityModule
                 BookingResult.Taken => Problems.Status(l, StatusCodes.Status409Conflict, "Reception.SlotTaken"),
                 _ => Problems.Validation(l, errors),
             };
-        }).WithSummary("Book a slot: name, e-mail or phone, topic, consent. The answer carries the private link to cancel.");
+        }).RequireRateLimiting(ResidentWritesRateLimitPolicy.Name).WithSummary("Book a slot: name, e-mail or phone, topic, consent. The answer carries the private link to cancel.");
         var receptions = app.MapGroup("/api/v1/receptions/{token}").AllowAnonymous().WithTags("Community");
         receptions.MapGet(string.Empty, async Task<IResult> (string token, Receptions r, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await r.ByTokenAsync(token, ct) is { } booking ? TypedResults.Ok(booking) : Problems.NotFound(l, "Reception.NotFound"));
@@ -124,7 +125,7 @@ public static class CommunityModule
         {
             var (done, errors) = await m.SubscribeAsync(body, ct);
             return done ? TypedResults.Accepted((string?)null, new { message = l["Subscription.CheckInbox"].Value }) : Problems.Validation(l, errors);
-        }).WithSummary("Subscribe an e-mail or a phone to a beat's (or its whole district's) messages; a confirmation link is sent there.");
+        }).RequireRateLimiting(ResidentWritesRateLimitPolicy.Name).WithSummary("Subscribe an e-mail or a phone to a beat's (or its whole district's) messages; a confirmation link is sent there.");
         subscriptions.MapGet("/{token}", async Task<IResult> (string token, Mailings m, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await m.ByTokenAsync(token, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound(l, "Subscription.NotFound"));
         subscriptions.MapPost("/{token}/confirm", async Task<IResult> (string token, Mailings m, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

@@ -40,6 +40,7 @@ public sealed class Mailings(
     public const int MaxTextLength = 1500;
     /// <summary>Mailing messages released per minute; the outbox sends the rest in the minutes after.</summary>
     public const int PerMinute = 120;
+    public static readonly TimeSpan ConfirmationInterval = TimeSpan.FromMinutes(10);
 
     public async Task<(bool Done, FieldErrors Errors)> SubscribeAsync(SubscribeInput input, CancellationToken cancellationToken = default)
     {
@@ -52,27 +53,39 @@ public sealed class Mailings(
 
         var (channel, address) = email is not null ? (NotificationChannel.Email, email.ToLowerInvariant()) : (NotificationChannel.Sms, phone!);
         int? beatId = input.DistrictWide ? null : beat!.Id;
+        var scopeKey = beatId is { } b ? $"b:{b}" : $"d:{beat!.DistrictId}";
         // Subscribing again to the same place sends the confirmation again and changes nothing else: the answer does not tell whether the address was known.
-        var existing = await db.Subscriptions.FirstOrDefaultAsync(s => s.Address == address && s.DistrictId == beat!.DistrictId && s.BeatId == beatId && s.UnsubscribedAtUtc == null, cancellationToken);
+        var existing = await db.Subscriptions.FirstOrDefaultAsync(s => s.Address == address && s.ScopeKey == scopeKey && s.UnsubscribedAtUtc == null, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         string token;
         if (existing is null)
         {
             token = Secrets.New();
             existing = new Subscription
             {
-                Channel = channel, Address = address, BeatId = beatId, DistrictId = beat!.DistrictId, Language = LocalizationSetup.CurrentLanguage,
-                TokenHash = Secrets.Hash(token), ProtectedToken = protection.CreateProtector(TokenPurpose).Protect(token), CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                Channel = channel, Address = address, BeatId = beatId, DistrictId = beat!.DistrictId, ScopeKey = scopeKey, Language = LocalizationSetup.CurrentLanguage,
+                TokenHash = Secrets.Hash(token), ProtectedToken = protection.CreateProtector(TokenPurpose).Protect(token), CreatedAtUtc = now,
             };
             db.Subscriptions.Add(existing);
         }
         else token = protection.CreateProtector(TokenPurpose).Unprotect(existing.ProtectedToken);
-        if (existing.ConfirmedAtUtc is null)
+        // At most one confirmation request per address and place every ten minutes: the form cannot be used to flood someone's phone.
+        if (existing.ConfirmedAtUtc is null && (existing.ConfirmationSentAtUtc is not { } last || now - last >= ConfirmationInterval))
         {
+            existing.ConfirmationSentAtUtc = now;
             await outbox.EnqueueAsync(new Notification(channel, address, existing.Language, DefaultTemplates.SubscriptionConfirm,
                 new Dictionary<string, string> { ["scope"] = await ScopeAsync(existing.DistrictId, existing.BeatId, existing.Language, cancellationToken), ["link"] = Link(token) },
-                $"subscription:{existing.TokenHash[..16]}:confirm:{clock.GetUtcNow().UtcDateTime.Ticks}", "subscriptions"), cancellationToken);
+                $"subscription:{existing.TokenHash[..16]}:confirm:{now.Ticks}", "subscriptions"), cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same address subscribed to the same place at the same moment: the unique index kept the other, which sends its own confirmation.
+            db.ChangeTracker.Clear();
+        }
         signal.Notify();
         return (true, errors);
     }
@@ -102,7 +115,7 @@ public sealed class Mailings(
         if (subscription is null) return SubscriptionChange.NotFound;
         if (subscription.UnsubscribedAtUtc is not null) return SubscriptionChange.Already;
         subscription.UnsubscribedAtUtc = clock.GetUtcNow().UtcDateTime;
-        subscription.Address = "-";
+        subscription.Address = "-" + subscription.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await db.SaveChangesAsync(cancellationToken);
         return SubscriptionChange.Done;
     }
@@ -139,6 +152,8 @@ public sealed class Mailings(
             DistrictId = districtId, BeatId = beatId, Kind = kind, SubjectKk = subject.Kk!, SubjectRu = subject.Ru!, SubjectEn = subject.En!,
             TextKk = text.Kk!, TextRu = text.Ru!, TextEn = text.En!, Recipients = subscribers.Count, SentAtUtc = now, SentByUserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
         };
+        // The mailing and its messages are saved together, or neither: a mailing is never listed as sent with nothing queued.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Mailings.Add(mailing);
         await db.SaveChangesAsync(cancellationToken);
         var unprotect = protection.CreateProtector(TokenPurpose);
@@ -155,6 +170,7 @@ public sealed class Mailings(
                 $"mailing:{mailing.Id}:{s.Id}", Topic(mailing.Id), now.AddMinutes(i / PerMinute)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         signal.Notify();
         logger.LogInformation("Mailing {Id} to {Count} subscribers of district {District} beat {Beat}", mailing.Id, subscribers.Count, districtId, beatId);
         return ((await ListAsync(m => m.Id == mailing.Id, cancellationToken)).Single(), errors);

@@ -51,6 +51,7 @@ public sealed class MeetingSchedule(UchastokDbContext db, CommunityRecords recor
         DateTime? startsUtc = null;
         if (!DateTime.TryParseExact(input.StartsAt?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             errors.Add("startsAt", localizer["Community.StartsAtRequired"]);
+        else if (local.Year is < 2000 or > 2100) errors.Add("startsAt", localizer["Community.StartsAtTooFar"]);
         else
         {
             startsUtc = new DateTimeOffset(local, KazakhstanTime.Offset).UtcDateTime;
@@ -190,11 +191,12 @@ public sealed class MeetingSchedule(UchastokDbContext db, CommunityRecords recor
     public async Task<MeetingView?> MeetingAsync(int meetingId, CancellationToken cancellationToken = default) =>
         (await records.MeetingsAsync(m => m.Id == meetingId, cancellationToken)).SingleOrDefault();
 
-    /// <summary>The meetings of the beats the user works with (an inspector's own; a supervisor's district), this quarter and ahead.</summary>
+    /// <summary>The meetings of the beats the user works with (an inspector's own; a supervisor's district), from the first open day and ahead.</summary>
     public async Task<IReadOnlyList<MeetingView>> ForStaffAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var beats = (await records.BeatsAsync(user, cancellationToken)).Select(b => b.Id).ToList();
-        var since = new DateTimeOffset(Quarter.Of(KazakhstanTime.Today(clock)).First.ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
+        // From the first day records are still open, so that last quarter's meetings can get their outcome in the grace days.
+        var since = new DateTimeOffset(CommunityRecords.EarliestOpenDay(KazakhstanTime.Today(clock)).ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
         return await records.MeetingsAsync(m => beats.Contains(m.BeatId) && m.StartsAtUtc >= since, cancellationToken, soonestFirst: true);
     }
 
@@ -229,7 +231,8 @@ public sealed class MeetingSchedule(UchastokDbContext db, CommunityRecords recor
     private async Task<bool> MayChangeAsync(Meeting meeting, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var inspector = await db.Beats.Where(b => b.Id == meeting.BeatId).Select(b => b.InspectorId).SingleAsync(cancellationToken);
-        return ScopeClaims.ServesOrManagesBeat(user, meeting.DistrictId, inspector) || ScopeClaims.IsInspector(user, meeting.OfficerId);
+        // The beat's inspector now, not the one who announced it: after a reassignment the meeting is the new inspector's to keep.
+        return ScopeClaims.ServesOrManagesBeat(user, meeting.DistrictId, inspector);
     }
 
     private static PriorityView View(NeighbourhoodPriority p) => new(p.Id, p.BeatId, p.MeetingId, p.Issue, p.RaisedOn, p.Action, p.ActionOn, p.Status.ToString(), p.Language);

@@ -37,6 +37,7 @@ public sealed class Receptions(
 {
     private const string TokenPurpose = "Uchastok.Community.ReceptionToken";
     public const int MaxTopicLength = 500;
+    public const int MaxFutureBookingsPerContact = 3;
 
     public async Task<SlotsView?> SlotsAsync(int beatId, CancellationToken cancellationToken = default)
     {
@@ -62,6 +63,13 @@ public sealed class Receptions(
         var offered = ReceptionSlots.Generate(beat.Hours, await calendars.GetAsync(cancellationToken), nowLocal, ReceptionSlots.DefaultDaysAhead, ReceptionSlots.DefaultLength);
         if (!DateTime.TryParseExact(input.StartsAt?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) || !ReceptionSlots.IsOffered(offered, start))
             errors.Add("startsAt", localizer["Reception.SlotNotOffered"]);
+        if (errors.Count == 0)
+        {
+            // One contact holds a few receptions at a time, so that nobody can fill an inspector's fortnight.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var held = await db.ReceptionBookings.CountAsync(b => b.Status == BookingStatus.Booked && b.StartsAtUtc > now && ((email != null && b.Email == email) || (phone != null && b.Phone == phone)), cancellationToken);
+            if (held >= MaxFutureBookingsPerContact) errors.Add(email is not null ? "email" : "phone", localizer["Reception.TooManyBookings", MaxFutureBookingsPerContact]);
+        }
         if (errors.Count > 0) return (BookingResult.Invalid, errors, null);
         if ((await TakenAsync(beat.OfficerId, cancellationToken)).Contains(start))
         {
@@ -120,7 +128,7 @@ public sealed class Receptions(
     public async Task<IReadOnlyList<BookingView>?> DayAsync(ClaimsPrincipal user, int officerId, DateOnly day, CancellationToken cancellationToken = default)
     {
         var officer = await db.Officers.AsNoTracking().Where(o => o.Id == officerId).Select(o => new { o.Id, o.DistrictId }).SingleOrDefaultAsync(cancellationToken);
-        if (officer is null || !(ScopeClaims.IsInspector(user, officerId) || ScopeClaims.ManagesDistrict(user, officer.DistrictId))) return null;
+        if (officer is null || !(ScopeClaims.IsInspector(user, officerId) || ScopeClaims.ManagesDistrict(user, officer.DistrictId)) || day.Year is < 2000 or > 2100) return null;
         var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
         var to = from.AddDays(1);
         var list = await ViewsAsync(db.ReceptionBookings.Where(b => b.OfficerId == officerId && b.Status == BookingStatus.Booked && b.StartsAtUtc >= from && b.StartsAtUtc < to), cancellationToken);

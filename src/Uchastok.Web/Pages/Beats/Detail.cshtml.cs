@@ -6,6 +6,7 @@ using Uchastok.Web.Territory;
 namespace Uchastok.Web.Pages.Beats;
 
 /// <summary>A beat's public page: its inspector, the district head, where to go, the meetings to come, the priorities, and the outline.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ResidentWritesRateLimitPolicy.Name)]
 public sealed class DetailModel(TerritoryQueries queries, MeetingSchedule meetings, Mailings mailings) : PageModel
 {
     public BeatCard Card { get; private set; } = null!;

@@ -6,6 +6,7 @@ using Uchastok.Web.Community;
 namespace Uchastok.Web.Pages.Beats;
 
 /// <summary>Book a personal reception with the beat's inspector: the free slots of two weeks, then a name and a contact. No account needed.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ResidentWritesRateLimitPolicy.Name)]
 public sealed class ReceptionModel(Web.Community.Receptions receptions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }

@@ -1296,8 +1296,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -1368,8 +1368,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<int?>("BeatId")
                         .HasColumnType("integer");
@@ -1378,6 +1378,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("ConfirmationSentAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ConfirmedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1398,6 +1401,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1410,6 +1418,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("Address", "ScopeKey")
+                        .IsUnique()
+                        .HasFilter("\"UnsubscribedAtUtc\" IS NULL");
 
                     b.HasIndex("DistrictId", "BeatId");
 

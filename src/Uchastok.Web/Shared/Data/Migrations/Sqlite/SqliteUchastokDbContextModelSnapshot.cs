@@ -1255,7 +1255,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -1325,7 +1325,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(254)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BeatId")
@@ -1334,6 +1334,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmationSentAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ConfirmedAtUtc")
@@ -1355,6 +1358,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1367,6 +1375,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("Address", "ScopeKey")
+                        .IsUnique()
+                        .HasFilter("\"UnsubscribedAtUtc\" IS NULL");
 
                     b.HasIndex("DistrictId", "BeatId");
 

@@ -129,7 +129,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     DurationMinutes = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Topic = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -163,14 +163,16 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     BeatId = table.Column<int>(type: "integer", nullable: true),
                     DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    ScopeKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ProtectedToken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ConfirmedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConfirmationSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UnsubscribedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -439,6 +441,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                 table: "community_reception_bookings",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_subscriptions_Address_ScopeKey",
+                table: "community_subscriptions",
+                columns: new[] { "Address", "ScopeKey" },
+                unique: true,
+                filter: "\"UnsubscribedAtUtc\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_subscriptions_DistrictId_BeatId",

@@ -128,7 +128,7 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Topic = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -162,14 +162,16 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     BeatId = table.Column<int>(type: "INTEGER", nullable: true),
                     DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScopeKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmationSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UnsubscribedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -438,6 +440,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 table: "community_reception_bookings",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_community_subscriptions_Address_ScopeKey",
+                table: "community_subscriptions",
+                columns: new[] { "Address", "ScopeKey" },
+                unique: true,
+                filter: "\"UnsubscribedAtUtc\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_subscriptions_DistrictId_BeatId",
