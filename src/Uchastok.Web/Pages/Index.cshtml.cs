@@ -9,7 +9,7 @@ namespace Uchastok.Web.Pages;
 /// Find my inspector. Works as a plain form (address in, card out) and with the map, whose
 /// click only fills <c>lat</c>/<c>lon</c> and reloads: one server-rendered answer for both.
 /// </summary>
-public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses, DistrictOutlines outlines, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses, DistrictOutlines outlines, Web.Community.MeetingSchedule meetings, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Lat { get; set; }
@@ -21,6 +21,8 @@ public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses
     public string? Message { get; private set; }
     public string DistrictsGeoJson { get; private set; } = "{}";
     public (double Lat, double Lon)? Point { get; private set; }
+    /// <summary>The beat's next announced meeting with residents, shown with the inspector.</summary>
+    public Web.Community.MeetingView? NextMeeting { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -56,5 +58,6 @@ public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses
         Point = (latitude, longitude);
         Card = await queries.LocateAsync(latitude, longitude, cancellationToken);
         if (Card is null) Message = localizer["Locate.NoBeat"];
+        else if (await meetings.UpcomingAsync(Card.Id, cancellationToken) is { Count: > 0 } upcoming) NextMeeting = upcoming[0];
     }
 }

@@ -36,6 +36,8 @@ public sealed class MeetingTests(UchastokAppFactory factory) : IClassFixture<Uch
         var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
         using var resident = factory.Client("kk");
         Assert.Contains(agenda, await (await resident.GetAsync($"/beats/{beatId}")).Content.ReadAsStringAsync());
+        // The find-my-inspector answer names the next meeting too (this one, unless another on the beat comes sooner).
+        Assert.Contains("id=\"next-meeting\"", await (await resident.GetAsync("/?lat=43.2510&lon=76.9210")).Content.ReadAsStringAsync());
         var events = (await (await resident.GetAsync($"/api/v1/beats/{beatId}/events")).JsonAsync()).EnumerateArray().ToList();
         var listed = events.Single(e => e.GetProperty("id").GetInt32() == id);
         Assert.Equal(agenda, listed.GetProperty("description").GetString());
