@@ -3,6 +3,7 @@ using Uchastok.Rules.Appeals;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Appeals;
 
@@ -16,27 +17,12 @@ public sealed record DeadlinePass(int Reminded, int Escalated, int Closed);
 /// transaction as the queued message, so a restart loses nothing and nothing is sent twice; an
 /// extension's new due date earns a new reminder.
 /// </summary>
-public sealed class AppealDeadlineJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<AppealDeadlineJob> logger) : BackgroundService
+public sealed class AppealDeadlineJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<AppealDeadlineJob> logger)
+    : PeriodicJob(settings.Background, clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Background) return;
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Deadline pass failed; will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task PassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     public async Task<DeadlinePass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -75,7 +61,7 @@ public sealed class AppealDeadlineJob(IServiceScopeFactory scopes, NotificationS
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify();
-            logger.LogInformation("Deadline pass: {Reminded} reminded, {Escalated} escalated, {Closed} closed", reminded, escalated, closed);
+            Logger.LogInformation("Deadline pass: {Reminded} reminded, {Escalated} escalated, {Closed} closed", reminded, escalated, closed);
         }
         return new DeadlinePass(reminded, escalated, closed);
     }
@@ -123,7 +109,7 @@ public sealed class AppealDeadlineJob(IServiceScopeFactory scopes, NotificationS
         }
         catch (DbUpdateException exception)
         {
-            logger.LogInformation("Appeal {Id} was handled elsewhere meanwhile: {Message}", id, exception.Message);
+            Logger.LogInformation("Appeal {Id} was handled elsewhere meanwhile: {Message}", id, exception.Message);
             return 0;
         }
     }

@@ -5,6 +5,7 @@ using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Community;
@@ -16,27 +17,12 @@ public sealed record CommunityPass(int Reminded, int Alerted);
 /// before a quarter ends, every inspector who has not held the report meeting, and his district's
 /// head, are told — once each per quarter, as the outbox's dedupe key makes sure.
 /// </summary>
-public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<CommunityJob> logger) : BackgroundService
+public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<CommunityJob> logger)
+    : PeriodicJob(settings.Background, clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Background) return;
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Community pass failed; will try again");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task PassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     public async Task<CommunityPass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -50,21 +36,21 @@ public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettin
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Reception reminders failed; will try again");
+            Logger.LogWarning(exception, "Reception reminders failed; will try again");
         }
         await using var alertScope = scopes.CreateAsyncScope();
         var alerted = await AlertAsync(alertScope.ServiceProvider, cancellationToken);
         if (reminded + alerted > 0)
         {
             services.GetRequiredService<OutboxSignal>().Notify();
-            logger.LogInformation("Community pass: {Reminded} receptions reminded, {Alerted} report-meeting alerts", reminded, alerted);
+            Logger.LogInformation("Community pass: {Reminded} receptions reminded, {Alerted} report-meeting alerts", reminded, alerted);
         }
         return new CommunityPass(reminded, alerted);
     }
 
     private async Task<int> AlertAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var today = KazakhstanTime.Today(clock);
+        var today = KazakhstanTime.Today(Clock);
         var quarter = Quarter.Of(today);
         if (today < MeetingCompliance.AlertFrom(quarter)) return 0;
         var db = services.GetRequiredService<UchastokDbContext>();

@@ -194,10 +194,15 @@ public sealed class Mailings(
             .Select(g => new { g.Key.Topic, g.Key.State, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(int id, params OutboxState[] states) => counts.Where(c => c.Topic == Topic(id) && states.Contains(c.State)).Sum(c => c.Count);
         var views = new List<MailingView>();
+        // Most mailings share a few scopes: each is named once.
+        var scopes = new Dictionary<(int, int?), string>();
         foreach (var m in mailings)
-            views.Add(new MailingView(m.Id, m.Kind.ToString(), LocalizationSetup.Pick(m.SubjectKk, m.SubjectRu, m.SubjectEn),
-                await ScopeAsync(m.DistrictId, m.BeatId, LocalizationSetup.CurrentLanguage, cancellationToken), m.SentAtUtc, m.Recipients,
+        {
+            if (!scopes.TryGetValue((m.DistrictId, m.BeatId), out var scope))
+                scopes[(m.DistrictId, m.BeatId)] = scope = await ScopeAsync(m.DistrictId, m.BeatId, LocalizationSetup.CurrentLanguage, cancellationToken);
+            views.Add(new MailingView(m.Id, m.Kind.ToString(), LocalizationSetup.Pick(m.SubjectKk, m.SubjectRu, m.SubjectEn), scope, m.SentAtUtc, m.Recipients,
                 Count(m.Id, OutboxState.Pending, OutboxState.Sending), Count(m.Id, OutboxState.Sent), Count(m.Id, OutboxState.Failed)));
+        }
         return views;
     }
 

@@ -202,8 +202,12 @@ public sealed class MeetingSchedule(UchastokDbContext db, CommunityRecords recor
 
     /// <summary>A beat's priorities, open first, newest first: public.</summary>
     public async Task<IReadOnlyList<PriorityView>> PrioritiesAsync(int beatId, CancellationToken cancellationToken = default) =>
-        (await db.Priorities.AsNoTracking().Where(p => p.BeatId == beatId).OrderBy(p => p.Status).ThenByDescending(p => p.RaisedOn).ThenByDescending(p => p.Id).ToListAsync(cancellationToken))
-            .Select(View).ToList();
+        (await PrioritiesAsync([beatId], cancellationToken)).GetValueOrDefault(beatId) ?? [];
+
+    /// <summary>The priorities of several beats in one read, each beat's open first, newest first.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<PriorityView>>> PrioritiesAsync(IReadOnlyCollection<int> beatIds, CancellationToken cancellationToken = default) =>
+        (await db.Priorities.AsNoTracking().Where(p => beatIds.Contains(p.BeatId)).OrderBy(p => p.Status).ThenByDescending(p => p.RaisedOn).ThenByDescending(p => p.Id).ToListAsync(cancellationToken))
+            .GroupBy(p => p.BeatId).ToDictionary(g => g.Key, g => (IReadOnlyList<PriorityView>)g.Select(View).ToList());
 
     /// <summary>Who of the district's inspectors has held this quarter's report meeting (C10); null if not the user's district.</summary>
     public async Task<DistrictCompliance?> ComplianceAsync(ClaimsPrincipal user, int districtId, Quarter quarter, CancellationToken cancellationToken = default) =>

@@ -206,9 +206,11 @@ public sealed class Receptions(
                           orderby b.StartsAtUtc
                           select new { b, o.Surname, o.GivenName }).ToListAsync(cancellationToken);
         var result = new List<BookingView>();
+        // A day's list is mostly one beat: each beat's place is read once.
+        var places = new Dictionary<int, BeatReception?>();
         foreach (var r in rows)
         {
-            var beat = await BeatAsync(r.b.BeatId, cancellationToken);
+            if (!places.TryGetValue(r.b.BeatId, out var beat)) places[r.b.BeatId] = beat = await BeatAsync(r.b.BeatId, cancellationToken);
             result.Add(new BookingView(r.b.Id, r.b.BeatId, $"{r.Surname} {r.GivenName}", beat?.Place ?? "", r.b.StartsAtUtc, r.b.DurationMinutes, r.b.Status.ToString(), r.b.Name, r.b.Phone, r.b.Email, r.b.Topic));
         }
         return result;

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
@@ -10,6 +7,7 @@ using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Shared.Web;
 using static Uchastok.Web.Shared.Web.InputText;
 
 namespace Uchastok.Web.Trust;
@@ -236,42 +234,12 @@ public sealed class TrustSettings
 
 public sealed record PopulationShare(AgeBand AgeBand, Sex Sex, double Share);
 
-/// <summary>
-/// Rate limit on sending survey answers, per network address: an IPv4 address, or an IPv6 /64
-/// (one subscriber's line), so that clearing cookies buys little. Wider networks would put a
-/// mobile operator's customers, who share addresses, under one limit. The address counts in
-/// memory only and is never stored. Behind a reverse proxy the address is the client's, from
-/// X-Forwarded-For of a trusted proxy (see <c>Network:TrustedProxies</c>). Showing the form is not limited.
-/// </summary>
-public sealed class SurveyRateLimitPolicy(TrustSettings settings, IStringLocalizer<SharedResource> localizer) : IRateLimiterPolicy<string>
+/// <summary>Survey answers: clearing cookies buys little against the one-response rule.</summary>
+public sealed class SurveyRateLimitPolicy(TrustSettings settings, IStringLocalizer<SharedResource> localizer) : PerAddressWriteLimit(localizer)
 {
     public const string Name = "survey-responses";
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
-    {
-        if (!HttpMethods.IsPost(httpContext.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
-        return RateLimitPartition.GetFixedWindowLimiter(Network(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = settings.ResponsesPerNetworkPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0, AutoReplenishment = true,
-        });
-    }
+    protected override int PermitsPerHour => settings.ResponsesPerNetworkPerHour;
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
-    {
-        var http = context.HttpContext;
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(localizer["Survey.TooManyResponses"], cancellationToken);
-    };
-
-    public static string Network(IPAddress? address)
-    {
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) return address.ToString();
-        var bytes = address.GetAddressBytes();
-        for (var i = 8; i < bytes.Length; i++) bytes[i] = 0;
-        return new IPAddress(bytes) + "/64";
-    }
+    protected override string RefusalKey => "Survey.TooManyResponses";
 }

@@ -81,9 +81,7 @@ public sealed class IndexModel(CommunityRecords records, MeetingSchedule schedul
         NowUtc = clock.GetUtcNow().UtcDateTime;
         Beats = await records.BeatsAsync(User, cancellationToken);
         Schedule = await schedule.ForStaffAsync(User, cancellationToken);
-        var priorities = new Dictionary<int, IReadOnlyList<PriorityView>>();
-        foreach (var beat in Beats.Take(20)) priorities[beat.Id] = await schedule.PrioritiesAsync(beat.Id, cancellationToken);
-        Priorities = priorities;
+        Priorities = await schedule.PrioritiesAsync(Beats.Select(b => b.Id).ToList(), cancellationToken);
         // The list under the forms: this quarter's records of the user's own beats (an inspector) or of the first inspector listed.
         int? officer = Uchastok.Web.Shared.Security.ScopeClaims.Officer(User) is { } own && Beats.Any(b => b.InspectorId == own) ? own : Beats.Count > 0 ? Beats[0].InspectorId : null;
         if (officer is { } id)
