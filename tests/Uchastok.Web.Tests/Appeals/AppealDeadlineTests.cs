@@ -1,31 +1,8 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Tests.Support;
 
 namespace Uchastok.Web.Tests.Appeals;
-
-/// <summary>The host with a clock the test moves: Monday 2 November 2026, 10:00 in Almaty.</summary>
-public sealed class ClockedAppFactory : UchastokAppFactory
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 5, 0, 0, TimeSpan.Zero));
-
-    /// <summary>Moves the clock forward to 10:00 in Almaty on a day; never back, as the tests of a class share the clock.</summary>
-    public Task MoveToAsync(DateOnly day)
-    {
-        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
-        if (target > Clock.GetUtcNow()) Clock.SetUtcNow(target);
-        return Task.CompletedTask;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-    }
-}
 
 /// <summary>Reminders and escalations: sent once each, across passes of the job.</summary>
 public sealed class AppealReminderTests(ClockedAppFactory factory) : IClassFixture<ClockedAppFactory>

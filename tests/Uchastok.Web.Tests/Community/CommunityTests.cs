@@ -3,11 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Uchastok.Web.Community;
 using Uchastok.Web.Tests.Support;
 using Uchastok.Web.Tests.Trust;
@@ -194,16 +191,7 @@ public sealed class ReceptionTests(UchastokAppFactory factory) : IClassFixture<U
 }
 
 /// <summary>The host on a clock the test moves: Monday 14 December 2026, 09:00 in Almaty.</summary>
-public sealed class CommunityClockFactory : UchastokAppFactory
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 14, 4, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-    }
-}
+public sealed class CommunityClockFactory() : ClockedAppFactory(new DateTimeOffset(2026, 12, 14, 4, 0, 0, TimeSpan.Zero));
 
 /// <summary>The report meeting across the quarter's end in UTC+5, its alerts, its outcome and the reminder of a reception.</summary>
 public sealed class CommunityClockTests(CommunityClockFactory factory) : IClassFixture<CommunityClockFactory>

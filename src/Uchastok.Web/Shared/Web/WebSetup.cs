@@ -68,6 +68,9 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Community/Compliance", Policies.TerritoryManagers);
                 options.Conventions.AllowAnonymousToFolder("/Receptions");
                 options.Conventions.AllowAnonymousToFolder("/Subscriptions");
+                options.Conventions.AllowAnonymousToPage("/Reports/Index");
+                options.Conventions.AllowAnonymousToPage("/Reports/Report");
+                options.Conventions.AuthorizePage("/Reports/Manage", Policies.TerritoryManagers);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

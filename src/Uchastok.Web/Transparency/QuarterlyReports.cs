@@ -1,0 +1,304 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Transparency;
+using Uchastok.Rules.Trust;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Community;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Trust;
+
+namespace Uchastok.Web.Transparency;
+
+/// <summary>A report as shown and listed: where it lives, its state and its figures.</summary>
+public sealed record ReportView(
+    int Id, string Quarter, ReportLevel Level, int? DistrictId, int? BeatId, ReportStatus Status, int Revision,
+    DateTime DraftedAtUtc, DateTime UpdatedAtUtc, DateTime? PublishedAtUtc, ReportFigures Figures)
+{
+    /// <summary>The stable address of the report's page; the PDFs are under it (<c>…/kk.pdf</c>).</summary>
+    public string Url => QuarterlyReports.UrlOf(Quarter, Level, Level == ReportLevel.City ? null : Level == ReportLevel.District ? DistrictId : BeatId);
+}
+
+public sealed record DraftPass(int Created, int Updated);
+
+public enum PublishResult { Published, NotFound, AlreadyPublished, Changed, TooEarly }
+
+/// <summary>A report to publish with the revision its approver saw.</summary>
+public sealed record PublishItem(int Id, int Revision);
+
+/// <summary>
+/// The public quarterly reports (C11): drafted from the records when a quarter ends, recomputed
+/// while they are drafts, published by the district's supervisor (the city's by an
+/// administrator) once the quarter's records have closed, and from then on unchanged at a
+/// stable address. Every area's figures come from one reading of each kind of record.
+/// </summary>
+public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+{
+    public const int TrendQuarters = 4;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string UrlOf(string quarter, ReportLevel level, int? id) => level switch
+    {
+        ReportLevel.City => $"/reports/{quarter}/city",
+        ReportLevel.District => $"/reports/{quarter}/district/{id}",
+        _ => $"/reports/{quarter}/beat/{id}",
+    };
+
+    /// <summary>The last quarter that has ended: the one whose reports are being drafted and published.</summary>
+    public Quarter LastEnded => Quarter.Of(KazakhstanTime.Today(clock)).Previous;
+
+    /// <summary>
+    /// The first day a quarter's reports may be published: inspectors may still record its meetings
+    /// and work for <see cref="CommunityRecords.GraceDays"/> days after it ends, and a report
+    /// published before would miss them.
+    /// </summary>
+    public static DateOnly PublishableFrom(Quarter quarter) => quarter.Last.AddDays(CommunityRecords.GraceDays + 1);
+
+    public static ReportFigures Figures(string json) => JsonSerializer.Deserialize<ReportFigures>(json, Json)!;
+
+    /// <summary>
+    /// Makes the missing drafts of an ended quarter and recomputes the unpublished ones, for the
+    /// whole city or only one district and its beats. A draft whose figures changed takes the
+    /// next revision; published reports are never touched.
+    /// </summary>
+    public async Task<DraftPass?> DraftAsync(Quarter quarter, int? districtId = null, CancellationToken cancellationToken = default)
+    {
+        if (quarter.Last >= KazakhstanTime.Today(clock)) return null;
+        var computed = await ComputeAsync(quarter, districtId, cancellationToken);
+        var quarterText = quarter.ToString();
+        var existing = await db.QuarterlyReports.AsNoTracking().Where(r => r.Quarter == quarterText)
+            .Select(r => new { r.Id, r.ScopeKey, r.Status, r.Revision, r.FiguresJson }).ToDictionaryAsync(r => r.ScopeKey, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (created, updated) = (0, 0);
+        foreach (var (key, area) in computed)
+        {
+            var json = JsonSerializer.Serialize(area.Figures, Json);
+            if (!existing.TryGetValue(key, out var report))
+            {
+                db.QuarterlyReports.Add(new QuarterlyReport
+                {
+                    Quarter = quarterText, Level = area.Figures.Level, DistrictId = area.DistrictId, BeatId = area.BeatId, ScopeKey = key,
+                    Status = ReportStatus.Draft, FiguresJson = json, Revision = 1, DraftedAtUtc = now, UpdatedAtUtc = now,
+                });
+                created++;
+            }
+            else if (report.Status == ReportStatus.Draft && report.FiguresJson != json)
+            {
+                // Only the draft as it was read: a report published meanwhile, or redrafted by another pass, is left as it is.
+                updated += await db.QuarterlyReports.Where(r => r.Id == report.Id && r.Status == ReportStatus.Draft && r.Revision == report.Revision)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.FiguresJson, json).SetProperty(r => r.Revision, report.Revision + 1).SetProperty(r => r.UpdatedAtUtc, now), cancellationToken);
+            }
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (created > 0)
+        {
+            // Another pass made some of the same drafts at the same moment; the next pass recomputes them.
+            db.ChangeTracker.Clear();
+            created = 0;
+        }
+        return new DraftPass(created, updated);
+    }
+
+    /// <summary>A report by its address: published ones for anyone, drafts for the staff who may publish them and the beat's inspector. Null: none, or not for this user.</summary>
+    public async Task<ReportView?> ReadAsync(Quarter quarter, ReportLevel level, int? id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var key = QuarterlyReport.KeyOf(level, id);
+        var quarterText = quarter.ToString();
+        var report = await db.QuarterlyReports.AsNoTracking().SingleOrDefaultAsync(r => r.Quarter == quarterText && r.ScopeKey == key, cancellationToken);
+        if (report is null) return null;
+        if (report.Status != ReportStatus.Published && !await MaySeeDraftAsync(report, user, cancellationToken)) return null;
+        return View(report);
+    }
+
+    /// <summary>The archive: published reports, newest quarter first, optionally of one quarter or one district (with its beats).</summary>
+    public async Task<IReadOnlyList<ReportView>> PublishedAsync(Quarter? quarter, int? districtId, CancellationToken cancellationToken = default)
+    {
+        var query = db.QuarterlyReports.AsNoTracking().Where(r => r.Status == ReportStatus.Published);
+        if (quarter is { } q) query = query.Where(r => r.Quarter == q.ToString());
+        if (districtId is { } d) query = query.Where(r => r.DistrictId == d || r.Level == ReportLevel.City);
+        return Ordered((await query.ToListAsync(cancellationToken)).Select(View));
+    }
+
+    /// <summary>The reports of a quarter the user may publish: an administrator all, a supervisor his district's and its beats'.</summary>
+    public async Task<IReadOnlyList<ReportView>> ManageableAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var query = db.QuarterlyReports.AsNoTracking().Where(r => r.Quarter == quarter.ToString());
+        if (!user.IsInRole(Roles.Admin))
+        {
+            if (!user.IsInRole(Roles.Supervisor) || ScopeClaims.District(user) is not { } district) return [];
+            query = query.Where(r => r.Level != ReportLevel.City && r.DistrictId == district);
+        }
+        return Ordered((await query.ToListAsync(cancellationToken)).Select(View));
+    }
+
+    /// <summary>
+    /// Publishes each report if it is still the revision its approver saw, the user may publish
+    /// it, and the quarter's records have closed. The change is made only where the row is still
+    /// that draft, so two approvers or a recomputation at the same moment cannot publish other figures.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, PublishResult>> PublishAsync(IReadOnlyList<PublishItem> items, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var ids = items.Select(i => i.Id).Distinct().ToList();
+        var reports = await db.QuarterlyReports.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Quarter, r.Level, r.DistrictId, r.Status, r.Revision }).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var today = KazakhstanTime.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var results = new Dictionary<int, PublishResult>();
+        foreach (var item in items.DistinctBy(i => i.Id))
+        {
+            if (!reports.TryGetValue(item.Id, out var report) || !MayPublish(user, report.Level, report.DistrictId)) { results[item.Id] = PublishResult.NotFound; continue; }
+            if (report.Status == ReportStatus.Published) { results[item.Id] = PublishResult.AlreadyPublished; continue; }
+            if (!Quarter.TryParse(report.Quarter, out var quarter) || today < PublishableFrom(quarter)) { results[item.Id] = PublishResult.TooEarly; continue; }
+            var changed = await db.QuarterlyReports.Where(r => r.Id == item.Id && r.Status == ReportStatus.Draft && r.Revision == item.Revision)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReportStatus.Published).SetProperty(r => r.PublishedAtUtc, now).SetProperty(r => r.PublishedByUserId, userId), cancellationToken);
+            results[item.Id] = changed == 1 ? PublishResult.Published : PublishResult.Changed;
+        }
+        return results;
+    }
+
+    public static bool MayPublish(ClaimsPrincipal user, ReportLevel level, int? districtId) =>
+        level == ReportLevel.City ? user.IsInRole(Roles.Admin) : districtId is { } d && ScopeClaims.ManagesDistrict(user, d);
+
+    private async Task<bool> MaySeeDraftAsync(QuarterlyReport report, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (MayPublish(user, report.Level, report.DistrictId)) return true;
+        if (report.Level != ReportLevel.Beat || ScopeClaims.Officer(user) is not { } officer || !user.IsInRole(Roles.Inspector)) return false;
+        // The beat's inspector reads his draft before his report meeting.
+        return await db.Beats.AnyAsync(b => b.Id == report.BeatId && b.InspectorId == officer, cancellationToken);
+    }
+
+    private static ReportView View(QuarterlyReport r) =>
+        new(r.Id, r.Quarter, r.Level, r.DistrictId, r.BeatId, r.Status, r.Revision, r.DraftedAtUtc, r.UpdatedAtUtc, r.PublishedAtUtc, Figures(r.FiguresJson));
+
+    /// <summary>Newest quarter first; in a quarter the city, then each district followed by its beats.</summary>
+    private static IReadOnlyList<ReportView> Ordered(IEnumerable<ReportView> reports) =>
+        reports.OrderByDescending(r => r.Quarter).ThenBy(r => r.Level == ReportLevel.City ? 0 : 1).ThenBy(r => r.DistrictId)
+            .ThenBy(r => r.Level == ReportLevel.District ? 0 : 1).ThenBy(r => r.Figures.Area.Kk, StringComparer.Ordinal).ToList();
+
+    private sealed record ComputedArea(int? DistrictId, int? BeatId, ReportFigures Figures);
+
+    private sealed record AppealRow(int? BeatId, int? DistrictId, DateOnly Month, int Count, int OnTime);
+
+    private sealed record RatingRow(int? BeatId, int? DistrictId, DateOnly Month, int Overall, int Count);
+
+    /// <summary>The figures of every area of the quarter (or of one district and its beats), keyed by <see cref="QuarterlyReport.ScopeKey"/>.</summary>
+    private async Task<IReadOnlyDictionary<string, ComputedArea>> ComputeAsync(Quarter quarter, int? onlyDistrict, CancellationToken cancellationToken)
+    {
+        var (first, last) = (quarter.First, quarter.Last);
+        var quarters = quarter.Trailing(TrendQuarters);
+        var since = quarters[0].First;
+        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.NameKk, d.NameRu, d.NameEn }).ToListAsync(cancellationToken);
+        var beats = await db.Beats.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.DistrictId).ThenBy(b => b.Number)
+            .Select(b => new { b.Id, b.Code, b.Name, b.DistrictId, b.InspectorId, Surname = b.Inspector == null ? null : b.Inspector.Surname, GivenName = b.Inspector == null ? null : b.Inspector.GivenName })
+            .ToListAsync(cancellationToken);
+
+        // Counted per beat, district and month in the database; areas and quarters are put together in memory.
+        var received = (await db.Appeals.AsNoTracking().Where(a => a.ReceivedOn >= first && a.ReceivedOn <= last)
+            .GroupBy(a => new { a.BeatId, a.DistrictId }).Select(g => new { g.Key.BeatId, g.Key.DistrictId, Count = g.Count() }).ToListAsync(cancellationToken))
+            .Select(r => new AppealRow(r.BeatId, r.DistrictId, first, r.Count, 0)).ToList();
+        var decided = (await db.Appeals.AsNoTracking().Where(a => a.DecidedOn != null && a.DecidedOn >= since && a.DecidedOn <= last)
+            .GroupBy(a => new { a.BeatId, a.DistrictId, a.DecidedOn!.Value.Year, a.DecidedOn.Value.Month })
+            .Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), OnTime = g.Sum(a => a.DecidedOn <= a.DueDate ? 1 : 0) }).ToListAsync(cancellationToken))
+            .Select(r => new AppealRow(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count, r.OnTime)).ToList();
+        var ratings = (await (from r in db.AppealRatings.AsNoTracking()
+                              join a in db.Appeals on r.AppealId equals a.Id
+                              where r.RatedOn >= since && r.RatedOn <= last
+                              group r by new { a.BeatId, a.DistrictId, r.RatedOn.Year, r.RatedOn.Month, r.Overall } into g
+                              select new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, g.Key.Overall, Count = g.Count() }).ToListAsync(cancellationToken))
+            .Select(r => new RatingRow(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Overall, r.Count)).ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.HeldOn >= first && m.HeldOn <= last)
+            .Select(m => new { m.BeatId, m.DistrictId, m.OfficerId, m.Kind, Attendance = m.Attendance ?? 0 }).ToListAsync(cancellationToken);
+        var activities = await db.PreventiveActivities.AsNoTracking().Where(a => a.DoneOn >= first && a.DoneOn <= last)
+            .GroupBy(a => new { a.BeatId, a.DistrictId, a.Kind }).Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Kind, Count = g.Count(), Participants = g.Sum(a => a.Participants) })
+            .ToListAsync(cancellationToken);
+        var priorities = await (from p in db.Priorities.AsNoTracking()
+                                join b in db.Beats on p.BeatId equals b.Id
+                                where p.RaisedOn <= last && (p.ActionOn == null || p.ActionOn >= first)
+                                orderby p.RaisedOn, p.Id
+                                select new { p.BeatId, p.DistrictId, b.Code, p.Issue, p.RaisedOn, p.Action, p.ActionOn, p.Language }).ToListAsync(cancellationToken);
+        var cityTrust = await trust.ReportAsync(quarter, null, cancellationToken);
+        var beatTrust = await trust.BeatsOverallAsync(beats.ToDictionary(b => b.Id, b => (IReadOnlyCollection<int>)[b.Id]), quarter, cancellationToken);
+
+        ReportFigures Area(ReportLevel level, LocalName name, LocalName? district, string? inspector, Func<int?, int?, bool> within, TrustEstimate trustEstimate, IReadOnlyCollection<int> inspectors)
+        {
+            var quarterRatings = ratings.Where(r => quarter.Contains(r.Month) && within(r.BeatId, r.DistrictId)).ToList();
+            var ratingCount = quarterRatings.Sum(r => r.Count);
+            var quarterDecided = decided.Where(r => quarter.Contains(r.Month) && within(r.BeatId, r.DistrictId)).ToList();
+            var (decidedCount, onTime) = (quarterDecided.Sum(r => r.Count), quarterDecided.Sum(r => r.OnTime));
+            var enoughDecided = OpenDataPrivacy.Suppress(decidedCount) is not null;
+            var enoughRatings = OpenDataPrivacy.Suppress(ratingCount) is not null;
+            var appeals = new AppealFigures(
+                OpenDataPrivacy.Suppress(received.Where(r => within(r.BeatId, r.DistrictId)).Sum(r => r.Count)),
+                enoughDecided ? decidedCount : null, enoughDecided ? onTime : null, enoughDecided ? Share(onTime, decidedCount) : null,
+                enoughRatings ? ratingCount : null, enoughRatings ? Mean(quarterRatings) : null,
+                enoughRatings ? Enumerable.Range(1, 5).Select(star => quarterRatings.Where(r => r.Overall == star).Sum(r => r.Count)).ToList() : null);
+            var trend = quarters.Select(q =>
+            {
+                var d = decided.Where(r => q.Contains(r.Month) && within(r.BeatId, r.DistrictId)).ToList();
+                var rated = ratings.Where(r => q.Contains(r.Month) && within(r.BeatId, r.DistrictId)).ToList();
+                return new ServicePoint(q.ToString(), OpenDataPrivacy.Suppress(d.Sum(r => r.Count)) is not null ? Share(d.Sum(r => r.OnTime), d.Sum(r => r.Count)) : null,
+                    OpenDataPrivacy.Suppress(rated.Sum(r => r.Count)) is not null ? Mean(rated) : null);
+            }).ToList();
+            var held = meetings.Where(m => within(m.BeatId, m.DistrictId)).ToList();
+            var reported = meetings.Where(m => m.Kind == MeetingKind.QuarterlyReport).Select(m => m.OfficerId).ToHashSet();
+            var meetingFigures = new MeetingFigures(held.Count, held.Sum(m => m.Attendance),
+                Enum.GetValues<MeetingKind>().Select(k => (k, held.Count(m => m.Kind == k))).Where(x => x.Item2 > 0).ToDictionary(x => x.k.ToString(), x => x.Item2),
+                inspectors.Count(reported.Contains), inspectors.Count);
+            var worked = priorities.Where(p => within(p.BeatId, p.DistrictId)).ToList();
+            var priorityFigures = new PriorityFigures(worked.Count(p => p.RaisedOn >= first), worked.Count(p => p.ActionOn is { } on && on <= last),
+                level == ReportLevel.City ? [] : worked.Select(p => p.ActionOn is { } on && on <= last
+                    ? new ReportPriority(p.Code, p.Issue, p.RaisedOn, p.Action, on, p.Language)
+                    : new ReportPriority(p.Code, p.Issue, p.RaisedOn, null, null, p.Language)).ToList());
+            var done = activities.Where(a => within(a.BeatId, a.DistrictId)).ToList();
+            var activityFigures = new ActivityFigures(done.Sum(a => a.Count), done.Sum(a => a.Participants),
+                Enum.GetValues<PreventiveActivityKind>().Select(k => (k, done.Where(a => a.Kind == k).Sum(a => a.Count))).Where(x => x.Item2 > 0).ToDictionary(x => x.k.ToString(), x => x.Item2));
+            var trustFigures = new ReportTrust(trustEstimate.Status.ToString(), trustEstimate.Responses, Round(trustEstimate.Score), Round(trustEstimate.Low), Round(trustEstimate.High));
+            return new ReportFigures(quarter.ToString(), level, name, district, inspector, appeals, trend, meetingFigures, priorityFigures, activityFigures, trustFigures);
+        }
+
+        var inspectorsOf = beats.Where(b => b.InspectorId != null).GroupBy(b => b.DistrictId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(b => b.InspectorId!.Value).Distinct().ToList());
+        var areas = new Dictionary<string, ComputedArea>();
+        if (onlyDistrict is null)
+            areas[QuarterlyReport.KeyOf(ReportLevel.City, null)] = new(null, null, Area(ReportLevel.City, CityName(), null, null, (_, _) => true,
+                cityTrust.City.Overall, inspectorsOf.Values.SelectMany(i => i).Distinct().ToList()));
+        foreach (var d in districts.Where(d => onlyDistrict is null || d.Id == onlyDistrict))
+        {
+            var districtName = new LocalName(d.NameKk, d.NameRu, d.NameEn);
+            var districtTrust = cityTrust.Districts.Single(a => a.Id == d.Id).Overall;
+            areas[QuarterlyReport.KeyOf(ReportLevel.District, d.Id)] = new(d.Id, null,
+                Area(ReportLevel.District, districtName, null, null, (_, district) => district == d.Id, districtTrust, inspectorsOf.GetValueOrDefault(d.Id) ?? []));
+            foreach (var b in beats.Where(b => b.DistrictId == d.Id))
+            {
+                var beatName = b.Name is null ? b.Code : $"{b.Code} {b.Name}";
+                areas[QuarterlyReport.KeyOf(ReportLevel.Beat, b.Id)] = new(d.Id, b.Id,
+                    Area(ReportLevel.Beat, new LocalName(beatName, beatName, beatName), districtName, b.Surname is null ? null : $"{b.Surname} {b.GivenName}",
+                        (beat, _) => beat == b.Id, beatTrust[b.Id].Now, b.InspectorId is { } inspector ? [inspector] : []));
+            }
+        }
+        return areas;
+    }
+
+    /// <summary>The city's name as the site writes it in each language.</summary>
+    private LocalName CityName()
+    {
+        string In(string language)
+        {
+            using var _ = LocalizationSetup.UseLanguage(language);
+            return localizer["Trust.City"];
+        }
+        return new LocalName(In("kk"), In("ru"), In("en"));
+    }
+
+    private static double Share(int part, int whole) => Math.Round(100.0 * part / whole, 1);
+
+    private static double Mean(IReadOnlyCollection<RatingRow> rows) => Math.Round(rows.Sum(r => (double)r.Overall * r.Count) / rows.Sum(r => r.Count), 2);
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
+}
