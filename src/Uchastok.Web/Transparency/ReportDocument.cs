@@ -87,9 +87,9 @@ public sealed record ReportDocument(string Title, string Subtitle, string Status
         static string Count0(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
     }
 
-    /// <summary>"2026 жылғы IV тоқсан", "IV квартал 2026 года", "Q4 2026".</summary>
+    /// <summary>"2026 жылғы 4-тоқсан", "4-й квартал 2026 года", "Q4 2026".</summary>
     public static string QuarterName(string quarter, IStringLocalizer l) =>
-        Quarter.TryParse(quarter, out var q) ? l["Report.QuarterName", q.Year.ToString(CultureInfo.InvariantCulture), new[] { "I", "II", "III", "IV" }[q.Number - 1], q.Number] : quarter;
+        Quarter.TryParse(quarter, out var q) ? l["Report.QuarterName", q.Year.ToString(CultureInfo.InvariantCulture), q.Number] : quarter;
 
     /// <summary>The document as an A4 PDF with its fonts embedded, its charts drawn as vectors and the page's address in the footer.</summary>
     public byte[] Pdf(string address)

@@ -59,19 +59,21 @@ public sealed class PdfComposer : IDisposable
         _y += after;
     }
 
-    /// <summary>A label on the left and its value on the right, as in a table of figures.</summary>
+    /// <summary>A label on the left and its value on the right, as in a table of figures; either wraps in its own column.</summary>
     public void Row(string label, string value, double size = 10)
     {
         var font = Font(size, false);
         var bold = Font(size, true);
-        var valueWidth = Math.Min(Width * 0.4, _graphics.MeasureString(value, bold).Width);
-        var lines = Wrap(label, font, Width - valueWidth - 12);
-        Need(lines.Count * size * LineSpacing + 3);
-        _graphics.DrawString(value, bold, new XSolidBrush(Ink), Margin + Width, _y + size, XStringFormats.BaseLineRight);
-        foreach (var line in lines)
+        var valueWidth = Math.Min(Width * 0.45, _graphics.MeasureString(value, bold).Width);
+        var values = Wrap(value, bold, valueWidth);
+        var labels = Wrap(label, font, Width - valueWidth - 12);
+        var lineHeight = size * LineSpacing;
+        Need(Math.Max(labels.Count, values.Count) * lineHeight + 3);
+        for (var i = 0; i < Math.Max(labels.Count, values.Count); i++)
         {
-            _graphics.DrawString(line, font, new XSolidBrush(Ink), Margin, _y + size, XStringFormats.BaseLineLeft);
-            _y += size * LineSpacing;
+            if (i < labels.Count) _graphics.DrawString(labels[i], font, new XSolidBrush(Ink), Margin, _y + size, XStringFormats.BaseLineLeft);
+            if (i < values.Count) _graphics.DrawString(values[i], bold, new XSolidBrush(Ink), Margin + Width, _y + size, XStringFormats.BaseLineRight);
+            _y += lineHeight;
         }
         _graphics.DrawLine(new XPen(Rule, 0.5), Margin, _y + 1, Margin + Width, _y + 1);
         _y += 3;
