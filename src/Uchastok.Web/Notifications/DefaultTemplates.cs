@@ -24,6 +24,7 @@ public static class DefaultTemplates
     public const string ReceptionReminder = "reception.reminder";
     public const string ReceptionCancelled = "reception.cancelled";
     public const string StaffReportMeetingDue = "staff.report-meeting-due";
+    public const string StaffReportsReady = "staff.reports-ready";
     public const string SubscriptionConfirm = "subscription.confirm";
     public const string Mailing = "mailing";
 
@@ -94,6 +95,10 @@ public static class DefaultTemplates
         [(StaffReportMeetingDue, "kk")] = new("{quarter}: тұрғындар алдындағы есеп беру кездесуі өткізілмеді", "{inspector} ({beats}) {quarter} тоқсанында тұрғындар алдында есеп беру кездесуін әлі өткізген жоқ. Тоқсанның соңғы күні: {last}. {link}"),
         [(StaffReportMeetingDue, "ru")] = new("{quarter}: отчётная встреча с населением не проведена", "{inspector} ({beats}) ещё не провёл отчётную встречу с населением в квартале {quarter}. Последний день квартала: {last}. {link}"),
         [(StaffReportMeetingDue, "en")] = new("{quarter}: the report meeting to residents is not held yet", "{inspector} ({beats}) has not yet held the report meeting to residents in {quarter}. The quarter ends on {last}. {link}"),
+
+        [(StaffReportsReady, "kk")] = new("{quarter}: тоқсандық есептер жариялауға дайын", "{quarter} тоқсанының {count} есебі деректерден жасалды және сіздің мақұлдауыңызды күтуде. Әр жобаны оқып, жариялаңыз: {link}"),
+        [(StaffReportsReady, "ru")] = new("{quarter}: квартальные отчёты готовы к публикации", "{count} отчётов за квартал {quarter} составлены по данным и ждут вашего утверждения. Прочтите каждый черновик и опубликуйте его: {link}"),
+        [(StaffReportsReady, "en")] = new("{quarter}: the quarterly reports are ready to publish", "{count} reports of {quarter} are drafted from the records and wait for your approval. Read each draft and publish it: {link}"),
 
         [(SubscriptionConfirm, "kk")] = new("Жазылымды растаңыз: {scope}", "{scope} полиция хабарламаларына жазылуды растау үшін сілтемені ашыңыз: {link}\nЕгер сіз жазылмаған болсаңыз, бұл хатқа жауап бермеңіз."),
         [(SubscriptionConfirm, "ru")] = new("Подтвердите подписку: {scope}", "Чтобы подтвердить подписку на сообщения полиции ({scope}), откройте ссылку: {link}\nЕсли вы не подписывались, просто не отвечайте."),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
@@ -6,10 +7,14 @@ using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Transparency;
 
+/// <summary>What one pass did: drafts made and recomputed, and publishers told that drafts wait for them.</summary>
+public sealed record ReportPass(int Created, int Updated, int Notified);
+
 /// <summary>
 /// Drafts the quarterly reports when a quarter ends and keeps the drafts up to date while the
 /// quarter's records may still be made (and a day after); from then on it only makes reports
-/// still missing, such as a beat's created since. Publishing is the supervisor's.
+/// still missing, such as a beat's created since. Once the reports may be published, each
+/// supervisor with drafts of his district waiting (an administrator, the city's) is told once.
 /// </summary>
 public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<QuarterlyReportJob> logger)
     : PeriodicJob(settings.Background, clock, logger)
@@ -18,22 +23,60 @@ public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, Notification
 
     protected override Task PassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
-    public async Task<DraftPass> RunOnceAsync(CancellationToken cancellationToken = default)
+    public async Task<ReportPass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var reports = scope.ServiceProvider.GetRequiredService<QuarterlyReports>();
+        var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
         var quarter = reports.LastEnded;
-        if (KazakhstanTime.Today(Clock) > QuarterlyReports.PublishableFrom(quarter))
-        {
-            // The drafts are final: recompute only when an active beat has no report of the quarter yet.
-            var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
-            var text = quarter.ToString();
-            var missing = await db.Beats.AnyAsync(b => b.IsActive && !db.QuarterlyReports.Any(r => r.Quarter == text && r.BeatId == b.Id), cancellationToken)
-                || !await db.QuarterlyReports.AnyAsync(r => r.Quarter == text && r.Level == ReportLevel.City, cancellationToken);
-            if (!missing) return new DraftPass(0, 0);
-        }
-        var pass = await reports.DraftAsync(quarter, cancellationToken: cancellationToken) ?? new DraftPass(0, 0);
+        var text = quarter.ToString();
+        var final = KazakhstanTime.Today(Clock) > QuarterlyReports.PublishableFrom(quarter);
+        // Once final, the drafts are recomputed only when an active beat has no report of the quarter yet.
+        var draft = !final
+            || await db.Beats.AnyAsync(b => b.IsActive && !db.QuarterlyReports.Any(r => r.Quarter == text && r.BeatId == b.Id), cancellationToken)
+            || !await db.QuarterlyReports.AnyAsync(r => r.Quarter == text && r.Level == ReportLevel.City, cancellationToken);
+        var pass = draft ? await reports.DraftAsync(quarter, cancellationToken: cancellationToken) ?? new DraftPass(0, 0) : new DraftPass(0, 0);
         if (pass.Created + pass.Updated > 0) Logger.LogInformation("Quarterly reports of {Quarter}: {Created} drafted, {Updated} recomputed", quarter, pass.Created, pass.Updated);
-        return pass;
+        var notified = 0;
+        try
+        {
+            if (KazakhstanTime.Today(Clock) >= QuarterlyReports.PublishableFrom(quarter)) notified = await NotifyAsync(scope.ServiceProvider, text, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.LogWarning(exception, "Telling publishers of the {Quarter} reports failed; will try again", quarter);
+        }
+        return new ReportPass(pass.Created, pass.Updated, notified);
+    }
+
+    private async Task<int> NotifyAsync(IServiceProvider services, string quarter, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<UchastokDbContext>();
+        var drafts = await db.QuarterlyReports.AsNoTracking().Where(r => r.Quarter == quarter && r.Status == ReportStatus.Draft)
+            .GroupBy(r => new { r.Level, r.DistrictId }).Select(g => new { g.Key.Level, g.Key.DistrictId, Count = g.Count() }).ToListAsync(cancellationToken);
+        if (drafts.Count == 0) return 0;
+        var publishers = await (from u in db.Users.AsNoTracking()
+                                join ur in db.UserRoles on u.Id equals ur.UserId
+                                join role in db.Roles on ur.RoleId equals role.Id
+                                where u.Email != null && (role.Name == Roles.Supervisor || role.Name == Roles.Admin)
+                                select new { u.Id, u.Email, u.PreferredLanguage, u.DistrictId, Admin = role.Name == Roles.Admin }).ToListAsync(cancellationToken);
+        var outbox = services.GetRequiredService<Outbox>();
+        var link = $"{settings.PublicUrl.TrimEnd('/')}/reports/manage?quarter={quarter}";
+        var queued = 0;
+        foreach (var user in publishers.DistinctBy(u => u.Id))
+        {
+            // An administrator publishes the city's report; a supervisor his district's and its beats'.
+            var waiting = user.Admin
+                ? drafts.Where(d => d.Level == ReportLevel.City).Sum(d => d.Count)
+                : drafts.Where(d => d.Level != ReportLevel.City && d.DistrictId == user.DistrictId).Sum(d => d.Count);
+            var key = $"reports-ready:{quarter}:{user.Id}";
+            if (waiting == 0 || await db.Outbox.AnyAsync(m => m.DedupeKey == key, cancellationToken)) continue;
+            var values = new Dictionary<string, string> { ["quarter"] = quarter, ["count"] = waiting.ToString(System.Globalization.CultureInfo.InvariantCulture), ["link"] = link };
+            await outbox.EnqueueAsync(new Notification(NotificationChannel.Email, user.Email!, user.PreferredLanguage, DefaultTemplates.StaffReportsReady, values, key, $"reports:{quarter}"), cancellationToken);
+            queued++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (queued > 0) services.GetRequiredService<OutboxSignal>().Notify();
+        return queued;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Trust;
 using Uchastok.Web.Shared.Documents;
@@ -21,9 +22,13 @@ public sealed record ReportSummary(int Id, string Quarter, string Level, int? Di
 /// <summary>Transparency (C11): open data with privacy protection, and the public quarterly reports.</summary>
 public static class TransparencyModule
 {
+    /// <summary>How long a published report's PDF stays in memory after it was last read.</summary>
+    public static readonly TimeSpan PublishedPdfCacheTime = TimeSpan.FromMinutes(10);
+
     public static IServiceCollection AddTransparency(this IServiceCollection services)
     {
         services.AddScoped<OpenDataExport>();
+        services.AddMemoryCache();
         services.AddScoped<QuarterlyReports>();
         services.AddSingleton<QuarterlyReportJob>();
         services.AddHostedService(sp => sp.GetRequiredService<QuarterlyReportJob>());
@@ -91,10 +96,10 @@ public static class TransparencyModule
         }).WithSummary("Publish a draft as seen at its revision; once the quarter's records have closed. A published report never changes.");
 
         // The PDFs live beside each report's page, at addresses as stable as the page's.
-        app.MapGet("/reports/{quarter}/city/{language}.pdf", (string quarter, string language, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, IConfiguration c, Notifications.NotificationSettings s, CancellationToken ct) =>
-            PdfAsync(quarter, "city", null, language, http, r, l, c, s, ct)).AllowAnonymous().WithTags("Reports");
-        app.MapGet("/reports/{quarter}/{level}/{id:int}/{language}.pdf", (string quarter, string level, int id, string language, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, IConfiguration c, Notifications.NotificationSettings s, CancellationToken ct) =>
-            PdfAsync(quarter, level, id, language, http, r, l, c, s, ct)).AllowAnonymous().WithTags("Reports");
+        app.MapGet("/reports/{quarter}/city/{language}.pdf", (string quarter, string language, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, IConfiguration c, Notifications.NotificationSettings s, IMemoryCache m, CancellationToken ct) =>
+            PdfAsync(quarter, "city", null, language, http, r, l, c, s, m, ct)).AllowAnonymous().WithTags("Reports");
+        app.MapGet("/reports/{quarter}/{level}/{id:int}/{language}.pdf", (string quarter, string level, int id, string language, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, IConfiguration c, Notifications.NotificationSettings s, IMemoryCache m, CancellationToken ct) =>
+            PdfAsync(quarter, level, id, language, http, r, l, c, s, m, ct)).AllowAnonymous().WithTags("Reports");
         return app;
     }
 
@@ -107,14 +112,20 @@ public static class TransparencyModule
         return await reports.ReadAsync(q, l, id, http.User, ct) is { } report ? TypedResults.Ok(report) : Problems.NotFound(localizer, "Report.NotFound");
     }
 
-    private static async Task<IResult> PdfAsync(string quarter, string level, int? id, string language, HttpContext http, QuarterlyReports reports, IStringLocalizer localizer, IConfiguration configuration, Notifications.NotificationSettings settings, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(string quarter, string level, int? id, string language, HttpContext http, QuarterlyReports reports, IStringLocalizer localizer, IConfiguration configuration, Notifications.NotificationSettings settings, IMemoryCache cache, CancellationToken ct)
     {
         if (!Quarter.TryParse(quarter, out var q) || !TryLevel(level, id, out var l) || !LocalizationSetup.Languages.Contains(language)) return Problems.NotFound(localizer, "Report.NotFound");
         if (await reports.ReadAsync(q, l, id, http.User, ct) is not { } report) return Problems.NotFound(localizer, "Report.NotFound");
-        PdfFonts.Install(configuration["Documents:FontDirectory"]);
-        var address = settings.PublicUrl.TrimEnd('/') + report.Url;
-        byte[] pdf;
-        using (LocalizationSetup.UseLanguage(language)) pdf = ReportDocument.Build(report, localizer).Pdf(address);
+        byte[] Render()
+        {
+            PdfFonts.Install(configuration["Documents:FontDirectory"]);
+            using var _ = LocalizationSetup.UseLanguage(language);
+            return ReportDocument.Build(report, localizer).Pdf(settings.PublicUrl.TrimEnd('/') + report.Url);
+        }
+        // A published report's PDF is the same for every reader and for ever: made once per language while it is being read.
+        var pdf = report.Status == ReportStatus.Published
+            ? cache.GetOrCreate($"report-pdf:{report.Id}:{language}", entry => { entry.SlidingExpiration = PublishedPdfCacheTime; return Render(); })!
+            : Render();
         // A published report never changes: browsers and proxies may keep it; a draft must be read afresh.
         http.Response.Headers.CacheControl = report.Status == ReportStatus.Published ? "public, max-age=86400" : "private, no-store";
         return TypedResults.File(pdf, "application/pdf", $"uchastok-report-{report.Quarter}-{level}{(id is null ? "" : $"-{id}")}-{language}.pdf");

@@ -54,6 +54,7 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
             DefaultTemplates.ReceptionCancelled => ["{when}", "{inspector}"],
             DefaultTemplates.ReceptionBooked or DefaultTemplates.ReceptionReminder => ["{when}", "{inspector}", "{link}"],
             DefaultTemplates.StaffReportMeetingDue => ["{inspector}", "{quarter}", "{link}"],
+            DefaultTemplates.StaffReportsReady => ["{quarter}", "{count}", "{link}"],
             DefaultTemplates.SubscriptionConfirm => ["{scope}", "{link}"],
             // Every mailing carries the link to leave.
             DefaultTemplates.Mailing => ["{subject}", "{text}", "{link}"],

@@ -70,7 +70,7 @@ public sealed class QuarterlyReportLifecycleTests(ReportClockFactory factory) : 
         await factory.MoveToAsync(new DateOnly(2027, 1, 2));
         var first = await job.RunOnceAsync();
         Assert.True(first.Created >= 3, $"created {first.Created}");
-        Assert.Equal(new DraftPass(0, 0), await job.RunOnceAsync());
+        Assert.Equal(new ReportPass(0, 0, 0), await job.RunOnceAsync());
         var draft = await factory.ManagedAsync("supervisor.almaly@demo.kz", "Beat", beatId);
         Assert.Equal(("Draft", 1), (draft.GetProperty("status").GetString(), draft.GetProperty("revision").GetInt32()));
         // A draft is not public; its inspector and supervisor read it.
@@ -96,6 +96,11 @@ public sealed class QuarterlyReportLifecycleTests(ReportClockFactory factory) : 
         // 11 January: the records have closed. What the supervisor saw at revision 1 is not published; revision 2 is, once.
         await factory.MoveToAsync(new DateOnly(2027, 1, 11));
         var id = redrafted.GetProperty("id").GetInt32();
+        // The publishers are told the drafts wait for them, once.
+        Assert.True((await job.RunOnceAsync()).Notified >= 2);
+        Assert.Equal(0, (await job.RunOnceAsync()).Notified);
+        var told = Assert.Single(await factory.DeliveredToAsync("supervisor.almaly@demo.kz"), m => m.Subject.StartsWith("2026-Q4", StringComparison.Ordinal));
+        Assert.Contains("/reports/manage?quarter=2026-Q4", told.Body);
         using (var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz"))
         {
             Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/reports/manage/{id}/publish", new { revision = 1 })).StatusCode);
