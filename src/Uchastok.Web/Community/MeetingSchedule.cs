@@ -163,7 +163,8 @@ public sealed class MeetingSchedule(UchastokDbContext db, CommunityRecords recor
         else if (action.Length > CommunityRecords.MaxPriorityLength) errors.Add("action", localizer["Appeal.TextTooLong", CommunityRecords.MaxPriorityLength]);
         var actionOn = input.ActionOn ?? KazakhstanTime.Today(clock);
         if (actionOn < priority.RaisedOn) errors.Add("actionOn", localizer["Community.ActionBeforeIssue"]);
-        else if (actionOn > KazakhstanTime.Today(clock)) errors.Add("actionOn", localizer["Community.DateInFuture"]);
+        // A closed quarter's published reports stand: an action is dated in the open period, like every community record.
+        else records.CheckDate(actionOn, "actionOn", errors);
         if (errors.Count > 0) return (MeetingChange.Invalid, errors);
         priority.Action = action;
         priority.ActionOn = actionOn;

@@ -1,10 +1,14 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Uchastok.Web.Transparency;
 
+/// <summary>Written by name in the API and in the stored figures, as the other enums of the API are.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReportLevel>))]
 public enum ReportLevel { City, District, Beat }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ReportStatus>))]
 public enum ReportStatus
 {
     /// <summary>Made from the data when the quarter ended; recomputed until a supervisor publishes it.</summary>
@@ -29,6 +33,10 @@ public sealed class QuarterlyReport
     public required string ScopeKey { get; set; }
     public ReportStatus Status { get; set; }
     public required string FiguresJson { get; set; }
+    /// <summary>The area's name in each language, as in the figures: lists read it without opening them.</summary>
+    public required string NameKk { get; set; }
+    public required string NameRu { get; set; }
+    public required string NameEn { get; set; }
     /// <summary>Raised whenever the draft's figures change, so that what a supervisor approves is what he saw.</summary>
     public int Revision { get; set; }
     public DateTime DraftedAtUtc { get; set; }
@@ -54,6 +62,9 @@ internal sealed class QuarterlyReportConfiguration : IEntityTypeConfiguration<Qu
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.ScopeKey).HasMaxLength(20);
         builder.Property(r => r.PublishedByUserId).HasMaxLength(450);
+        builder.Property(r => r.NameKk).HasMaxLength(300);
+        builder.Property(r => r.NameRu).HasMaxLength(300);
+        builder.Property(r => r.NameEn).HasMaxLength(300);
         builder.HasIndex(r => new { r.Quarter, r.ScopeKey }).IsUnique();
         builder.HasIndex(r => new { r.Status, r.Quarter, r.DistrictId });
     }

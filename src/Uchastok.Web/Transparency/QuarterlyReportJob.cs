@@ -33,7 +33,8 @@ public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, Notification
         var final = KazakhstanTime.Today(Clock) > QuarterlyReports.PublishableFrom(quarter);
         // Once final, the drafts are recomputed only when an active beat has no report of the quarter yet.
         var draft = !final
-            || await db.Beats.AnyAsync(b => b.IsActive && !db.QuarterlyReports.Any(r => r.Quarter == text && r.BeatId == b.Id), cancellationToken)
+            || await db.Beats.AnyAsync(b => b.IsActive && !db.QuarterlyReports.Any(r => r.Quarter == text && r.Level == ReportLevel.Beat && r.BeatId == b.Id), cancellationToken)
+            || await db.Districts.AnyAsync(d => !db.QuarterlyReports.Any(r => r.Quarter == text && r.Level == ReportLevel.District && r.DistrictId == d.Id), cancellationToken)
             || !await db.QuarterlyReports.AnyAsync(r => r.Quarter == text && r.Level == ReportLevel.City, cancellationToken);
         var pass = draft ? await reports.DraftAsync(quarter, cancellationToken: cancellationToken) ?? new DraftPass(0, 0) : new DraftPass(0, 0);
         if (pass.Created + pass.Updated > 0) Logger.LogInformation("Quarterly reports of {Quarter}: {Created} drafted, {Updated} recomputed", quarter, pass.Created, pass.Updated);
@@ -63,12 +64,12 @@ public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, Notification
         var outbox = services.GetRequiredService<Outbox>();
         var link = $"{settings.PublicUrl.TrimEnd('/')}/reports/manage?quarter={quarter}";
         var queued = 0;
-        foreach (var user in publishers.DistinctBy(u => u.Id))
+        foreach (var roles in publishers.GroupBy(u => u.Id))
         {
-            // An administrator publishes the city's report; a supervisor his district's and its beats'.
-            var waiting = user.Admin
-                ? drafts.Where(d => d.Level == ReportLevel.City).Sum(d => d.Count)
-                : drafts.Where(d => d.Level != ReportLevel.City && d.DistrictId == user.DistrictId).Sum(d => d.Count);
+            var user = roles.First();
+            // An administrator publishes the city's report; a supervisor his district's and its beats'; one who is both, all of these.
+            var waiting = (roles.Any(r => r.Admin) ? drafts.Where(d => d.Level == ReportLevel.City).Sum(d => d.Count) : 0)
+                + (roles.Any(r => !r.Admin) ? drafts.Where(d => d.Level != ReportLevel.City && d.DistrictId == user.DistrictId).Sum(d => d.Count) : 0);
             var key = $"reports-ready:{quarter}:{user.Id}";
             if (waiting == 0 || await db.Outbox.AnyAsync(m => m.DedupeKey == key, cancellationToken)) continue;
             var values = new Dictionary<string, string> { ["quarter"] = quarter, ["count"] = waiting.ToString(System.Globalization.CultureInfo.InvariantCulture), ["link"] = link };

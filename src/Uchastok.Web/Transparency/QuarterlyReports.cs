@@ -13,12 +13,20 @@ using Uchastok.Web.Trust;
 
 namespace Uchastok.Web.Transparency;
 
-/// <summary>A report as shown and listed: where it lives, its state and its figures.</summary>
+/// <summary>A report as listed: where it lives, its state and its area, without its figures.</summary>
+public sealed record ReportListing(
+    int Id, string Quarter, ReportLevel Level, int? DistrictId, int? BeatId, ReportStatus Status, int Revision,
+    DateTime UpdatedAtUtc, DateTime? PublishedAtUtc, LocalName Area, LocalName? District)
+{
+    /// <summary>The stable address of the report's page; the PDFs are under it (<c>…/kk.pdf</c>).</summary>
+    public string Url => QuarterlyReports.UrlOf(Quarter, Level, Level == ReportLevel.City ? null : Level == ReportLevel.District ? DistrictId : BeatId);
+}
+
+/// <summary>A report as shown: its state and its figures.</summary>
 public sealed record ReportView(
     int Id, string Quarter, ReportLevel Level, int? DistrictId, int? BeatId, ReportStatus Status, int Revision,
     DateTime DraftedAtUtc, DateTime UpdatedAtUtc, DateTime? PublishedAtUtc, ReportFigures Figures)
 {
-    /// <summary>The stable address of the report's page; the PDFs are under it (<c>…/kk.pdf</c>).</summary>
     public string Url => QuarterlyReports.UrlOf(Quarter, Level, Level == ReportLevel.City ? null : Level == ReportLevel.District ? DistrictId : BeatId);
 }
 
@@ -35,9 +43,13 @@ public sealed record PublishItem(int Id, int Revision);
 /// administrator) once the quarter's records have closed, and from then on unchanged at a
 /// stable address. Every area's figures come from one reading of each kind of record.
 /// </summary>
-public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<QuarterlyReports> logger)
 {
     public const int TrendQuarters = 4;
+
+    /// <summary>Work with one person or family; published for districts and the city only.</summary>
+    public static readonly IReadOnlySet<PreventiveActivityKind> IndividualWork = new HashSet<PreventiveActivityKind> { PreventiveActivityKind.PreventiveTalk, PreventiveActivityKind.FamilyVisit };
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string UrlOf(string quarter, ReportLevel level, int? id) => level switch
@@ -59,18 +71,23 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
 
     public static ReportFigures Figures(string json) => JsonSerializer.Deserialize<ReportFigures>(json, Json)!;
 
+    /// <summary>Staff may have drafts recomputed for the quarter that has just ended, and for an earlier one only once it has reports: no one makes reports of quarters before the platform's records began.</summary>
+    public async Task<bool> MayRecomputeAsync(Quarter quarter, CancellationToken cancellationToken = default) =>
+        quarter == LastEnded || (quarter.CompareTo(LastEnded) < 0 && await db.QuarterlyReports.AnyAsync(r => r.Quarter == quarter.ToString(), cancellationToken));
+
     /// <summary>
     /// Makes the missing drafts of an ended quarter and recomputes the unpublished ones, for the
     /// whole city or only one district and its beats. A draft whose figures changed takes the
-    /// next revision; published reports are never touched.
+    /// next revision; published reports are never touched. Null: the quarter has not ended.
     /// </summary>
     public async Task<DraftPass?> DraftAsync(Quarter quarter, int? districtId = null, CancellationToken cancellationToken = default)
     {
         if (quarter.Last >= KazakhstanTime.Today(clock)) return null;
-        var computed = await ComputeAsync(quarter, districtId, cancellationToken);
         var quarterText = quarter.ToString();
+        // The revisions are read before the figures are computed: a draft another pass has rewritten meanwhile is left to that pass's newer figures.
         var existing = await db.QuarterlyReports.AsNoTracking().Where(r => r.Quarter == quarterText)
             .Select(r => new { r.Id, r.ScopeKey, r.Status, r.Revision, r.FiguresJson }).ToDictionaryAsync(r => r.ScopeKey, cancellationToken);
+        var computed = await ComputeAsync(quarter, districtId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var (created, updated) = (0, 0);
         foreach (var (key, area) in computed)
@@ -82,6 +99,7 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
                 {
                     Quarter = quarterText, Level = area.Figures.Level, DistrictId = area.DistrictId, BeatId = area.BeatId, ScopeKey = key,
                     Status = ReportStatus.Draft, FiguresJson = json, Revision = 1, DraftedAtUtc = now, UpdatedAtUtc = now,
+                    NameKk = area.Figures.Area.Kk, NameRu = area.Figures.Area.Ru, NameEn = area.Figures.Area.En,
                 });
                 created++;
             }
@@ -89,16 +107,18 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
             {
                 // Only the draft as it was read: a report published meanwhile, or redrafted by another pass, is left as it is.
                 updated += await db.QuarterlyReports.Where(r => r.Id == report.Id && r.Status == ReportStatus.Draft && r.Revision == report.Revision)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.FiguresJson, json).SetProperty(r => r.Revision, report.Revision + 1).SetProperty(r => r.UpdatedAtUtc, now), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.FiguresJson, json).SetProperty(r => r.Revision, report.Revision + 1).SetProperty(r => r.UpdatedAtUtc, now)
+                        .SetProperty(r => r.NameKk, area.Figures.Area.Kk).SetProperty(r => r.NameRu, area.Figures.Area.Ru).SetProperty(r => r.NameEn, area.Figures.Area.En), cancellationToken);
             }
         }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (created > 0)
+        catch (DbUpdateException exception) when (created > 0)
         {
             // Another pass made some of the same drafts at the same moment; the next pass recomputes them.
+            logger.LogWarning(exception, "New drafts of {Quarter} were not saved; another pass may have made them", quarterText);
             db.ChangeTracker.Clear();
             created = 0;
         }
@@ -113,28 +133,33 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         var report = await db.QuarterlyReports.AsNoTracking().SingleOrDefaultAsync(r => r.Quarter == quarterText && r.ScopeKey == key, cancellationToken);
         if (report is null) return null;
         if (report.Status != ReportStatus.Published && !await MaySeeDraftAsync(report, user, cancellationToken)) return null;
-        return View(report);
+        return new(report.Id, report.Quarter, report.Level, report.DistrictId, report.BeatId, report.Status, report.Revision,
+            report.DraftedAtUtc, report.UpdatedAtUtc, report.PublishedAtUtc, Figures(report.FiguresJson));
     }
 
-    /// <summary>The archive: published reports, newest quarter first, optionally of one quarter or one district (with its beats).</summary>
-    public async Task<IReadOnlyList<ReportView>> PublishedAsync(Quarter? quarter, int? districtId, CancellationToken cancellationToken = default)
+    /// <summary>The archive: published reports, newest quarter first, optionally of one quarter or one district (with the city's).</summary>
+    public Task<IReadOnlyList<ReportListing>> PublishedAsync(Quarter? quarter, int? districtId, CancellationToken cancellationToken = default)
     {
         var query = db.QuarterlyReports.AsNoTracking().Where(r => r.Status == ReportStatus.Published);
         if (quarter is { } q) query = query.Where(r => r.Quarter == q.ToString());
         if (districtId is { } d) query = query.Where(r => r.DistrictId == d || r.Level == ReportLevel.City);
-        return Ordered((await query.ToListAsync(cancellationToken)).Select(View));
+        return ListAsync(query, cancellationToken);
     }
 
+    /// <summary>The quarters that have published reports, newest first.</summary>
+    public async Task<IReadOnlyList<string>> PublishedQuartersAsync(CancellationToken cancellationToken = default) =>
+        await db.QuarterlyReports.AsNoTracking().Where(r => r.Status == ReportStatus.Published).Select(r => r.Quarter).Distinct().OrderByDescending(q => q).ToListAsync(cancellationToken);
+
     /// <summary>The reports of a quarter the user may publish: an administrator all, a supervisor his district's and its beats'.</summary>
-    public async Task<IReadOnlyList<ReportView>> ManageableAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReportListing>> ManageableAsync(ClaimsPrincipal user, Quarter quarter, CancellationToken cancellationToken = default)
     {
         var query = db.QuarterlyReports.AsNoTracking().Where(r => r.Quarter == quarter.ToString());
         if (!user.IsInRole(Roles.Admin))
         {
-            if (!user.IsInRole(Roles.Supervisor) || ScopeClaims.District(user) is not { } district) return [];
+            if (!user.IsInRole(Roles.Supervisor) || ScopeClaims.District(user) is not { } district) return Task.FromResult<IReadOnlyList<ReportListing>>([]);
             query = query.Where(r => r.Level != ReportLevel.City && r.DistrictId == district);
         }
-        return Ordered((await query.ToListAsync(cancellationToken)).Select(View));
+        return ListAsync(query, cancellationToken);
     }
 
     /// <summary>
@@ -174,19 +199,24 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         return await db.Beats.AnyAsync(b => b.Id == report.BeatId && b.InspectorId == officer, cancellationToken);
     }
 
-    private static ReportView View(QuarterlyReport r) =>
-        new(r.Id, r.Quarter, r.Level, r.DistrictId, r.BeatId, r.Status, r.Revision, r.DraftedAtUtc, r.UpdatedAtUtc, r.PublishedAtUtc, Figures(r.FiguresJson));
-
     /// <summary>Newest quarter first; in a quarter the city, then each district followed by its beats.</summary>
-    private static IReadOnlyList<ReportView> Ordered(IEnumerable<ReportView> reports) =>
-        reports.OrderByDescending(r => r.Quarter).ThenBy(r => r.Level == ReportLevel.City ? 0 : 1).ThenBy(r => r.DistrictId)
-            .ThenBy(r => r.Level == ReportLevel.District ? 0 : 1).ThenBy(r => r.Figures.Area.Kk, StringComparer.Ordinal).ToList();
+    private async Task<IReadOnlyList<ReportListing>> ListAsync(IQueryable<QuarterlyReport> reports, CancellationToken cancellationToken)
+    {
+        var rows = await (from r in reports
+                          join d in db.Districts on r.DistrictId equals (int?)d.Id into of
+                          from d in of.DefaultIfEmpty()
+                          select new { r.Id, r.Quarter, r.Level, r.DistrictId, r.BeatId, r.Status, r.Revision, r.UpdatedAtUtc, r.PublishedAtUtc, r.NameKk, r.NameRu, r.NameEn,
+                              DistrictKk = d == null ? null : d.NameKk, DistrictRu = d == null ? null : d.NameRu, DistrictEn = d == null ? null : d.NameEn }).ToListAsync(cancellationToken);
+        return rows.Select(r => new ReportListing(r.Id, r.Quarter, r.Level, r.DistrictId, r.BeatId, r.Status, r.Revision, r.UpdatedAtUtc, r.PublishedAtUtc,
+                new LocalName(r.NameKk, r.NameRu, r.NameEn), r.DistrictKk is null ? null : new LocalName(r.DistrictKk, r.DistrictRu!, r.DistrictEn!)))
+            .OrderByDescending(r => r.Quarter, StringComparer.Ordinal).ThenBy(r => r.Level == ReportLevel.City ? 0 : 1).ThenBy(r => r.DistrictId)
+            .ThenBy(r => r.Level == ReportLevel.District ? 0 : 1).ThenBy(r => r.Area.Kk, StringComparer.Ordinal).ToList();
+    }
 
     private sealed record ComputedArea(int? DistrictId, int? BeatId, ReportFigures Figures);
 
-    private sealed record AppealRow(int? BeatId, int? DistrictId, DateOnly Month, int Count, int OnTime);
-
-    private sealed record RatingRow(int? BeatId, int? DistrictId, DateOnly Month, int Overall, int Count);
+    /// <summary>An appeal count of one beat (or, without a beat, of a district or the city) in one month; ratings also carry the sum of their stars.</summary>
+    private sealed record Cell(int? BeatId, int? DistrictId, DateOnly Month, int Count, int OnTime = 0, int Stars = 0);
 
     /// <summary>The figures of every area of the quarter (or of one district and its beats), keyed by <see cref="QuarterlyReport.ScopeKey"/>.</summary>
     private async Task<IReadOnlyDictionary<string, ComputedArea>> ComputeAsync(Quarter quarter, int? onlyDistrict, CancellationToken cancellationToken)
@@ -195,24 +225,28 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         var quarters = quarter.Trailing(TrendQuarters);
         var since = quarters[0].First;
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.NameKk, d.NameRu, d.NameEn }).ToListAsync(cancellationToken);
-        var beats = await db.Beats.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.DistrictId).ThenBy(b => b.Number)
-            .Select(b => new { b.Id, b.Code, b.Name, b.DistrictId, b.InspectorId, Surname = b.Inspector == null ? null : b.Inspector.Surname, GivenName = b.Inspector == null ? null : b.Inspector.GivenName })
+        var allBeats = await db.Beats.AsNoTracking().OrderBy(b => b.DistrictId).ThenBy(b => b.Number)
+            .Select(b => new { b.Id, b.Code, b.Name, b.DistrictId, b.IsActive, b.InspectorId, Surname = b.Inspector == null ? null : b.Inspector.Surname, GivenName = b.Inspector == null ? null : b.Inspector.GivenName })
             .ToListAsync(cancellationToken);
+        var beats = allBeats.Where(b => b.IsActive).ToList();
+        // An appeal with a place counts for its beat's district, as open data counts it; one without, for the district it was routed to.
+        var districtOfBeat = allBeats.ToDictionary(b => b.Id, b => b.DistrictId);
+        Cell Placed(Cell c) => c.BeatId is { } b && districtOfBeat.TryGetValue(b, out var d) ? c with { DistrictId = d } : c;
 
         // Counted per beat, district and month in the database; areas and quarters are put together in memory.
-        var received = (await db.Appeals.AsNoTracking().Where(a => a.ReceivedOn >= first && a.ReceivedOn <= last)
-            .GroupBy(a => new { a.BeatId, a.DistrictId }).Select(g => new { g.Key.BeatId, g.Key.DistrictId, Count = g.Count() }).ToListAsync(cancellationToken))
-            .Select(r => new AppealRow(r.BeatId, r.DistrictId, first, r.Count, 0)).ToList();
+        var received = (await db.Appeals.AsNoTracking().Where(a => a.ReceivedOn >= since && a.ReceivedOn <= last)
+            .GroupBy(a => new { a.BeatId, a.DistrictId, a.ReceivedOn.Year, a.ReceivedOn.Month }).Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(cancellationToken)).Select(r => Placed(new Cell(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count))).ToList();
         var decided = (await db.Appeals.AsNoTracking().Where(a => a.DecidedOn != null && a.DecidedOn >= since && a.DecidedOn <= last)
             .GroupBy(a => new { a.BeatId, a.DistrictId, a.DecidedOn!.Value.Year, a.DecidedOn.Value.Month })
             .Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), OnTime = g.Sum(a => a.DecidedOn <= a.DueDate ? 1 : 0) }).ToListAsync(cancellationToken))
-            .Select(r => new AppealRow(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count, r.OnTime)).ToList();
+            .Select(r => Placed(new Cell(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count, r.OnTime))).ToList();
         var ratings = (await (from r in db.AppealRatings.AsNoTracking()
                               join a in db.Appeals on r.AppealId equals a.Id
                               where r.RatedOn >= since && r.RatedOn <= last
-                              group r by new { a.BeatId, a.DistrictId, r.RatedOn.Year, r.RatedOn.Month, r.Overall } into g
-                              select new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, g.Key.Overall, Count = g.Count() }).ToListAsync(cancellationToken))
-            .Select(r => new RatingRow(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Overall, r.Count)).ToList();
+                              group r by new { a.BeatId, a.DistrictId, r.RatedOn.Year, r.RatedOn.Month } into g
+                              select new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), Stars = g.Sum(r => r.Overall) }).ToListAsync(cancellationToken))
+            .Select(r => Placed(new Cell(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count, Stars: r.Stars))).ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.HeldOn >= first && m.HeldOn <= last)
             .Select(m => new { m.BeatId, m.DistrictId, m.OfficerId, m.Kind, Attendance = m.Attendance ?? 0 }).ToListAsync(cancellationToken);
         var activities = await db.PreventiveActivities.AsNoTracking().Where(a => a.DoneOn >= first && a.DoneOn <= last)
@@ -224,28 +258,32 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
                                 orderby p.RaisedOn, p.Id
                                 select new { p.BeatId, p.DistrictId, b.Code, p.Issue, p.RaisedOn, p.Action, p.ActionOn, p.Language }).ToListAsync(cancellationToken);
         var cityTrust = await trust.ReportAsync(quarter, null, cancellationToken);
-        var beatTrust = await trust.BeatsOverallAsync(beats.ToDictionary(b => b.Id, b => (IReadOnlyCollection<int>)[b.Id]), quarter, cancellationToken);
 
-        ReportFigures Area(ReportLevel level, LocalName name, LocalName? district, string? inspector, Func<int?, int?, bool> within, TrustEstimate trustEstimate, IReadOnlyCollection<int> inspectors)
+        // Which totals each count may show in each quarter of the trend, so that none gives back a count open data hides.
+        Disclosure Disclose(IEnumerable<Cell> cells, Quarter q, Func<Cell, int> count) =>
+            ReportDisclosure.Publishable(cells.Where(c => q.Contains(c.Month)).Select(c => new CountCell(c.BeatId, c.DistrictId, c.Month, count(c))).ToList(), districtOfBeat);
+        var disclosed = quarters.ToDictionary(q => q, q => (
+            Received: Disclose(received, q, c => c.Count), Decided: Disclose(decided, q, c => c.Count), OnTime: Disclose(decided, q, c => c.OnTime), Ratings: Disclose(ratings, q, c => c.Count)));
+
+        ReportFigures Area(ReportLevel level, int? id, LocalName name, LocalName? district, string? inspector, Func<int?, int?, bool> within, TrustEstimate trustEstimate, IReadOnlyCollection<int> inspectors)
         {
-            var quarterRatings = ratings.Where(r => quarter.Contains(r.Month) && within(r.BeatId, r.DistrictId)).ToList();
-            var ratingCount = quarterRatings.Sum(r => r.Count);
-            var quarterDecided = decided.Where(r => quarter.Contains(r.Month) && within(r.BeatId, r.DistrictId)).ToList();
-            var (decidedCount, onTime) = (quarterDecided.Sum(r => r.Count), quarterDecided.Sum(r => r.OnTime));
-            var enoughDecided = OpenDataPrivacy.Suppress(decidedCount) is not null;
-            var enoughRatings = OpenDataPrivacy.Suppress(ratingCount) is not null;
-            var appeals = new AppealFigures(
-                OpenDataPrivacy.Suppress(received.Where(r => within(r.BeatId, r.DistrictId)).Sum(r => r.Count)),
-                enoughDecided ? decidedCount : null, enoughDecided ? onTime : null, enoughDecided ? Share(onTime, decidedCount) : null,
-                enoughRatings ? ratingCount : null, enoughRatings ? Mean(quarterRatings) : null,
-                enoughRatings ? Enumerable.Range(1, 5).Select(star => quarterRatings.Where(r => r.Overall == star).Sum(r => r.Count)).ToList() : null);
-            var trend = quarters.Select(q =>
+            bool Shown(Disclosure d) => level switch { ReportLevel.City => d.City, ReportLevel.District => d.Districts.Contains(id!.Value), _ => d.Beats.Contains(id!.Value) };
+            ServicePoint Service(Quarter q, out AppealFigures appeals)
             {
-                var d = decided.Where(r => q.Contains(r.Month) && within(r.BeatId, r.DistrictId)).ToList();
-                var rated = ratings.Where(r => q.Contains(r.Month) && within(r.BeatId, r.DistrictId)).ToList();
-                return new ServicePoint(q.ToString(), OpenDataPrivacy.Suppress(d.Sum(r => r.Count)) is not null ? Share(d.Sum(r => r.OnTime), d.Sum(r => r.Count)) : null,
-                    OpenDataPrivacy.Suppress(rated.Sum(r => r.Count)) is not null ? Mean(rated) : null);
-            }).ToList();
+                var rules = disclosed[q];
+                var d = decided.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).ToList();
+                var r = ratings.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).ToList();
+                var (count, onTime, rated, stars) = (d.Sum(c => c.Count), d.Sum(c => c.OnTime), r.Sum(c => c.Count), r.Sum(c => c.Stars));
+                var (showDecided, showOnTime, showRatings) = (Shown(rules.Decided), Shown(rules.OnTime), Shown(rules.Ratings));
+                double? share = showDecided && showOnTime ? Math.Round(100.0 * onTime / count, 1) : null;
+                double? mean = showRatings ? Math.Round((double)stars / rated, 2) : null;
+                var got = received.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).Sum(c => c.Count);
+                appeals = new AppealFigures(Shown(rules.Received) ? got : null, showDecided ? count : null, showOnTime ? onTime : null, share, showRatings ? rated : null, mean);
+                return new ServicePoint(q.ToString(), share, mean);
+            }
+            var trend = quarters.Select(q => Service(q, out _)).ToList();
+            Service(quarter, out var appealFigures);
+
             var held = meetings.Where(m => within(m.BeatId, m.DistrictId)).ToList();
             var reported = meetings.Where(m => m.Kind == MeetingKind.QuarterlyReport).Select(m => m.OfficerId).ToHashSet();
             var meetingFigures = new MeetingFigures(held.Count, held.Sum(m => m.Attendance),
@@ -256,30 +294,31 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
                 level == ReportLevel.City ? [] : worked.Select(p => p.ActionOn is { } on && on <= last
                     ? new ReportPriority(p.Code, p.Issue, p.RaisedOn, p.Action, on, p.Language)
                     : new ReportPriority(p.Code, p.Issue, p.RaisedOn, null, null, p.Language)).ToList());
-            var done = activities.Where(a => within(a.BeatId, a.DistrictId)).ToList();
+            var done = activities.Where(a => within(a.BeatId, a.DistrictId) && (level != ReportLevel.Beat || !IndividualWork.Contains(a.Kind))).ToList();
             var activityFigures = new ActivityFigures(done.Sum(a => a.Count), done.Sum(a => a.Participants),
                 Enum.GetValues<PreventiveActivityKind>().Select(k => (k, done.Where(a => a.Kind == k).Sum(a => a.Count))).Where(x => x.Item2 > 0).ToDictionary(x => x.k.ToString(), x => x.Item2));
-            var trustFigures = new ReportTrust(trustEstimate.Status.ToString(), trustEstimate.Responses, Round(trustEstimate.Score), Round(trustEstimate.Low), Round(trustEstimate.High));
-            return new ReportFigures(quarter.ToString(), level, name, district, inspector, appeals, trend, meetingFigures, priorityFigures, activityFigures, trustFigures);
+            var trustFigures = new ReportTrust(trustEstimate.Status.ToString(), trustEstimate.Responses, Round(trustEstimate.Score), Round(trustEstimate.Low), Round(trustEstimate.High), level == ReportLevel.Beat);
+            return new ReportFigures(quarter.ToString(), level, name, district, inspector, appealFigures, trend, meetingFigures, priorityFigures, activityFigures, trustFigures);
         }
 
         var inspectorsOf = beats.Where(b => b.InspectorId != null).GroupBy(b => b.DistrictId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(b => b.InspectorId!.Value).Distinct().ToList());
         var areas = new Dictionary<string, ComputedArea>();
         if (onlyDistrict is null)
-            areas[QuarterlyReport.KeyOf(ReportLevel.City, null)] = new(null, null, Area(ReportLevel.City, CityName(), null, null, (_, _) => true,
+            areas[QuarterlyReport.KeyOf(ReportLevel.City, null)] = new(null, null, Area(ReportLevel.City, null, CityName(), null, null, (_, _) => true,
                 cityTrust.City.Overall, inspectorsOf.Values.SelectMany(i => i).Distinct().ToList()));
         foreach (var d in districts.Where(d => onlyDistrict is null || d.Id == onlyDistrict))
         {
             var districtName = new LocalName(d.NameKk, d.NameRu, d.NameEn);
             var districtTrust = cityTrust.Districts.Single(a => a.Id == d.Id).Overall;
             areas[QuarterlyReport.KeyOf(ReportLevel.District, d.Id)] = new(d.Id, null,
-                Area(ReportLevel.District, districtName, null, null, (_, district) => district == d.Id, districtTrust, inspectorsOf.GetValueOrDefault(d.Id) ?? []));
+                Area(ReportLevel.District, d.Id, districtName, null, null, (_, district) => district == d.Id, districtTrust, inspectorsOf.GetValueOrDefault(d.Id) ?? []));
             foreach (var b in beats.Where(b => b.DistrictId == d.Id))
             {
                 var beatName = b.Name is null ? b.Code : $"{b.Code} {b.Name}";
+                // The public sees trust per district, not per beat (as on /trust): a beat's report gives its district's.
                 areas[QuarterlyReport.KeyOf(ReportLevel.Beat, b.Id)] = new(d.Id, b.Id,
-                    Area(ReportLevel.Beat, new LocalName(beatName, beatName, beatName), districtName, b.Surname is null ? null : $"{b.Surname} {b.GivenName}",
-                        (beat, _) => beat == b.Id, beatTrust[b.Id].Now, b.InspectorId is { } inspector ? [inspector] : []));
+                    Area(ReportLevel.Beat, b.Id, new LocalName(beatName, beatName, beatName), districtName, b.Surname is null ? null : $"{b.Surname} {b.GivenName}",
+                        (beat, _) => beat == b.Id, districtTrust, b.InspectorId is { } inspector ? [inspector] : []));
             }
         }
         return areas;
@@ -295,10 +334,6 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         }
         return new LocalName(In("kk"), In("ru"), In("en"));
     }
-
-    private static double Share(int part, int whole) => Math.Round(100.0 * part / whole, 1);
-
-    private static double Mean(IReadOnlyCollection<RatingRow> rows) => Math.Round(rows.Sum(r => (double)r.Overall * r.Count) / rows.Sum(r => r.Count), 2);
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 }

@@ -70,13 +70,13 @@ public sealed record ReportDocument(string Title, string Subtitle, string Status
         var w = f.Activities;
         var activityRows = new List<ReportRow> { new(l["Report.ActivitiesCount"], Count0(w.Count)), new(l["Report.Participants"], Count0(w.Participants)) };
         activityRows.AddRange(w.ByKind.Select(k => new ReportRow("· " + l[$"ActivityKind.{k.Key}"], Count0(k.Value))));
-        var activities = new ReportSection("activities", l["Report.Activities"], activityRows, [], [], null);
+        var activities = new ReportSection("activities", l["Report.Activities"], activityRows, [], [], f.Level == ReportLevel.Beat ? l["Report.IndividualWorkInDistrict"].Value : null);
 
         var t = f.Trust;
         var trustValue = t.Score is { } score
             ? l["Report.TrustValue", score.ToString("0.0", CultureInfo.CurrentCulture), t.Low?.ToString("0.0", CultureInfo.CurrentCulture) ?? "", t.High?.ToString("0.0", CultureInfo.CurrentCulture) ?? "", t.Responses]
             : l["Report.TrustNotEnough", t.Responses, TrustIndex.MinimumResponses];
-        var trustSection = new ReportSection("trust", l["Report.Trust"], [new(l["Report.TrustIndex"], trustValue)], [], [], null);
+        var trustSection = new ReportSection("trust", l["Report.Trust"], [new(t.OfDistrict ? l["Report.TrustIndexOfDistrict", f.District?.Local ?? ""] : l["Report.TrustIndex"], trustValue)], [], [], null);
 
         var status = report.PublishedAtUtc is { } published
             ? l["Report.PublishedOn", Day(Shared.Localization.KazakhstanTime.LocalDate(published))].Value

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Uchastok.Rules.Transparency;
 using Uchastok.Web.Shared.Localization;
 
@@ -6,6 +7,8 @@ namespace Uchastok.Web.Transparency;
 /// <summary>A name in the three languages, picked for the reader.</summary>
 public sealed record LocalName(string Kk, string Ru, string En)
 {
+    /// <summary>Not stored: the stored figures must not depend on the language of whoever drafted them.</summary>
+    [JsonIgnore]
     public string Local => LocalizationSetup.Pick(Kk, Ru, En);
 }
 
@@ -19,8 +22,12 @@ public sealed record ReportFigures(
     AppealFigures Appeals, IReadOnlyList<ServicePoint> Trend, MeetingFigures Meetings, PriorityFigures Priorities,
     ActivityFigures Activities, ReportTrust Trust);
 
-/// <summary>Appeals received and decided in the quarter, decided by their legal deadline, and the applicants' ratings (1–5; counts of each star).</summary>
-public sealed record AppealFigures(int? Received, int? Decided, int? DecidedOnTime, double? OnTimeShare, int? Ratings, double? MeanRating, IReadOnlyList<int>? RatingCounts);
+/// <summary>
+/// Appeals received and decided in the quarter, decided by their legal deadline, and the
+/// applicants' ratings (1–5). Each is null where <see cref="ReportDisclosure"/> withholds it; the
+/// share only with both its counts, the mean only with the count of ratings.
+/// </summary>
+public sealed record AppealFigures(int? Received, int? Decided, int? DecidedOnTime, double? OnTimeShare, int? Ratings, double? MeanRating);
 
 /// <summary>One quarter of the trend: the on-time share and the mean rating, each where it rests on enough appeals.</summary>
 public sealed record ServicePoint(string Quarter, double? OnTimeShare, double? MeanRating);
@@ -36,8 +43,15 @@ public sealed record PriorityFigures(int Raised, int ActionTaken, IReadOnlyList<
 
 public sealed record ReportPriority(string Beat, string Issue, DateOnly RaisedOn, string? Action, DateOnly? ActionOn, string Language);
 
-/// <summary>Preventive and community work recorded in the quarter: how much, by kind, and how many people took part.</summary>
+/// <summary>
+/// Preventive and community work recorded in the quarter: how much, by kind, and how many people
+/// took part. A beat's report leaves out the work with one person or family
+/// (<see cref="QuarterlyReports.IndividualWork"/>): on a beat it could point at a household; the district's counts it.
+/// </summary>
 public sealed record ActivityFigures(int Count, int Participants, IReadOnlyDictionary<string, int> ByKind);
 
-/// <summary>The trust index of the area in the quarter, as the trust pages show it: no score under 30 responses.</summary>
-public sealed record ReportTrust(string Status, int Responses, double? Score, double? Low, double? High);
+/// <summary>
+/// The trust index in the quarter, as the public trust page shows it: no score under 30
+/// responses. A beat's report gives its district's, as that page does (<see cref="OfDistrict"/>).
+/// </summary>
+public sealed record ReportTrust(string Status, int Responses, double? Score, double? Low, double? High, bool OfDistrict);

@@ -13,22 +13,41 @@ public sealed record DraftRequest(string? Quarter, int? DistrictId);
 public sealed record PublishRequest(int? Revision);
 
 /// <summary>A published report in the archive: where to read it, in HTML and in each language's PDF.</summary>
-public sealed record ReportSummary(int Id, string Quarter, string Level, int? DistrictId, int? BeatId, string Area, DateTime? PublishedAtUtc, string Url, IReadOnlyDictionary<string, string> Pdf)
+public sealed record ReportSummary(int Id, string Quarter, ReportLevel Level, int? DistrictId, int? BeatId, string Area, DateTime? PublishedAtUtc, string Url, IReadOnlyDictionary<string, string> Pdf)
 {
-    public static ReportSummary Of(ReportView r) => new(r.Id, r.Quarter, r.Level.ToString(), r.DistrictId, r.BeatId, r.Figures.Area.Local, r.PublishedAtUtc, r.Url,
+    public static ReportSummary Of(ReportListing r) => new(r.Id, r.Quarter, r.Level, r.DistrictId, r.BeatId, r.Area.Local, r.PublishedAtUtc, r.Url,
         LocalizationSetup.Languages.ToDictionary(language => language, language => $"{r.Url}/{language}.pdf"));
+}
+
+/// <summary>
+/// Published reports' PDFs, made once per language while they are read: the same for every
+/// reader and for ever. Bounded by size, so that reading every report of the archive cannot fill memory.
+/// </summary>
+public sealed class ReportPdfCache : IDisposable
+{
+    public const long SizeLimitBytes = 64L * 1024 * 1024;
+    private static readonly TimeSpan Sliding = TimeSpan.FromMinutes(10);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
+
+    public byte[] GetOrMake(int reportId, string language, Func<byte[]> make) =>
+        _cache.GetOrCreate($"{reportId}:{language}", entry =>
+        {
+            var pdf = make();
+            entry.SlidingExpiration = Sliding;
+            entry.Size = pdf.Length;
+            return pdf;
+        })!;
+
+    public void Dispose() => _cache.Dispose();
 }
 
 /// <summary>Transparency (C11): open data with privacy protection, and the public quarterly reports.</summary>
 public static class TransparencyModule
 {
-    /// <summary>How long a published report's PDF stays in memory after it was last read.</summary>
-    public static readonly TimeSpan PublishedPdfCacheTime = TimeSpan.FromMinutes(10);
-
     public static IServiceCollection AddTransparency(this IServiceCollection services)
     {
         services.AddScoped<OpenDataExport>();
-        services.AddMemoryCache();
+        services.AddSingleton<ReportPdfCache>();
         services.AddScoped<QuarterlyReports>();
         services.AddSingleton<QuarterlyReportJob>();
         services.AddHostedService(sp => sp.GetRequiredService<QuarterlyReportJob>());
@@ -72,11 +91,12 @@ public static class TransparencyModule
         manage.MapGet(string.Empty, async Task<IResult> (string? quarter, HttpContext http, QuarterlyReports r, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             if (ManagedQuarter(quarter, r) is not { } q) return Problems.BadRequest(l, "Trust.QuarterInvalid");
-            return TypedResults.Ok((await r.ManageableAsync(http.User, q, ct)).Select(v => new { v.Id, v.Quarter, Level = v.Level.ToString(), v.DistrictId, v.BeatId, Area = v.Figures.Area.Local, Status = v.Status.ToString(), v.Revision, v.UpdatedAtUtc, v.PublishedAtUtc, v.Url }));
+            return TypedResults.Ok((await r.ManageableAsync(http.User, q, ct)).Select(v => new { v.Id, v.Quarter, v.Level, v.DistrictId, v.BeatId, Area = v.Area.Local, v.Status, v.Revision, v.UpdatedAtUtc, v.PublishedAtUtc, v.Url }));
         }).WithSummary("The reports of a quarter (by default the last ended) the caller may publish, with their revisions.");
         manage.MapPost("/draft", async Task<IResult> (DraftRequest body, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             if (ManagedQuarter(body.Quarter, r) is not { } q) return Problems.BadRequest(l, "Trust.QuarterInvalid");
+            if (!await r.MayRecomputeAsync(q, ct)) return Problems.Status(l, StatusCodes.Status409Conflict, "Report.QuarterNotDraftable");
             var district = body.DistrictId ?? ScopeClaims.District(http.User);
             // A supervisor recomputes his district; only an administrator the whole city.
             if (district is { } d ? !ScopeClaims.ManagesDistrict(http.User, d) : !http.User.IsInRole(Accounts.Roles.Admin)) return TypedResults.Forbid();
@@ -96,9 +116,9 @@ public static class TransparencyModule
         }).WithSummary("Publish a draft as seen at its revision; once the quarter's records have closed. A published report never changes.");
 
         // The PDFs live beside each report's page, at addresses as stable as the page's.
-        app.MapGet("/reports/{quarter}/city/{language}.pdf", (string quarter, string language, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, IConfiguration c, Notifications.NotificationSettings s, IMemoryCache m, CancellationToken ct) =>
+        app.MapGet("/reports/{quarter}/city/{language}.pdf", (string quarter, string language, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, IConfiguration c, Notifications.NotificationSettings s, ReportPdfCache m, CancellationToken ct) =>
             PdfAsync(quarter, "city", null, language, http, r, l, c, s, m, ct)).AllowAnonymous().WithTags("Reports");
-        app.MapGet("/reports/{quarter}/{level}/{id:int}/{language}.pdf", (string quarter, string level, int id, string language, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, IConfiguration c, Notifications.NotificationSettings s, IMemoryCache m, CancellationToken ct) =>
+        app.MapGet("/reports/{quarter}/{level}/{id:int}/{language}.pdf", (string quarter, string level, int id, string language, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, IConfiguration c, Notifications.NotificationSettings s, ReportPdfCache m, CancellationToken ct) =>
             PdfAsync(quarter, level, id, language, http, r, l, c, s, m, ct)).AllowAnonymous().WithTags("Reports");
         return app;
     }
@@ -112,7 +132,7 @@ public static class TransparencyModule
         return await reports.ReadAsync(q, l, id, http.User, ct) is { } report ? TypedResults.Ok(report) : Problems.NotFound(localizer, "Report.NotFound");
     }
 
-    private static async Task<IResult> PdfAsync(string quarter, string level, int? id, string language, HttpContext http, QuarterlyReports reports, IStringLocalizer localizer, IConfiguration configuration, Notifications.NotificationSettings settings, IMemoryCache cache, CancellationToken ct)
+    private static async Task<IResult> PdfAsync(string quarter, string level, int? id, string language, HttpContext http, QuarterlyReports reports, IStringLocalizer localizer, IConfiguration configuration, Notifications.NotificationSettings settings, ReportPdfCache cache, CancellationToken ct)
     {
         if (!Quarter.TryParse(quarter, out var q) || !TryLevel(level, id, out var l) || !LocalizationSetup.Languages.Contains(language)) return Problems.NotFound(localizer, "Report.NotFound");
         if (await reports.ReadAsync(q, l, id, http.User, ct) is not { } report) return Problems.NotFound(localizer, "Report.NotFound");
@@ -123,9 +143,7 @@ public static class TransparencyModule
             return ReportDocument.Build(report, localizer).Pdf(settings.PublicUrl.TrimEnd('/') + report.Url);
         }
         // A published report's PDF is the same for every reader and for ever: made once per language while it is being read.
-        var pdf = report.Status == ReportStatus.Published
-            ? cache.GetOrCreate($"report-pdf:{report.Id}:{language}", entry => { entry.SlidingExpiration = PublishedPdfCacheTime; return Render(); })!
-            : Render();
+        var pdf = report.Status == ReportStatus.Published ? cache.GetOrMake(report.Id, language, Render) : Render();
         // A published report never changes: browsers and proxies may keep it; a draft must be read afresh.
         http.Response.Headers.CacheControl = report.Status == ReportStatus.Published ? "public, max-age=86400" : "private, no-store";
         return TypedResults.File(pdf, "application/pdf", $"uchastok-report-{report.Quarter}-{level}{(id is null ? "" : $"-{id}")}-{language}.pdf");

@@ -33,11 +33,16 @@ public sealed class ChartTests
     [Fact]
     public void ATrend_LeavesAGap_AndItsSvg_EscapesText()
     {
-        var chart = Chart.Trend([new TrendValue("Q1", 60, 50, 70), new TrendValue("Q2", null, null, null), new TrendValue("Q3", 80, 75, 85)], "Trust <index> & band");
+        var chart = Chart.Trend([new TrendValue("Q1", 60, 50, 70), new TrendValue("Q2", 65, 55, 75), new TrendValue("Q3", null, null, null), new TrendValue("Q4", 80, 75, 85)],
+            "Trust <index> & band");
 
+        // Q1–Q2 a line and its band; Q4 alone a point with its interval; nothing drawn across Q3.
         var line = Assert.Single(chart.Shapes.OfType<ChartPolyline>());
         Assert.Equal(2, line.Points.Count);
-        Assert.Equal(2, chart.Shapes.OfType<ChartCircle>().Count());
+        Assert.Single(chart.Shapes.OfType<ChartPolygon>());
+        Assert.Equal(3, chart.Shapes.OfType<ChartCircle>().Count());
+        var q3 = chart.Shapes.OfType<ChartText>().Single(t => t.Text == "Q3").X;
+        Assert.DoesNotContain(chart.Shapes.OfType<ChartPolyline>().SelectMany(p => p.Points), p => p.X >= q3);
         var svg = chart.ToSvg();
         Assert.StartsWith("<svg class=\"trend\"", svg);
         Assert.Contains("aria-label=\"Trust &lt;index&gt; &amp; band\"", svg);

@@ -16,7 +16,7 @@ public sealed class ManageModel(QuarterlyReports reports, IStringLocalizer<Share
 {
     [BindProperty(SupportsGet = true)] public string? Quarter { get; set; }
     public Rules.Trust.Quarter Shown { get; private set; }
-    public IReadOnlyList<ReportView> Reports { get; private set; } = [];
+    public IReadOnlyList<ReportListing> Reports { get; private set; } = [];
     public IReadOnlyList<string> Quarters { get; private set; } = [];
     public bool Publishable { get; private set; }
     public string? Message { get; private set; }
@@ -50,9 +50,9 @@ public sealed class ManageModel(QuarterlyReports reports, IStringLocalizer<Share
         if (Parse() is not { } quarter) return BadRequest();
         var district = ScopeClaims.District(User);
         if (district is null && !User.IsInRole(Roles.Admin)) return Forbid();
-        var pass = await reports.DraftAsync(quarter, User.IsInRole(Roles.Admin) ? null : district, cancellationToken);
+        var pass = await reports.MayRecomputeAsync(quarter, cancellationToken) ? await reports.DraftAsync(quarter, User.IsInRole(Roles.Admin) ? null : district, cancellationToken) : null;
         Failed = pass is null;
-        Message = pass is null ? localizer["Report.QuarterNotEnded"] : localizer["Report.Recomputed", pass.Created, pass.Updated];
+        Message = pass is null ? localizer["Report.QuarterNotDraftable"] : localizer["Report.Recomputed", pass.Created, pass.Updated];
         return await ShowAsync(cancellationToken);
     }
 

@@ -11,7 +11,7 @@ public sealed class ReportModel(QuarterlyReports reports, IStringLocalizer<Share
     public ReportView Report { get; private set; } = null!;
     public ReportDocument Document { get; private set; } = null!;
     /// <summary>The published reports of the districts (for the city) or of the beats (for a district) of the same quarter.</summary>
-    public IReadOnlyList<ReportView> Within { get; private set; } = [];
+    public IReadOnlyList<ReportListing> Within { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string quarter, string level, int? id, CancellationToken cancellationToken)
     {

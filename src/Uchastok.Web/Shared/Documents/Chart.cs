@@ -60,14 +60,26 @@ public sealed record Chart(double Width, double Height, string Label, IReadOnlyL
         const double max = 100;
         var shapes = Axes([0, 50, 100], max, width, height, t => t.ToString(CultureInfo.InvariantCulture));
         double X(int i) => Left + (values.Count == 1 ? 0 : i * (width - Left - Right) / (values.Count - 1));
-        var shown = values.Select((v, i) => (v, i)).Where(x => x.v.Value is not null).ToList();
-        if (shown.Count > 0)
+        // Each run of quarters with an estimate is its own line and band: a missing quarter is a gap, not a line drawn across it.
+        var runs = new List<List<(TrendValue v, int i)>>();
+        for (var i = 0; i < values.Count; i++)
         {
-            var band = shown.Select(x => (X(x.i), Y(x.v.High ?? x.v.Value!.Value, max, height)))
-                .Concat(shown.AsEnumerable().Reverse().Select(x => (X(x.i), Y(x.v.Low ?? x.v.Value!.Value, max, height)))).ToList();
-            shapes.Add(new ChartPolygon(band, Band, 0.4));
-            shapes.Add(new ChartPolyline(shown.Select(x => (X(x.i), Y(x.v.Value!.Value, max, height))).ToList(), Ink, 2));
-            shapes.AddRange(shown.Select(x => new ChartCircle(X(x.i), Y(x.v.Value!.Value, max, height), 3, Ink)));
+            if (values[i].Value is null) continue;
+            if (i == 0 || values[i - 1].Value is null) runs.Add([]);
+            runs[^1].Add((values[i], i));
+        }
+        foreach (var run in runs)
+        {
+            if (run.Count > 1)
+            {
+                var band = run.Select(x => (X(x.i), Y(x.v.High ?? x.v.Value!.Value, max, height)))
+                    .Concat(run.AsEnumerable().Reverse().Select(x => (X(x.i), Y(x.v.Low ?? x.v.Value!.Value, max, height)))).ToList();
+                shapes.Add(new ChartPolygon(band, Band, 0.4));
+                shapes.Add(new ChartPolyline(run.Select(x => (X(x.i), Y(x.v.Value!.Value, max, height))).ToList(), Ink, 2));
+            }
+            else if (run[0].v is { Low: { } low, High: { } high })
+                shapes.Add(new ChartLine(X(run[0].i), Y(high, max, height), X(run[0].i), Y(low, max, height), Band, 4));
+            shapes.AddRange(run.Select(x => new ChartCircle(X(x.i), Y(x.v.Value!.Value, max, height), 3, Ink)));
         }
         for (var i = 0; i < values.Count; i++) shapes.Add(new ChartText(X(i), height - 8, values[i].Category, 11, Muted, TextAnchor.Middle));
         return new Chart(width, height, label, shapes);
