@@ -14,8 +14,11 @@ public static class OpenDataPrivacy
     public const double GridMetres = 250;
     public const int MinimumAddresses = 8;
 
-    /// <summary>The count, or null when it is under the minimum and could point at a person.</summary>
-    public static int? Suppress(int count) => count < MinimumCount ? null : count;
+    /// <summary>
+    /// The count, or null when it is 1 to 4 and could point at a person. Nothing (0) points at no
+    /// one and is shown: left empty, it would let a total elsewhere pin the hidden cells beside it.
+    /// </summary>
+    public static int? Suppress(int count) => count is > 0 and < MinimumCount ? null : count;
 
     /// <summary>The cells of the address gazetteer and how many addresses each holds.</summary>
     public static IReadOnlyDictionary<(double Latitude, double Longitude), int> AddressCells(IEnumerable<(double Latitude, double Longitude)> addresses) =>

@@ -1,54 +1,80 @@
 namespace Uchastok.Rules.Transparency;
 
 /// <summary>
-/// One count of one beat in one month, as open data publishes it (hidden when 1–4); or, with no
-/// beat, what a district (or, with neither, the city) received without a place in a beat — which
-/// open data never shows.
+/// One count of one beat in one month, as open data publishes it (hidden when 1–4), with the
+/// stars of its ratings when it counts ratings; or, with no beat, what a district (or, with
+/// neither, the city) received without a place in a beat, which open data never shows.
 /// </summary>
-public readonly record struct CountCell(int? BeatId, int? DistrictId, DateOnly Month, int Count)
+public readonly record struct CountCell(int? BeatId, int? DistrictId, DateOnly Month, int Count, int Stars = 0)
 {
-    /// <summary>Open data shows this cell as "fewer than 5": its value is unknown to the public.</summary>
-    public bool Hidden => Count > 0 && OpenDataPrivacy.Suppress(Count) is null;
+    /// <summary>Shown as empty: its value is known to the public only to lie between 1 and 4.</summary>
+    public bool Hidden => OpenDataPrivacy.Suppress(Count) is null;
 }
 
-/// <summary>The areas whose quarterly total of one count may be published.</summary>
+/// <summary>The areas whose quarterly total of one count (or mean of ratings) may be published.</summary>
 public sealed record Disclosure(IReadOnlySet<int> Beats, IReadOnlySet<int> Districts, bool City);
 
 /// <summary>
 /// Which quarterly totals a public report may show without giving back a count open data hides
-/// (C11). A total is a sum of monthly cells, and the district's and city's totals are sums of their
-/// beats': published together, subtraction could recover a hidden cell. So, besides the total being
-/// at least <see cref="OpenDataPrivacy.MinimumCount"/>:
+/// (C11). A beat's total is the sum of its monthly cells, and a district's and the city's are sums
+/// of their beats': published side by side, subtraction leaves the hidden cells' sum, and each
+/// hidden cell is known to lie between 1 and 4. A total (or mean) is therefore withheld when it is
+/// 1–4 itself, or when the unknowns it would leave are pinned:
 /// <list type="bullet">
-/// <item>a beat's total is withheld when exactly one of its months is hidden (the total minus the
-/// shown months would be that month);</item>
-/// <item>a district's total is withheld when, after subtracting its shown beats, exactly one hidden
-/// cell would remain (a withheld beat's single month, or the district's appeals without a beat
-/// when they are 1–4);</item>
-/// <item>the city's total likewise, over its withheld districts.</item>
+/// <item>exactly one hidden cell (its value comes back);</item>
+/// <item>their sum at the bottom or the top of its range — all 1s or all 4s;</item>
+/// <item>for a mean, the hidden ratings' stars all 1 or all 5, or one hidden month of ratings.</item>
 /// </list>
-/// Two or more unknowns left together reveal only their sum, as open data's own totals would.
+/// A beat's unknowns are its hidden months; a withheld beat's pass to its district's, with the
+/// district's 1–4 appeals without a beat; a withheld district's pass to the city's.
 /// </summary>
 public static class ReportDisclosure
 {
-    public static Disclosure Publishable(IReadOnlyCollection<CountCell> cells, IReadOnlyDictionary<int, int> districtOfBeat)
+    /// <summary>Totals of a count.</summary>
+    public static Disclosure Publishable(IReadOnlyCollection<CountCell> cells, IReadOnlyDictionary<int, int> districtOfBeat) =>
+        Evaluate(cells, districtOfBeat, CountPinned);
+
+    /// <summary>Means of ratings (the cells count ratings and carry their stars); a mean is shown only with its count, so both rules apply.</summary>
+    public static Disclosure MeansPublishable(IReadOnlyCollection<CountCell> cells, IReadOnlyDictionary<int, int> districtOfBeat)
     {
+        var counts = Publishable(cells, districtOfBeat);
+        var means = Evaluate(cells, districtOfBeat, MeanPinned);
+        return new Disclosure(counts.Beats.Intersect(means.Beats).ToHashSet(), counts.Districts.Intersect(means.Districts).ToHashSet(), counts.City && means.City);
+    }
+
+    private static bool CountPinned(IReadOnlyCollection<CountCell> unknowns)
+    {
+        var sum = unknowns.Sum(c => c.Count);
+        return unknowns.Count == 1 || (unknowns.Count > 1 && (sum == unknowns.Count || sum == (OpenDataPrivacy.MinimumCount - 1) * unknowns.Count));
+    }
+
+    private static bool MeanPinned(IReadOnlyCollection<CountCell> unknowns)
+    {
+        var (ratings, stars) = (unknowns.Sum(c => c.Count), unknowns.Sum(c => c.Stars));
+        return unknowns.Count == 1 || (ratings > 0 && (stars == ratings || stars == 5 * ratings));
+    }
+
+    private static Disclosure Evaluate(IReadOnlyCollection<CountCell> cells, IReadOnlyDictionary<int, int> districtOfBeat, Func<IReadOnlyCollection<CountCell>, bool> pinned)
+    {
+        static bool Small(int total) => OpenDataPrivacy.Suppress(total) is null;
         var beatCells = cells.Where(c => c.BeatId is not null).GroupBy(c => c.BeatId!.Value).ToDictionary(g => g.Key, g => g.ToList());
         var beats = new HashSet<int>();
-        // Unknowns left in each district's equation once its shown beats are subtracted.
-        var unknownsInDistrict = new Dictionary<int, int>();
+        // What each district's total would leave unknown once its shown beats are subtracted.
+        var inDistrict = new Dictionary<int, List<CountCell>>();
+        List<CountCell> Of(int district) => inDistrict.TryGetValue(district, out var list) ? list : inDistrict[district] = [];
         foreach (var (beat, district) in districtOfBeat)
         {
             var own = beatCells.GetValueOrDefault(beat) ?? [];
-            var hidden = own.Count(c => c.Hidden);
-            if (own.Sum(c => c.Count) >= OpenDataPrivacy.MinimumCount && hidden != 1) beats.Add(beat);
-            else unknownsInDistrict[district] = unknownsInDistrict.GetValueOrDefault(district) + hidden;
+            var hidden = own.Where(c => c.Hidden).ToList();
+            if (!Small(own.Sum(c => c.Count)) && !pinned(hidden)) beats.Add(beat);
+            else Of(district).AddRange(hidden);
         }
-
-        // Appeals of a district without a beat are one unknown quarterly figure, hidden when 1–4.
-        var withoutBeat = cells.Where(c => c.BeatId is null && c.DistrictId is not null).GroupBy(c => c.DistrictId!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        foreach (var (district, count) in withoutBeat)
-            if (Hides(count)) unknownsInDistrict[district] = unknownsInDistrict.GetValueOrDefault(district) + 1;
+        // A district's appeals without a beat are one unknown figure, when they are 1–4.
+        foreach (var group in cells.Where(c => c.BeatId is null && c.DistrictId is not null).GroupBy(c => c.DistrictId!.Value))
+        {
+            var whole = new CountCell(null, group.Key, default, group.Sum(c => c.Count), group.Sum(c => c.Stars));
+            if (whole.Hidden) Of(group.Key).Add(whole);
+        }
 
         var districtTotals = districtOfBeat.Values.Distinct().ToDictionary(d => d, _ => 0);
         foreach (var cell in cells)
@@ -57,18 +83,17 @@ public static class ReportDisclosure
             if (district is { } d) districtTotals[d] = districtTotals.GetValueOrDefault(d) + cell.Count;
         }
         var districts = new HashSet<int>();
-        var unknownsInCity = 0;
+        var inCity = new List<CountCell>();
         foreach (var (district, total) in districtTotals)
         {
-            var unknowns = unknownsInDistrict.GetValueOrDefault(district);
-            if (total >= OpenDataPrivacy.MinimumCount && unknowns != 1) districts.Add(district);
-            else unknownsInCity += unknowns;
+            var unknowns = inDistrict.GetValueOrDefault(district) ?? [];
+            if (!Small(total) && !pinned(unknowns)) districts.Add(district);
+            else inCity.AddRange(unknowns);
         }
-        var cityOnly = cells.Where(c => c.BeatId is null && c.DistrictId is null).Sum(c => c.Count);
-        if (Hides(cityOnly)) unknownsInCity++;
-        var city = cells.Sum(c => c.Count) >= OpenDataPrivacy.MinimumCount && unknownsInCity != 1;
+        var cityOnly = cells.Where(c => c.BeatId is null && c.DistrictId is null).ToList();
+        var cityWhole = new CountCell(null, null, default, cityOnly.Sum(c => c.Count), cityOnly.Sum(c => c.Stars));
+        if (cityWhole.Hidden) inCity.Add(cityWhole);
+        var city = !Small(cells.Sum(c => c.Count)) && !pinned(inCity);
         return new Disclosure(beats, districts, city);
     }
-
-    private static bool Hides(int count) => count > 0 && OpenDataPrivacy.Suppress(count) is null;
 }

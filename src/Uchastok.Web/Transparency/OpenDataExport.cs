@@ -56,7 +56,7 @@ public sealed class OpenDataExport(UchastokDbContext db)
             return new AppealStatisticsRow(string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}"), beats[beatId].District, beats[beatId].Code,
                 OpenDataPrivacy.Suppress(received.Where(r => r.BeatId == beatId && r.Year == year && r.Month == month).Sum(r => r.Count)),
                 OpenDataPrivacy.Suppress(inMonth.Count), OpenDataPrivacy.Suppress(inMonth.Count(d => d.OnTime)),
-                shownRatings, shownRatings is null ? null : Math.Round(ratings.Average(), 2));
+                shownRatings, ratings.Count < OpenDataPrivacy.MinimumCount ? null : Math.Round(ratings.Average(), 2));
         }).ToList();
     }
 

@@ -260,10 +260,14 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         var cityTrust = await trust.ReportAsync(quarter, null, cancellationToken);
 
         // Which totals each count may show in each quarter of the trend, so that none gives back a count open data hides.
-        Disclosure Disclose(IEnumerable<Cell> cells, Quarter q, Func<Cell, int> count) =>
-            ReportDisclosure.Publishable(cells.Where(c => q.Contains(c.Month)).Select(c => new CountCell(c.BeatId, c.DistrictId, c.Month, count(c))).ToList(), districtOfBeat);
+        List<CountCell> Cells(IEnumerable<Cell> cells, Quarter q, Func<Cell, int> count) =>
+            cells.Where(c => q.Contains(c.Month)).Select(c => new CountCell(c.BeatId, c.DistrictId, c.Month, count(c), c.Stars)).ToList();
         var disclosed = quarters.ToDictionary(q => q, q => (
-            Received: Disclose(received, q, c => c.Count), Decided: Disclose(decided, q, c => c.Count), OnTime: Disclose(decided, q, c => c.OnTime), Ratings: Disclose(ratings, q, c => c.Count)));
+            Received: ReportDisclosure.Publishable(Cells(received, q, c => c.Count), districtOfBeat),
+            Decided: ReportDisclosure.Publishable(Cells(decided, q, c => c.Count), districtOfBeat),
+            OnTime: ReportDisclosure.Publishable(Cells(decided, q, c => c.OnTime), districtOfBeat),
+            Ratings: ReportDisclosure.Publishable(Cells(ratings, q, c => c.Count), districtOfBeat),
+            Mean: ReportDisclosure.MeansPublishable(Cells(ratings, q, c => c.Count), districtOfBeat)));
 
         ReportFigures Area(ReportLevel level, int? id, LocalName name, LocalName? district, string? inspector, Func<int?, int?, bool> within, TrustEstimate trustEstimate, IReadOnlyCollection<int> inspectors)
         {
@@ -275,8 +279,9 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
                 var r = ratings.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).ToList();
                 var (count, onTime, rated, stars) = (d.Sum(c => c.Count), d.Sum(c => c.OnTime), r.Sum(c => c.Count), r.Sum(c => c.Stars));
                 var (showDecided, showOnTime, showRatings) = (Shown(rules.Decided), Shown(rules.OnTime), Shown(rules.Ratings));
-                double? share = showDecided && showOnTime ? Math.Round(100.0 * onTime / count, 1) : null;
-                double? mean = showRatings ? Math.Round((double)stars / rated, 2) : null;
+                // Nothing decided or rated (a shown 0) has no share and no mean.
+                double? share = showDecided && showOnTime && count > 0 ? Math.Round(100.0 * onTime / count, 1) : null;
+                double? mean = showRatings && Shown(rules.Mean) && rated > 0 ? Math.Round((double)stars / rated, 2) : null;
                 var got = received.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).Sum(c => c.Count);
                 appeals = new AppealFigures(Shown(rules.Received) ? got : null, showDecided ? count : null, showOnTime ? onTime : null, share, showRatings ? rated : null, mean);
                 return new ServicePoint(q.ToString(), share, mean);

@@ -23,7 +23,7 @@ public sealed record ReportDocument(string Title, string Subtitle, string Status
     public static ReportDocument Build(ReportView report, IStringLocalizer l)
     {
         var f = report.Figures;
-        var none = l["Report.FewerThan", OpenDataPrivacy.MinimumCount].Value;
+        var none = l["Report.Withheld"].Value;
         string Count(int? value) => value is { } v ? v.ToString("N0", CultureInfo.CurrentCulture) : none;
         string Percent(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.CurrentCulture) + " %" : none;
         string Rating(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.CurrentCulture) : none;
@@ -41,7 +41,7 @@ public sealed record ReportDocument(string Title, string Subtitle, string Status
         [
             new(l["Report.Received"], Count(a.Received)),
             new(l["Report.Decided"], Count(a.Decided)),
-            new(l["Report.DecidedOnTime"], a.Decided is null ? none : $"{Count(a.DecidedOnTime)} ({Percent(a.OnTimeShare)})"),
+            new(l["Report.DecidedOnTime"], a.OnTimeShare is null ? Count(a.DecidedOnTime) : $"{Count(a.DecidedOnTime)} ({Percent(a.OnTimeShare)})"),
             new(l["Report.Ratings"], Count(a.Ratings)),
             new(l["Report.MeanRating"], Rating(a.MeanRating)),
         ],

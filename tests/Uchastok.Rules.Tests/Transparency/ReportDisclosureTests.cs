@@ -59,13 +59,40 @@ public sealed class ReportDisclosureTests
     }
 
     [Fact]
-    public void NothingHidden_AllTotalsOfFiveOrMore_AreShown()
+    public void NothingHidden_TotalsOfFiveOrMore_AndNothingAtAll_AreShown()
     {
         var result = ReportDisclosure.Publishable([Cell(11, Oct, 5), Cell(12, Nov, 12), Cell(13, Dec, 40), Cell(21, Oct, 0)], Beats);
 
-        Assert.Equal([11, 12, 13], result.Beats.Order());
-        // District 2 received nothing: a total under five is never shown, but nothing is hidden by it either.
-        Assert.Equal([1], result.Districts.Order());
+        // Beat 21 and its district received nothing: 0 points at no one and is shown, as in open data.
+        Assert.Equal([11, 12, 13, 21], result.Beats.Order());
+        Assert.Equal([1, 2], result.Districts.Order());
         Assert.True(result.City);
+    }
+
+    [Fact]
+    public void HiddenMonths_AllAtTheEdgeOfTheirRange_AreWithheld()
+    {
+        // 4 + 4 + 10 = 18: with October and November known to be 1–4, their 8 can only be 4 and 4.
+        Assert.DoesNotContain(11, ReportDisclosure.Publishable([Cell(11, Oct, 4), Cell(11, Nov, 4), Cell(11, Dec, 10)], Beats).Beats);
+        // 1 + 1 + 10 = 12: their 2 can only be 1 and 1.
+        Assert.DoesNotContain(11, ReportDisclosure.Publishable([Cell(11, Oct, 1), Cell(11, Nov, 1), Cell(11, Dec, 10)], Beats).Beats);
+        // 1 + 4 + 10 = 15: their 5 could be 1 and 4, 2 and 3, 3 and 2 or 4 and 1.
+        Assert.Contains(11, ReportDisclosure.Publishable([Cell(11, Oct, 1), Cell(11, Nov, 4), Cell(11, Dec, 10)], Beats).Beats);
+        // One level up: two withheld beats whose single hidden months are both 4 pin each other through the district.
+        var district = ReportDisclosure.Publishable([Cell(11, Oct, 4), Cell(11, Nov, 20), Cell(12, Oct, 4), Cell(12, Dec, 20), Cell(13, Dec, 30)], Beats);
+        Assert.DoesNotContain(1, district.Districts);
+    }
+
+    [Fact]
+    public void AMeanRating_IsWithheld_WhenItsHiddenMonthsRatings_CanOnlyBeAllOnesOrAllFives()
+    {
+        CountCell Rated(int beat, DateOnly month, int ratings, int stars) => new(beat, Beats[beat], month, ratings, stars);
+        // Two hidden months of two ratings each, all 1 star, beside ten ratings of 4: the mean would show the four were all 1s.
+        var ones = ReportDisclosure.MeansPublishable([Rated(11, Oct, 2, 2), Rated(11, Nov, 2, 2), Rated(11, Dec, 10, 40)], Beats);
+        Assert.DoesNotContain(11, ones.Beats);
+        // The same count of ratings is still published: only the mean is withheld.
+        Assert.Contains(11, ReportDisclosure.Publishable([Rated(11, Oct, 2, 2), Rated(11, Nov, 2, 2), Rated(11, Dec, 10, 40)], Beats).Beats);
+        // Mixed stars in the hidden months: the mean can be shown.
+        Assert.Contains(11, ReportDisclosure.MeansPublishable([Rated(11, Oct, 2, 7), Rated(11, Nov, 2, 5), Rated(11, Dec, 10, 40)], Beats).Beats);
     }
 }

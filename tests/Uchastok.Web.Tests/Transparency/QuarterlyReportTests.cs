@@ -12,8 +12,8 @@ using UglyToad.PdfPig;
 
 namespace Uchastok.Web.Tests.Transparency;
 
-/// <summary>The host on a clock the test moves: Tuesday 1 December 2026, 10:00 in Almaty, in the fourth quarter.</summary>
-public sealed class ReportClockFactory() : ClockedAppFactory(new DateTimeOffset(2026, 12, 1, 5, 0, 0, TimeSpan.Zero));
+/// <summary>The host on a clock the test moves: Monday 30 November 2026, 10:00 in Almaty, in the fourth quarter.</summary>
+public sealed class ReportClockFactory() : ClockedAppFactory(new DateTimeOffset(2026, 11, 30, 5, 0, 0, TimeSpan.Zero));
 
 /// <summary>
 /// A quarter's reports drafted when it ends, recomputed while they are drafts, published by the
@@ -31,7 +31,20 @@ public sealed class QuarterlyReportLifecycleTests(ReportClockFactory factory) : 
         var job = factory.Services.GetRequiredService<QuarterlyReportJob>();
         using var guest = factory.Client();
 
-        // In the quarter: seven appeals on the beat; five answered at once and rated, one answered late, one still open.
+        // 30 November: two appeals on a beat of another district, whose November open data shows as empty.
+        int quiet, elsewhere;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+            var other = await factory.OtherDistrictAsync(districtId);
+            var centre = await db.Beats.Where(b => b.DistrictId == other && b.IsActive).OrderBy(b => b.Number).Select(b => new { b.CentreLatitude, b.CentreLongitude }).FirstAsync();
+            (quiet, elsewhere) = await factory.BeatAtAsync(centre.CentreLatitude.ToString(System.Globalization.CultureInfo.InvariantCulture), centre.CentreLongitude.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.NotEqual(districtId, elsewhere);
+            for (var i = 0; i < 2; i++) await factory.FileAppealAsync(guest, await factory.AppealBodyAsync(centre.CentreLatitude, centre.CentreLongitude));
+        }
+        await factory.MoveToAsync(new DateOnly(2026, 12, 1));
+
+        // 1 December, on the beat: seven appeals; five answered at once and rated, one answered late, one still open.
         var filed = new List<(string Number, string Token)>();
         using (var inspector = await factory.SignedInAsync("inspector1@demo.kz"))
         {
@@ -165,6 +178,16 @@ public sealed class QuarterlyReportLifecycleTests(ReportClockFactory factory) : 
         }
         Assert.Equal(before, await guest.GetStringAsync($"/api/v1/reports/2026-Q4/beat/{beatId}"));
         Assert.Equal(district.GetProperty("revision").GetInt32() + 1, (await factory.ManagedAsync("supervisor.almaly@demo.kz", "District", districtId)).GetProperty("revision").GetInt32());
+
+        // The quiet beat's two November appeals are its only ones: "fewer than five" withholds its total, and its
+        // district's and the city's totals too, since subtracting the other (empty or shown) beats would give them back.
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var quietReport = (await (await admin.GetAsync($"/api/v1/reports/2026-Q4/beat/{quiet}")).JsonAsync()).GetProperty("figures").GetProperty("appeals");
+        Assert.Equal(JsonValueKind.Null, quietReport.GetProperty("received").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await (await admin.GetAsync($"/api/v1/reports/2026-Q4/district/{elsewhere}")).JsonAsync()).GetProperty("figures").GetProperty("appeals").GetProperty("received").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await (await admin.GetAsync("/api/v1/reports/2026-Q4/city")).JsonAsync()).GetProperty("figures").GetProperty("appeals").GetProperty("received").ValueKind);
+        // Decisions and ratings have no hidden month anywhere: the city shows them.
+        Assert.NotEqual(JsonValueKind.Null, (await (await admin.GetAsync("/api/v1/reports/2026-Q4/city")).JsonAsync()).GetProperty("figures").GetProperty("appeals").GetProperty("decided").ValueKind);
     }
 
     private static int? Int(JsonElement element, string name) => element.GetProperty(name).ValueKind == JsonValueKind.Null ? null : element.GetProperty(name).GetInt32();
