@@ -41,7 +41,8 @@ public sealed class FindMyInspectorJourneys(BrowserFixture fixture) : IClassFixt
         // Tap the middle of the map: the map opens fitted to Almaty, whose middle lies inside a beat.
         var box = (await page.Locator("#map").BoundingBoxAsync())!;
         await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
-        await page.WaitForURLAsync(url => url.Contains("lat=", StringComparison.Ordinal));
+        // The address changes as the answer starts to arrive; what follows waits for the card itself, not for every image of the page.
+        await page.WaitForURLAsync(url => url.Contains("lat=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         await page.Locator("#inspector-name").WaitForAsync();
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
