@@ -34,13 +34,9 @@ public static class ReportDisclosure
     public static Disclosure Publishable(IReadOnlyCollection<CountCell> cells, IReadOnlyDictionary<int, int> districtOfBeat) =>
         Evaluate(cells, districtOfBeat, CountPinned);
 
-    /// <summary>Means of ratings (the cells count ratings and carry their stars); a mean is shown only with its count, so both rules apply.</summary>
-    public static Disclosure MeansPublishable(IReadOnlyCollection<CountCell> cells, IReadOnlyDictionary<int, int> districtOfBeat)
-    {
-        var counts = Publishable(cells, districtOfBeat);
-        var means = Evaluate(cells, districtOfBeat, MeanPinned);
-        return new Disclosure(counts.Beats.Intersect(means.Beats).ToHashSet(), counts.Districts.Intersect(means.Districts).ToHashSet(), counts.City && means.City);
-    }
+    /// <summary>Means of ratings (the cells count ratings and carry their stars). A mean is shown only together with its count, so the caller applies <see cref="Publishable"/> to the same cells as well.</summary>
+    public static Disclosure MeansPublishable(IReadOnlyCollection<CountCell> cells, IReadOnlyDictionary<int, int> districtOfBeat) =>
+        Evaluate(cells, districtOfBeat, MeanPinned);
 
     private static bool CountPinned(IReadOnlyCollection<CountCell> unknowns)
     {

@@ -63,6 +63,8 @@ public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, Notification
                                 select new { u.Id, u.Email, u.PreferredLanguage, u.DistrictId, Admin = role.Name == Roles.Admin }).ToListAsync(cancellationToken);
         var outbox = services.GetRequiredService<Outbox>();
         var link = $"{settings.PublicUrl.TrimEnd('/')}/reports/manage?quarter={quarter}";
+        var prefix = $"reports-ready:{quarter}:";
+        var told = (await db.Outbox.AsNoTracking().Where(m => m.DedupeKey.StartsWith(prefix)).Select(m => m.DedupeKey).ToListAsync(cancellationToken)).ToHashSet();
         var queued = 0;
         foreach (var roles in publishers.GroupBy(u => u.Id))
         {
@@ -70,8 +72,8 @@ public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, Notification
             // An administrator publishes the city's report; a supervisor his district's and its beats'; one who is both, all of these.
             var waiting = (roles.Any(r => r.Admin) ? drafts.Where(d => d.Level == ReportLevel.City).Sum(d => d.Count) : 0)
                 + (roles.Any(r => !r.Admin) ? drafts.Where(d => d.Level != ReportLevel.City && d.DistrictId == user.DistrictId).Sum(d => d.Count) : 0);
-            var key = $"reports-ready:{quarter}:{user.Id}";
-            if (waiting == 0 || await db.Outbox.AnyAsync(m => m.DedupeKey == key, cancellationToken)) continue;
+            var key = prefix + user.Id;
+            if (waiting == 0 || told.Contains(key)) continue;
             var values = new Dictionary<string, string> { ["quarter"] = quarter, ["count"] = waiting.ToString(System.Globalization.CultureInfo.InvariantCulture), ["link"] = link };
             await outbox.EnqueueAsync(new Notification(NotificationChannel.Email, user.Email!, user.PreferredLanguage, DefaultTemplates.StaffReportsReady, values, key, $"reports:{quarter}"), cancellationToken);
             queued++;

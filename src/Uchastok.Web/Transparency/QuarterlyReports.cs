@@ -19,7 +19,7 @@ public sealed record ReportListing(
     DateTime UpdatedAtUtc, DateTime? PublishedAtUtc, LocalName Area, LocalName? District)
 {
     /// <summary>The stable address of the report's page; the PDFs are under it (<c>…/kk.pdf</c>).</summary>
-    public string Url => QuarterlyReports.UrlOf(Quarter, Level, Level == ReportLevel.City ? null : Level == ReportLevel.District ? DistrictId : BeatId);
+    public string Url => QuarterlyReports.UrlOf(Quarter, Level, DistrictId, BeatId);
 }
 
 /// <summary>A report as shown: its state and its figures.</summary>
@@ -27,7 +27,7 @@ public sealed record ReportView(
     int Id, string Quarter, ReportLevel Level, int? DistrictId, int? BeatId, ReportStatus Status, int Revision,
     DateTime DraftedAtUtc, DateTime UpdatedAtUtc, DateTime? PublishedAtUtc, ReportFigures Figures)
 {
-    public string Url => QuarterlyReports.UrlOf(Quarter, Level, Level == ReportLevel.City ? null : Level == ReportLevel.District ? DistrictId : BeatId);
+    public string Url => QuarterlyReports.UrlOf(Quarter, Level, DistrictId, BeatId);
 }
 
 public sealed record DraftPass(int Created, int Updated);
@@ -52,11 +52,11 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string UrlOf(string quarter, ReportLevel level, int? id) => level switch
+    public static string UrlOf(string quarter, ReportLevel level, int? districtId, int? beatId) => level switch
     {
         ReportLevel.City => $"/reports/{quarter}/city",
-        ReportLevel.District => $"/reports/{quarter}/district/{id}",
-        _ => $"/reports/{quarter}/beat/{id}",
+        ReportLevel.District => $"/reports/{quarter}/district/{districtId}",
+        _ => $"/reports/{quarter}/beat/{beatId}",
     };
 
     /// <summary>The last quarter that has ended: the one whose reports are being drafted and published.</summary>
@@ -272,7 +272,7 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         ReportFigures Area(ReportLevel level, int? id, LocalName name, LocalName? district, string? inspector, Func<int?, int?, bool> within, TrustEstimate trustEstimate, IReadOnlyCollection<int> inspectors)
         {
             bool Shown(Disclosure d) => level switch { ReportLevel.City => d.City, ReportLevel.District => d.Districts.Contains(id!.Value), _ => d.Beats.Contains(id!.Value) };
-            ServicePoint Service(Quarter q, out AppealFigures appeals)
+            (ServicePoint Point, AppealFigures Appeals) Service(Quarter q)
             {
                 var rules = disclosed[q];
                 var d = decided.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).ToList();
@@ -283,11 +283,12 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
                 double? share = showDecided && showOnTime && count > 0 ? Math.Round(100.0 * onTime / count, 1) : null;
                 double? mean = showRatings && Shown(rules.Mean) && rated > 0 ? Math.Round((double)stars / rated, 2) : null;
                 var got = received.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).Sum(c => c.Count);
-                appeals = new AppealFigures(Shown(rules.Received) ? got : null, showDecided ? count : null, showOnTime ? onTime : null, share, showRatings ? rated : null, mean);
-                return new ServicePoint(q.ToString(), share, mean);
+                return (new ServicePoint(q.ToString(), share, mean),
+                    new AppealFigures(Shown(rules.Received) ? got : null, showDecided ? count : null, showOnTime ? onTime : null, share, showRatings ? rated : null, mean));
             }
-            var trend = quarters.Select(q => Service(q, out _)).ToList();
-            Service(quarter, out var appealFigures);
+            // The trend ends with this quarter, whose figures are the report's own.
+            var service = quarters.Select(Service).ToList();
+            var (trend, appealFigures) = (service.Select(s => s.Point).ToList(), service[^1].Appeals);
 
             var held = meetings.Where(m => within(m.BeatId, m.DistrictId)).ToList();
             var reported = meetings.Where(m => m.Kind == MeetingKind.QuarterlyReport).Select(m => m.OfficerId).ToHashSet();

@@ -65,7 +65,7 @@ public sealed class ManageModel(QuarterlyReports reports, IStringLocalizer<Share
         Shown = quarter;
         Reports = await reports.ManageableAsync(User, quarter, cancellationToken);
         Publishable = KazakhstanTime.Today(clock) >= QuarterlyReports.PublishableFrom(quarter);
-        Quarters = reports.LastEnded.Trailing(8).Reverse().Select(q => q.ToString()).ToList();
+        Quarters = Trust.TrustPage.QuarterChoices(reports.LastEnded);
         if (Failed) Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
