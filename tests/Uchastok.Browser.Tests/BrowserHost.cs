@@ -50,6 +50,20 @@ public sealed class BrowserHost : UchastokAppFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Picks a language from the page's language bar and waits for the page it leads to. Without the
+    /// wait, what the test does next can land on the page being left (a tap on its map is then lost).
+    /// </summary>
+    public static async Task ChooseLanguageAsync(IPage page, string language)
+    {
+        // A mark on the page being left: the wait ends only on a document without it.
+        await page.EvaluateAsync("() => { window.uchastokLeaving = true; }");
+        await page.ClickAsync($"a[data-lang={language}]");
+        await page.WaitForFunctionAsync(
+            "language => !window.uchastokLeaving && document.readyState !== 'loading' && document.documentElement.lang === language",
+            language);
+    }
+
     /// <summary>A desktop-sized page signed in through the login form, in the given language.</summary>
     public async Task<IPage> SignInAsync(string email, string language, string password = ApiClient.DemoPassword)
     {
