@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Security;
@@ -36,7 +37,7 @@ public static class AppealsModule
         admin.MapGet("/outbox", (string? state, OutboxAdministration o, CancellationToken ct) => o.ListAsync(state, 200, ct)).WithSummary("Queued, sent and failed messages.");
         admin.MapPost("/outbox/{id:long}/retry", async (long id, OutboxAdministration o, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await o.RetryAsync(id, ct) ? Results.NoContent() : Problems.NotFound(l, "Outbox.NotFailed")).WithSummary("Send a failed message again.");
-        admin.MapGet("/outbox/sink", (string? recipient, OutboxAdministration o, CancellationToken ct) => o.SinkAsync(recipient, 100, ct))
+        admin.MapGet("/outbox/sink", (string? recipient, ClaimsPrincipal user, OutboxAdministration o, CancellationToken ct) => o.SinkAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, recipient, 100, ct))
             .WithSummary("Messages delivered to the development sink (no SMTP server or SMS gateway configured).");
         admin.MapGet("/notification-templates", (OutboxAdministration o, CancellationToken ct) => o.TemplatesAsync(ct)).WithSummary("Message templates in three languages.");
         admin.MapPut("/notification-templates/{key}/{language}", async (string key, string language, TemplateRequest body, OutboxAdministration o, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Identity;
 using Uchastok.Rules.Trust;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
@@ -20,7 +21,8 @@ public sealed record SubscriptionView(string Scope, string Channel, string Addre
 public sealed record MailingInput(int? DistrictId, int? BeatId, string? Kind, string? SubjectKk, string? SubjectRu, string? SubjectEn, string? TextKk, string? TextRu, string? TextEn);
 
 /// <summary>A mailing with how its messages fared: queued, sent, failed.</summary>
-public sealed record MailingView(int Id, string Kind, string Subject, string Scope, DateTime SentAtUtc, int Recipients, int Pending, int Sent, int Failed);
+/// <param name="Withdrawn">Not sent because the subscriber left before the message went out.</param>
+public sealed record MailingView(int Id, string Kind, string Subject, string Scope, DateTime SentAtUtc, int Recipients, int Pending, int Sent, int Failed, int Withdrawn);
 
 public enum SubscriptionChange { Done, NotFound, Already }
 
@@ -75,7 +77,7 @@ public sealed class Mailings(
             existing.ConfirmationSentAtUtc = now;
             await outbox.EnqueueAsync(new Notification(channel, address, existing.Language, DefaultTemplates.SubscriptionConfirm,
                 new Dictionary<string, string> { ["scope"] = await ScopeAsync(existing.DistrictId, existing.BeatId, existing.Language, cancellationToken), ["link"] = Link(token) },
-                $"subscription:{existing.TokenHash[..16]}:confirm:{now.Ticks}", "subscriptions"), cancellationToken);
+                $"{ConfirmationKeyPrefix(existing)}{now.Ticks}", "subscriptions"), cancellationToken);
         }
         try
         {
@@ -95,7 +97,7 @@ public sealed class Mailings(
         var subscription = await FindAsync(token, cancellationToken);
         if (subscription is null) return null;
         return new SubscriptionView(await ScopeAsync(subscription.DistrictId, subscription.BeatId, LocalizationSetup.CurrentLanguage, cancellationToken), subscription.Channel.ToString(),
-            Mask(subscription.Address), subscription.ConfirmedAtUtc is not null, subscription.UnsubscribedAtUtc is not null);
+            Contact.Mask(subscription.Address), subscription.ConfirmedAtUtc is not null, subscription.UnsubscribedAtUtc is not null);
     }
 
     public async Task<SubscriptionChange> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
@@ -114,9 +116,20 @@ public sealed class Mailings(
         var subscription = await FindAsync(token, cancellationToken);
         if (subscription is null) return SubscriptionChange.NotFound;
         if (subscription.UnsubscribedAtUtc is not null) return SubscriptionChange.Already;
+        var erased = "-" + subscription.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         subscription.UnsubscribedAtUtc = clock.GetUtcNow().UtcDateTime;
-        subscription.Address = "-" + subscription.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        subscription.Address = erased;
+        // Leaving also stops what is already queued (a large mailing goes out over several minutes),
+        // and no message kept in the outbox, sent or not, still names the address.
+        var messages = MessagesTo(subscription);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await messages.Where(m => m.State == OutboxState.Pending || m.State == OutboxState.Failed)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.State, OutboxState.Withdrawn), cancellationToken);
+        await db.SinkMessages.Where(s => messages.Select(m => m.Id).Contains(s.OutboxMessageId))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recipient, erased), cancellationToken);
+        await messages.ExecuteUpdateAsync(m => m.SetProperty(x => x.Recipient, erased), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return SubscriptionChange.Done;
     }
 
@@ -167,7 +180,7 @@ public sealed class Mailings(
                 ["subject"] = Pick(subject, s.Language), ["text"] = Pick(text, s.Language), ["scope"] = scope, ["link"] = Link(unprotect.Unprotect(s.ProtectedToken)),
             };
             await outbox.EnqueueAsync(new Notification(s.Channel, s.Address, s.Language, DefaultTemplates.Mailing, values,
-                $"mailing:{mailing.Id}:{s.Id}", Topic(mailing.Id), now.AddMinutes(i / PerMinute)), cancellationToken);
+                MailingKey(mailing.Id, s.Id), Topic(mailing.Id), now.AddMinutes(i / PerMinute)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -201,7 +214,7 @@ public sealed class Mailings(
             if (!scopes.TryGetValue((m.DistrictId, m.BeatId), out var scope))
                 scopes[(m.DistrictId, m.BeatId)] = scope = await ScopeAsync(m.DistrictId, m.BeatId, LocalizationSetup.CurrentLanguage, cancellationToken);
             views.Add(new MailingView(m.Id, m.Kind.ToString(), LocalizationSetup.Pick(m.SubjectKk, m.SubjectRu, m.SubjectEn), scope, m.SentAtUtc, m.Recipients,
-                Count(m.Id, OutboxState.Pending, OutboxState.Sending), Count(m.Id, OutboxState.Sent), Count(m.Id, OutboxState.Failed)));
+                Count(m.Id, OutboxState.Pending, OutboxState.Sending), Count(m.Id, OutboxState.Sent), Count(m.Id, OutboxState.Failed), Count(m.Id, OutboxState.Withdrawn)));
         }
         return views;
     }
@@ -209,6 +222,18 @@ public sealed class Mailings(
     public string Link(string token) => $"{settings.PublicUrl.TrimEnd('/')}/subscriptions/{token}";
 
     private static string Topic(int mailingId) => $"mailing:{mailingId}";
+
+    private static string MailingKey(int mailingId, long subscriptionId) => $"mailing:{mailingId}:{subscriptionId}";
+
+    private static string ConfirmationKeyPrefix(Subscription subscription) => $"subscription:{subscription.TokenHash[..16]}:confirm:";
+
+    /// <summary>Every message the outbox holds for one subscription: its confirmations and its mailings (keys <c>mailing:{mailing}:{subscription}</c>).</summary>
+    private IQueryable<OutboxMessage> MessagesTo(Subscription subscription)
+    {
+        var mailingSuffix = ":" + subscription.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var confirmations = ConfirmationKeyPrefix(subscription);
+        return db.Outbox.Where(m => (m.DedupeKey.StartsWith("mailing:") && m.DedupeKey.EndsWith(mailingSuffix)) || m.DedupeKey.StartsWith(confirmations));
+    }
 
     private static string Pick(Trilingual text, string language) => language switch { "ru" => text.Ru!, "en" => text.En!, _ => text.Kk! };
 
@@ -224,8 +249,4 @@ public sealed class Mailings(
         var code = await db.Beats.AsNoTracking().Where(x => x.Id == b).Select(x => x.Code).SingleAsync(cancellationToken);
         return $"{code}, {name}";
     }
-
-    /// <summary>Enough of the address for its owner to recognise it: a***@mail.kz, +7701***4433.</summary>
-    private static string Mask(string address) =>
-        address.IndexOf('@') is var at and > 0 ? address[0] + "***" + address[at..] : address.Length > 8 ? address[..5] + "***" + address[^4..] : "***";
 }

@@ -12,6 +12,8 @@ public enum OutboxState
     Sending,
     Sent,
     Failed,
+    /// <summary>Not sent, and never to be: its recipient withdrew (unsubscribed) before it went out.</summary>
+    Withdrawn,
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Identity;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 
@@ -11,7 +13,11 @@ public sealed record SinkView(long Id, string Channel, string Recipient, string 
 
 public sealed record TemplateView(string Key, string Language, string Subject, string Body, DateTime UpdatedAtUtc);
 
-/// <summary>The administrator's view of notifications: the outbox with its delivery state, retry, the sink, and the templates.</summary>
+/// <summary>
+/// The administrator's view of notifications: the outbox with its delivery state, retry, the sink, and
+/// the templates. The outbox shows recipients masked: telling deliveries apart needs no more. The
+/// sink holds whole messages, links with personal tokens included, so each read of it is logged.
+/// </summary>
 public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore templates, OutboxSignal signal, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     public async Task<IReadOnlyList<OutboxView>> ListAsync(string? state, int limit = 200, CancellationToken cancellationToken = default)
@@ -19,7 +25,7 @@ public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore tem
         var query = db.Outbox.AsNoTracking();
         if (Enum.TryParse<OutboxState>(state, ignoreCase: true, out var wanted) && !int.TryParse(state, out _)) query = query.Where(m => m.State == wanted);
         var rows = await query.OrderByDescending(m => m.Id).Take(limit).ToListAsync(cancellationToken);
-        return rows.Select(m => new OutboxView(m.Id, m.Channel.ToString(), m.Recipient, m.Language, m.TemplateKey, m.Subject, m.State.ToString(), m.Attempts, m.CreatedAtUtc, m.SentAtUtc, m.LastError)).ToList();
+        return rows.Select(m => new OutboxView(m.Id, m.Channel.ToString(), Contact.Mask(m.Recipient), m.Language, m.TemplateKey, m.Subject, m.State.ToString(), m.Attempts, m.CreatedAtUtc, m.SentAtUtc, m.LastError)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken = default) =>
@@ -36,11 +42,20 @@ public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore tem
         return changed > 0;
     }
 
-    public async Task<IReadOnlyList<SinkView>> SinkAsync(string? recipient, int limit = 100, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SinkView>> SinkAsync(string readerUserId, string? recipient, int limit = 100, CancellationToken cancellationToken = default)
     {
         var query = db.SinkMessages.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(recipient)) query = query.Where(m => m.Recipient == recipient.Trim());
         var rows = await query.OrderByDescending(m => m.Id).Take(limit).ToListAsync(cancellationToken);
+        db.PersonalDataAccesses.Add(new PersonalDataAccess
+        {
+            ReaderUserId = readerUserId,
+            Purpose = string.IsNullOrWhiteSpace(recipient)
+                ? string.Create(CultureInfo.InvariantCulture, $"notification sink: latest {rows.Count}")
+                : string.Create(CultureInfo.InvariantCulture, $"notification sink: {rows.Count} to {Contact.Mask(recipient.Trim())}"),
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
         return rows.Select(m => new SinkView(m.Id, m.Channel.ToString(), m.Recipient, m.Subject, m.Body, m.AtUtc)).ToList();
     }
 

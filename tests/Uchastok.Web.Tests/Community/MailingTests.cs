@@ -71,6 +71,56 @@ public sealed partial class MailingTests(UchastokAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Unsubscribing_WithdrawsMessagesStillQueued_AndNoMessageKeepsTheAddress()
+    {
+        var (beatId, _) = await factory.BeatAtAsync("43.2510", "76.9210");
+        var leaving = $"leaving-{Guid.NewGuid():N}@test.kz";
+        var token = await SubscribeAndConfirmAsync(beatId, leaving, "ru");
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var sent = await inspector.PostAsJsonAsync("/api/v1/community/mailings", Mailing(beatId, marker));
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var mailingId = (await sent.JsonAsync()).GetProperty("id").GetInt32();
+
+        // The mailing is queued, not yet sent, when the subscriber leaves.
+        Assert.Equal(HttpStatusCode.NoContent, (await factory.Client().PostAsync($"/api/v1/subscriptions/{token}/unsubscribe", null)).StatusCode);
+
+        Assert.Empty(await factory.DeliveredToAsync(leaving));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>();
+        Assert.False(await db.Outbox.AnyAsync(m => m.Recipient == leaving));
+        Assert.False(await db.SinkMessages.AnyAsync(m => m.Recipient == leaving));
+        var mailing = (await (await inspector.GetAsync("/api/v1/community/mailings")).JsonAsync()).EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == mailingId);
+        Assert.Equal(1, mailing.GetProperty("withdrawn").GetInt32());
+        Assert.Equal(0, mailing.GetProperty("pending").GetInt32());
+        Assert.Equal(mailing.GetProperty("recipients").GetInt32() - 1, mailing.GetProperty("sent").GetInt32());
+        // An administrator cannot put a withdrawn message back in the queue.
+        var withdrawn = await db.Outbox.Where(m => m.Topic == $"mailing:{mailingId}" && m.State == Uchastok.Web.Notifications.OutboxState.Withdrawn).Select(m => m.Id).SingleAsync();
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/v1/admin/outbox/{withdrawn}/retry", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheAdministrator_SeesSubscribersMaskedInTheOutbox_AndEachReadOfTheSinkIsLogged()
+    {
+        var (beatId, _) = await factory.BeatAtAsync("43.2510", "76.9210");
+        var local = $"masked{Guid.NewGuid():N}";
+        await SubscribeAndConfirmAsync(beatId, $"{local}@test.kz", "kk");
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+
+        var outbox = await (await admin.GetAsync("/api/v1/admin/outbox")).Content.ReadAsStringAsync();
+        var sink = await admin.GetAsync($"/api/v1/admin/outbox/sink?recipient={local}@test.kz");
+
+        Assert.DoesNotContain(local, outbox);
+        Assert.Contains($"\"{local[0]}***@test.kz\"", outbox);
+        Assert.Single((await sink.JsonAsync()).EnumerateArray());
+        var adminId = (await (await admin.GetAsync("/api/v1/auth/me")).JsonAsync()).GetProperty("id").GetString();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>();
+        Assert.True(await db.PersonalDataAccesses.AnyAsync(a => a.ReaderUserId == adminId && a.Purpose == "notification sink: 1 to m***@test.kz"));
+    }
+
+    [Fact]
     public async Task Mailings_AreCheckedInThreeLanguages_AndKeptToTheSendersScope()
     {
         var (beatId, districtId) = await factory.BeatAtAsync("43.2510", "76.9210");

@@ -76,7 +76,7 @@ public static class AppealsClient
         var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher>();
         while (await dispatcher.DispatchPendingAsync() > 0) { }
         await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<OutboxAdministration>().SinkAsync(recipient)).ToList();
+        return (await scope.ServiceProvider.GetRequiredService<OutboxAdministration>().SinkAsync("tests", recipient)).ToList();
     }
 
     public static bool HasError(this JsonElement problem, string field) =>

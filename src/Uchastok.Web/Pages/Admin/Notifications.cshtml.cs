@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Web.Accounts;
@@ -40,7 +41,7 @@ public sealed class NotificationsModel(OutboxAdministration outbox, Microsoft.Ex
     {
         Messages = await outbox.ListAsync(State, 100, cancellationToken);
         Counts = await outbox.CountsAsync(cancellationToken);
-        Sink = await outbox.SinkAsync(null, 30, cancellationToken);
+        Sink = await outbox.SinkAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, null, 30, cancellationToken);
         Templates = await outbox.TemplatesAsync(cancellationToken);
     }
 }
