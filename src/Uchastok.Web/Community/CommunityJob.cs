@@ -15,7 +15,7 @@ public sealed record CommunityPass(int Reminded, int Alerted);
 /// <summary>
 /// The community's clock work: the day before a reception its holder is reminded; from two weeks
 /// before a quarter ends, every inspector who has not held the report meeting, and his district's
-/// head, are told — once each per quarter, as the outbox's dedupe key makes sure.
+/// supervisors, are told — once each per quarter, as the outbox's dedupe key makes sure.
 /// </summary>
 public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<CommunityJob> logger)
     : PeriodicJob(settings.Background, clock, logger)
@@ -57,7 +57,9 @@ public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettin
         var schedule = services.GetRequiredService<MeetingSchedule>();
         var outbox = services.GetRequiredService<Outbox>();
         var accounts = await services.GetRequiredService<OfficerAccounts>().GetAsync(cancellationToken);
-        var heads = (await services.GetRequiredService<TerritorySnapshotCache>().GetAsync(cancellationToken)).HeadOfficerByDistrict;
+        // The district's supervisors run the compliance board: they are told with the inspector.
+        var supervisors = (await RoleHolders.ListAsync(db, [Roles.Supervisor], cancellationToken))
+            .Where(s => s.DistrictId is not null).ToLookup(s => s.DistrictId!.Value, s => new StaffAccount(s.UserId, s.Email, s.Language));
         var link = $"{settings.PublicUrl.TrimEnd('/')}/community";
         var queued = 0;
         var keys = new HashSet<string>();
@@ -66,8 +68,7 @@ public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettin
             var compliance = await schedule.ComplianceAsync(districtId, quarter, cancellationToken);
             foreach (var row in compliance.Inspectors.Where(r => r.State == ComplianceState.Alert))
             {
-                var recipients = (accounts.GetValueOrDefault(row.OfficerId) ?? [])
-                    .Concat(heads.TryGetValue(districtId, out var head) ? accounts.GetValueOrDefault(head) ?? [] : []);
+                var recipients = (accounts.GetValueOrDefault(row.OfficerId) ?? []).Concat(supervisors[districtId]);
                 foreach (var account in recipients.DistinctBy(a => a.UserId))
                 {
                     var key = $"report-meeting:{quarter}:{row.OfficerId}:{account.UserId}";

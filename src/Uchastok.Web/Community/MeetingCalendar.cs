@@ -12,7 +12,7 @@ namespace Uchastok.Web.Community;
 /// beat's feed to subscribe to. Each meeting keeps its UID and raises its SEQUENCE when it
 /// changes, so a calendar that imported it takes a new time or a cancellation.
 /// </summary>
-public sealed class MeetingCalendar(NotificationSettings settings, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
+public sealed class MeetingCalendar(NotificationSettings settings, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -20,6 +20,8 @@ public sealed class MeetingCalendar(NotificationSettings settings, Microsoft.Ext
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Uchastok//Community meetings//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
+        // With METHOD:PUBLISH, DTSTAMP is when this object was written (RFC 5545, 3.8.7.2).
+        var written = new CalDateTime(DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime, DateTimeKind.Utc));
         foreach (var meeting in meetings)
         {
             var url = $"{settings.PublicUrl.TrimEnd('/')}/beats/{meeting.BeatId}";
@@ -31,7 +33,7 @@ public sealed class MeetingCalendar(NotificationSettings settings, Microsoft.Ext
                 Location = meeting.Place,
                 DtStart = new CalDateTime(DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc)),
                 DtEnd = new CalDateTime(DateTime.SpecifyKind(meeting.EndsAtUtc, DateTimeKind.Utc)),
-                DtStamp = new CalDateTime(DateTime.SpecifyKind(meeting.StartsAtUtc, DateTimeKind.Utc)),
+                DtStamp = written,
                 Sequence = meeting.Sequence,
                 Status = meeting.Status == nameof(MeetingStatus.Cancelled) ? EventStatus.Cancelled : EventStatus.Confirmed,
                 Url = new Uri(url),

@@ -122,7 +122,8 @@ public sealed class MeetingSchedule(UchastokDbContext db, CommunityRecords recor
     {
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting is null || !await MayChangeAsync(meeting, user, cancellationToken)) return MeetingChange.NotFound;
-        if (meeting.Status != MeetingStatus.Scheduled) return MeetingChange.NotNow;
+        // A meeting that has begun is recorded as held, not cancelled: the quarter's compliance counts it.
+        if (meeting.Status != MeetingStatus.Scheduled || meeting.StartsAtUtc <= clock.GetUtcNow().UtcDateTime) return MeetingChange.NotNow;
         meeting.Status = MeetingStatus.Cancelled;
         meeting.Sequence++;
         await db.SaveChangesAsync(cancellationToken);

@@ -56,26 +56,22 @@ public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, Notification
         var drafts = await db.QuarterlyReports.AsNoTracking().Where(r => r.Quarter == quarter && r.Status == ReportStatus.Draft)
             .GroupBy(r => new { r.Level, r.DistrictId }).Select(g => new { g.Key.Level, g.Key.DistrictId, Count = g.Count() }).ToListAsync(cancellationToken);
         if (drafts.Count == 0) return 0;
-        var publishers = await (from u in db.Users.AsNoTracking()
-                                join ur in db.UserRoles on u.Id equals ur.UserId
-                                join role in db.Roles on ur.RoleId equals role.Id
-                                where u.Email != null && (role.Name == Roles.Supervisor || role.Name == Roles.Admin)
-                                select new { u.Id, u.Email, u.PreferredLanguage, u.DistrictId, Admin = role.Name == Roles.Admin }).ToListAsync(cancellationToken);
+        var publishers = await RoleHolders.ListAsync(db, [Roles.Supervisor, Roles.Admin], cancellationToken);
         var outbox = services.GetRequiredService<Outbox>();
         var link = $"{settings.PublicUrl.TrimEnd('/')}/reports/manage?quarter={quarter}";
         var prefix = $"reports-ready:{quarter}:";
         var told = (await db.Outbox.AsNoTracking().Where(m => m.DedupeKey.StartsWith(prefix)).Select(m => m.DedupeKey).ToListAsync(cancellationToken)).ToHashSet();
         var queued = 0;
-        foreach (var roles in publishers.GroupBy(u => u.Id))
+        foreach (var roles in publishers.GroupBy(u => u.UserId))
         {
             var user = roles.First();
             // An administrator publishes the city's report; a supervisor his district's and its beats'; one who is both, all of these.
-            var waiting = (roles.Any(r => r.Admin) ? drafts.Where(d => d.Level == ReportLevel.City).Sum(d => d.Count) : 0)
-                + (roles.Any(r => !r.Admin) ? drafts.Where(d => d.Level != ReportLevel.City && d.DistrictId == user.DistrictId).Sum(d => d.Count) : 0);
-            var key = prefix + user.Id;
+            var waiting = (roles.Any(r => r.Role == Roles.Admin) ? drafts.Where(d => d.Level == ReportLevel.City).Sum(d => d.Count) : 0)
+                + (roles.Any(r => r.Role == Roles.Supervisor) ? drafts.Where(d => d.Level != ReportLevel.City && d.DistrictId == user.DistrictId).Sum(d => d.Count) : 0);
+            var key = prefix + user.UserId;
             if (waiting == 0 || told.Contains(key)) continue;
             var values = new Dictionary<string, string> { ["quarter"] = quarter, ["count"] = waiting.ToString(System.Globalization.CultureInfo.InvariantCulture), ["link"] = link };
-            await outbox.EnqueueAsync(new Notification(NotificationChannel.Email, user.Email!, user.PreferredLanguage, DefaultTemplates.StaffReportsReady, values, key, $"reports:{quarter}"), cancellationToken);
+            await outbox.EnqueueAsync(new Notification(NotificationChannel.Email, user.Email, user.Language, DefaultTemplates.StaffReportsReady, values, key, $"reports:{quarter}"), cancellationToken);
             queued++;
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -40,6 +40,7 @@ public sealed class MeetingTests(UchastokAppFactory factory) : IClassFixture<Uch
         Assert.Equal(agenda, listed.GetProperty("description").GetString());
         Assert.Equal(starts.AddHours(5).ToString("yyyy-MM-dd'T'HH:mm:ss'+05:00'", CultureInfo.InvariantCulture), listed.GetProperty("start_date").GetString());
 
+        var requestedAt = DateTime.UtcNow;
         var ics = await resident.GetAsync($"/api/v1/meetings/{id}.ics");
         Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
         var text = await ics.Content.ReadAsStringAsync();
@@ -50,6 +51,8 @@ public sealed class MeetingTests(UchastokAppFactory factory) : IClassFixture<Uch
         Assert.Equal(starts, single.DtStart!.AsUtc);
         Assert.Equal(starts.AddMinutes(90), single.DtEnd!.AsUtc);
         Assert.Equal("№ 12 мектеп, акт залы", single.Location);
+        // DTSTAMP is when the file was written (METHOD:PUBLISH), never the meeting's future start.
+        Assert.InRange(single.DtStamp!.AsUtc, requestedAt.AddSeconds(-1), DateTime.UtcNow);
 
         Assert.Equal(HttpStatusCode.NoContent, (await inspector.PostAsync($"/api/v1/community/meetings/{id}/cancel", null)).StatusCode);
         var after = (await (await resident.GetAsync($"/api/v1/beats/{beatId}/events")).JsonAsync()).EnumerateArray();
@@ -224,27 +227,38 @@ public sealed class CommunityClockTests(CommunityClockFactory factory) : IClassF
         Assert.Equal(0, (await job.RunOnceAsync()).Reminded);
         Assert.Contains(await factory.DeliveredToAsync(email), m => m.Subject.StartsWith("Ертең қабылдау", StringComparison.Ordinal));
 
-        // 18 December, two weeks before the end: the inspector and his head are alerted, once.
+        // 18 December, two weeks before the end: the inspector and his district's supervisors are alerted, once.
+        // A supervisor made now, with no officer record behind his account, is told as well.
+        var newSupervisor = await factory.CreateStaffAsync("Supervisor", districtId);
         factory.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 18, 4, 0, 0, TimeSpan.Zero));
         Assert.Equal("Alert", await State("2026-Q4"));
         var first = await job.RunOnceAsync();
-        Assert.True(first.Alerted >= 2);
+        Assert.True(first.Alerted >= 3);
         Assert.Equal(0, (await job.RunOnceAsync()).Alerted);
+        foreach (var told in new[] { "inspector1@demo.kz", "supervisor.almaly@demo.kz", newSupervisor })
+            Assert.Contains(await factory.DeliveredToAsync(told), m => m.Body.Contains("2026-Q4", StringComparison.Ordinal) && m.Body.Contains("/community", StringComparison.Ordinal));
 
-        // 31 December 19:30 UTC is 1 January 00:30 in Almaty: the fourth quarter is over and missed; the first has begun.
+        // 31 December 18:59 UTC is 23:59 in Almaty: still the fourth quarter, still alerted.
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 18, 59, 0, TimeSpan.Zero));
+        Assert.Equal("Alert", await State("2026-Q4"));
+        // A report meeting announced for 00:30 on 1 January, Almaty time, cannot be recorded as held before it begins.
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+        var created = await inspector.PostAsJsonAsync("/api/v1/community/meetings/scheduled", new { beatId, kind = "QuarterlyReport", startsAt = "2027-01-01T00:30", durationMinutes = 60, place = "Akimat hall", language = "en" });
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Conflict, (await inspector.PostAsJsonAsync($"/api/v1/community/meetings/{id}/outcome", new { attendance = 10 })).StatusCode);
+
+        // 31 December 19:30 UTC is 1 January 00:30 in Almaty: the fourth quarter is over and missed; the first has begun, and so has the meeting.
         factory.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 19, 30, 0, TimeSpan.Zero));
         Assert.Equal("Missed", await State("2026-Q4"));
         Assert.Equal("Due", await State(""));
-
-        // A report meeting announced for 10 January and recorded as held once it began: held, with its issues as priorities.
-        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
-        var created = await inspector.PostAsJsonAsync("/api/v1/community/meetings/scheduled", new { beatId, kind = "QuarterlyReport", startsAt = "2027-01-10T11:00", durationMinutes = 60, place = "Akimat hall", language = "en" });
-        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
-        Assert.Equal(HttpStatusCode.Conflict, (await inspector.PostAsJsonAsync($"/api/v1/community/meetings/{id}/outcome", new { attendance = 10 })).StatusCode);
-        factory.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 10, 7, 0, 0, TimeSpan.Zero));
-        using var later = await factory.SignedInAsync("inspector1@demo.kz");
+        using var later = await factory.SignedInAsync("inspector1@demo.kz", language: "en");
+        // Begun, it is no longer cancelled but recorded as held, and it counts for the first quarter, by Almaty's date.
+        var cancel = await later.PostAsync($"/api/v1/community/meetings/{id}/cancel", null);
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+        Assert.Contains("only one still ahead can be cancelled", (await cancel.JsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await later.PostAsJsonAsync($"/api/v1/community/meetings/{id}/outcome",
             new { attendance = 37, minutes = "Report given; questions answered.", issues = new[] { "Speeding on Tole bi at night", "Dark courtyard at No. 59" } })).StatusCode);
+        Assert.Equal("Missed", await State("2026-Q4"));
         Assert.Equal("Held", await State("2027-Q1"));
         var priorities = (await (await resident.GetAsync($"/api/v1/beats/{beatId}/priorities")).JsonAsync()).EnumerateArray().Select(p => p.GetProperty("issue").GetString()).ToList();
         Assert.Contains("Speeding on Tole bi at night", priorities);
