@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.Appeals;
@@ -78,10 +79,17 @@ public sealed class OpenDataExport(UchastokDbContext db)
         }).ToList();
     }
 
+    /// <summary>The rows as CSV whose header names the columns as the JSON does (<c>month</c>, <c>decidedOnTime</c>…): one documented schema for both.</summary>
     public static string Csv<T>(IEnumerable<T> rows)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture)) csv.WriteRecords(rows);
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            var map = csv.Context.AutoMap<T>();
+            foreach (var column in map.MemberMaps) column.Name(JsonNamingPolicy.CamelCase.ConvertName(column.Data.Member!.Name));
+            csv.Context.RegisterClassMap(map);
+            csv.WriteRecords(rows);
+        }
         return writer.ToString();
     }
 }

@@ -60,7 +60,14 @@ public sealed class OpenDataTests(UchastokAppFactory factory) : IClassFixture<Uc
             Assert.DoesNotContain("43.2512", text);
             Assert.DoesNotContain("76.9212", text);
             Assert.DoesNotContain("Loud music", text);
+            Assert.DoesNotContain(smallBeatLat, text);
+            Assert.DoesNotContain(smallBeatLon, text);
         }
+        // The CSV columns are named as in the JSON and in docs/open-data.md.
+        Assert.StartsWith("month,district,beat,received,decided,decidedOnTime,ratings,meanRating\r\n", exports["/api/v1/open-data/appeals.csv"], StringComparison.Ordinal);
+        Assert.StartsWith("month,type,district,beat,latitude,longitude\r\n", exports["/api/v1/open-data/incidents.csv"], StringComparison.Ordinal);
+        var jsonColumns = System.Text.Json.JsonDocument.Parse(exports["/api/v1/open-data/appeals.json"]).RootElement.EnumerateArray().First().EnumerateObject().Select(p => p.Name);
+        Assert.Equal("month,district,beat,received,decided,decidedOnTime,ratings,meanRating", string.Join(",", jsonColumns));
         var beats = (await (await anyone.GetAsync($"/api/v1/beats/{beatId}")).JsonAsync()).GetProperty("code").GetString()!;
         var rows = (await (await anyone.GetAsync("/api/v1/open-data/appeals.json")).JsonAsync()).EnumerateArray().ToList();
         var mine = rows.Single(r => r.GetProperty("beat").GetString() == beats && r.GetProperty("month").GetString() == month);
