@@ -42,6 +42,17 @@ public static class ReceptionSlots
 
     private static long CeilingTo(this long value, long step) => (value + step - 1) / step * step;
 
+    /// <summary>
+    /// The slots that do not overlap a time the inspector is busy (his own announced meetings), a
+    /// slot being [start, start + length) and a busy time [start, end): a meeting that ends at 10:00
+    /// leaves the 10:00 slot free.
+    /// </summary>
+    public static IReadOnlyList<DateTime> Outside(IReadOnlyList<DateTime> slots, TimeSpan length, IEnumerable<(DateTime Start, DateTime End)> busy)
+    {
+        var times = busy.ToList();
+        return times.Count == 0 ? slots : slots.Where(slot => !times.Any(b => slot < b.End && b.Start < slot + length)).ToList();
+    }
+
     /// <summary>Whether a requested start is one of the offered slots.</summary>
     public static bool IsOffered(IReadOnlyList<DateTime> slots, DateTime startLocal) => slots.Contains(startLocal);
 }

@@ -43,8 +43,7 @@ public sealed class Receptions(
     {
         var beat = await BeatAsync(beatId, cancellationToken);
         if (beat is null) return null;
-        var nowLocal = KazakhstanTime.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime;
-        var slots = ReceptionSlots.Generate(beat.Hours, await calendars.GetAsync(cancellationToken), nowLocal, ReceptionSlots.DefaultDaysAhead, ReceptionSlots.DefaultLength);
+        var slots = await OfferedAsync(beat, cancellationToken);
         var taken = await TakenAsync(beat.OfficerId, cancellationToken);
         return new SlotsView(beat.Id, beat.OfficerId, beat.Inspector, beat.Place, beat.HoursText, (int)ReceptionSlots.DefaultLength.TotalMinutes, slots.Where(s => !taken.Contains(s)).ToList());
     }
@@ -59,8 +58,7 @@ public sealed class Receptions(
         var topic = Blank(input.Topic);
         if (topic?.Length > MaxTopicLength) errors.Add("topic", localizer["Appeal.TextTooLong", MaxTopicLength]);
         if (!input.Consent) errors.Add("consent", localizer["Reception.ConsentRequired"]);
-        var nowLocal = KazakhstanTime.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime;
-        var offered = ReceptionSlots.Generate(beat.Hours, await calendars.GetAsync(cancellationToken), nowLocal, ReceptionSlots.DefaultDaysAhead, ReceptionSlots.DefaultLength);
+        var offered = await OfferedAsync(beat, cancellationToken);
         if (!DateTime.TryParseExact(input.StartsAt?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) || !ReceptionSlots.IsOffered(offered, start))
             errors.Add("startsAt", localizer["Reception.SlotNotOffered"]);
         if (errors.Count == 0)
@@ -189,6 +187,19 @@ public sealed class Receptions(
         var hours = OpeningHours.TryParse(beat.Hours, out var parsed) ? parsed : ReceptionSlots.OfficeHours;
         var place = beat.PointNumber is { } number ? localizer["Reception.Point", number].Value : localizer["Reception.DistrictOffice"].Value;
         return new BeatReception(beat.Id, beat.InspectorId, $"{beat.Surname} {beat.GivenName} {beat.Patronymic}".Trim(), beat.ReceptionPointId, place, beat.Hours ?? "Mo-Fr 09:00-18:00", hours);
+    }
+
+    /// <summary>The slots of the beat's reception hours, less those during the inspector's own announced meetings (a reception on the road, say).</summary>
+    private async Task<IReadOnlyList<DateTime>> OfferedAsync(BeatReception beat, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var slots = ReceptionSlots.Generate(beat.Hours, await calendars.GetAsync(cancellationToken), KazakhstanTime.ToLocal(now).DateTime, ReceptionSlots.DefaultDaysAhead, ReceptionSlots.DefaultLength);
+        var until = now.AddDays(ReceptionSlots.DefaultDaysAhead + 1);
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.OfficerId == beat.OfficerId && m.Status == MeetingStatus.Scheduled && m.StartsAtUtc < until && m.StartsAtUtc > now.AddDays(-1))
+            .Select(m => new { m.StartsAtUtc, m.DurationMinutes }).ToListAsync(cancellationToken);
+        return ReceptionSlots.Outside(slots, ReceptionSlots.DefaultLength,
+            meetings.Select(m => (KazakhstanTime.ToLocal(m.StartsAtUtc).DateTime, KazakhstanTime.ToLocal(m.StartsAtUtc.AddMinutes(m.DurationMinutes)).DateTime)));
     }
 
     private async Task<HashSet<DateTime>> TakenAsync(int officerId, CancellationToken cancellationToken)

@@ -25,6 +25,21 @@ public sealed class ReceptionSlotsTests
     }
 
     [Fact]
+    public void Slots_DuringTheInspectorsOwnMeetings_AreNotOffered()
+    {
+        var monday = new DateTime(2026, 12, 7, 7, 0, 0);
+        var slots = ReceptionSlots.Generate(Hours("Mo-Fr 09:00-11:00"), WorkingCalendar.MondayToFriday, monday, 1, ReceptionSlots.DefaultLength);
+        // A meeting 09:40-10:20 takes the 09:40 and 10:00 slots, not 09:20 (it ends as the meeting begins) nor 10:20 (it starts as the meeting ends).
+        var busy = new[] { (new DateTime(2026, 12, 7, 9, 40, 0), new DateTime(2026, 12, 7, 10, 20, 0)) };
+
+        var free = ReceptionSlots.Outside(slots, ReceptionSlots.DefaultLength, busy);
+
+        Assert.Equal(["09:00", "09:20", "10:20", "10:40"], free.Select(s => s.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(6, slots.Count);
+        Assert.Same(slots, ReceptionSlots.Outside(slots, ReceptionSlots.DefaultLength, []));
+    }
+
+    [Fact]
     public void Holidays_HaveNoSlots_AndRoundTheClockPostsKeepOfficeHours()
     {
         var independence = new WorkingCalendar([new CalendarDay(new DateOnly(2026, 12, 16), CalendarDayKind.Holiday, "Тәуелсіздік күні", "День Независимости", "Independence Day")]);

@@ -191,6 +191,42 @@ public sealed class ReceptionTests(UchastokAppFactory factory) : IClassFixture<U
         Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync($"/api/v1/beats/{beatId}/receptions", Body(slot, mail: $"third-{Guid.NewGuid():N}@test.kz"))).StatusCode);
         Assert.Equal("Cancelled", (await (await factory.Client().GetAsync($"/api/v1/receptions/{token}")).JsonAsync()).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Slots_DuringTheInspectorsOwnMeeting_AreNotOffered_UntilTheMeetingIsCancelled()
+    {
+        var (beatId, _) = await factory.BeatAtAsync("43.2510", "76.9210");
+        using var resident = factory.Client("en");
+        async Task<List<DateTime>> SlotsAsync() => (await (await resident.GetAsync($"/api/v1/beats/{beatId}/reception-slots")).JsonAsync())
+            .GetProperty("slots").EnumerateArray().Select(s => DateTime.Parse(s.GetString()!, CultureInfo.InvariantCulture)).ToList();
+        var before = await SlotsAsync();
+        var length = TimeSpan.FromMinutes(20);
+        // A slot with free neighbours on both sides, a few days ahead.
+        var slot = before.Skip(before.Count / 2).First(s => before.Contains(s - length) && before.Contains(s + length));
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+
+        // A reception on the road from ten minutes before that slot to its end: the slot and the one before are taken.
+        var meeting = await inspector.PostAsJsonAsync("/api/v1/community/meetings/scheduled", new
+        {
+            beatId, kind = "ReceptionOnTheRoad", startsAt = (slot - TimeSpan.FromMinutes(10)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            durationMinutes = 30, place = "Tole bi 59, by the shop", language = "ru",
+        });
+        Assert.Equal(HttpStatusCode.Created, meeting.StatusCode);
+        var during = await SlotsAsync();
+        var booking = await resident.PostAsJsonAsync($"/api/v1/beats/{beatId}/receptions", new
+        {
+            startsAt = slot.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), name = "Dana Omarova", email = $"road-{Guid.NewGuid():N}@test.kz", consent = true,
+        });
+
+        Assert.DoesNotContain(slot, during);
+        Assert.DoesNotContain(slot - length, during);
+        Assert.Contains(slot + length, during);
+        Assert.Equal(HttpStatusCode.BadRequest, booking.StatusCode);
+        Assert.True((await booking.JsonAsync()).HasError("startsAt"));
+        var id = (await meeting.JsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await inspector.PostAsync($"/api/v1/community/meetings/{id}/cancel", null)).StatusCode);
+        Assert.Contains(slot, await SlotsAsync());
+    }
 }
 
 /// <summary>The host on a clock the test moves: Monday 14 December 2026, 09:00 in Almaty.</summary>
