@@ -40,7 +40,7 @@ public sealed class Mailings(
     private const string TokenPurpose = "Uchastok.Community.SubscriptionToken";
     public const int MaxSubjectLength = 150;
     public const int MaxTextLength = 1500;
-    /// <summary>Mailing messages released per minute; the outbox sends the rest in the minutes after.</summary>
+    /// <summary>Mailing messages released per minute, all mailings together; the outbox sends the rest in the minutes after.</summary>
     public const int PerMinute = 120;
     public static readonly TimeSpan ConfirmationInterval = TimeSpan.FromMinutes(10);
 
@@ -169,6 +169,8 @@ public sealed class Mailings(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Mailings.Add(mailing);
         await db.SaveChangesAsync(cancellationToken);
+        // The limit holds for all mailings together: this one queues behind the messages of others still waiting.
+        var ahead = await db.Outbox.CountAsync(m => m.TemplateKey == DefaultTemplates.Mailing && m.State == OutboxState.Pending, cancellationToken);
         var unprotect = protection.CreateProtector(TokenPurpose);
         var scopes = new Dictionary<string, string>();
         for (var i = 0; i < subscribers.Count; i++)
@@ -180,7 +182,7 @@ public sealed class Mailings(
                 ["subject"] = Pick(subject, s.Language), ["text"] = Pick(text, s.Language), ["scope"] = scope, ["link"] = Link(unprotect.Unprotect(s.ProtectedToken)),
             };
             await outbox.EnqueueAsync(new Notification(s.Channel, s.Address, s.Language, DefaultTemplates.Mailing, values,
-                MailingKey(mailing.Id, s.Id), Topic(mailing.Id), now.AddMinutes(i / PerMinute)), cancellationToken);
+                MailingKey(mailing.Id, s.Id), Topic(mailing.Id), now.AddMinutes((ahead + i) / PerMinute)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

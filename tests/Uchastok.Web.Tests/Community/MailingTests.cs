@@ -145,3 +145,45 @@ public sealed partial class MailingTests(UchastokAppFactory factory) : IClassFix
     [GeneratedRegex(@"/subscriptions/([A-Za-z0-9_\-]+)")]
     private static partial Regex LinkToken();
 }
+
+/// <summary>The sending limit holds across mailings. Its own host: the backlog it makes must not hold up the other tests' mailings.</summary>
+public sealed class MailingThrottleTests(UchastokAppFactory factory) : IClassFixture<UchastokAppFactory>
+{
+    [Fact]
+    public async Task AMailing_QueuesBehindTheMessagesOfOthersStillWaiting()
+    {
+        var (beatId, _) = await factory.BeatAtAsync("43.2510", "76.9210");
+        using var client = factory.Client("en");
+        var email = $"throttled-{Guid.NewGuid():N}@test.kz";
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/subscriptions", new { beatId, email })).StatusCode);
+        var token = System.Text.RegularExpressions.Regex.Match((await factory.DeliveredToAsync(email)).Last().Body, @"/subscriptions/([A-Za-z0-9_\-]+)").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/subscriptions/{token}/confirm", null)).StatusCode);
+        // Another district's mailing of 130 messages is still waiting: more than a minute's worth.
+        var queuedAt = DateTime.UtcNow;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>();
+            db.Outbox.AddRange(Enumerable.Range(0, Uchastok.Web.Community.Mailings.PerMinute + 10).Select(i => new Uchastok.Web.Notifications.OutboxMessage
+            {
+                Channel = Uchastok.Web.Notifications.NotificationChannel.Email, Recipient = $"backlog-{i}@test.kz", Language = "kk",
+                TemplateKey = Uchastok.Web.Notifications.DefaultTemplates.Mailing, Subject = "S", Body = "B", DedupeKey = $"backlog:{Guid.NewGuid():N}",
+                Topic = "mailing:backlog", State = Uchastok.Web.Notifications.OutboxState.Pending, CreatedAtUtc = queuedAt, NextAttemptAtUtc = queuedAt,
+            }));
+            await db.SaveChangesAsync();
+        }
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+
+        var sent = await inspector.PostAsJsonAsync("/api/v1/community/mailings", new
+        {
+            beatId, kind = "Information", subjectKk = "Т", subjectRu = "Т", subjectEn = "S", textKk = "М", textRu = "Т", textEn = "T",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var mailingId = (await sent.JsonAsync()).GetProperty("id").GetInt32();
+        await using var check = factory.Services.CreateAsyncScope();
+        var outbox = await check.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>().Outbox
+            .Where(m => m.Topic == $"mailing:{mailingId}").Select(m => m.NextAttemptAtUtc).ToListAsync();
+        Assert.NotEmpty(outbox);
+        Assert.All(outbox, due => Assert.True(due >= queuedAt.AddMinutes(1), $"{due:O} is within the minute of the waiting messages ({queuedAt:O})"));
+    }
+}
