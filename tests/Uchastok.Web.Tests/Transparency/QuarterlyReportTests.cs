@@ -179,6 +179,26 @@ public sealed class QuarterlyReportLifecycleTests(ReportClockFactory factory) : 
         Assert.Equal(before, await guest.GetStringAsync($"/api/v1/reports/2026-Q4/beat/{beatId}"));
         Assert.Equal(district.GetProperty("revision").GetInt32() + 1, (await factory.ManagedAsync("supervisor.almaly@demo.kz", "District", districtId)).GetProperty("revision").GetInt32());
 
+        // The district's and the city's drafts, recomputed from the same records, against the same tables counted here.
+        await using (var scope = factory.Services.CreateAsyncScope())
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<QuarterlyReports>().DraftAsync(Q4));
+        using (var reader = await factory.SignedInAsync("admin@demo.kz"))
+        {
+            foreach (var (path, area) in new[] { ($"district/{districtId}", (int?)districtId), ("city", null) })
+            {
+                var figures = (await (await reader.GetAsync($"/api/v1/reports/2026-Q4/{path}")).JsonAsync()).GetProperty("figures");
+                var counted = await CountAreaAsync(area);
+                Assert.Equal(counted.Meetings, figures.GetProperty("meetings").GetProperty("held").GetInt32());
+                Assert.Equal(counted.Attendance, figures.GetProperty("meetings").GetProperty("attendance").GetInt32());
+                Assert.Equal(counted.Activities, figures.GetProperty("activities").GetProperty("count").GetInt32());
+                Assert.Equal(counted.Participants, figures.GetProperty("activities").GetProperty("participants").GetInt32());
+                Assert.Equal(counted.PrioritiesRaised, figures.GetProperty("priorities").GetProperty("raised").GetInt32());
+                Assert.Equal(counted.PrioritiesActed, figures.GetProperty("priorities").GetProperty("actionTaken").GetInt32());
+                // Decisions have no hidden month in this district or the city (checked for the city below): shown, and equal.
+                Assert.Equal(counted.Decided, Int(figures.GetProperty("appeals"), "decided"));
+            }
+        }
+
         // The quiet beat's two November appeals are its only ones: "fewer than five" withholds its total, and its
         // district's and the city's totals too, since subtracting the other (empty or shown) beats would give them back.
         using var admin = await factory.SignedInAsync("admin@demo.kz");
@@ -188,6 +208,24 @@ public sealed class QuarterlyReportLifecycleTests(ReportClockFactory factory) : 
         Assert.Equal(JsonValueKind.Null, (await (await admin.GetAsync("/api/v1/reports/2026-Q4/city")).JsonAsync()).GetProperty("figures").GetProperty("appeals").GetProperty("received").ValueKind);
         // Decisions and ratings have no hidden month anywhere: the city shows them.
         Assert.NotEqual(JsonValueKind.Null, (await (await admin.GetAsync("/api/v1/reports/2026-Q4/city")).JsonAsync()).GetProperty("figures").GetProperty("appeals").GetProperty("decided").ValueKind);
+    }
+
+    private sealed record AreaCount(int Meetings, int Attendance, int Activities, int Participants, int PrioritiesRaised, int PrioritiesActed, int Decided);
+
+    /// <summary>A district's (or, with none, the city's) fourth quarter counted here from the raw tables: all preventive work, appeals by their beat's district.</summary>
+    private async Task<AreaCount> CountAreaAsync(int? districtId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+        bool In(int? district) => districtId is null || district == districtId;
+        var beatDistrict = await db.Beats.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.DistrictId);
+        var meetings = (await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held).ToListAsync()).Where(m => In(m.DistrictId) && Q4.Contains(m.HeldOn!.Value)).ToList();
+        var activities = (await db.PreventiveActivities.AsNoTracking().ToListAsync()).Where(a => In(a.DistrictId) && Q4.Contains(a.DoneOn)).ToList();
+        var priorities = (await db.Priorities.AsNoTracking().ToListAsync()).Where(p => In(p.DistrictId)).ToList();
+        var decided = (await db.Appeals.AsNoTracking().Where(a => a.DecidedOn != null).Select(a => new { a.BeatId, a.DistrictId, a.DecidedOn }).ToListAsync())
+            .Count(a => In(a.BeatId is { } b ? beatDistrict[b] : a.DistrictId) && Q4.Contains(a.DecidedOn!.Value));
+        return new AreaCount(meetings.Count, meetings.Sum(m => m.Attendance ?? 0), activities.Count, activities.Sum(a => a.Participants),
+            priorities.Count(p => Q4.Contains(p.RaisedOn)), priorities.Count(p => p.ActionOn is { } on && Q4.Contains(on)), decided);
     }
 
     private static int? Int(JsonElement element, string name) => element.GetProperty(name).ValueKind == JsonValueKind.Null ? null : element.GetProperty(name).GetInt32();
