@@ -77,7 +77,7 @@ public sealed class Mailings(
             existing.ConfirmationSentAtUtc = now;
             await outbox.EnqueueAsync(new Notification(channel, address, existing.Language, DefaultTemplates.SubscriptionConfirm,
                 new Dictionary<string, string> { ["scope"] = await ScopeAsync(existing.DistrictId, existing.BeatId, existing.Language, cancellationToken), ["link"] = Link(token) },
-                $"{ConfirmationKeyPrefix(existing)}{now.Ticks}", "subscriptions"), cancellationToken);
+                $"{ConfirmationKeyPrefix(existing)}{now.Ticks}", ConfirmationTopic), cancellationToken);
         }
         try
         {
@@ -121,7 +121,7 @@ public sealed class Mailings(
         subscription.Address = erased;
         // Leaving also stops what is already queued (a large mailing goes out over several minutes),
         // and no message kept in the outbox, sent or not, still names the address.
-        var messages = MessagesTo(subscription);
+        var messages = await MessagesToAsync(subscription, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await messages.Where(m => m.State == OutboxState.Pending || m.State == OutboxState.Failed)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.State, OutboxState.Withdrawn), cancellationToken);
@@ -225,16 +225,25 @@ public sealed class Mailings(
 
     private static string Topic(int mailingId) => $"mailing:{mailingId}";
 
+    private const string ConfirmationTopic = "subscriptions";
+
     private static string MailingKey(int mailingId, long subscriptionId) => $"mailing:{mailingId}:{subscriptionId}";
 
     private static string ConfirmationKeyPrefix(Subscription subscription) => $"subscription:{subscription.TokenHash[..16]}:confirm:";
 
-    /// <summary>Every message the outbox holds for one subscription: its confirmations and its mailings (keys <c>mailing:{mailing}:{subscription}</c>).</summary>
-    private IQueryable<OutboxMessage> MessagesTo(Subscription subscription)
+    /// <summary>
+    /// Every message the outbox holds for one subscription: its confirmations and its mailings (keys
+    /// <c>mailing:{mailing}:{subscription}</c>). Found through the indexed topics of the district's
+    /// mailings since it subscribed, not by scanning the whole outbox.
+    /// </summary>
+    private async Task<IQueryable<OutboxMessage>> MessagesToAsync(Subscription subscription, CancellationToken cancellationToken)
     {
+        var topics = (await db.Mailings.AsNoTracking().Where(m => m.DistrictId == subscription.DistrictId && m.SentAtUtc >= subscription.CreatedAtUtc)
+            .Select(m => m.Id).ToListAsync(cancellationToken)).Select(Topic).Append(ConfirmationTopic).ToList();
         var mailingSuffix = ":" + subscription.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var confirmations = ConfirmationKeyPrefix(subscription);
-        return db.Outbox.Where(m => (m.DedupeKey.StartsWith("mailing:") && m.DedupeKey.EndsWith(mailingSuffix)) || m.DedupeKey.StartsWith(confirmations));
+        return db.Outbox.Where(m => m.Topic != null && topics.Contains(m.Topic)
+            && ((m.DedupeKey.StartsWith("mailing:") && m.DedupeKey.EndsWith(mailingSuffix)) || m.DedupeKey.StartsWith(confirmations)));
     }
 
     private static string Pick(Trilingual text, string language) => language switch { "ru" => text.Ru!, "en" => text.En!, _ => text.Kk! };
