@@ -6,7 +6,6 @@ using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Web;
-using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Community;
 

@@ -196,7 +196,7 @@ public sealed class Receptions(
         var slots = ReceptionSlots.Generate(beat.Hours, await calendars.GetAsync(cancellationToken), KazakhstanTime.ToLocal(now).DateTime, ReceptionSlots.DefaultDaysAhead, ReceptionSlots.DefaultLength);
         var until = now.AddDays(ReceptionSlots.DefaultDaysAhead + 1);
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.OfficerId == beat.OfficerId && m.Status == MeetingStatus.Scheduled && m.StartsAtUtc < until && m.StartsAtUtc > now.AddDays(-1))
+            .Where(m => m.OfficerId == beat.OfficerId && m.Status == MeetingStatus.Scheduled && m.StartsAtUtc < until && m.StartsAtUtc > now.AddMinutes(-MeetingSchedule.MaxDuration))
             .Select(m => new { m.StartsAtUtc, m.DurationMinutes }).ToListAsync(cancellationToken);
         return ReceptionSlots.Outside(slots, ReceptionSlots.DefaultLength,
             meetings.Select(m => (KazakhstanTime.ToLocal(m.StartsAtUtc).DateTime, KazakhstanTime.ToLocal(m.StartsAtUtc.AddMinutes(m.DurationMinutes)).DateTime)));

@@ -44,15 +44,16 @@ public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore tem
 
     public async Task<IReadOnlyList<SinkView>> SinkAsync(string readerUserId, string? recipient, int limit = 100, CancellationToken cancellationToken = default)
     {
+        var wanted = string.IsNullOrWhiteSpace(recipient) ? null : recipient.Trim();
         var query = db.SinkMessages.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(recipient)) query = query.Where(m => m.Recipient == recipient.Trim());
+        if (wanted is not null) query = query.Where(m => m.Recipient == wanted);
         var rows = await query.OrderByDescending(m => m.Id).Take(limit).ToListAsync(cancellationToken);
         db.PersonalDataAccesses.Add(new PersonalDataAccess
         {
             ReaderUserId = readerUserId,
-            Purpose = string.IsNullOrWhiteSpace(recipient)
+            Purpose = wanted is null
                 ? string.Create(CultureInfo.InvariantCulture, $"notification sink: latest {rows.Count}")
-                : string.Create(CultureInfo.InvariantCulture, $"notification sink: {rows.Count} to {Contact.Mask(recipient.Trim())}"),
+                : string.Create(CultureInfo.InvariantCulture, $"notification sink: {rows.Count} to {Contact.Mask(wanted)}"),
             AtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);

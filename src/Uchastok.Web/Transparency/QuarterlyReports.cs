@@ -62,6 +62,10 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
     /// <summary>The last quarter that has ended: the one whose reports are being drafted and published.</summary>
     public Quarter LastEnded => Quarter.Of(KazakhstanTime.Today(clock)).Previous;
 
+    /// <summary>The quarter staff asked for ("2026-Q4"), the last ended one when they named none, or null when the text is no quarter.</summary>
+    public Quarter? ManagedQuarter(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? LastEnded : Quarter.TryParse(text.Trim(), out var q) ? q : null;
+
     /// <summary>
     /// The first day a quarter's reports may be published: inspectors may still record its meetings
     /// and work for <see cref="CommunityRecords.GraceDays"/> days after it ends, and a report
@@ -269,6 +273,9 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
             Ratings: ReportDisclosure.Publishable(Cells(ratings, q, c => c.Count), districtOfBeat),
             Mean: ReportDisclosure.MeansPublishable(Cells(ratings, q, c => c.Count), districtOfBeat)));
 
+        // The officers who held the quarterly report meeting, wherever: the same for every area.
+        var reported = meetings.Where(m => m.Kind == MeetingKind.QuarterlyReport).Select(m => m.OfficerId).ToHashSet();
+
         ReportFigures Area(ReportLevel level, int? id, LocalName name, LocalName? district, string? inspector, Func<int?, int?, bool> within, TrustEstimate trustEstimate, IReadOnlyCollection<int> inspectors)
         {
             bool Shown(Disclosure d) => level switch { ReportLevel.City => d.City, ReportLevel.District => d.Districts.Contains(id!.Value), _ => d.Beats.Contains(id!.Value) };
@@ -291,7 +298,6 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
             var (trend, appealFigures) = (service.Select(s => s.Point).ToList(), service[^1].Appeals);
 
             var held = meetings.Where(m => within(m.BeatId, m.DistrictId)).ToList();
-            var reported = meetings.Where(m => m.Kind == MeetingKind.QuarterlyReport).Select(m => m.OfficerId).ToHashSet();
             var meetingFigures = new MeetingFigures(held.Count, held.Sum(m => m.Attendance),
                 Enum.GetValues<MeetingKind>().Select(k => (k, held.Count(m => m.Kind == k))).Where(x => x.Item2 > 0).ToDictionary(x => x.k.ToString(), x => x.Item2),
                 inspectors.Count(reported.Contains), inspectors.Count);
@@ -303,7 +309,8 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
             var done = activities.Where(a => within(a.BeatId, a.DistrictId) && (level != ReportLevel.Beat || !IndividualWork.Contains(a.Kind))).ToList();
             var activityFigures = new ActivityFigures(done.Sum(a => a.Count), done.Sum(a => a.Participants),
                 Enum.GetValues<PreventiveActivityKind>().Select(k => (k, done.Where(a => a.Kind == k).Sum(a => a.Count))).Where(x => x.Item2 > 0).ToDictionary(x => x.k.ToString(), x => x.Item2));
-            var trustFigures = new ReportTrust(trustEstimate.Status.ToString(), trustEstimate.Responses, Round(trustEstimate.Score), Round(trustEstimate.Low), Round(trustEstimate.High), level == ReportLevel.Beat);
+            var estimate = EstimateView.Of(trustEstimate);
+            var trustFigures = new ReportTrust(estimate.Status, estimate.Responses, estimate.Score, estimate.Low, estimate.High, level == ReportLevel.Beat);
             return new ReportFigures(quarter.ToString(), level, name, district, inspector, appealFigures, trend, meetingFigures, priorityFigures, activityFigures, trustFigures);
         }
 
@@ -340,6 +347,4 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         }
         return new LocalName(In("kk"), In("ru"), In("en"));
     }
-
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
 }

@@ -90,12 +90,12 @@ public static class TransparencyModule
         var manage = reports.MapGroup("/manage").RequireAuthorization(Policies.TerritoryManagers);
         manage.MapGet(string.Empty, async Task<IResult> (string? quarter, HttpContext http, QuarterlyReports r, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            if (ManagedQuarter(quarter, r) is not { } q) return Problems.BadRequest(l, "Trust.QuarterInvalid");
+            if (r.ManagedQuarter(quarter) is not { } q) return Problems.BadRequest(l, "Trust.QuarterInvalid");
             return TypedResults.Ok((await r.ManageableAsync(http.User, q, ct)).Select(v => new { v.Id, v.Quarter, v.Level, v.DistrictId, v.BeatId, Area = v.Area.Local, v.Status, v.Revision, v.UpdatedAtUtc, v.PublishedAtUtc, v.Url }));
         }).WithSummary("The reports of a quarter (by default the last ended) the caller may publish, with their revisions.");
         manage.MapPost("/draft", async Task<IResult> (DraftRequest body, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            if (ManagedQuarter(body.Quarter, r) is not { } q) return Problems.BadRequest(l, "Trust.QuarterInvalid");
+            if (r.ManagedQuarter(body.Quarter) is not { } q) return Problems.BadRequest(l, "Trust.QuarterInvalid");
             if (!await r.MayRecomputeAsync(q, ct)) return Problems.Status(l, StatusCodes.Status409Conflict, "Report.QuarterNotDraftable");
             var district = body.DistrictId ?? ScopeClaims.District(http.User);
             // A supervisor recomputes his district; only an administrator the whole city.
@@ -122,9 +122,6 @@ public static class TransparencyModule
             PdfAsync(quarter, level, id, language, http, r, l, c, s, m, ct)).AllowAnonymous().WithTags("Reports");
         return app;
     }
-
-    private static Quarter? ManagedQuarter(string? text, QuarterlyReports reports) =>
-        string.IsNullOrWhiteSpace(text) ? reports.LastEnded : Quarter.TryParse(text.Trim(), out var q) ? q : null;
 
     private static async Task<IResult> ReadAsync(string quarter, string level, int? id, HttpContext http, QuarterlyReports reports, IStringLocalizer localizer, CancellationToken ct)
     {

@@ -18,7 +18,11 @@ public sealed partial class MailingTests(UchastokAppFactory factory) : IClassFix
         textKk = $"Банк қызметкеріміз деп қоңырау шалады. {marker}", textRu = $"Звонят от имени банка. {marker}", textEn = $"They call pretending to be the bank. {marker}",
     };
 
-    private async Task<string> SubscribeAndConfirmAsync(int beatId, string email, string language, bool confirm = true)
+    private Task<string> SubscribeAndConfirmAsync(int beatId, string email, string language, bool confirm = true) =>
+        SubscribeAndConfirmAsync(factory, beatId, email, language, confirm);
+
+    /// <summary>Subscribes by the public API and, unless told not to, confirms by the link sent; returns the subscription's token.</summary>
+    internal static async Task<string> SubscribeAndConfirmAsync(UchastokAppFactory factory, int beatId, string email, string language, bool confirm = true)
     {
         using var client = factory.Client(language);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/subscriptions", new { beatId, email })).StatusCode);
@@ -153,11 +157,7 @@ public sealed class MailingThrottleTests(UchastokAppFactory factory) : IClassFix
     public async Task AMailing_QueuesBehindTheMessagesOfOthersStillWaiting()
     {
         var (beatId, _) = await factory.BeatAtAsync("43.2510", "76.9210");
-        using var client = factory.Client("en");
-        var email = $"throttled-{Guid.NewGuid():N}@test.kz";
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/subscriptions", new { beatId, email })).StatusCode);
-        var token = System.Text.RegularExpressions.Regex.Match((await factory.DeliveredToAsync(email)).Last().Body, @"/subscriptions/([A-Za-z0-9_\-]+)").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/subscriptions/{token}/confirm", null)).StatusCode);
+        await MailingTests.SubscribeAndConfirmAsync(factory, beatId, $"throttled-{Guid.NewGuid():N}@test.kz", "en");
         // Another district's mailing of 130 messages is still waiting: more than a minute's worth.
         var queuedAt = DateTime.UtcNow;
         await using (var scope = factory.Services.CreateAsyncScope())

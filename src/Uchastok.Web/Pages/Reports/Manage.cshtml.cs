@@ -27,8 +27,10 @@ public sealed class ManageModel(QuarterlyReports reports, IStringLocalizer<Share
     /// <summary>"id:revision" of each report to publish.</summary>
     public async Task<IActionResult> OnPostPublishAsync(string[] items, CancellationToken cancellationToken)
     {
-        var chosen = items.Select(i => i.Split(':')).Where(p => p.Length == 2 && int.TryParse(p[0], out _) && int.TryParse(p[1], out _))
-            .Select(p => new PublishItem(int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var chosen = items.Select(i => i.Split(':'))
+            .Select(p => p.Length == 2 && int.TryParse(p[0], System.Globalization.CultureInfo.InvariantCulture, out var id) && int.TryParse(p[1], System.Globalization.CultureInfo.InvariantCulture, out var revision)
+                ? new PublishItem(id, revision) : null)
+            .OfType<PublishItem>().ToList();
         var results = await reports.PublishAsync(chosen, User, cancellationToken);
         var published = results.Values.Count(r => r == PublishResult.Published);
         var problem = results.Values.Where(r => r != PublishResult.Published).Select(r => (PublishResult?)r).FirstOrDefault();
@@ -56,8 +58,7 @@ public sealed class ManageModel(QuarterlyReports reports, IStringLocalizer<Share
         return await ShowAsync(cancellationToken);
     }
 
-    private Rules.Trust.Quarter? Parse() =>
-        string.IsNullOrWhiteSpace(Quarter) ? reports.LastEnded : Rules.Trust.Quarter.TryParse(Quarter.Trim(), out var q) ? q : null;
+    private Rules.Trust.Quarter? Parse() => reports.ManagedQuarter(Quarter);
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
