@@ -25,6 +25,7 @@ if [ ${#need[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 (cd src/Uchastok.Web && [ -f node_modules/leaflet/dist/leaflet.js ] || npm ci --no-audit --no-fund)
+(cd tests/Uchastok.Browser.Tests && [ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund)
 
 # --- a throw-away PostgreSQL on loopback -----------------------------------------------------
 # fsync off: the tests check behaviour, not durability, and run faster without it.

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Uchastok.Web.Tests.Support;
 
@@ -5,23 +9,35 @@ namespace Uchastok.Browser.Tests;
 
 /// <summary>
 /// The real host on Kestrel over loopback (its own fresh database, as in the HTTP tests) and
-/// Debian's Chromium driven by Playwright. Screenshots go to <c>test-results/screenshots</c>.
+/// Debian's Chromium driven by Playwright. The links in the messages the host sends point at the
+/// host itself, so a journey follows them as a resident would. Screenshots go to <c>test-results/screenshots</c>.
 /// </summary>
-public sealed class BrowserHost : UchastokAppFactory
+public sealed partial class BrowserHost : UchastokAppFactory
 {
+    /// <summary>The phone most residents hold (CSS pixels).</summary>
+    public const int PhoneWidth = 390, PhoneHeight = 844;
+
+    private readonly int _port = FreePort();
+    // Journeys running side by side share the host: one of them dispatching must not leave another reading the sink mid-send.
+    private readonly SemaphoreSlim _sink = new(1, 1);
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = string.Empty;
+    public string BaseUrl => $"http://127.0.0.1:{_port}";
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "test-results", "screenshots");
 
-    protected override void BeforeStart() => UseKestrel(0);
+    protected override void BeforeStart() => UseKestrel(_port);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Notifications:PublicUrl", BaseUrl);
+    }
 
     public async Task StartAsync()
     {
         StartServer();
-        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,16 +54,21 @@ public sealed class BrowserHost : UchastokAppFactory
         _playwright?.Dispose();
     }
 
-    /// <summary>A phone-sized page, as most residents will see it.</summary>
-    public async Task<IPage> NewPhonePageAsync(bool javaScript = true)
+    /// <summary>A phone-sized page (390×844), as most residents will see it, watched for errors (<see cref="PageChecks"/>).</summary>
+    public async Task<IPage> NewPhonePageAsync(bool javaScript = true, string? language = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 412, Height = 915 },
+            ViewportSize = new ViewportSize { Width = PhoneWidth, Height = PhoneHeight },
+            IsMobile = true,
+            HasTouch = true,
             JavaScriptEnabled = javaScript,
             BaseURL = BaseUrl,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        PageChecks.Watch(page);
+        if (language is not null) await page.GotoAsync($"/culture/{language}?returnUrl=%2F");
+        return page;
     }
 
     /// <summary>
@@ -64,20 +85,53 @@ public sealed class BrowserHost : UchastokAppFactory
             language);
     }
 
-    /// <summary>A desktop-sized page signed in through the login form, in the given language.</summary>
-    public async Task<IPage> SignInAsync(string email, string language, string password = ApiClient.DemoPassword)
+    /// <summary>A page signed in through the login form, in the given language: desktop-sized, or a phone with <paramref name="phone"/>.</summary>
+    public async Task<IPage> SignInAsync(string email, string language, string password = ApiClient.DemoPassword, bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = phone ? new ViewportSize { Width = PhoneWidth, Height = PhoneHeight } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
         var page = await context.NewPageAsync();
+        PageChecks.Watch(page);
         await page.GotoAsync($"/culture/{language}?returnUrl=%2Faccount%2Flogin");
         await page.FillAsync("#login", email);
         await page.FillAsync("#password", password);
-        await page.ClickAsync("form button[type=submit]");
+        await page.ClickAsync("form.form button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>
+    /// Sends what is queued, as the background dispatcher would, and returns the links of the last
+    /// message the development sink holds for <paramref name="recipient"/>: what the resident would tap.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LinksSentToAsync(string recipient, string? subjectContains = null)
+    {
+        List<Web.Notifications.SinkView> messages;
+        await _sink.WaitAsync();
+        try { messages = await this.DeliveredToAsync(recipient); }
+        finally { _sink.Release(); }
+        var message = messages.Where(m => subjectContains is null || m.Subject.Contains(subjectContains, StringComparison.Ordinal))
+            .OrderBy(m => m.Id).LastOrDefault();
+        Assert.True(message is not null, $"No message to {recipient}{(subjectContains is null ? "" : $" about '{subjectContains}'")} in the sink.");
+        return Link().Matches(message.Body).Select(m => m.Value.TrimEnd('.', ',', ')')).ToList();
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Link();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Uchastok.slnx"))) return dir.FullName;

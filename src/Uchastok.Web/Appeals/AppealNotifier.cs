@@ -14,7 +14,7 @@ namespace Uchastok.Web.Appeals;
 /// the appeal and its version, so the same step never queues the same message twice.
 /// </summary>
 public sealed class AppealNotifier(
-    UchastokDbContext db, Outbox outbox, AppealText text, IDataProtectionProvider protection, NotificationSettings settings, OfficerAccounts officerAccounts)
+    UchastokDbContext db, Outbox outbox, AppealText text, IDataProtectionProvider protection, NotificationSettings settings, OfficerAccounts officerAccounts, IAfterAppealSurvey afterAppealSurvey)
 {
     public const string TrackingTokenPurpose = "Uchastok.Appeals.TrackingToken";
 
@@ -36,7 +36,10 @@ public sealed class AppealNotifier(
         var token = trackingToken ?? protection.CreateProtector(TrackingTokenPurpose).Unprotect(appeal.ProtectedTrackingToken);
         var values = await ValuesAsync(appeal, appeal.Language, reason, assignee, cancellationToken);
         values["link"] = TrackingLink(token);
-        values["survey"] = TrackingLink(token) + "/survey";
+        // With no survey open for appeals, the message's survey line is left out rather than linking to nothing.
+        values["survey"] = templateKey == DefaultTemplates.Answered && await afterAppealSurvey.IsOpenAsync(cancellationToken)
+            ? TrackingLink(token) + "/survey"
+            : Outbox.OmitLine;
         await outbox.EnqueueAsync(new Notification(channel, recipient, appeal.Language, templateKey, values,
             $"{appeal.Number}:v{appeal.Version}:applicant", Topic(appeal)), cancellationToken);
     }

@@ -3,7 +3,7 @@ namespace Uchastok.Web.Notifications;
 /// <summary>
 /// The messages Uchastok sends, in Kazakh, Russian and English, as first written; administrators
 /// edit them afterwards (table <c>notifications_templates</c>). Placeholders: {number}, {received},
-/// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}, {survey} (the after-appeal survey, for the applicant);
+/// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}, {survey} (the after-appeal survey, for the applicant; its whole line is left out when no survey is open for appeals);
 /// for receptions {when}, {inspector}, {place}, {link}; for the report-meeting alert {inspector}, {beats}, {quarter}, {last}, {link}.
 /// </summary>
 public static class DefaultTemplates

@@ -38,9 +38,23 @@ public sealed partial class Outbox(UchastokDbContext db, TemplateStore templates
         });
     }
 
-    /// <summary>Replaces each {name} with its value; unknown placeholders stay as written so an administrator sees the mistake.</summary>
-    public static string Render(string template, IReadOnlyDictionary<string, string> values) =>
-        Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+    /// <summary>
+    /// The value of a placeholder whose whole line is to be left out of the message: an optional
+    /// sentence (a survey link when no survey is open) that would otherwise be left dangling.
+    /// </summary>
+    public const string OmitLine = "\u0000omit-line";
+
+    /// <summary>
+    /// Replaces each {name} with its value; unknown placeholders stay as written so an administrator sees the mistake.
+    /// A line holding a placeholder whose value is <see cref="OmitLine"/> is left out.
+    /// </summary>
+    public static string Render(string template, IReadOnlyDictionary<string, string> values)
+    {
+        var omitted = values.Where(v => v.Value == OmitLine).Select(v => "{" + v.Key + "}").ToList();
+        if (omitted.Count > 0)
+            template = string.Join('\n', template.Split('\n').Where(line => !omitted.Exists(p => line.Contains(p, StringComparison.Ordinal))));
+        return Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+    }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Trust;
+using Uchastok.Web.Appeals;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Documents;
 using Uchastok.Web.Shared.Security;
@@ -48,6 +49,7 @@ public static class TrustModule
         services.AddSingleton<SurveyPosters>();
         services.AddScoped<SurveyAdministration>();
         services.AddScoped<SurveyResponses>();
+        services.AddScoped<IAfterAppealSurvey, AfterAppealSurvey>();
         services.AddMemoryCache();
         services.AddScoped<TrustQuery>();
         services.AddRateLimiter(options => options.AddPolicy<string, SurveyRateLimitPolicy>(SurveyRateLimitPolicy.Name));

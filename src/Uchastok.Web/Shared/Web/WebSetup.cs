@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -26,7 +27,9 @@ public static class WebSetup
             foreach (var proxy in (configuration["Network:TrustedProxies"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
         });
-        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        // Links to pages are lower case by their folder and file names only (PageRouteTransformerConvention below), never
+        // by their values: RouteOptions.LowercaseUrls would lower-case a page's own case-sensitive token in the forms
+        // it posts back to itself (a subscription's or a booking's link), and the post would find nothing.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
         // A body the framework cannot read is a 400 with a translated problem, in development too, not an exception page.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
@@ -36,6 +39,7 @@ public static class WebSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorPages(options =>
             {
+                options.Conventions.Add(new PageRouteTransformerConvention(new LowerCaseSegments()));
                 // Every page folder states who may open it; anything not listed needs a signed-in user (the fallback policy).
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Error");
@@ -135,6 +139,12 @@ public static class WebSetup
             && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
         return TypedResults.LocalRedirect(target);
     }
+}
+
+/// <summary>Lower-cases the folder and file names of page routes (/Appeals/Queue → /appeals/queue).</summary>
+public sealed class LowerCaseSegments : IOutboundParameterTransformer
+{
+    public string? TransformOutbound(object? value) => value?.ToString()?.ToLowerInvariant();
 }
 
 /// <summary>Ready when the database answers.</summary>

@@ -5,15 +5,26 @@
     var element = document.getElementById("map");
     if (!element || !window.L) return;
 
-    var layers = [];
-    var districts = L.geoJSON(JSON.parse(element.dataset.districts || "{}"), {
-        style: { color: "#52606d", weight: 1.5, fillColor: "#e4e7eb", fillOpacity: 0.6 }
-    });
-    layers.push(districts);
-    var bounds = districts.getBounds();
+    // Leaflet throws on a GeoJSON object without a type ("{}", an empty attribute): such data is no layer at all.
+    function geoJson(text) {
+        var data = text ? JSON.parse(text) : null;
+        return data && data.type ? data : null;
+    }
 
-    if (element.dataset.beat) {
-        var beat = L.geoJSON(JSON.parse(element.dataset.beat), {
+    var layers = [];
+    var bounds = L.latLngBounds([]);
+    var districtData = geoJson(element.dataset.districts);
+    if (districtData) {
+        var districts = L.geoJSON(districtData, {
+            style: { color: "#52606d", weight: 1.5, fillColor: "#e4e7eb", fillOpacity: 0.6 }
+        });
+        layers.push(districts);
+        bounds = districts.getBounds();
+    }
+
+    var beatData = geoJson(element.dataset.beat);
+    if (beatData) {
+        var beat = L.geoJSON(beatData, {
             style: { color: "#0b6e4f", weight: 3, fillColor: "#3ebd93", fillOpacity: 0.35, className: "beat-outline" }
         });
         layers.push(beat);
