@@ -24,6 +24,9 @@ locate_path='/api/v1/beats/locate?lat=43.2510&lon=76.9210'
 
 thousands() { printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 
+# The library first: the install step below already logs through it.
+source bench/lib.sh
+
 if ! command -v wrk >/dev/null 2>&1; then
   log "wrk is missing; installing it from the Debian archive"
   sudo=""
@@ -32,7 +35,6 @@ if ! command -v wrk >/dev/null 2>&1; then
   $sudo apt-get install -y -qq wrk >&2
 fi
 
-source bench/lib.sh
 echo "## Beat lookup benchmark"
 echo
 machine_lines

@@ -27,7 +27,11 @@ public sealed partial class BrowserHost : UchastokAppFactory
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "test-results", "screenshots");
 
-    protected override void BeforeStart() => UseKestrel(_port);
+    protected override void BeforeStart()
+    {
+        UseKestrel(_port);
+        ClientOptions.BaseAddress = new Uri(BaseUrl);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

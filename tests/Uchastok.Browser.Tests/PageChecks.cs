@@ -46,6 +46,14 @@ public static class PageChecks
     /// </summary>
     public static async Task AssertUsableAsync(IPage page, string name)
     {
+        var problems = await ProblemsAsync(page, name);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Everything <see cref="AssertUsableAsync"/> would refuse, one line each, so that a sweep of many pages reports them all at once.</summary>
+    public static async Task<IReadOnlyList<string>> ProblemsAsync(IPage page, string name)
+    {
+        var found = new List<string>();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, name + ".png"), FullPage = true });
 
@@ -65,13 +73,13 @@ public static class PageChecks
             }
             return [document.documentElement.scrollWidth + ' > ' + width, ...wide.slice(0, 8)];
         }");
-        Assert.True(overflow.Length == 0, $"{name}: the page is wider than the screen ({page.Url}): {string.Join("; ", overflow)}");
+        if (overflow.Length > 0) found.Add($"{name}: the page is wider than the screen ({page.Url}): {string.Join("; ", overflow)}");
 
-        var problems = Problems.TryGetValue(page, out var queue) ? queue.ToArray() : [];
-        Assert.True(problems.Length == 0, $"{name}: {string.Join("; ", problems)}");
+        if (Problems.TryGetValue(page, out var queue))
+            while (queue.TryDequeue(out var problem)) found.Add($"{name}: {problem}");
 
-        var violations = await AxeAsync(page);
-        Assert.True(violations.Count == 0, $"{name}: axe-core finds ({page.Url}):\n{string.Join("\n", violations)}");
+        found.AddRange((await AxeAsync(page)).Select(v => $"{name}: axe-core ({page.Url}): {v}"));
+        return found;
     }
 
     /// <summary>The serious and critical violations axe-core finds in the page, one line each.</summary>

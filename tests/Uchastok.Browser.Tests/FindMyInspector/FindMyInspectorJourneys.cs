@@ -27,7 +27,7 @@ public sealed class FindMyInspectorJourneys(BrowserFixture fixture) : IClassFixt
         Assert.Equal("kk", await page.GetAttributeAsync("html", "lang"));
         // The beat's outline is drawn, in view, around the address.
         await page.Locator("#map path.beat-outline").WaitForAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "find-by-address-kk.png"), FullPage = true });
+        await PageChecks.AssertUsableAsync(page, "find-by-address-kk");
     }
 
     [Fact]
@@ -40,8 +40,9 @@ public sealed class FindMyInspectorJourneys(BrowserFixture fixture) : IClassFixt
         Assert.Equal(0, await page.Locator("#inspector-name").CountAsync());
 
         // Tap the middle of the map: the map opens fitted to Almaty, whose middle lies inside a beat.
+        await page.Locator("#map").ScrollIntoViewIfNeededAsync();
         var box = (await page.Locator("#map").BoundingBoxAsync())!;
-        await page.Mouse.ClickAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Touchscreen.TapAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
         // The map page has no card until a place is chosen: the card's arrival is the answer to the tap.
         // (Waiting for the address to change instead missed a navigation that committed before the wait began.)
         await page.Locator("#inspector-name").WaitForAsync();
@@ -50,7 +51,7 @@ public sealed class FindMyInspectorJourneys(BrowserFixture fixture) : IClassFixt
         Assert.Equal(expected.GetProperty("inspector").GetProperty("name").GetString(), await page.InnerTextAsync("#inspector-name"));
         Assert.StartsWith("Участок № ", await page.InnerTextAsync("#beat-card h2"));
         Assert.Equal(expected.GetProperty("receptionPoint").GetProperty("hours").GetString(), await page.InnerTextAsync("#reception-hours"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "find-by-map-ru.png"), FullPage = true });
+        await PageChecks.AssertUsableAsync(page, "find-by-map-ru");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public static class ApiClient
 
     public static HttpClient Client(this UchastokAppFactory factory, string language = "en")
     {
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = factory.ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
         return client;
     }

@@ -11,22 +11,17 @@
         });
     }
     var element = document.getElementById("appeal-map");
-    if (!element || !window.L) return;
+    if (!element || !window.L || !window.UchastokMap) return;
     var lat = document.getElementById("lat");
     var lon = document.getElementById("lon");
     var status = document.getElementById("pin-status");
 
-    var districts = L.geoJSON(JSON.parse(element.dataset.districts || "{}"), {
+    var districts = L.geoJSON(window.UchastokMap.geoJson(element.dataset.districts) || [], {
         style: { color: "#52606d", weight: 1.5, fillColor: "#e4e7eb", fillOpacity: 0.6 }
     });
-    var map = L.map(element, { zoomSnap: 0.5 });
+    var map = window.UchastokMap.create(element);
     var bounds = districts.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
-    if (element.dataset.tiles) {
-        L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
-    } else {
-        element.classList.add("plain");
-    }
     districts.addTo(map);
 
     var marker = null;

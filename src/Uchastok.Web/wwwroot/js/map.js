@@ -3,14 +3,9 @@
 (function () {
     "use strict";
     var element = document.getElementById("map");
-    if (!element || !window.L) return;
+    if (!element || !window.L || !window.UchastokMap) return;
 
-    // Leaflet throws on a GeoJSON object without a type ("{}", an empty attribute): such data is no layer at all.
-    function geoJson(text) {
-        var data = text ? JSON.parse(text) : null;
-        return data && data.type ? data : null;
-    }
-
+    var geoJson = window.UchastokMap.geoJson;
     var layers = [];
     var bounds = L.latLngBounds([]);
     var districtData = geoJson(element.dataset.districts);
@@ -36,14 +31,8 @@
     }
 
     // The view must exist before vector layers are added: they are projected on adding.
-    var map = L.map(element, { zoomSnap: 0.5 });
+    var map = window.UchastokMap.create(element);
     if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
-    var tiles = element.dataset.tiles;
-    if (tiles) {
-        L.tileLayer(tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
-    } else {
-        element.classList.add("plain");
-    }
     layers.forEach(function (layer) { layer.addTo(map); });
 
     map.on("click", function (event) {

@@ -1,6 +1,39 @@
-// Small helpers every page may use, loaded deferred: copy and share a private link.
+// Small helpers every page may use, loaded deferred: tables that stack on a phone; copy and share a private link.
 (function () {
     "use strict";
+    // The staff menu folds on a phone; the button opens it and says whether it is open.
+    var menuButton = document.querySelector(".menu-button");
+    if (menuButton) {
+        var nav = document.getElementById(menuButton.getAttribute("aria-controls"));
+        menuButton.hidden = false;
+        menuButton.closest("header").classList.add("menu-ready");
+        menuButton.addEventListener("click", function () {
+            var open = menuButton.getAttribute("aria-expanded") !== "true";
+            menuButton.setAttribute("aria-expanded", String(open));
+            nav.classList.toggle("open", open);
+        });
+    }
+    // Each cell learns its column's heading, so that on a narrow screen a row reads as a card of "heading: value" lines (site.css).
+    document.querySelectorAll("table.grid").forEach(function (table) {
+        var headRow = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+        if (!headRow) return;
+        var labels = [];
+        Array.prototype.forEach.call(headRow.cells, function (cell) {
+            for (var i = 0; i < (cell.colSpan || 1); i++) labels.push(cell.textContent.trim());
+        });
+        var sections = Array.prototype.slice.call(table.tBodies);
+        if (table.tFoot) sections.push(table.tFoot);
+        sections.forEach(function (body) {
+            Array.prototype.forEach.call(body.rows, function (row) {
+                var column = 0;
+                Array.prototype.forEach.call(row.cells, function (cell) {
+                    if (!cell.hasAttribute("data-label") && labels[column]) cell.setAttribute("data-label", labels[column]);
+                    column += cell.colSpan || 1;
+                });
+            });
+        });
+        table.classList.add("stacked");
+    });
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
             var field = document.querySelector(button.dataset.copy);

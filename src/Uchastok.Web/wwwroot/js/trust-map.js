@@ -2,7 +2,7 @@
 // there are fewer than 30 responses. The table under it says the same in numbers.
 (function () {
     "use strict";
-    if (!window.L) return;
+    if (!window.L || !window.UchastokMap) return;
     function colour(score) {
         if (score === null || score === undefined) return "#bcccdc";
         if (score >= 75) return "#147d64";
@@ -13,19 +13,18 @@
     }
     document.querySelectorAll("[data-trust]").forEach(function (element) {
         var none = element.dataset.none || "";
-        var beats = L.geoJSON(JSON.parse(element.dataset.trust || "{}"), {
+        var beats = L.geoJSON(window.UchastokMap.geoJson(element.dataset.trust) || [], {
             style: function (feature) {
                 return { color: "#334e68", weight: 1, fillColor: colour(feature.properties.score), fillOpacity: 0.7 };
             },
             onEachFeature: function (feature, layer) {
                 var score = feature.properties.score;
-                layer.bindTooltip(feature.properties.code + ": " + (score === null || score === undefined ? none : Number(score).toFixed(1)));
+                layer.bindTooltip(window.UchastokMap.text(feature.properties.code + ": " + (score === null || score === undefined ? none : Number(score).toFixed(1))));
             }
         });
-        var map = L.map(element, { zoomSnap: 0.5 });
+        var map = window.UchastokMap.create(element);
         var bounds = beats.getBounds();
         if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
-        element.classList.add("plain");
         beats.addTo(map);
     });
 })();

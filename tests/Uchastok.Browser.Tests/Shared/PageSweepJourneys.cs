@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Uchastok.Web.Tests.Support;
+
+namespace Uchastok.Browser.Tests.Shared;
+
+/// <summary>
+/// Every page a resident or a member of staff opens, at phone size, in Kazakh, Russian and English
+/// (the three side by side in one browser): none may be wider than the phone, log an error, fail a
+/// request or carry a serious accessibility violation. The journeys of each capability press the
+/// buttons; this sweep makes sure no page is left out of the checks.
+/// </summary>
+public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] Languages = ["kk", "ru", "en"];
+    private BrowserHost Host => fixture.Host;
+
+    [Fact]
+    public async Task ResidentPages_FitAPhone_AreAccessible_AndLogNoError_InEachLanguage()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Host.BaseUrl) };
+        var located = JsonDocument.Parse(await http.GetStringAsync("/api/v1/beats/locate?lat=43.2510&lon=76.9210")).RootElement;
+        var beatId = located.GetProperty("beat").GetProperty("id").GetInt32();
+        var (_, token, _) = await Host.FileAppealAsync(Host.Client());
+        string[] paths =
+        [
+            "/", "/?q=" + Uri.EscapeDataString("Толе би"), "/?lat=43.2510&lon=76.9210", "/appeals/new", $"/beats/{beatId}", $"/beats/{beatId}/reception",
+            $"/appeals/track/{token}", "/trust", "/reports", "/account/login", "/account/register",
+        ];
+        await SweepAsync(paths, language => Host.NewPhonePageAsync(language: language));
+    }
+
+    [Fact]
+    public async Task StaffPages_FitAPhone_AreAccessible_AndLogNoError_InEachLanguage()
+    {
+        await Host.FileAppealAsync(Host.Client());
+        var (beatId, districtId) = await Host.BeatAtAsync("43.2510", "76.9210");
+        string[] inspector = ["/appeals/queue", "/community", "/community/receptions", "/community/mailings", $"/trust/free-text?beat={beatId}", "/account/profile"];
+        string[] supervisor = ["/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage"];
+        string[] admin = ["/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
+        await SweepAsync(inspector, language => Host.SignInAsync("inspector1@demo.kz", language, phone: true));
+        await SweepAsync(supervisor, language => Host.SignInAsync("supervisor.almaly@demo.kz", language, phone: true));
+        await SweepAsync(admin, language => Host.SignInAsync("admin@demo.kz", language, phone: true));
+    }
+
+    [Fact]
+    public async Task PageChecks_RefuseAPageWiderThanThePhone_AndAnImageWithoutAlternativeText()
+    {
+        // The checks every journey relies on must be able to fail.
+        var page = await Host.NewPhonePageAsync();
+        await page.GotoAsync("/account/login");
+        await page.EvaluateAsync("() => { const d = document.createElement('div'); d.style.width = '600px'; d.textContent = 'wide'; document.querySelector('main').appendChild(d); }");
+        await page.EvaluateAsync("() => { const i = document.createElement('img'); i.src = '/img/officer.svg'; document.querySelector('main').appendChild(i); }");
+        var problems = await PageChecks.ProblemsAsync(page, "checks-self-test");
+        Assert.Contains(problems, p => p.Contains("wider than the screen", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("image-alt", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task SweepAsync(IReadOnlyList<string> paths, Func<string, Task<IPage>> open)
+    {
+        var problems = new ConcurrentBag<string>();
+        await Task.WhenAll(Languages.Select(async language =>
+        {
+            var page = await open(language);
+            foreach (var path in paths)
+            {
+                var response = await page.GotoAsync(path);
+                if (response is null || response.Status >= 400) problems.Add($"{path} ({language}): HTTP {response?.Status}");
+                var name = "sweep" + (path == "/" ? "-index" : path.Split('?')[0].Replace('/', '-')) + "-" + language;
+                foreach (var problem in await PageChecks.ProblemsAsync(page, name)) problems.Add(problem);
+            }
+            await page.Context.CloseAsync();
+        }));
+        Assert.True(problems.IsEmpty, string.Join("\n", problems.Order()));
+    }
+}
