@@ -18,6 +18,7 @@ namespace Uchastok.Web.Appeals;
 /// </summary>
 public sealed class AppealQueries(
     UchastokDbContext db,
+    Territory.AddressSearch addresses,
     AppealCatalog catalog,
     WorkingCalendarProvider calendars,
     AppealText text,
@@ -226,7 +227,11 @@ public sealed class AppealQueries(
             canRate, actions, applicant,
             staff ? AppealText.ApiName(appeal.Queue) : null,
             staff ? appeal.AboutPoliceOfficer : null,
-            staff ? appeal.ComplaintUpheld : null);
+            staff ? appeal.ComplaintUpheld : null,
+            appeal.Language,
+            // A pin without a typed address is named by the nearest gazetteer address, for the officer who goes there.
+            appeal.AddressText is null && appeal.Latitude is { } lat && appeal.Longitude is { } lon
+                ? (await addresses.NearestAsync(lat, lon, cancellationToken))?.Line : null);
     }
 
     private TimelineEntry Entry(AppealEvent e, bool staff)

@@ -52,7 +52,9 @@ public sealed record AppealDetail(
     ApplicantView? Applicant,
     string? Queue,
     bool? AboutPoliceOfficer,
-    bool? ComplaintUpheld = null);
+    bool? ComplaintUpheld = null,
+    string? Language = null,
+    string? NearestAddress = null);
 
 public sealed record AppealListItem(
     string Number, string Kind, string KindLabel, string Category, string State, string StateLabel,

@@ -39,6 +39,25 @@ public sealed class AddressSearch(UchastokDbContext db, TerritoryText text)
             .Take(limit).Select(a => Hit(a, exactHouse: false)).ToList();
     }
 
+    /// <summary>How far a point may lie from a gazetteer address for that address to name it.</summary>
+    public const double NearestWithinMetres = 250;
+
+    /// <summary>
+    /// The gazetteer address nearest to a point (within <see cref="NearestWithinMetres"/>), so that a pin on a
+    /// map reads as a place a person recognises ("near Tole bi 59") and can be confirmed; null when none is near.
+    /// </summary>
+    public async Task<AddressHit?> NearestAsync(double latitude, double longitude, CancellationToken cancellationToken = default)
+    {
+        var dLat = NearestWithinMetres / 111_320.0;
+        var dLon = NearestWithinMetres / GeoMeasure.MetresPerDegreeLongitude(latitude);
+        var near = await db.Addresses.AsNoTracking().Include(a => a.Street)
+            .Where(a => a.Latitude >= latitude - dLat && a.Latitude <= latitude + dLat && a.Longitude >= longitude - dLon && a.Longitude <= longitude + dLon)
+            .ToListAsync(cancellationToken);
+        var nearest = near.Select(a => (Address: a, Metres: GeoMeasure.DistanceMetres(latitude, longitude, a.Latitude, a.Longitude)))
+            .Where(x => x.Metres <= NearestWithinMetres).OrderBy(x => x.Metres).ThenBy(x => x.Address.Id).FirstOrDefault();
+        return nearest.Address is null ? null : Hit(nearest.Address, exactHouse: true);
+    }
+
     private AddressHit Hit(Address address, bool exactHouse) =>
         new(address.Id, text.AddressLine(address), address.Latitude, address.Longitude, exactHouse);
 

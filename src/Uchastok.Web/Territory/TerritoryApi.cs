@@ -38,6 +38,7 @@ public static class TerritoryApi
         open.MapGet("/beats/{beatId:int}/boundary", GetBoundaryAsync).WithSummary("A beat's outline as a GeoJSON Feature.");
         open.MapGet("/beats/{beatId:int}/team", GetTeamAsync).WithSummary("The officers who serve a beat.");
         open.MapGet("/addresses", SearchAddressesAsync).WithSummary("Gazetteer search: street and house number in Kazakh, Russian or English.");
+        open.MapGet("/addresses/nearest", NearestAddressAsync).WithSummary("The gazetteer address nearest to a point (within 250 m), to name a pin on the map.");
 
         var admin = api.MapGroup("/beats").RequireAuthorization(Policies.Admin);
         admin.MapGet("/export", ExportAsync).WithSummary("Active beats as GeoJSON (administrators).");
@@ -116,6 +117,13 @@ public static class TerritoryApi
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 200) return Problems.BadRequest(localizer, "Address.QueryRequired");
         return TypedResults.Ok(await search.SearchAsync(q, 10, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<AddressHit>, ProblemHttpResult>> NearestAddressAsync(
+        string? lat, string? lon, AddressSearch search, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (!TryParseCoordinates(lat, lon, out var latitude, out var longitude)) return Problems.BadRequest(localizer, "Locate.BadCoordinates");
+        return await search.NearestAsync(latitude, longitude, cancellationToken) is { } hit ? TypedResults.Ok(hit) : Problems.NotFound(localizer, "Address.NoneNear");
     }
 
     private static async Task<IResult> ExportAsync(string? district, ExportBeatsQuery export, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)

@@ -69,6 +69,12 @@ public sealed class AppealJourneys(BrowserFixture fixture) : IClassFixture<Brows
         // No mark is chosen for her.
         Assert.Equal(0, await resident.Locator("#rate-form input[type=radio]:checked").CountAsync());
         await PageChecks.AssertUsableAsync(resident, "appeal-answered-ru");
+        // Sending with a question left unmarked is refused, and says so.
+        await resident.CheckAsync("#overall-5");
+        await resident.ClickAsync("#rate");
+        await resident.Locator("#appeal-message").WaitForAsync();
+        Assert.Equal(0, await resident.Locator("#rating").CountAsync());
+        foreach (var quality in new[] { "legality", "timeliness", "quality", "awareness" }) await resident.CheckAsync($"#{quality}-5");
         await resident.CheckAsync("#overall-5");
         await resident.CheckAsync("#politeness-4");
         await resident.FillAsync("#comment", "Спасибо, быстро.");

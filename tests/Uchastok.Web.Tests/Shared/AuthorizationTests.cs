@@ -24,6 +24,10 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
 
     public static TheoryData<string, string, string, HttpStatusCode> ApiMatrix => new()
     {
+        { "anonymous", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
+        { "resident1@demo.kz", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
+        { "inspector1@demo.kz", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
+        { "admin@demo.kz", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
         { "anonymous", "GET", "/api/v1/beats/export", HttpStatusCode.Unauthorized },
         { "resident1@demo.kz", "GET", "/api/v1/beats/export", HttpStatusCode.Forbidden },
         { "inspector1@demo.kz", "GET", "/api/v1/beats/export", HttpStatusCode.Forbidden },

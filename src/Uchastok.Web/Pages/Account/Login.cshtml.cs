@@ -23,7 +23,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AccountCom
         if (user is not null && !string.IsNullOrEmpty(Password))
         {
             var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : await LandingAsync(user));
             if (result.IsLockedOut)
             {
                 Error = localizer["Account.LockedOut"];
@@ -32,5 +32,12 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AccountCom
         }
         Error = localizer["Account.LoginFailed"];
         return Page();
+    }
+
+    /// <summary>Where a sign-in with nowhere else to go lands: staff on their appeals queue, residents on the front page.</summary>
+    private async Task<string> LandingAsync(ApplicationUser user)
+    {
+        var roles = await signIn.UserManager.GetRolesAsync(user);
+        return roles.Any(r => r is Roles.Inspector or Roles.Supervisor or Roles.Admin) ? "/appeals/queue" : "/";
     }
 }

@@ -37,7 +37,14 @@ public abstract class AppealPageModel(TransitionAppealCommand transitions, Appea
 
     public Task<IActionResult> OnPostExtendAsync(DateOnly? dueDate, string? reason, CancellationToken ct) => ActAsync(AppealAction.Extend, new TransitionInput(Reason: reason, NewDueDate: dueDate), ct);
 
-    public Task<IActionResult> OnPostLeaveAsync(string? reason, CancellationToken ct) => ActAsync(AppealAction.LeaveWithoutConsideration, new TransitionInput(Reason: reason), ct);
+    /// <summary>Leaving an appeal without consideration ends it for the resident: the page asks the officer to confirm it in so many words.</summary>
+    public async Task<IActionResult> OnPostLeaveAsync(string? reason, bool confirmed, CancellationToken ct)
+    {
+        if (confirmed) return await ActAsync(AppealAction.LeaveWithoutConsideration, new TransitionInput(Reason: reason), ct);
+        var errors = new FieldErrors();
+        errors.Add("confirmed", Localized("AppealPage.LeaveConfirmNeeded"));
+        return await AfterAsync(new TransitionOutcome(TransitionResult.Invalid, null, errors), string.Empty, ct);
+    }
 
     public Task<IActionResult> OnPostAssignAsync(int? officerId, CancellationToken ct) => ActAsync(AppealAction.Assign, new TransitionInput(AssigneeOfficerId: officerId), ct);
 
