@@ -13,6 +13,7 @@ using Uchastok.Rules.Territory.DemoCity;
 //     database that every acknowledged appeal is stored exactly once (see AppealLoad.cs).
 //       dotnet run -c Release --project bench/Uchastok.Bench -- appeals --url URL --db sqlite|postgres --connection CS
 if (args is ["appeals", ..]) return await AppealLoad.RunAsync(args[1..]);
+if (args is ["page-weight", ..]) return await PageWeight.RunAsync(args[1..]);
 if (args is ["adjacency", ..]) return AdjacencyExplore.Run(SharedDataFolder.Find(AppContext.BaseDirectory));
 if (args is ["trust", ..]) return TrustValidation.Run(args[1..]);
 if (args is ["beat-design", ..]) return BeatDesignEvaluation.Run(SharedDataFolder.Find(AppContext.BaseDirectory), args[1..]);

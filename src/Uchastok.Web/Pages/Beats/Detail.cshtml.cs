@@ -7,13 +7,15 @@ namespace Uchastok.Web.Pages.Beats;
 
 /// <summary>A beat's public page: its inspector, the district head, where to go, the meetings to come, the priorities, and the outline.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ResidentWritesRateLimitPolicy.Name)]
-public sealed class DetailModel(TerritoryQueries queries, MeetingSchedule meetings, Mailings mailings) : PageModel
+public sealed class DetailModel(TerritoryQueries queries, MeetingSchedule meetings, Mailings mailings, Transparency.QuarterlyReports reports) : PageModel
 {
     public BeatCard Card { get; private set; } = null!;
     public IReadOnlyList<MeetingView> Upcoming { get; private set; } = [];
     public IReadOnlyList<PriorityView> Priorities { get; private set; } = [];
     public Accounts.FieldErrors Errors { get; private set; } = new();
     public bool Subscribed { get; private set; }
+    /// <summary>The beat's latest published quarterly report, if any.</summary>
+    public Transparency.ReportListing? LatestReport { get; private set; }
 
     public async Task<IActionResult> OnPostSubscribeAsync(int id, string? email, string? phone, bool districtWide, CancellationToken cancellationToken)
     {
@@ -32,6 +34,8 @@ public sealed class DetailModel(TerritoryQueries queries, MeetingSchedule meetin
         Card = card;
         Upcoming = await meetings.UpcomingAsync(id, cancellationToken);
         Priorities = await meetings.PrioritiesAsync(id, cancellationToken);
+        LatestReport = (await reports.PublishedAsync(null, card.DistrictId, cancellationToken))
+            .Where(r => r.Level == Transparency.ReportLevel.Beat && r.BeatId == id).MaxBy(r => r.Quarter);
         return Page();
     }
 }
