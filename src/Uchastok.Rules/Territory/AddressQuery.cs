@@ -18,11 +18,27 @@ public sealed partial record AddressQuery(string StreetKey, string? HouseNumber)
         "город", "г", "алматы", "almaty", "қаласы", "дом", "д", "үй", "house",
     ];
 
+    private static readonly HashSet<string> FlatMarkers =
+        ["кв", "квартира", "пәтер", "пат", "flat", "apt", "apartment", "оф", "офис", "office", "кеңсе", "каб", "кабинет", "комн", "room"];
+
     public static AddressQuery? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         // "ул." and "д." are words too: abbreviation dots go before the street words are recognised.
         var tokens = Separators().Split(text.Trim().ToLowerInvariant()).Select(t => t.Trim('.')).Where(t => t.Length > 0).ToList();
+        // A flat or an office ("кв 12", "пәтер 5", "apt. 3", "кв12") says nothing about where the house is: it goes, number and all.
+        for (var i = tokens.Count - 1; i >= 0; i--)
+        {
+            if (FlatMarkers.Contains(tokens[i]))
+            {
+                if (i + 1 < tokens.Count && FlatNumber().IsMatch(tokens[i + 1])) tokens.RemoveAt(i + 1);
+                tokens.RemoveAt(i);
+            }
+            else if (FlatGlued().Match(tokens[i]) is { Success: true } glued && FlatMarkers.Contains(glued.Groups[1].Value))
+            {
+                tokens.RemoveAt(i);
+            }
+        }
         string? house = null;
         var houseIndex = tokens.FindLastIndex(t => HousePattern().IsMatch(t));
         if (houseIndex < 0) houseIndex = tokens.FindIndex(t => HousePattern().IsMatch(t));
@@ -50,6 +66,12 @@ public sealed partial record AddressQuery(string StreetKey, string? HouseNumber)
         }
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [GeneratedRegex(@"^\d{1,5}[a-zа-я]?$")]
+    private static partial Regex FlatNumber();
+
+    [GeneratedRegex(@"^([a-zа-яәғқңөұүһі]+)\d{1,5}$")]
+    private static partial Regex FlatGlued();
 
     [GeneratedRegex(@"[\s,;]+")]
     private static partial Regex Separators();

@@ -45,6 +45,12 @@ public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses
         {
             Message = localizer["Find.NoAddress", Q];
         }
+        else if (Hits is [{ ExactHouse: false, StreetSpansBeats: true } street])
+        {
+            // One street, no house number, and several beats along it: any house we picked would name the wrong inspector for most of it.
+            Message = localizer["Find.AddHouseNumber", street.Line.Split(',')[0]];
+            Hits = [];
+        }
         else if (Hits.Count == 1 || Hits.Count(h => h.ExactHouse) == 1)
         {
             ChosenAddress = Hits.Count == 1 ? Hits[0] : Hits.Single(h => h.ExactHouse);

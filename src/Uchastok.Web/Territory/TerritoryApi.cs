@@ -38,6 +38,7 @@ public static class TerritoryApi
         open.MapGet("/beats/{beatId:int}/boundary", GetBoundaryAsync).WithSummary("A beat's outline as a GeoJSON Feature.");
         open.MapGet("/beats/{beatId:int}/team", GetTeamAsync).WithSummary("The officers who serve a beat.");
         open.MapGet("/addresses", SearchAddressesAsync).WithSummary("Gazetteer search: street and house number in Kazakh, Russian or English.");
+        open.MapGet("/streets", SearchStreetsAsync).WithSummary("Streets whose names match what was typed (a part is enough, any of the three languages): for a typeahead.");
         open.MapGet("/addresses/nearest", NearestAddressAsync).WithSummary("The gazetteer address nearest to a point (within 250 m), to name a pin on the map.");
 
         var admin = api.MapGroup("/beats").RequireAuthorization(Policies.Admin);
@@ -117,6 +118,13 @@ public static class TerritoryApi
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 200) return Problems.BadRequest(localizer, "Address.QueryRequired");
         return TypedResults.Ok(await search.SearchAsync(q, 10, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StreetHit>>, ProblemHttpResult>> SearchStreetsAsync(
+        string? q, AddressSearch search, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Length > 200) return Problems.BadRequest(localizer, "Address.QueryRequired");
+        return TypedResults.Ok(await search.StreetsAsync(q, 8, cancellationToken));
     }
 
     private static async Task<Results<Ok<AddressHit>, ProblemHttpResult>> NearestAddressAsync(

@@ -16,7 +16,11 @@ public sealed class FindMyInspectorJourneys(BrowserFixture fixture) : IClassFixt
         var page = await Host.NewPhonePageAsync();
         await page.GotoAsync("/");
         await BrowserHost.ChooseLanguageAsync(page, "kk");
-        await page.FillAsync("#q", "Төле би 59");
+        // As she types, the street is suggested; she writes her house and flat as she would on an envelope.
+        await page.Locator("#q").PressSequentiallyAsync("Төле");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#q-suggestions option').length > 0");
+        Assert.Contains("Төле би", await page.GetAttributeAsync("#q-suggestions option >> nth=0", "value"));
+        await page.FillAsync("#q", "Төлеби 59 пәтер 4");
         await page.ClickAsync("form.search button[type=submit]");
 
         await page.Locator("#inspector-name").WaitForAsync();

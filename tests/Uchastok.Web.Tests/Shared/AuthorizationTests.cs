@@ -25,6 +25,9 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
     public static TheoryData<string, string, string, HttpStatusCode> ApiMatrix => new()
     {
         { "anonymous", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
+        { "anonymous", "GET", "/api/v1/streets?q=abay", HttpStatusCode.OK },
+        { "resident1@demo.kz", "GET", "/api/v1/streets?q=abay", HttpStatusCode.OK },
+        { "admin@demo.kz", "GET", "/api/v1/streets?q=abay", HttpStatusCode.OK },
         { "resident1@demo.kz", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
         { "inspector1@demo.kz", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
         { "admin@demo.kz", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
