@@ -9,7 +9,7 @@ namespace Uchastok.Web.Pages;
 /// Find my inspector. Works as a plain form (address in, card out) and with the map, whose
 /// click only fills <c>lat</c>/<c>lon</c> and reloads: one server-rendered answer for both.
 /// </summary>
-public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses, DistrictOutlines outlines, Web.Community.MeetingSchedule meetings, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses, Web.Community.MeetingSchedule meetings, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Lat { get; set; }
@@ -19,15 +19,14 @@ public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses
     public AddressHit? ChosenAddress { get; private set; }
     public BeatCard? Card { get; private set; }
     public string? Message { get; private set; }
-    public string DistrictsGeoJson { get; private set; } = "{}";
     public (double Lat, double Lon)? Point { get; private set; }
+    /// <summary>The gazetteer address nearest to a tapped point, when one is near.</summary>
+    public string? NearestLine { get; private set; }
     /// <summary>The beat's next announced meeting with residents, shown with the inspector.</summary>
     public Web.Community.MeetingView? NextMeeting { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        DistrictsGeoJson = await outlines.GetAsync();
-
         if (Lat is not null || Lon is not null)
         {
             if (!TerritoryApi.TryParseCoordinates(Lat, Lon, out var latitude, out var longitude))
@@ -36,6 +35,7 @@ public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses
                 return;
             }
             await ShowAsync(latitude, longitude, cancellationToken);
+            NearestLine = (await addresses.NearestAsync(latitude, longitude, cancellationToken))?.Line;
             return;
         }
 

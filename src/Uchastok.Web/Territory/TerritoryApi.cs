@@ -39,7 +39,9 @@ public static class TerritoryApi
         open.MapGet("/beats/{beatId:int}/team", GetTeamAsync).WithSummary("The officers who serve a beat.");
         open.MapGet("/addresses", SearchAddressesAsync).WithSummary("Gazetteer search: street and house number in Kazakh, Russian or English.");
         open.MapGet("/streets", SearchStreetsAsync).WithSummary("Streets whose names match what was typed (a part is enough, any of the three languages): for a typeahead.");
-        open.MapGet("/addresses/nearest", NearestAddressAsync).WithSummary("The gazetteer address nearest to a point (within 250 m), to name a pin on the map.");
+        open.MapGet("/map/base.geojson", BaseLayerAsync).WithSummary("What Uchastok draws under its maps: district outlines and names, streets with their names, reception points (names in kk/ru/en).");
+        open.MapGet("/map/beats.geojson", BeatsLayerAsync).WithSummary("The active beats' outlines and numbers, for a map zoomed in.");
+        open.MapGet("/addresses/nearest", NearestAddressAsync).WithSummary("The gazetteer address nearest to a point (within 250 m), to name a pin on the map; 204 when none is near.");
 
         var admin = api.MapGroup("/beats").RequireAuthorization(Policies.Admin);
         admin.MapGet("/export", ExportAsync).WithSummary("Active beats as GeoJSON (administrators).");
@@ -120,6 +122,25 @@ public static class TerritoryApi
         return TypedResults.Ok(await search.SearchAsync(q, 10, cancellationToken));
     }
 
+    private static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> BaseLayerAsync(string? v, HttpContext http, MapLayers layers, CancellationToken cancellationToken) =>
+        LayerFile(await layers.BaseAsync(cancellationToken), v, http);
+
+    private static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> BeatsLayerAsync(string? v, HttpContext http, MapLayers layers, CancellationToken cancellationToken) =>
+        LayerFile(await layers.BeatsAsync(cancellationToken), v, http);
+
+    /// <summary>
+    /// A map layer as a file the browser keeps: a year, unchanged, when asked for by its revision (<c>?v=</c>, as the pages
+    /// link it), so a second visit fetches nothing; otherwise five minutes, then revalidated by its ETag.
+    /// </summary>
+    private static Results<ContentHttpResult, StatusCodeHttpResult> LayerFile(MapLayer layer, string? version, HttpContext http)
+    {
+        var current = version == layer.Revision.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.CacheControl = current ? "public, max-age=31536000, immutable" : "public, max-age=300";
+        http.Response.Headers.ETag = layer.ETag;
+        if (http.Request.Headers.IfNoneMatch.Contains(layer.ETag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Text(layer.GeoJson, "application/geo+json");
+    }
+
     private static async Task<Results<Ok<IReadOnlyList<StreetHit>>, ProblemHttpResult>> SearchStreetsAsync(
         string? q, AddressSearch search, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
@@ -127,11 +148,12 @@ public static class TerritoryApi
         return TypedResults.Ok(await search.StreetsAsync(q, 8, cancellationToken));
     }
 
-    private static async Task<Results<Ok<AddressHit>, ProblemHttpResult>> NearestAddressAsync(
+    /// <summary>No address near a point is an answer, not an error: 204, so a map asking on every tap logs nothing.</summary>
+    private static async Task<Results<Ok<AddressHit>, NoContent, ProblemHttpResult>> NearestAddressAsync(
         string? lat, string? lon, AddressSearch search, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (!TryParseCoordinates(lat, lon, out var latitude, out var longitude)) return Problems.BadRequest(localizer, "Locate.BadCoordinates");
-        return await search.NearestAsync(latitude, longitude, cancellationToken) is { } hit ? TypedResults.Ok(hit) : Problems.NotFound(localizer, "Address.NoneNear");
+        return await search.NearestAsync(latitude, longitude, cancellationToken) is { } hit ? TypedResults.Ok(hit) : TypedResults.NoContent();
     }
 
     private static async Task<IResult> ExportAsync(string? district, ExportBeatsQuery export, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ public static class TerritoryModule
     public static IServiceCollection AddTerritory(this IServiceCollection services)
     {
         services.AddSingleton<TerritorySnapshotCache>();
-        services.AddSingleton<DistrictOutlines>();
+        services.AddSingleton<MapLayers>();
         services.AddSingleton<TerritoryRevisionWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<TerritoryRevisionWatcher>());
         services.AddScoped<TerritoryText>();

@@ -18,6 +18,9 @@ public sealed class TerritorySnapshot(BeatLocator locator, IReadOnlyDictionary<i
     /// <summary>An active beat with its district, inspector and reception point (address and street) loaded.</summary>
     public Beat? Beat(int id) => beats.GetValueOrDefault(id);
 
+    /// <summary>Every active beat, with its district, inspector and reception point.</summary>
+    public IEnumerable<Beat> Beats => beats.Values;
+
     public Officer? DistrictHead(int districtId) => districtHeads.GetValueOrDefault(districtId);
 
     /// <summary>An officer who serves a beat or heads a district, for showing who handles what; not for changing.</summary>

@@ -26,6 +26,10 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
     {
         { "anonymous", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },
         { "anonymous", "GET", "/api/v1/streets?q=abay", HttpStatusCode.OK },
+        { "anonymous", "GET", "/api/v1/map/base.geojson", HttpStatusCode.OK },
+        { "inspector1@demo.kz", "GET", "/api/v1/map/base.geojson", HttpStatusCode.OK },
+        { "anonymous", "GET", "/api/v1/map/beats.geojson", HttpStatusCode.OK },
+        { "admin@demo.kz", "GET", "/api/v1/map/beats.geojson", HttpStatusCode.OK },
         { "resident1@demo.kz", "GET", "/api/v1/streets?q=abay", HttpStatusCode.OK },
         { "admin@demo.kz", "GET", "/api/v1/streets?q=abay", HttpStatusCode.OK },
         { "resident1@demo.kz", "GET", "/api/v1/addresses/nearest?lat=43.2510&lon=76.9210", HttpStatusCode.OK },

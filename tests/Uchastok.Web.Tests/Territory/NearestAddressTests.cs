@@ -27,12 +27,11 @@ public sealed class NearestAddressTests(UchastokAppFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Nearest_FarFromAnyAddress_IsNotFound_AndBadCoordinatesAreRefused()
+    public async Task Nearest_FarFromAnyAddress_IsNoContent_AndBadCoordinatesAreRefused()
     {
         using var client = factory.Client("ru");
         var far = await client.GetAsync("/api/v1/addresses/nearest?lat=43.0000&lon=76.0000");
-        Assert.Equal(HttpStatusCode.NotFound, far.StatusCode);
-        Assert.Contains("250", (await far.JsonAsync()).ToString());
+        Assert.Equal(HttpStatusCode.NoContent, far.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/addresses/nearest?lat=north&lon=76.9")).StatusCode);
     }
 

@@ -17,7 +17,7 @@ namespace Uchastok.Web.Pages.Appeals;
 /// </summary>
 [RequestSizeLimit(30 * 1024 * 1024)]
 public sealed class NewModel(
-    UchastokDbContext db, AppealCatalog catalog, AppealText text, TerritoryText territory, DistrictOutlines outlines,
+    UchastokDbContext db, AppealCatalog catalog, AppealText text, TerritoryText territory,
     FileAppealCommand file, SubmitTipCommand tips) : PageModel
 {
     public AppealInput Input { get; private set; } = new() { Kind = "application" };
@@ -27,7 +27,6 @@ public sealed class NewModel(
     public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
     public IReadOnlyList<(string Value, string Label)> Kinds { get; private set; } = [];
-    public string DistrictsGeoJson { get; private set; } = "{}";
     public string? TipMessage { get; private set; }
     public bool SignedInResident => User.IsInRole(Roles.Resident);
 
@@ -85,7 +84,6 @@ public sealed class NewModel(
         Categories = (await catalog.CategoriesAsync(cancellationToken)).Where(c => c.IsActive).Select(c => (c.Id, text.Category(c))).ToList();
         Districts = (await db.Districts.AsNoTracking().OrderBy(d => d.Code).ToListAsync(cancellationToken)).Select(d => (d.Id, territory.DistrictName(d))).ToList();
         Kinds = Enum.GetValues<AppealKind>().Select(k => (AppealText.ApiName(k), text.Kind(k))).ToList();
-        DistrictsGeoJson = await outlines.GetAsync();
         if (SignedInResident && Request.Method == HttpMethods.Get)
         {
             var id = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;

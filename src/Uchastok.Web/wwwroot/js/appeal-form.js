@@ -1,6 +1,7 @@
-// The appeal form's map: a click puts the pin and fills lat/lon; the form still works without it
-// (typed address or district). The submit button is disabled after the first click, and the hidden
-// idempotency key makes a second submission file nothing new anyway.
+// The appeal form's map: a tap (or "use my location") puts the pin and fills lat/lon, and the pin is
+// named by the nearest address so the resident can see it is the place she means; the form still works
+// without it (typed address or district). The submit button is disabled after the first click, and the
+// hidden idempotency key makes a second submission file nothing new anyway.
 (function () {
     "use strict";
     var form = document.getElementById("appeal-form");
@@ -16,22 +17,38 @@
     var lon = document.getElementById("lon");
     var status = document.getElementById("pin-status");
 
-    var districts = L.geoJSON(window.UchastokMap.geoJson(element.dataset.districts) || [], {
-        style: { color: "#52606d", weight: 1.5, fillColor: "#e4e7eb", fillOpacity: 0.6 }
+    var map = window.UchastokMap.create(element, {
+        onDistricts: function (districts) { if (!marker && districts.isValid()) map.fitBounds(districts); }
     });
-    var map = window.UchastokMap.create(element);
-    var bounds = districts.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
-    districts.addTo(map);
 
     var marker = null;
-    function place(latlng) {
+    var asking = 0;
+    function place(latlng, zoomIn) {
         if (marker) marker.setLatLng(latlng);
-        else marker = L.circleMarker(latlng, { radius: 8, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1, className: "appeal-pin" }).addTo(map);
+        else marker = L.circleMarker(latlng, { radius: 8, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1, className: "appeal-pin", interactive: false }).addTo(map);
+        if (zoomIn) map.setView(latlng, Math.max(map.getZoom(), 16));
         lat.value = latlng.lat.toFixed(6);
         lon.value = latlng.lng.toFixed(6);
-        if (status) status.textContent = (status.dataset.label || "") + " " + lat.value + ", " + lon.value;
+        if (!status) return;
+        status.textContent = (status.dataset.label || "") + " " + lat.value + ", " + lon.value;
+        var ask = ++asking;
+        fetch("/api/v1/addresses/nearest?lat=" + lat.value + "&lon=" + lon.value, { headers: { "Accept": "application/json" } })
+            .then(function (response) { return response.status === 200 ? response.json() : null; })
+            .then(function (hit) {
+                if (ask !== asking) return;
+                status.textContent = hit ? (status.dataset.near || "").replace("{0}", hit.line) : (status.dataset.far || status.textContent);
+            })
+            .catch(function () { /* offline: the coordinates stay shown */ });
     }
-    if (lat.value && lon.value) place(L.latLng(Number(lat.value), Number(lon.value)));
-    map.on("click", function (event) { place(event.latlng); });
+    if (lat.value && lon.value) place(L.latLng(Number(lat.value), Number(lon.value)), true);
+    map.on("click", function (event) { place(event.latlng, false); });
+
+    var locateButton = document.getElementById("use-my-location");
+    var problem = document.getElementById("location-problem");
+    if (locateButton && navigator.geolocation) {
+        locateButton.hidden = false;
+        locateButton.addEventListener("click", function () {
+            window.UchastokMap.locate(function (latlng) { place(latlng, true); }, function () { if (problem) problem.textContent = problem.dataset.message; });
+        });
+    }
 })();

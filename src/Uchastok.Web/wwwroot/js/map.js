@@ -1,25 +1,17 @@
-// The find-my-inspector map. It only draws what the server sent and, on a click, reloads the
-// page with the clicked point: the card is always rendered on the server, with or without JS.
+// The find-my-inspector map and a beat's map. They draw what the server sent; on the find page a tap
+// (or "use my location") reloads the page with that point: the card is always rendered on the server,
+// with or without JS.
 (function () {
     "use strict";
     var element = document.getElementById("map");
     if (!element || !window.L || !window.UchastokMap) return;
 
-    var geoJson = window.UchastokMap.geoJson;
     var layers = [];
     var bounds = L.latLngBounds([]);
-    var districtData = geoJson(element.dataset.districts);
-    if (districtData) {
-        var districts = L.geoJSON(districtData, {
-            style: { color: "#52606d", weight: 1.5, fillColor: "#e4e7eb", fillOpacity: 0.6 }
-        });
-        layers.push(districts);
-        bounds = districts.getBounds();
-    }
-
-    var beatData = geoJson(element.dataset.beat);
+    var beatData = window.UchastokMap.geoJson(element.dataset.beat);
     if (beatData) {
         var beat = L.geoJSON(beatData, {
+            interactive: false,
             style: { color: "#0b6e4f", weight: 3, fillColor: "#3ebd93", fillOpacity: 0.35, className: "beat-outline" }
         });
         layers.push(beat);
@@ -27,19 +19,32 @@
     }
     if (element.dataset.point) {
         var parts = element.dataset.point.split(",").map(Number);
-        layers.push(L.circleMarker(parts, { radius: 7, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1 }));
+        layers.push(L.circleMarker(parts, { radius: 7, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1, interactive: false }));
     }
 
-    // The view must exist before vector layers are added: they are projected on adding.
-    var map = window.UchastokMap.create(element);
-    if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
+    // With nothing chosen yet, the city's districts frame the view once they are drawn.
+    var map = window.UchastokMap.create(element, {
+        onDistricts: function (districts) { if (!bounds.isValid() && districts.isValid()) map.fitBounds(districts); }
+    });
+    if (bounds.isValid()) map.fitBounds(bounds);
     layers.forEach(function (layer) { layer.addTo(map); });
 
-    map.on("click", function (event) {
+    if (element.dataset.pick === undefined) return;
+    function choose(latlng) {
         var url = new URL(window.location.href);
         url.search = "";
-        url.searchParams.set("lat", event.latlng.lat.toFixed(6));
-        url.searchParams.set("lon", event.latlng.lng.toFixed(6));
+        url.searchParams.set("lat", latlng.lat.toFixed(6));
+        url.searchParams.set("lon", latlng.lng.toFixed(6));
         window.location.assign(url.toString());
-    });
+    }
+    map.on("click", function (event) { choose(event.latlng); });
+
+    var locateButton = document.getElementById("use-my-location");
+    var problem = document.getElementById("location-problem");
+    if (locateButton && navigator.geolocation) {
+        locateButton.hidden = false;
+        locateButton.addEventListener("click", function () {
+            window.UchastokMap.locate(choose, function () { if (problem) problem.textContent = problem.dataset.message; });
+        });
+    }
 })();

@@ -22,7 +22,7 @@
                 layer.bindTooltip(window.UchastokMap.text(feature.properties.code + ": " + (score === null || score === undefined ? none : Number(score).toFixed(1))));
             }
         });
-        var map = window.UchastokMap.create(element);
+        var map = window.UchastokMap.create(element, { base: false });
         var bounds = beats.getBounds();
         if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
         beats.addTo(map);
