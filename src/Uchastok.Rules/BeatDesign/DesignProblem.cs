@@ -43,7 +43,7 @@ public sealed class DesignProblem
     public IReadOnlyList<int> Residents { get; }
     public AreaAdjacency Adjacency { get; }
     public int Beats { get; }
-    /// <summary>Today's beat of each area (0..k−1, or −1), for minimal-change mode and the moved counts.</summary>
+    /// <summary>Today's beat of each area (0..k−1, or −1), for minimal-change mode and, unless another is given, the moved counts.</summary>
     public IReadOnlyList<int>? Current { get; }
     /// <summary>Areas that must stay in their current beat (where a reception point stands, say).</summary>
     public IReadOnlyList<bool> Fixed { get; }
@@ -57,8 +57,12 @@ public sealed record PlanMetrics(
     double MaxOverMean, double MinOverMean, double CoefficientOfVariation, double ContiguousShare, double MeanPolsbyPopper,
     int AreasMoved, long ResidentsMoved, IReadOnlyList<double> BeatLoads)
 {
-    /// <summary>Measures a plan (a beat index 0..k−1 per area) against its problem.</summary>
-    public static PlanMetrics Of(DesignProblem problem, IReadOnlyList<int> plan)
+    /// <summary>
+    /// Measures a plan (a beat index 0..k−1 per area) against its problem. The areas and residents
+    /// moved compare it with <paramref name="today"/> (any beat labels, −1 for none), or else with the
+    /// problem's current plan, through <see cref="PlanChange"/>: a renumbered beat has not moved.
+    /// </summary>
+    public static PlanMetrics Of(DesignProblem problem, IReadOnlyList<int> plan, IReadOnlyList<int>? today = null)
     {
         var k = problem.Beats;
         var loads = new double[k];
@@ -81,24 +85,14 @@ public sealed record PlanMetrics(
         var deviation = Math.Sqrt(loads.Sum(l => (l - mean) * (l - mean)) / k);
         var contiguous = members.Count(m => m.Count > 0 && problem.Adjacency.IsConnected(m));
         var compactness = Enumerable.Range(0, k).Where(b => members[b].Count > 0).Select(b => PolsbyPopper(area[b], perimeter[b])).ToList();
-        int moved = 0;
-        long residentsMoved = 0;
-        if (problem.Current is { } current)
-        {
-            for (var i = 0; i < problem.Count; i++)
-            {
-                if (current[i] >= 0 && current[i] != plan[i])
-                {
-                    moved++;
-                    residentsMoved += problem.Residents[i];
-                }
-            }
-        }
+        var change = (today ?? problem.Current) is { } current ? PlanChange.Of(current, plan, problem.Residents) : null;
+        var (moved, residentsMoved) = (change?.AreasMoved ?? 0, change?.ResidentsMoved ?? 0);
         return new PlanMetrics(
             mean == 0 ? 1 : loads.Max() / mean, mean == 0 ? 1 : loads.Min() / mean, mean == 0 ? 0 : deviation / mean,
             (double)contiguous / k, compactness.Count == 0 ? 0 : compactness.Average(), moved, residentsMoved, loads);
     }
 
-    /// <summary>4πA / P²: 1 for a circle, near 0 for a snake.</summary>
-    public static double PolsbyPopper(double area, double perimeter) => perimeter <= 0 ? 0 : Math.Min(1, 4 * Math.PI * area / (perimeter * perimeter));
+    /// <summary>4πA / P²: 1 for a circle, near 0 for a snake, 0 for nothing.</summary>
+    /// <remarks>Kept within 0..1 whatever the input: sums of areas and perimeters that should be 0 can be a rounding residue of either sign.</remarks>
+    public static double PolsbyPopper(double area, double perimeter) => area <= 0 || perimeter <= 0 ? 0 : Math.Min(1, 4 * Math.PI * area / (perimeter * perimeter));
 }

@@ -40,7 +40,7 @@ public static class BeatDesignModule
         design.MapPost("/beat-design/runs/{runId:int}/cancel", async (int runId, HttpContext context, DesignCommands c, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             Outcome(await c.CancelAsync(context.User, runId, ct), l, () => Results.NoContent())).WithSummary("Stop a queued or running run.");
         design.MapPost("/beat-design/runs/{runId:int}/approve", ApproveAsync)
-            .WithSummary("Approve a finished run as the district's new beats from effectiveFrom (yyyy-MM-dd, today by default; a later date is scheduled).");
+            .WithSummary("Approve a finished run as the district's new beats from effectiveFrom (yyyy-MM-dd, today by default; a later date is scheduled). A proposal whose verdict is notBetter needs confirmNotBetter: true (else 400 naming the field); an unchanged one is refused (409).");
         design.MapGet("/districts/{districtId:int}/beat-versions", async (int districtId, HttpContext context, DesignQueries q, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             await q.VersionsAsync(context.User, districtId, ct) is { } versions ? Results.Ok(versions) : Problems.Status(l, StatusCodes.Status403Forbidden, "Territory.OutOfScope"))
             .WithSummary("The history of the district's beats: versions with their effective dates.");
@@ -54,7 +54,7 @@ public static class BeatDesignModule
         return Outcome(result, localizer, () => Results.Accepted($"/api/v1/beat-design/runs/{result.Id}", new { id = result.Id }));
     }
 
-    public sealed record ApproveRequest(string? EffectiveFrom);
+    public sealed record ApproveRequest(string? EffectiveFrom, bool ConfirmNotBetter = false);
 
     private static async Task<IResult> ApproveAsync(int runId, ApproveRequest? body, HttpContext context, DesignCommands commands,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public static class BeatDesignModule
             }
             from = parsed;
         }
-        var result = await commands.ApproveAsync(context.User, runId, from, cancellationToken);
+        var result = await commands.ApproveAsync(context.User, runId, from, body?.ConfirmNotBetter ?? false, cancellationToken);
         return Outcome(result, localizer, () => Results.Ok(new { versionId = result.Id }));
     }
 

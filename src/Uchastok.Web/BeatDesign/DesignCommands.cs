@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NetTopologySuite.Operation.Union;
+using Uchastok.Rules.BeatDesign;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
@@ -14,9 +14,10 @@ namespace Uchastok.Web.BeatDesign;
 
 public sealed record DesignRunInput(int? Beats, int? Seed, bool MinimalChange, bool KeepReceptionPoints, int? TimeLimitSeconds);
 
+/// <param name="Verdict">Once measured: whether the proposal improves on today's beats (improves), moves areas for no real gain (notBetter: approval needs confirmNotBetter), or changes nothing (unchanged: nothing to approve).</param>
 public sealed record DesignRunView(
     int Id, int DistrictId, string State, double Progress, string? Phase, int Beats, int Seed, bool MinimalChange, bool KeepReceptionPoints, int TimeLimitSeconds,
-    DateTime RequestedAtUtc, DateTime? FinishedAtUtc, RunMetrics? Before, RunMetrics? After, string? Error, int? VersionNumber, DateOnly? EffectiveFrom);
+    DateTime RequestedAtUtc, DateTime? FinishedAtUtc, RunMetrics? Before, RunMetrics? After, string? Error, int? VersionNumber, DateOnly? EffectiveFrom, string? Verdict);
 
 public sealed record BeatVersionView(int Id, int Number, DateOnly EffectiveFrom, string State, int? RunId, DateTime RecordedAtUtc, int Beats, string? Note);
 
@@ -84,18 +85,28 @@ public sealed class DesignCommands(
         return runner.Cancel(runId) ? new(DesignOutcome.Done, new()) : new(DesignOutcome.NotNow, new(), "Design.NotRunning");
     }
 
-    public async Task<DesignResult> ApproveAsync(ClaimsPrincipal user, int runId, DateOnly? effectiveFrom, CancellationToken cancellationToken)
+    /// <summary>
+    /// Approves a finished proposal from a date. One that does not improve on today's beats
+    /// (<see cref="ProposalImprovementRule"/>) needs <paramref name="confirmNotBetter"/>: moving
+    /// residents to another inspector for no gain must be a decision, not a click. One that changes
+    /// nothing is refused: there is nothing to approve.
+    /// </summary>
+    public async Task<DesignResult> ApproveAsync(ClaimsPrincipal user, int runId, DateOnly? effectiveFrom, bool confirmNotBetter, CancellationToken cancellationToken)
     {
         var run = await db.DesignRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null || !ScopeClaims.ManagesDistrict(user, run.DistrictId)) return new(DesignOutcome.NotFound, new());
         if (run.State != DesignRunState.Done) return new(DesignOutcome.NotNow, new(), "Design.NotDone");
+        // A proposal for beats that have changed since is void whatever it says; that comes first.
+        if (run.TerritoryRevision != await TerritorySnapshotCache.RevisionAsync(db, cancellationToken))
+            return new(DesignOutcome.NotNow, new(), "Design.TerritoryChanged");
+        var verdict = DesignQueries.Verdict(run);
+        if (verdict == ProposalVerdict.Unchanged) return new(DesignOutcome.NotNow, new(), "Design.Unchanged");
         var today = KazakhstanTime.Today(clock);
         var from = effectiveFrom ?? today;
         var errors = new FieldErrors();
         if (from < today || from > today.AddDays(366)) errors.Add("effectiveFrom", localizer["Design.EffectiveFromOutOfRange"]);
+        if (verdict != ProposalVerdict.Improves && !confirmNotBetter) errors.Add("confirmNotBetter", localizer["Design.ConfirmNotBetterRequired"]);
         if (errors.Count > 0) return new(DesignOutcome.Invalid, errors);
-        if (run.TerritoryRevision != await TerritorySnapshotCache.RevisionAsync(db, cancellationToken))
-            return new(DesignOutcome.NotNow, new(), "Design.TerritoryChanged");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Claimed by a conditional update: of two approvals of one run, one goes ahead.
@@ -179,18 +190,12 @@ public sealed class DesignCommands(
         var beats = await db.Beats.Where(b => b.DistrictId == run.DistrictId && b.IsActive).ToListAsync(cancellationToken);
         await RecordFirstVersionAsync(district, beats, areas, cancellationToken);
 
-        var plan = JsonSerializer.Deserialize<int[][]>(run.PlanJson!)!.ToDictionary(p => p[0], p => p[1]);
+        var plan = DesignQueries.Plan(run);
         var groups = areas.Where(a => plan.ContainsKey(a.Id)).GroupBy(a => plan[a.Id]).OrderBy(g => g.Key).ToList();
 
-        // Each new beat keeps the old beat it shares most residents with, largest overlaps first.
-        var overlaps = (from g in groups from b in beats
-                        let shared = g.Where(a => a.BeatId == b.Id).Sum(a => a.Population + 1)
-                        where shared > 0
-                        orderby shared descending, g.Key, b.Id
-                        select (Group: g.Key, Beat: b)).ToList();
-        var keptFor = new Dictionary<int, Beat>();
-        foreach (var (group, beat) in overlaps)
-            if (!keptFor.ContainsKey(group) && !keptFor.ContainsValue(beat)) keptFor[group] = beat;
+        // Each new beat keeps the old beat it shares most residents with, largest overlaps first: the
+        // matching that counted the areas moved, so the proposal moves exactly the areas it said it would.
+        var keptFor = DesignQueries.Change(areas, beats.Select(b => b.Id).ToHashSet(), plan).Kept.ToDictionary(k => k.Key, k => beats.Single(b => b.Id == k.Value));
         var prefix = district.Code.Length >= 3 ? district.Code[..3].ToUpperInvariant() : district.Code.ToUpperInvariant();
         var numbers = await db.Beats.Where(b => b.DistrictId == district.Id).Select(b => b.Number).ToListAsync(cancellationToken);
         var codes = (await db.Beats.Select(b => b.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -278,8 +283,11 @@ public sealed class BeatVersionActivator(IServiceScopeFactory scopes, TimeProvid
     }
 }
 
+/// <summary>The two maps of a run as GeoJSON, and the small areas that move, to be drawn over both.</summary>
+public sealed record RunMaps(string Today, string Proposal, string Moved, int MovedCount);
+
 /// <summary>Design runs and beat versions as the pages and the API show them.</summary>
-public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
+public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner, IStringLocalizer<SharedResource> localizer)
 {
     public async Task<DesignRunView?> RunAsync(ClaimsPrincipal user, int runId, CancellationToken cancellationToken)
     {
@@ -306,24 +314,57 @@ public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
             v.BeatCount, v.Note)).ToList();
     }
 
-    /// <summary>Today's beats and the proposed ones (unions of their small areas) of a finished run as GeoJSON, each with its load over the mean.</summary>
-    public async Task<(string Today, string Proposal)?> MapsAsync(ClaimsPrincipal user, int runId, WorkloadSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Today's beats and the proposed ones (unions of their small areas) of a finished run as GeoJSON,
+    /// each with its load over the mean, and the small areas that move. A proposed beat is named by
+    /// the beat of today it carries on (the code it keeps on approval), or as a new beat.
+    /// </summary>
+    public async Task<RunMaps?> MapsAsync(ClaimsPrincipal user, int runId, WorkloadSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var run = await db.DesignRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run?.PlanJson is null || !ScopeClaims.ManagesDistrict(user, run.DistrictId)) return null;
-        var plan = JsonSerializer.Deserialize<int[][]>(run.PlanJson)!.ToDictionary(p => p[0], p => p[1]);
+        var plan = Plan(run);
         var district = await DistrictLoads.LoadAsync(db, settings, clock, run.DistrictId, cancellationToken);
-        var proposed = district.Areas.Where(a => plan.ContainsKey(a.Area.Id)).GroupBy(a => plan[a.Area.Id]).OrderBy(g => g.Key).ToList();
+        var beats = await db.Beats.AsNoTracking().Where(b => b.DistrictId == run.DistrictId && b.IsActive).OrderBy(b => b.Number).Select(b => new { b.Id, b.Code, b.BoundaryGeoJson }).ToListAsync(cancellationToken);
+        var codes = beats.ToDictionary(b => b.Id, b => b.Code);
+        var planned = district.Areas.Where(a => plan.ContainsKey(a.Area.Id)).ToList();
+        var change = Change(planned.Select(a => a.Area).ToList(), codes.Keys.ToHashSet(), plan);
+
+        var proposed = planned.GroupBy(a => plan[a.Area.Id]).OrderBy(g => g.Key).ToList();
+        var newBeats = 0;
+        var names = proposed.ToDictionary(g => g.Key, g => change.Kept.TryGetValue(g.Key, out var kept) ? codes[kept] : localizer["Design.NewBeat", ++newBeats].Value);
         var proposedMean = proposed.Count == 0 ? 0 : proposed.Average(g => g.Sum(a => a.Load.Total));
-        var proposal = BeatFeatures.Collection(proposed.Select(g => ((g.Key + 1).ToString(CultureInfo.InvariantCulture),
+        var proposal = BeatFeatures.Collection(proposed.Select(g => (names[g.Key],
             proposedMean == 0 ? 0 : g.Sum(a => a.Load.Total) / proposedMean, GeoJson.Write(UnaryUnionOp.Union(g.Select(a => a.Outline).ToList())))));
 
         // Today's beats, coloured by the same loads.
-        var beats = await db.Beats.AsNoTracking().Where(b => b.DistrictId == run.DistrictId && b.IsActive).OrderBy(b => b.Number).Select(b => new { b.Id, b.Code, b.BoundaryGeoJson }).ToListAsync(cancellationToken);
         var todayLoads = beats.Select(b => district.Areas.Where(a => a.Area.BeatId == b.Id).Sum(a => a.Load.Total)).ToList();
         var todayMean = todayLoads.Count == 0 ? 0 : todayLoads.Average();
         var today = BeatFeatures.Collection(beats.Select((b, i) => (b.Code, todayMean == 0 ? 0 : todayLoads[i] / todayMean, b.BoundaryGeoJson)));
-        return (today, proposal);
+
+        var moved = BeatFeatures.Collection(planned.Where((_, i) => change.Moved[i]).Select(a => (
+            (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["code"] = a.Area.Code, ["from"] = a.Area.BeatId is { } id ? codes.GetValueOrDefault(id) : null, ["to"] = names[plan[a.Area.Id]], ["residents"] = a.Area.Population,
+            },
+            a.Area.BoundaryGeoJson)));
+        return new RunMaps(today, proposal, moved, change.AreasMoved);
+    }
+
+    /// <summary>The proposal of a run: for each small area id, its beat in the proposal.</summary>
+    internal static Dictionary<int, int> Plan(DesignRun run) => JsonSerializer.Deserialize<int[][]>(run.PlanJson!)!.ToDictionary(p => p[0], p => p[1]);
+
+    /// <summary>Whether a finished run's proposal improves on today's beats; null before it is measured.</summary>
+    internal static ProposalVerdict? Verdict(DesignRun run) =>
+        run.BeforeJson is null || run.AfterJson is null ? null
+            : RunMetrics.Verdict(JsonSerializer.Deserialize<RunMetrics>(run.BeforeJson)!, JsonSerializer.Deserialize<RunMetrics>(run.AfterJson)!);
+
+    /// <summary>What a proposal changes for the given areas: the one matching of proposed beats to today's active ones, for the maps and for approval.</summary>
+    internal static PlanChange Change(IReadOnlyList<SmallArea> areas, IReadOnlySet<int> activeBeats, IReadOnlyDictionary<int, int> plan)
+    {
+        var planned = areas.Where(a => plan.ContainsKey(a.Id)).ToList();
+        return PlanChange.Of(
+            planned.Select(a => a.BeatId is { } id && activeBeats.Contains(id) ? id : -1).ToList(), planned.Select(a => plan[a.Id]).ToList(), planned.Select(a => a.Population).ToList());
     }
 
     private DesignRunView View(DesignRun run, BeatVersion? version)
@@ -332,7 +373,6 @@ public sealed class DesignQueries(UchastokDbContext db, DesignRunner runner)
         return new DesignRunView(run.Id, run.DistrictId, Appeals.AppealText.ApiName(run.State), live?.Fraction ?? run.Progress, live?.Phase.ToString() ?? run.Phase, run.Beats, run.Seed,
             run.MinimalChange, run.KeepReceptionPoints, run.TimeLimitSeconds, run.RequestedAtUtc, run.FinishedAtUtc,
             run.BeforeJson is null ? null : JsonSerializer.Deserialize<RunMetrics>(run.BeforeJson), run.AfterJson is null ? null : JsonSerializer.Deserialize<RunMetrics>(run.AfterJson),
-            run.Error, version?.Number, version?.EffectiveFrom);
+            run.Error, version?.Number, version?.EffectiveFrom, Verdict(run) is { } verdict ? Appeals.AppealText.ApiName(verdict) : null);
     }
-
 }

@@ -114,11 +114,12 @@ public sealed class DesignRunner(IServiceScopeFactory scopes, WorkloadSettings s
             var before = PlanMetrics.Of(instance.CurrentProblem, instance.CurrentProblem.Current!);
             run.PlanJson = JsonSerializer.Serialize(instance.SmallAreaIds.Select((id, i) => new[] { id, result.Plan[i] }));
             run.BeforeJson = JsonSerializer.Serialize(RunMetrics.From(before));
-            run.AfterJson = JsonSerializer.Serialize(RunMetrics.From(result.Metrics));
+            var after = instance.Measure(result.Plan);
+            run.AfterJson = JsonSerializer.Serialize(RunMetrics.From(after));
             run.State = DesignRunState.Done;
             run.Progress = 1;
             run.Phase = OptimiserPhase.Done.ToString();
-            logger.LogInformation("Design run {RunId} for district {District}: max/mean {Before:F3} → {After:F3} in {Elapsed}", runId, run.DistrictId, before.MaxOverMean, result.Metrics.MaxOverMean, result.Elapsed);
+            logger.LogInformation("Design run {RunId} for district {District}: max/mean {Before:F3} → {After:F3}, {Moved} areas moved, in {Elapsed}", runId, run.DistrictId, before.MaxOverMean, after.MaxOverMean, after.AreasMoved, result.Elapsed);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -157,6 +158,12 @@ public sealed class DesignRunner(IServiceScopeFactory scopes, WorkloadSettings s
 /// <summary>The measures of a plan as a run keeps and shows them.</summary>
 public sealed record RunMetrics(double MaxOverMean, double MinOverMean, double CoefficientOfVariation, double ContiguousShare, double MeanPolsbyPopper, int AreasMoved, long ResidentsMoved, int Beats)
 {
+    /// <summary>Whether a proposal measured so improves on today's beats (<see cref="ProposalImprovementRule"/>).</summary>
+    public static ProposalVerdict Verdict(RunMetrics today, RunMetrics proposal) =>
+        ProposalImprovementRule.Judge(today.Balance, proposal.Balance, proposal.AreasMoved);
+
+    private PlanBalance Balance => new(Beats, MaxOverMean, CoefficientOfVariation, ContiguousShare);
+
     public static RunMetrics From(PlanMetrics m) => new(
         Math.Round(m.MaxOverMean, 3), Math.Round(m.MinOverMean, 3), Math.Round(m.CoefficientOfVariation, 3), Math.Round(m.ContiguousShare, 3),
         Math.Round(m.MeanPolsbyPopper, 3), m.AreasMoved, m.ResidentsMoved, m.BeatLoads.Count);

@@ -9,9 +9,18 @@ using Uchastok.Web.Territory;
 namespace Uchastok.Web.BeatDesign;
 
 /// <summary>A district's small areas as a districting instance, with what is needed to turn a plan back into beats.</summary>
+/// <param name="Today">Each area's beat of today (an index into <paramref name="CurrentBeats"/>, or −1): all of them, where the problem's current plan keeps only the first k.</param>
 public sealed record DistrictDesignProblem(
-    DesignProblem Problem, IReadOnlyList<int> SmallAreaIds, IReadOnlyList<Geometry> Outlines, IReadOnlyList<Beat> CurrentBeats, DesignProblem CurrentProblem)
+    DesignProblem Problem, IReadOnlyList<int> SmallAreaIds, IReadOnlyList<Geometry> Outlines, IReadOnlyList<Beat> CurrentBeats, DesignProblem CurrentProblem, IReadOnlyList<int> Today)
 {
+    /// <summary>
+    /// The measures of a proposal, its moves counted against every beat of today: with fewer beats
+    /// than today, the areas of the beats that end have moved too, though the optimiser started them
+    /// unassigned. Today's beats go in by their ids, as approval matches them, so that even a tie
+    /// between two overlaps is settled the same way here and there.
+    /// </summary>
+    public PlanMetrics Measure(IReadOnlyList<int> plan) => PlanMetrics.Of(Problem, plan, Today.Select(i => i < 0 ? -1 : CurrentBeats[i].Id).ToList());
+
     /// <summary>Reads a district's small areas, their loads (residents, incidents and located appeals of the window, travel) and today's beats.</summary>
     public static async Task<DistrictDesignProblem?> LoadAsync(
         UchastokDbContext db, WorkloadSettings settings, TimeProvider clock, int districtId, int? beats, bool keepReceptionPoints, CancellationToken cancellationToken)
@@ -50,6 +59,6 @@ public sealed record DistrictDesignProblem(
         var currentWithinK = today.Select(i => i < k ? i : -1).ToList();
         var problem = Problem(k, currentWithinK, fixedAreas);
         var currentProblem = Problem(Math.Max(1, current.Count), today.Select(i => Math.Max(i, 0)).ToList(), null);
-        return new DistrictDesignProblem(problem, areas.Select(a => a.Id).ToList(), outlines, current, currentProblem);
+        return new DistrictDesignProblem(problem, areas.Select(a => a.Id).ToList(), outlines, current, currentProblem, today);
     }
 }

@@ -85,7 +85,7 @@ public static class TerritoryCommandLine
             bar, cancel.Token);
         bar.Finish();
         var before = Rules.BeatDesign.PlanMetrics.Of(instance.CurrentProblem, instance.CurrentProblem.Current!);
-        var after = result.Metrics;
+        var after = instance.Measure(result.Plan);
         await output.WriteLineAsync($"| {localizer["Design.Column"]}: {district.Code} | {localizer["Design.Today"]} | {localizer["Design.Proposal"]} |");
         await output.WriteLineAsync("|---|---:|---:|");
         foreach (var (name, today, proposal) in new (string, string, string)[]

@@ -23,13 +23,20 @@ public sealed class BeatDesignJourneys(BrowserFixture fixture) : IClassFixture<B
 
         await supervisor.GotoAsync($"/territory/design?district={district}");
         await supervisor.FillAsync("#timeLimitSeconds", "60");
+        // Minimal change keeps the demo's beats as they are (nothing to approve); a free run rebalances them.
+        await supervisor.UncheckAsync("input[name=minimalChange]");
         await supervisor.ClickAsync("#start-design");
-        // The run page refreshes itself until the proposal is ready.
+        // The run page follows the run in its live region, and shows the proposal once it is ready.
         await supervisor.Locator("#compare").WaitForAsync(new() { Timeout = 120_000 });
         Assert.Equal("done", await supervisor.GetAttributeAsync("#run-state", "data-state"));
         await supervisor.Locator("#map-proposal .leaflet-overlay-pane path").First.WaitForAsync();
         var cells = await supervisor.Locator("#compare tr[data-metric=max] td").AllInnerTextsAsync();
         Assert.Equal(2, cells.Count);
+        Assert.Equal("improves", await supervisor.GetAttributeAsync("#verdict", "data-verdict"));
+        // The areas that change beat are outlined on both maps, and the legend says how.
+        await supervisor.Locator("#map-proposal path.moved-area").First.WaitForAsync();
+        await supervisor.Locator("#map-today path.moved-area").First.WaitForAsync();
+        Assert.Contains("пунктир", await supervisor.InnerTextAsync("#moved-legend"));
         await supervisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, "beat-design-compare-ru.png"), FullPage = true });
 
         await supervisor.ClickAsync("#approve");

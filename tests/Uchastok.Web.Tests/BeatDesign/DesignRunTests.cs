@@ -122,13 +122,15 @@ public sealed class ScheduledBeatVersionTests(ClockedAppFactory factory) : IClas
     {
         var (_, almaly) = await factory.BeatAtAsync("43.2510", "76.9210");
         using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
-        var first = await RunAsync(supervisor, almaly, beats: null);
-        var second = await RunAsync(supervisor, almaly, beats: null);
+        // Nine beats: another number than the district has, whichever test ran first, so both proposals are worth approving.
+        var first = await RunAsync(supervisor, almaly, beats: 9);
+        var second = await RunAsync(supervisor, almaly, beats: 9);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync($"/api/v1/beat-design/runs/{first}/approve", new { })).StatusCode);
 
         var stale = await supervisor.PostAsJsonAsync($"/api/v1/beat-design/runs/{second}/approve", new { });
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Design.TerritoryChanged", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<int> RunAsync(HttpClient client, int district, int? beats)
@@ -172,5 +174,35 @@ public sealed class StaleScheduledVersionTests(ClockedAppFactory factory) : ICla
         var db = check.ServiceProvider.GetRequiredService<UchastokDbContext>();
         Assert.Equal(BeatVersionState.Failed, (await db.BeatVersions.SingleAsync(v => v.RunId == runId)).State);
         Assert.NotEqual(12, await db.Beats.CountAsync(b => b.DistrictId == almaly && b.IsActive));
+    }
+}
+
+/// <summary>
+/// The run of issue 13 on its own database: minimal change on Almaly with seed 1 once reported
+/// 164–173 areas moved for a plan no better than today. Today's beats cannot be bettered by a move
+/// worth its cost, so the proposal is today's beats, and there is nothing to approve.
+/// </summary>
+public sealed class MinimalChangeRunTests(UchastokAppFactory factory) : IClassFixture<UchastokAppFactory>
+{
+    [Fact]
+    public async Task MinimalChange_OnAlmaly_KeepsTodaysBeats_AndHasNothingToApprove()
+    {
+        var (_, almaly) = await factory.BeatAtAsync("43.2510", "76.9210");
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+
+        var started = await supervisor.PostAsJsonAsync($"/api/v1/districts/{almaly}/beat-design/runs",
+            new { seed = 1, minimalChange = true, keepReceptionPoints = true, timeLimitSeconds = 120 });
+        await factory.Services.GetRequiredService<DesignRunner>().WhenIdleAsync();
+        var runId = (await started.JsonAsync()).GetProperty("id").GetInt32();
+        var run = await (await supervisor.GetAsync($"/api/v1/beat-design/runs/{runId}")).JsonAsync();
+
+        Assert.Equal("done", run.GetProperty("state").GetString());
+        var (before, after) = (run.GetProperty("before"), run.GetProperty("after"));
+        Assert.Equal(0, after.GetProperty("areasMoved").GetInt32());
+        Assert.Equal(0, after.GetProperty("residentsMoved").GetInt64());
+        Assert.Equal(before.GetProperty("maxOverMean").GetDouble(), after.GetProperty("maxOverMean").GetDouble());
+        Assert.Equal(before.GetProperty("meanPolsbyPopper").GetDouble(), after.GetProperty("meanPolsbyPopper").GetDouble());
+        Assert.Equal("unchanged", run.GetProperty("verdict").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/beat-design/runs/{runId}/approve", new { confirmNotBetter = true })).StatusCode);
     }
 }

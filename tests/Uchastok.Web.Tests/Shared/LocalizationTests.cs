@@ -56,6 +56,7 @@ public sealed class LocalizationTests
             .Concat(Enum.GetNames<AssignInspectorResult>().Where(n => n != "Assigned" && n != "Forbidden").Select(n => $"Territory.{n}"))
             .Concat(Enum.GetNames<Rules.Territory.DemoCity.StreetKind>().SelectMany(n => new[] { $"Street.{n}", $"Address.{n}" }))
             .Concat(Roles.All.Select(r => $"Role.{r}"))
+            .Concat(Enum.GetValues<Rules.BeatDesign.ProposalVerdict>().Select(v => $"DesignVerdict.{Web.Appeals.AppealText.ApiName(v)}"))
             .Concat(new[] { 400, 401, 403, 404, 415 }.Select(s => $"Problem.{s}"))
             .Concat(typeof(IdentityErrorDescriber).GetMethods()
                 .Where(m => m.DeclaringType == typeof(IdentityErrorDescriber) && typeof(LocalizedIdentityErrorDescriber).GetMethod(m.Name)!.DeclaringType == typeof(LocalizedIdentityErrorDescriber))

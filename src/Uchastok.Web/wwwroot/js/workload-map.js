@@ -1,5 +1,6 @@
 // Maps of beats coloured by load over the mean: the workload page and the two maps of a design
-// run. The tables beside them say the same in numbers, so the pages read without JavaScript too.
+// run, where the small areas that move are outlined over the beats. The tables beside them say
+// the same in numbers, so the pages read without JavaScript too.
 (function () {
     "use strict";
     if (!window.L) return;
@@ -10,19 +11,36 @@
         if (ratio >= 0.8) return "#60a5fa";
         return "#1d4ed8";
     }
+    // Leaflet puts a tooltip's string in as HTML; codes and names come from imported files.
+    function escape(text) {
+        return String(text === null || text === undefined ? "—" : text).replace(/[&<>"']/g, function (c) {
+            return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+        });
+    }
     document.querySelectorAll("[data-beats]").forEach(function (element) {
         var beats = L.geoJSON(JSON.parse(element.dataset.beats || "{}"), {
             style: function (feature) {
                 return { color: "#334e68", weight: 1, fillColor: colour(feature.properties.ratio), fillOpacity: 0.65 };
             },
             onEachFeature: function (feature, layer) {
-                layer.bindTooltip(feature.properties.code + ": " + Number(feature.properties.ratio).toFixed(2));
+                layer.bindTooltip(escape(feature.properties.code) + ": " + Number(feature.properties.ratio).toFixed(2));
             }
         });
+        // Dashed, thick and purple: told from the beats' thin grey borders by more than colour.
+        var moved = element.dataset.moved ? L.geoJSON(JSON.parse(element.dataset.moved), {
+            style: function () {
+                return { color: "#6d28d9", weight: 3, dashArray: "6 4", fill: false, className: "moved-area" };
+            },
+            onEachFeature: function (feature, layer) {
+                var p = feature.properties;
+                layer.bindTooltip(escape(p.code) + ": " + escape(p.from) + " → " + escape(p.to));
+            }
+        }) : null;
         var map = L.map(element, { zoomSnap: 0.5 });
         var bounds = beats.getBounds();
         if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
         element.classList.add("plain");
         beats.addTo(map);
+        if (moved) moved.addTo(map);
     });
 })();
