@@ -28,8 +28,10 @@ public static class PageChecks
         };
         page.Response += (_, response) =>
         {
-            // A page may answer 4xx on purpose (a refused form, a link that is gone): its document is judged by the journey.
-            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            // A page may answer 4xx on purpose (a link that is gone), and so may a form sent in the background when it is
+            // refused: both are judged by the journey. Anything else a page asks for must come.
+            var refusedForm = response.Status is >= 400 and < 500 && response.Request.Method == "POST";
+            if (response.Status >= 400 && response.Request.ResourceType != "document" && !refusedForm)
                 problems.Enqueue($"{response.Status} for {response.Request.Method} {response.Url}");
         };
         page.RequestFailed += (_, request) =>

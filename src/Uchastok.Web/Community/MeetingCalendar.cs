@@ -8,8 +8,8 @@ using Uchastok.Web.Shared.Localization;
 namespace Uchastok.Web.Community;
 
 /// <summary>
-/// Meetings as iCalendar (RFC 5545, written by Ical.Net): one meeting to add to a calendar, or a
-/// beat's feed to subscribe to. Each meeting keeps its UID and raises its SEQUENCE when it
+/// Meetings and personal receptions as iCalendar (RFC 5545, written by Ical.Net): one meeting or
+/// one booked reception to add to a calendar, or a beat's feed to subscribe to. Each meeting keeps its UID and raises its SEQUENCE when it
 /// changes, so a calendar that imported it takes a new time or a cancellation.
 /// </summary>
 public sealed class MeetingCalendar(NotificationSettings settings, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, TimeProvider clock)
@@ -39,6 +39,26 @@ public sealed class MeetingCalendar(NotificationSettings settings, Microsoft.Ext
                 Url = new Uri(url),
             });
         }
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+
+    /// <summary>A booked reception for its holder's calendar; cancelled, it says so, under the same UID.</summary>
+    public string WriteBooking(BookingView booking, string manageUrl)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Uchastok//Receptions//EN", Method = "PUBLISH" };
+        var starts = DateTime.SpecifyKind(booking.StartsAtUtc, DateTimeKind.Utc);
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = $"reception-{booking.Id}@uchastok",
+            Summary = localizer["Reception.CalendarTitle", booking.Inspector].Value,
+            Description = string.Join("\n", new[] { booking.Topic, manageUrl }.Where(t => !string.IsNullOrWhiteSpace(t))),
+            Location = booking.Place,
+            DtStart = new CalDateTime(starts),
+            DtEnd = new CalDateTime(starts.AddMinutes(booking.DurationMinutes)),
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime, DateTimeKind.Utc)),
+            Status = booking.Status == nameof(BookingStatus.Cancelled) ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Url = new Uri(manageUrl),
+        });
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
 }

@@ -33,7 +33,7 @@ public enum BookingResult { Done, NotFound, Invalid, Taken }
 /// </summary>
 public sealed class Receptions(
     UchastokDbContext db, WorkingCalendarProvider calendars, Outbox outbox, OutboxSignal signal, NotificationSettings settings, IDataProtectionProvider protection,
-    IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<Receptions> logger)
+    IStringLocalizer<SharedResource> localizer, Territory.TerritoryText territory, TimeProvider clock, ILogger<Receptions> logger)
 {
     private const string TokenPurpose = "Uchastok.Community.ReceptionToken";
     public const int MaxTopicLength = 500;
@@ -83,7 +83,7 @@ public sealed class Receptions(
             Status = BookingStatus.Booked, TokenHash = Secrets.Hash(token), ProtectedToken = protection.CreateProtector(TokenPurpose).Protect(token), CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.ReceptionBookings.Add(booking);
-        await NotifyAsync(booking, beat.Inspector, beat.Place, DefaultTemplates.ReceptionBooked, token, cancellationToken);
+        await NotifyAsync(booking, DefaultTemplates.ReceptionBooked, token, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -115,8 +115,7 @@ public sealed class Receptions(
         if (booking.Status != BookingStatus.Booked || booking.StartsAtUtc <= clock.GetUtcNow().UtcDateTime) return BookingResult.Invalid;
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAtUtc = clock.GetUtcNow().UtcDateTime;
-        var beat = await BeatAsync(booking.BeatId, cancellationToken);
-        await NotifyAsync(booking, beat?.Inspector ?? "", beat?.Place ?? "", DefaultTemplates.ReceptionCancelled, null, cancellationToken);
+        await NotifyAsync(booking, DefaultTemplates.ReceptionCancelled, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return BookingResult.Done;
@@ -146,8 +145,7 @@ public sealed class Receptions(
         var due = await db.ReceptionBookings.Where(b => b.Status == BookingStatus.Booked && b.RemindedAtUtc == null && b.StartsAtUtc >= from && b.StartsAtUtc < from.AddDays(1)).ToListAsync(cancellationToken);
         foreach (var booking in due)
         {
-            var beat = await BeatAsync(booking.BeatId, cancellationToken);
-            await NotifyAsync(booking, beat?.Inspector ?? "", beat?.Place ?? "", DefaultTemplates.ReceptionReminder, protection.CreateProtector(TokenPurpose).Unprotect(booking.ProtectedToken), cancellationToken);
+            await NotifyAsync(booking, DefaultTemplates.ReceptionReminder, protection.CreateProtector(TokenPurpose).Unprotect(booking.ProtectedToken), cancellationToken);
             booking.RemindedAtUtc = clock.GetUtcNow().UtcDateTime;
         }
         if (due.Count > 0)
@@ -160,13 +158,16 @@ public sealed class Receptions(
 
     public string ManageLink(string token) => $"{settings.PublicUrl.TrimEnd('/')}/receptions/{token}";
 
-    private async Task NotifyAsync(ReceptionBooking booking, string inspector, string place, string template, string? token, CancellationToken cancellationToken)
+    /// <summary>Tells the holder in the language she booked in: the inspector's name, the place and the time as she reads them.</summary>
+    private async Task NotifyAsync(ReceptionBooking booking, string template, string? token, CancellationToken cancellationToken)
     {
         var (channel, recipient) = booking.Email is { } email ? (NotificationChannel.Email, email) : (NotificationChannel.Sms, booking.Phone!);
         using var _ = LocalizationSetup.UseLanguage(booking.Language);
+        var beat = await BeatAsync(booking.BeatId, cancellationToken, anyInspector: true);
         var values = new Dictionary<string, string>
         {
-            ["when"] = KazakhstanTime.Format(booking.StartsAtUtc), ["inspector"] = inspector, ["place"] = place, ["link"] = token is null ? string.Empty : ManageLink(token),
+            ["when"] = KazakhstanTime.FormatLong(booking.StartsAtUtc), ["inspector"] = beat?.Inspector ?? string.Empty, ["place"] = beat?.Place ?? string.Empty,
+            ["link"] = token is null ? string.Empty : ManageLink(token),
         };
         await outbox.EnqueueAsync(new Notification(channel, recipient, booking.Language, template, values,
             $"reception:{booking.TokenHash[..16]}:{template}", $"reception:{booking.OfficerId}"), cancellationToken);
@@ -174,19 +175,23 @@ public sealed class Receptions(
 
     private sealed record BeatReception(int Id, int OfficerId, string Inspector, int? ReceptionPointId, string Place, string HoursText, OpeningHours Hours);
 
-    private async Task<BeatReception?> BeatAsync(int beatId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The beat's inspector and where he receives, read in the current language. <paramref name="anyInspector"/>: for a
+    /// message about a booking made earlier, the beat as it is even without an inspector today.
+    /// </summary>
+    private async Task<BeatReception?> BeatAsync(int beatId, CancellationToken cancellationToken, bool anyInspector = false)
     {
-        var beat = await db.Beats.AsNoTracking().Where(b => b.Id == beatId && b.IsActive && b.InspectorId != null)
-            .Select(b => new
-            {
-                b.Id, InspectorId = b.InspectorId!.Value, b.Inspector!.Surname, b.Inspector.GivenName, b.Inspector.Patronymic, b.ReceptionPointId,
-                Hours = b.ReceptionPoint == null ? null : b.ReceptionPoint.Hours,
-                PointNumber = b.ReceptionPoint == null ? (int?)null : b.ReceptionPoint.Number,
-            }).SingleOrDefaultAsync(cancellationToken);
+        var beat = await db.Beats.AsNoTracking().Include(b => b.Inspector).Include(b => b.ReceptionPoint).ThenInclude(p => p!.Address).ThenInclude(a => a.Street)
+            .Where(b => b.Id == beatId && (anyInspector || (b.IsActive && b.InspectorId != null)))
+            .SingleOrDefaultAsync(cancellationToken);
         if (beat is null) return null;
-        var hours = OpeningHours.TryParse(beat.Hours, out var parsed) ? parsed : ReceptionSlots.OfficeHours;
-        var place = beat.PointNumber is { } number ? localizer["Reception.Point", number].Value : localizer["Reception.DistrictOffice"].Value;
-        return new BeatReception(beat.Id, beat.InspectorId, $"{beat.Surname} {beat.GivenName} {beat.Patronymic}".Trim(), beat.ReceptionPointId, place, beat.Hours ?? "Mo-Fr 09:00-18:00", hours);
+        var stored = beat.ReceptionPoint?.Hours;
+        var hours = OpeningHours.TryParse(stored, out var parsed) ? parsed : ReceptionSlots.OfficeHours;
+        var place = beat.ReceptionPoint is { } point
+            ? $"{localizer["Reception.Point", point.Number].Value}, {territory.AddressLine(point.Address)}"
+            : localizer["Reception.DistrictOffice"].Value;
+        return new BeatReception(beat.Id, beat.InspectorId ?? 0, beat.Inspector is { } officer ? territory.OfficerName(officer) : string.Empty,
+            beat.ReceptionPointId, place, territory.Hours(stored ?? "Mo-Fr 09:00-18:00"), hours);
     }
 
     /// <summary>The slots of the beat's reception hours, less those during the inspector's own announced meetings (a reception on the road, say).</summary>
@@ -215,14 +220,14 @@ public sealed class Receptions(
         var rows = await (from b in bookings.AsNoTracking()
                           join o in db.Officers on b.OfficerId equals o.Id
                           orderby b.StartsAtUtc
-                          select new { b, o.Surname, o.GivenName }).ToListAsync(cancellationToken);
+                          select new { b, Officer = o }).ToListAsync(cancellationToken);
         var result = new List<BookingView>();
         // A day's list is mostly one beat: each beat's place is read once.
         var places = new Dictionary<int, BeatReception?>();
         foreach (var r in rows)
         {
-            if (!places.TryGetValue(r.b.BeatId, out var beat)) places[r.b.BeatId] = beat = await BeatAsync(r.b.BeatId, cancellationToken);
-            result.Add(new BookingView(r.b.Id, r.b.BeatId, $"{r.Surname} {r.GivenName}", beat?.Place ?? "", r.b.StartsAtUtc, r.b.DurationMinutes, r.b.Status.ToString(), r.b.Name, r.b.Phone, r.b.Email, r.b.Topic));
+            if (!places.TryGetValue(r.b.BeatId, out var beat)) places[r.b.BeatId] = beat = await BeatAsync(r.b.BeatId, cancellationToken, anyInspector: true);
+            result.Add(new BookingView(r.b.Id, r.b.BeatId, territory.OfficerName(r.Officer), beat?.Place ?? "", r.b.StartsAtUtc, r.b.DurationMinutes, r.b.Status.ToString(), r.b.Name, r.b.Phone, r.b.Email, r.b.Topic));
         }
         return result;
     }

@@ -61,9 +61,15 @@ public sealed class EmailedLinkJourneys(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync($"/beats/{beatId}");
         await page.ClickAsync("#book-reception");
         await PageChecks.AssertUsableAsync(page, $"reception-{language}");
-        // Each language takes a different slot of the same inspector.
-        var slot = page.Locator("#slots input[name=startsAt]").Nth(Array.IndexOf(Languages, language) * 3);
-        await slot.CheckAsync();
+        // The place is named with its street address, the hours in her language; she picks a day, then a time
+        // (each language takes its own day, so the three never want the same slot).
+        Assert.Contains(",", await page.InnerTextAsync("#reception-place"));
+        Assert.DoesNotContain("Mo-Fr", await page.InnerTextAsync("#reception-hours"));
+        await page.ClickAsync($"#days a.day >> nth={Array.IndexOf(Languages, language)}");
+        await page.Locator($"#days a.day[aria-current=date] >> nth=0").WaitForAsync();
+        Assert.InRange(await page.Locator("#slots input[name=startsAt]").CountAsync(), 1, 40);
+        await PageChecks.AssertUsableAsync(page, $"reception-day-{language}");
+        await page.Locator("#slots label.slot").First.ClickAsync();
         await page.FillAsync("#name", "Айгерім Сапарова");
         await page.FillAsync("#email", email);
         await page.FillAsync("#topic", "Parking in the courtyard");
@@ -75,6 +81,10 @@ public sealed class EmailedLinkJourneys(BrowserFixture fixture) : IClassFixture<
         var link = Assert.Single(await Host.LinksSentToAsync(email), l => l.Contains("/receptions/", StringComparison.Ordinal));
         await page.GotoAsync(link);
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        var ics = await page.APIRequest.GetAsync(await page.GetAttributeAsync("#booking-ics", "href") ?? "");
+        Assert.Equal(200, ics.Status);
+        Assert.Contains("BEGIN:VEVENT", await ics.TextAsync());
+        Assert.Contains("LOCATION:", await ics.TextAsync());
         await page.ClickAsync("#cancel-booking");
         await page.Locator("#cancelled").WaitForAsync();
         Assert.Equal("Cancelled", await page.GetAttributeAsync("#booking", "data-status"));

@@ -37,7 +37,7 @@ public sealed partial class AppealPagesTests(UchastokAppFactory factory) : IClas
 
         var response = await browser.PostAsync("/appeals/new", new FormUrlEncodedContent(fields));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("Исправьте отмеченные ниже поля", page);
         Assert.Contains("согласие на обработку персональных данных", page);

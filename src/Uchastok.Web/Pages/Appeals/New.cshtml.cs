@@ -61,6 +61,7 @@ public sealed class NewModel(
             else
             {
                 Errors = tip.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
             }
             await LoadAsync(cancellationToken);
             return Page();
@@ -73,6 +74,7 @@ public sealed class NewModel(
         if (result.Succeeded) return Redirect($"/appeals/track/{result.Filed!.TrackingToken}?filed=true");
 
         Errors = result.Errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -13,6 +13,11 @@ public sealed class ReceptionModel(Web.Community.Receptions receptions) : PageMo
     public SlotsView Slots { get; private set; } = null!;
     public FieldErrors Errors { get; private set; } = new();
     public BookingInput Input { get; private set; } = new(null, null, null, null, null, false);
+    /// <summary>The day whose times are shown: asked for (<c>?day=yyyy-MM-dd</c>), else the first with a free slot.</summary>
+    [BindProperty(SupportsGet = true)] public string? Day { get; set; }
+    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
+    public DateOnly? ChosenDay { get; private set; }
+    public IReadOnlyList<DateTime> Times { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -32,6 +37,11 @@ public sealed class ReceptionModel(Web.Community.Receptions receptions) : PageMo
     {
         if (await receptions.SlotsAsync(Id, cancellationToken) is not { } slots) return false;
         Slots = slots;
+        // A day first, then its times: a fortnight of slots at once is hundreds of buttons on a phone.
+        Days = slots.Slots.Select(DateOnly.FromDateTime).Distinct().Order().ToList();
+        var asked = DateOnly.TryParseExact(Day ?? Input.StartsAt?[..Math.Min(10, Input.StartsAt.Length)], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : (DateOnly?)null;
+        ChosenDay = asked is { } a && Days.Contains(a) ? a : Days.Count > 0 ? Days[0] : null;
+        Times = slots.Slots.Where(t => DateOnly.FromDateTime(t) == ChosenDay).ToList();
         return true;
     }
 

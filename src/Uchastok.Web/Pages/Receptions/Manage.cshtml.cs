@@ -5,7 +5,7 @@ using Uchastok.Web.Community;
 namespace Uchastok.Web.Pages.Receptions;
 
 /// <summary>A booking by its private link: when and where, and a button to cancel it.</summary>
-public sealed class ManageModel(Web.Community.Receptions receptions) : PageModel
+public sealed class ManageModel(Web.Community.Receptions receptions, MeetingCalendar calendar) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string TokenValue { get; set; } = string.Empty;
     [BindProperty(SupportsGet = true)] public bool Booked { get; set; }
@@ -14,6 +14,13 @@ public sealed class ManageModel(Web.Community.Receptions receptions) : PageModel
     public bool NotCancellable { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The booking as a calendar file (<c>?handler=Ics</c>), to keep the appointment beside the others.</summary>
+    public async Task<IActionResult> OnGetIcsAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        return File(System.Text.Encoding.UTF8.GetBytes(calendar.WriteBooking(Booking, receptions.ManageLink(TokenValue))), MeetingCalendar.ContentType, "reception.ics");
+    }
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
     {

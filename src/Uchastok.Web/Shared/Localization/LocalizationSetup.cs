@@ -89,6 +89,11 @@ public static class KazakhstanTime
     /// <summary>The local date of a UTC moment.</summary>
     public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc).DateTime);
 
+    /// <summary>A moment as Kazakhstan writes it, the same in every language (day.month.year, 24 hours).</summary>
     public static string Format(DateTime utc) =>
-        ToLocal(utc).ToString("g", CultureInfo.CurrentCulture) + " (UTC+5)";
+        ToLocal(utc).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture) + " (UTC+5)";
+
+    /// <summary>A moment in words of the current language, for an appointment a person keeps: "понедельник, 8 декабря 2026, 10:00".</summary>
+    public static string FormatLong(DateTime utc) =>
+        ToLocal(utc).ToString("dddd, d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
 }

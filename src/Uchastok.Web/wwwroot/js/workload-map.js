@@ -3,7 +3,7 @@
 // the same in numbers, so the pages read without JavaScript too.
 (function () {
     "use strict";
-    if (!window.L) return;
+    if (!window.L || !window.UchastokMap) return;
     function colour(ratio) {
         if (ratio >= 1.2) return "#b91c1c";
         if (ratio >= 1.1) return "#f97316";
@@ -18,7 +18,7 @@
         });
     }
     document.querySelectorAll("[data-beats]").forEach(function (element) {
-        var beats = L.geoJSON(JSON.parse(element.dataset.beats || "{}"), {
+        var beats = L.geoJSON(window.UchastokMap.geoJson(element.dataset.beats) || [], {
             style: function (feature) {
                 return { color: "#334e68", weight: 1, fillColor: colour(feature.properties.ratio), fillOpacity: 0.65 };
             },
@@ -27,7 +27,8 @@
             }
         });
         // Dashed, thick and purple: told from the beats' thin grey borders by more than colour.
-        var moved = element.dataset.moved ? L.geoJSON(JSON.parse(element.dataset.moved), {
+        var movedData = window.UchastokMap.geoJson(element.dataset.moved);
+        var moved = movedData ? L.geoJSON(movedData, {
             style: function () {
                 return { color: "#6d28d9", weight: 3, dashArray: "6 4", fill: false, className: "moved-area" };
             },
@@ -36,10 +37,9 @@
                 layer.bindTooltip(escape(p.code) + ": " + escape(p.from) + " → " + escape(p.to));
             }
         }) : null;
-        var map = L.map(element, { zoomSnap: 0.5 });
+        var map = window.UchastokMap.create(element, { base: false });
         var bounds = beats.getBounds();
-        if (bounds.isValid()) map.fitBounds(bounds); else map.setView([43.25, 76.92], 11);
-        element.classList.add("plain");
+        if (bounds.isValid()) map.fitBounds(bounds);
         beats.addTo(map);
         if (moved) moved.addTo(map);
     });
