@@ -22,6 +22,9 @@ public static class AccountsModule
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<UchastokClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        // A password-reset link is good for a day, and once: the reset changes the security stamp it is bound to.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
+        services.AddRateLimiter(options => options.AddPolicy<string, AccountRecoveryRateLimitPolicy>(AccountRecoveryRateLimitPolicy.Name));
 
         services.AddAuthentication(options =>
             {

@@ -205,3 +205,19 @@ public sealed class Tip
     public string? ReviewedByUserId { get; set; }
     public string? ReviewNote { get; set; }
 }
+
+/// <summary>
+/// A one-time code sent to an appeal's own contact so that its applicant can have the lost tracking
+/// link back (<see cref="RecoverTrackingLinkCommand"/>). Only a hash of the code is kept.
+/// </summary>
+public sealed class TrackingLinkCode
+{
+    public long Id { get; set; }
+    public long AppealId { get; set; }
+    public Appeal Appeal { get; set; } = null!;
+    public required string CodeHash { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime ExpiresAtUtc { get; set; }
+    /// <summary>Wrong codes tried against this one; at <see cref="RecoverTrackingLinkCommand.MaxAttempts"/> it is spent.</summary>
+    public int Attempts { get; set; }
+}

@@ -140,3 +140,14 @@ internal sealed class TipConfiguration : IEntityTypeConfiguration<Tip>
         builder.HasIndex(t => new { t.DistrictId, t.ReviewedAtUtc });
     }
 }
+
+internal sealed class TrackingLinkCodeConfiguration : IEntityTypeConfiguration<TrackingLinkCode>
+{
+    public void Configure(EntityTypeBuilder<TrackingLinkCode> builder)
+    {
+        builder.ToTable("appeals_tracking_link_codes");
+        builder.Property(c => c.CodeHash).HasMaxLength(64);
+        builder.HasIndex(c => new { c.AppealId, c.CreatedAtUtc });
+        builder.HasOne(c => c.Appeal).WithMany().HasForeignKey(c => c.AppealId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

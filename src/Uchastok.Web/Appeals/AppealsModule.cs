@@ -18,6 +18,7 @@ public static class AppealsModule
         services.AddScoped<TransitionAppealCommand>();
         services.AddScoped<AppealFeedbackCommands>();
         services.AddScoped<SubmitTipCommand>();
+        services.AddScoped<RecoverTrackingLinkCommand>();
         services.AddScoped<AppealQueries>();
         services.AddScoped<AppealAdministration>();
         services.AddSingleton<AppealDeadlineJob>();

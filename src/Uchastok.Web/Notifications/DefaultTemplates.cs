@@ -4,7 +4,7 @@ namespace Uchastok.Web.Notifications;
 /// The messages Uchastok sends, in Kazakh, Russian and English, as first written; administrators
 /// edit them afterwards (table <c>notifications_templates</c>). Placeholders: {number}, {received},
 /// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}, {survey} (the after-appeal survey, for the applicant; its whole line is left out when no survey is open for appeals);
-/// for receptions {when}, {inspector}, {place}, {link}; for the report-meeting alert {inspector}, {beats}, {quarter}, {last}, {link}.
+/// for receptions {when}, {inspector}, {place}, {link}; for the report-meeting alert {inspector}, {beats}, {quarter}, {last}, {link}; for a password reset {link}; for a lost appeal link {number}, {code}.
 /// </summary>
 public static class DefaultTemplates
 {
@@ -14,6 +14,8 @@ public static class DefaultTemplates
     public const string Extended = "appeal.extended";
     public const string Forwarded = "appeal.forwarded";
     public const string Answered = "appeal.answered";
+    public const string PasswordReset = "account.password-reset";
+    public const string TrackingLinkCode = "appeal.tracking-link-code";
     public const string LeftWithoutConsideration = "appeal.left-without-consideration";
     public const string Closed = "appeal.closed";
     public const string Contested = "appeal.contested";
@@ -51,6 +53,14 @@ public static class DefaultTemplates
         [(Forwarded, "kk")] = new("{number}: өтініш басқа органға жіберілді", "{number} өтініші құзыреті бойынша жіберілді: {forwardedTo}. Себебі: {reason}. {link}"),
         [(Forwarded, "ru")] = new("{number}: обращение перенаправлено", "Обращение {number} направлено по компетенции: {forwardedTo}. Причина: {reason}. {link}"),
         [(Forwarded, "en")] = new("{number}: forwarded to another body", "Appeal {number} was forwarded to the competent body: {forwardedTo}. Reason: {reason}. {link}"),
+
+        [(PasswordReset, "kk")] = new("Учаске: құпиясөзді қалпына келтіру", "Құпиясөзді өзгерту үшін сілтемені ашыңыз (бір тәулік ішінде, бір рет): {link}\nЕгер сұрамаған болсаңыз, бұл хатты елемеңіз; құпиясөзіңіз өзгермейді."),
+        [(PasswordReset, "ru")] = new("Участок: восстановление пароля", "Чтобы задать новый пароль, откройте ссылку (действует сутки, один раз): {link}\nЕсли вы не запрашивали, не обращайте внимания; пароль не изменится."),
+        [(PasswordReset, "en")] = new("Uchastok: resetting your password", "To set a new password, open this link (valid for a day, once): {link}\nIf you did not ask for it, ignore this message; your password stays as it is."),
+
+        [(TrackingLinkCode, "kk")] = new("{number}: растау коды", "{number} өтінішінің сілтемесін қалпына келтіру коды: {code}. Код 15 минут жарамды. Сұрамаған болсаңыз, ештеңе істемеңіз."),
+        [(TrackingLinkCode, "ru")] = new("{number}: код подтверждения", "Код для восстановления ссылки на обращение {number}: {code}. Код действует 15 минут. Если вы не запрашивали, ничего не делайте."),
+        [(TrackingLinkCode, "en")] = new("{number}: your code", "The code to recover the link to appeal {number}: {code}. It is valid for 15 minutes. If you did not ask for it, do nothing."),
 
         [(Answered, "kk")] = new("{number}: жауап берілді", "{number} өтінішіңізге жауап: {text}\nЖауапты бағалап, келісетініңізді не келіспейтініңізді көрсетіңіз: {link}\nАуданыңыздағы полиция туралы қысқа жасырын сауалнама: {survey}"),
         [(Answered, "ru")] = new("{number}: дан ответ", "Ответ на обращение {number}: {text}\nОцените ответ, подтвердите его или оспорьте: {link}\nКороткий анонимный опрос о полиции вашего района: {survey}"),

@@ -58,11 +58,14 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToFolder("/Beats");
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AllowAnonymousToPage("/Account/Forgot");
+                options.Conventions.AllowAnonymousToPage("/Account/Reset");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AuthorizePage("/Account/Profile");
                 options.Conventions.AuthorizePage("/Account/Logout");
                 options.Conventions.AllowAnonymousToPage("/Appeals/New");
                 options.Conventions.AllowAnonymousToPage("/Appeals/Track");
+                options.Conventions.AllowAnonymousToPage("/Appeals/Recover");
                 options.Conventions.AuthorizePage("/Appeals/Mine");
                 options.Conventions.AuthorizePage("/Appeals/Detail");
                 options.Conventions.AuthorizePage("/Appeals/Queue", Policies.Staff);

@@ -777,6 +777,38 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.ToTable("appeals_tips", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.Appeals.TrackingLinkCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealId", "CreatedAtUtc");
+
+                    b.ToTable("appeals_tracking_link_codes", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.BeatDesign.BeatVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -2516,6 +2548,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Navigation("Category");
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Appeals.TrackingLinkCode", b =>
+                {
+                    b.HasOne("Uchastok.Web.Appeals.Appeal", "Appeal")
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Appeal");
                 });
 
             modelBuilder.Entity("Uchastok.Web.BeatDesign.BeatVersion", b =>

@@ -754,6 +754,36 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("appeals_tips", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.Appeals.TrackingLinkCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealId", "CreatedAtUtc");
+
+                    b.ToTable("appeals_tracking_link_codes", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.BeatDesign.BeatVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -2439,6 +2469,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Navigation("Category");
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Appeals.TrackingLinkCode", b =>
+                {
+                    b.HasOne("Uchastok.Web.Appeals.Appeal", "Appeal")
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Appeal");
                 });
 
             modelBuilder.Entity("Uchastok.Web.BeatDesign.BeatVersion", b =>

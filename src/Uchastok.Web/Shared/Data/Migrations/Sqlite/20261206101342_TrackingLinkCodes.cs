@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TrackingLinkCodes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "appeals_tracking_link_codes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AppealId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_appeals_tracking_link_codes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_appeals_tracking_link_codes_appeals_AppealId",
+                        column: x => x.AppealId,
+                        principalTable: "appeals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_appeals_tracking_link_codes_AppealId_CreatedAtUtc",
+                table: "appeals_tracking_link_codes",
+                columns: new[] { "AppealId", "CreatedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "appeals_tracking_link_codes");
+        }
+    }
+}
