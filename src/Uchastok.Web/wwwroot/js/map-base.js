@@ -86,7 +86,7 @@ window.UchastokMap = (function () {
     function drawBeatsWhenClose(map) {
         var group = null, asked = false;
         function update() {
-            if (map.getZoom() < 14) { if (group) group.remove(); return; }
+            if (map.getZoom() < 15) { if (group) group.remove(); return; }
             if (group) { group.addTo(map); return; }
             if (asked || !config.beatLayer) return;
             asked = true;
