@@ -46,6 +46,26 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task WidePages_FitALaptopScreen_AndAPhoneInLandscape()
+    {
+        var (_, districtId) = await Host.BeatAtAsync("43.2510", "76.9210");
+        string[] paths = ["/trust", "/reports", "/appeals/board", $"/trust/dashboard?district={districtId}", "/evaluation", $"/territory/workload?district={districtId}", "/appeals/queue"];
+        var problems = new ConcurrentBag<string>();
+        await Task.WhenAll(new[] { (1366, 768), (844, 390) }.Select(async size =>
+        {
+            var page = await Host.SignInAsync("supervisor.almaly@demo.kz", "ru");
+            await page.SetViewportSizeAsync(size.Item1, size.Item2);
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(path);
+                foreach (var problem in await PageChecks.ProblemsAsync(page, $"wide{path.Split('?')[0].Replace('/', '-')}-{size.Item1}")) problems.Add(problem);
+            }
+            await page.Context.CloseAsync();
+        }));
+        Assert.True(problems.IsEmpty, string.Join("\n", problems.Order()));
+    }
+
+    [Fact]
     public async Task PageChecks_RefuseAPageWiderThanThePhone_AndAnImageWithoutAlternativeText()
     {
         // The checks every journey relies on must be able to fail.

@@ -33,6 +33,14 @@
             });
         });
         table.classList.add("stacked");
+        if (!table.parentElement.classList.contains("table-scroll")) {
+            var scroller = document.createElement("div");
+            scroller.className = "table-scroll";
+            table.parentNode.insertBefore(scroller, table);
+            scroller.appendChild(table);
+            // A table that scrolls sideways must be reachable by keyboard too.
+            if (scroller.scrollWidth > scroller.clientWidth) scroller.tabIndex = 0;
+        }
     });
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
