@@ -48,7 +48,7 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
     [Fact]
     public void DefaultTemplates_EveryKey_HasKazakhRussianAndEnglish_WithWhatItsMessageMustSay()
     {
-        // What each kind of message cannot do without: an appeal's number and link; a reception's time and inspector; the report-meeting alert's inspector and quarter; a mailing's link to leave.
+        // What each kind of message cannot do without: an appeal's number and link; a password reset's link; a recovery code; a reception's time and inspector; the report-meeting alert's inspector and quarter; a mailing's link to leave.
         string[] Required(string key) => key switch
         {
             DefaultTemplates.ReceptionCancelled => ["{when}", "{inspector}"],
@@ -58,6 +58,9 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
             DefaultTemplates.SubscriptionConfirm => ["{scope}", "{link}"],
             // Every mailing carries the link to leave.
             DefaultTemplates.Mailing => ["{subject}", "{text}", "{link}"],
+            // A password reset is its link; a lost appeal link's code names the appeal and carries no link at all.
+            DefaultTemplates.PasswordReset => ["{link}"],
+            DefaultTemplates.TrackingLinkCode => ["{number}", "{code}"],
             _ => ["{number}", "{link}"],
         };
         foreach (var key in DefaultTemplates.Keys)
