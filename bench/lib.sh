@@ -32,7 +32,9 @@ start_app() {
   # Content root is the project folder, as in ./run.sh. A plain background command (no subshell),
   # so that $APP_PID is the host process itself.
   cd "$root/src/Uchastok.Web"
-  env "$@" UCHASTOK_URLS="$APP_URL" dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >"$log_file" 2>&1 &
+  # Without the demo history (Demo__History=false unless the caller says otherwise): the recorded
+  # results were measured on the bare demo city, and each benchmark makes the records it measures.
+  env Demo__History=false "$@" UCHASTOK_URLS="$APP_URL" dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >"$log_file" 2>&1 &
   APP_PID=$!
   cd "$root"
   local _

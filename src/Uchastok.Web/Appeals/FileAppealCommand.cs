@@ -279,6 +279,13 @@ public sealed class FileAppealCommand(
     /// </summary>
     private async Task<long> NextFromPostgresSequenceAsync(int year, CancellationToken cancellationToken)
     {
+        var name = await PostgresSequenceAsync(year, cancellationToken);
+        return await db.Database.SqlQuery<long>($"SELECT nextval({name}::regclass) AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    /// <summary>The name of the year's PostgreSQL sequence, made the first time this process needs it.</summary>
+    private async Task<string> PostgresSequenceAsync(int year, CancellationToken cancellationToken)
+    {
         var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"appeals_number_{year:0000}");
         var made = (db.Database.GetConnectionString(), year);
         if (!PostgresSequencesMade.ContainsKey(made))
@@ -289,7 +296,46 @@ public sealed class FileAppealCommand(
 #pragma warning restore EF1003
             PostgresSequencesMade[made] = true;
         }
-        return await db.Database.SqlQuery<long>($"SELECT nextval({name}::regclass) AS \"Value\"").SingleAsync(cancellationToken);
+        return name;
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> numbers of a year, in increasing order, for appeals written
+    /// without being filed here (the demo history, at first start): filings afterwards follow on
+    /// from them. On SQLite they are taken inside the caller's transaction, as filing takes one.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TakeNumbersAsync(int year, int count, CancellationToken cancellationToken = default)
+    {
+        if (count <= 0) return [];
+        List<long> numbers;
+        if (db.Database.IsNpgsql())
+        {
+            var name = await PostgresSequenceAsync(year, cancellationToken);
+            numbers = await db.Database.SqlQuery<long>($"SELECT nextval({name}::regclass) AS \"Value\" FROM generate_series(1, {count})").ToListAsync(cancellationToken);
+        }
+        else
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var take = Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), """
+                    INSERT INTO appeals_sequences ("Year", "LastNumber") VALUES (@year, @count)
+                    ON CONFLICT ("Year") DO UPDATE SET "LastNumber" = "LastNumber" + @count
+                    RETURNING "LastNumber"
+                    """, year);
+                var parameter = take.CreateParameter();
+                parameter.ParameterName = "@count";
+                parameter.Value = count;
+                take.Parameters.Add(parameter);
+                var last = Convert.ToInt64(await take.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                numbers = Enumerable.Range(0, count).Select(i => last - count + 1 + i).ToList();
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        return numbers.Order().Select(n => AppealNumber.Format(CityCode, year, n)).ToList();
     }
 
     /// <summary>

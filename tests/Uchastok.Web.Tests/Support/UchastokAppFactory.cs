@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
+using Uchastok.Web.Demo;
 
 namespace Uchastok.Web.Tests.Support;
 
 /// <summary>
 /// The real host over its own fresh database: a SQLite file in a temporary folder, or a new
 /// PostgreSQL database when <c>UCHASTOK_TEST_DB=postgres</c> (server from <c>UCHASTOK_TEST_PG</c>).
-/// The demo city is seeded into it; tests that change things make their own data on top.
+/// The demo city is seeded into it, without its history unless a fixture asks for it; tests that
+/// change things make their own data on top.
 /// </summary>
 public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -41,6 +43,12 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether the outbox dispatcher and the deadline job run on their own timers.</summary>
     protected virtual bool RunBackgroundJobs => false;
 
+    /// <summary>
+    /// Whether the demo city gets its year of history (appeals, survey answers, meetings, published
+    /// reports). Off: each test makes its own data and counts only what it made.
+    /// </summary>
+    protected virtual bool SeedHistory => false;
+
     /// <summary>Last chance to choose the server (e.g. Kestrel for a browser) before the host starts.</summary>
     protected virtual void BeforeStart()
     {
@@ -51,6 +59,7 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("UCHASTOK_SHARED_DATA", SharedData.Path);
         // Tests run the outbox dispatcher and the deadline job by hand, so that what they assert does not race a timer.
         builder.UseSetting("Notifications:Background", RunBackgroundJobs ? "true" : "false");
+        builder.UseSetting(HistorySeeder.Setting, SeedHistory ? "true" : "false");
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("UCHASTOK_DB", "postgres");

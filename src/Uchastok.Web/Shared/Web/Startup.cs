@@ -1,13 +1,14 @@
 using Uchastok.Rules.Territory.DemoCity;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Calendar;
+using Uchastok.Web.Demo;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Shared.Web;
 
-/// <summary>What happens before the first request: schema, roles, and the demo city when the database is empty.</summary>
+/// <summary>What happens before the first request: schema, roles, and the demo city with its year of history when the database is empty.</summary>
 public static class Startup
 {
     public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
@@ -25,7 +26,13 @@ public static class Startup
             await seeder.EnsureRolesAsync();
             return;
         }
-        await seeder.SeedAsync(SharedDataPath(configuration, environment));
+        var cityIsNew = await seeder.SeedAsync(SharedDataPath(configuration, environment));
+        // A year of history goes only into a city made just now, never into a database that has lived.
+        if (cityIsNew && HistorySeeder.Enabled(configuration))
+        {
+            await using var historyScope = services.CreateAsyncScope();
+            await ActivatorUtilities.CreateInstance<HistorySeeder>(historyScope.ServiceProvider).SeedAsync();
+        }
         var logins = string.Join(Environment.NewLine, DemoCitySeeder.Logins.Select(l => $"  {l.Email,-27} {l.Description}"));
         scope.ServiceProvider.GetRequiredService<ILogger<DemoCitySeeder>>().LogInformation(
             "Demo logins, password {Password} for all:{NewLine}{Logins}", DemoCitySeeder.DemoPassword, Environment.NewLine, logins);
