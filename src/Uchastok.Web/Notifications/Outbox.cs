@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Uchastok.Web.Shared.Data;
 
 namespace Uchastok.Web.Notifications;
@@ -40,8 +41,7 @@ public sealed partial class Outbox(UchastokDbContext db, TemplateStore templates
 
     /// <summary>How many messages from a template went to a recipient since a moment: for limits on messages people can cause.</summary>
     public Task<int> CountSentToAsync(string recipient, string templateKey, DateTime sinceUtc, CancellationToken cancellationToken = default) =>
-        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-            db.Outbox, m => m.Recipient == recipient && m.TemplateKey == templateKey && m.CreatedAtUtc >= sinceUtc, cancellationToken);
+        db.Outbox.CountAsync(m => m.Recipient == recipient && m.TemplateKey == templateKey && m.CreatedAtUtc >= sinceUtc, cancellationToken);
 
     /// <summary>
     /// The value of a placeholder whose whole line is to be left out of the message: an optional

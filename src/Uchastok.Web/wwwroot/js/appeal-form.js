@@ -43,12 +43,5 @@
     if (lat.value && lon.value) place(L.latLng(Number(lat.value), Number(lon.value)), true);
     map.on("click", function (event) { place(event.latlng, false); });
 
-    var locateButton = document.getElementById("use-my-location");
-    var problem = document.getElementById("location-problem");
-    if (locateButton && navigator.geolocation) {
-        locateButton.hidden = false;
-        locateButton.addEventListener("click", function () {
-            window.UchastokMap.locate(function (latlng) { place(latlng, true); }, function () { if (problem) problem.textContent = problem.dataset.message; });
-        });
-    }
+    window.UchastokMap.offerLocation(function (latlng) { place(latlng, true); });
 })();

@@ -128,14 +128,20 @@ window.UchastokMap = (function () {
         return map;
     }
 
-    // "Use my location": the browser's position, once, with a plain message when it is refused or unknown.
-    function locate(onPlace, onProblem) {
-        if (!navigator.geolocation) { onProblem(); return; }
-        navigator.geolocation.getCurrentPosition(
-            function (position) { onPlace(L.latLng(position.coords.latitude, position.coords.longitude)); },
-            function () { onProblem(); },
-            { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+    // "Use my location": the page's button (#use-my-location) shown where the browser can tell, calling onPlace
+    // with the position once, or putting a plain message in #location-problem when it is refused or unknown.
+    function offerLocation(onPlace) {
+        var button = document.getElementById("use-my-location");
+        var problem = document.getElementById("location-problem");
+        if (!button || !navigator.geolocation) return;
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            navigator.geolocation.getCurrentPosition(
+                function (position) { onPlace(L.latLng(position.coords.latitude, position.coords.longitude)); },
+                function () { if (problem) problem.textContent = problem.dataset.message; },
+                { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+        });
     }
 
-    return { create: create, geoJson: geoJson, text: text, locate: locate };
+    return { create: create, geoJson: geoJson, text: text, offerLocation: offerLocation };
 })();

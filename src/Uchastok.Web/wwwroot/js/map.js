@@ -39,12 +39,5 @@
     }
     map.on("click", function (event) { choose(event.latlng); });
 
-    var locateButton = document.getElementById("use-my-location");
-    var problem = document.getElementById("location-problem");
-    if (locateButton && navigator.geolocation) {
-        locateButton.hidden = false;
-        locateButton.addEventListener("click", function () {
-            window.UchastokMap.locate(choose, function () { if (problem) problem.textContent = problem.dataset.message; });
-        });
-    }
+    window.UchastokMap.offerLocation(choose);
 })();
