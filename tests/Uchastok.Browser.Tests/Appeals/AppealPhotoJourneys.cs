@@ -43,7 +43,8 @@ public sealed class AppealPhotoJourneys(BrowserFixture fixture) : IClassFixture<
         // Sent without its text: refused, the first message has the focus, the photo is still there.
         await page.SelectOptionAsync("#kind", "application");
         await page.ClickAsync("#submit-appeal");
-        await page.Locator(".field-error[data-for=text]:not(:empty)").WaitForAsync();
+        // The upload of a photo on a loaded two-core machine once took longer than the default 30 s wait.
+        await page.Locator(".field-error[data-for=text]:not(:empty)").WaitForAsync(new() { Timeout = 120_000 });
         var refused = await page.EvaluateAsync<string>("() => Array.from(document.querySelectorAll('.field-error[data-for]')).filter(e => e.textContent.trim()).map(e => e.dataset.for).join(',')");
         Assert.Equal(refused.Split(',')[0], await page.EvaluateAsync<string>("() => document.activeElement.id"));
         Assert.Equal(1, await page.EvaluateAsync<int>("() => document.getElementById('attachments').files.length"));
@@ -59,7 +60,7 @@ public sealed class AppealPhotoJourneys(BrowserFixture fixture) : IClassFixture<
         await page.FillAsync("#email", $"arman-{Guid.NewGuid():N}@test.kz");
         await page.CheckAsync("input[name=consent]");
         await page.ClickAsync("#submit-appeal");
-        await page.Locator("#filed").WaitForAsync();
+        await page.Locator("#filed").WaitForAsync(new() { Timeout = 120_000 });
         Assert.EndsWith(".jpg", await page.InnerTextAsync("section.card ul li a"));
         await PageChecks.AssertUsableAsync(page, "appeal-photo-filed-en");
         await page.Context.CloseAsync();
