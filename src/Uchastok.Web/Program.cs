@@ -21,7 +21,7 @@ var commandLine = args is ["beats", ..];
 if (commandLine) builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.Services
-    .AddUchastokDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath))
+    .AddUchastokDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath), builder.Configuration)
     .AddUchastokLocalization()
     .AddUchastokAuthorization()
     .AddUchastokWeb(builder.Configuration)

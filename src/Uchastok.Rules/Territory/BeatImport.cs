@@ -27,6 +27,27 @@ public enum BeatImportProblem
     OutsideDistrict,
     /// <summary>The code belongs to an existing beat of a district the file does not cover.</summary>
     CodeInOtherDistrict,
+    /// <summary>The code is not of the form <see cref="BeatCode"/> allows.</summary>
+    InvalidCode,
+    /// <summary>A text in the feature is not valid Unicode: a lone UTF-16 surrogate written as an escape (<c>\uD800</c>).</summary>
+    UnreadableText,
+}
+
+/// <summary>
+/// What a beat code may be: letters, digits, hyphens and dots, starting with a letter or digit,
+/// at most <see cref="MaxLength"/> characters. Codes are shown on maps, in tooltips, file names
+/// and links; nothing that could be markup, a path or a control character gets in. The demo city's
+/// codes (<c>ALM-001</c>) and the area codes of the real data sets (London's <c>E01000001</c>,
+/// San Francisco's twelve-digit block groups) fit.
+/// </summary>
+public static partial class BeatCode
+{
+    public const int MaxLength = 32;
+
+    public static bool IsValid(string code) => Pattern().IsMatch(code);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{Nd}][\p{L}\p{Nd}.\-]{0,31}\z")]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
 }
 
 /// <summary>

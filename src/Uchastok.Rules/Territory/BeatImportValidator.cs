@@ -49,29 +49,7 @@ public static class BeatImportValidator
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
-                || type.GetString() != "FeatureCollection"
-                || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-            {
-                return new([], [new BeatImportError(BeatImportProblem.NotFeatureCollection)]);
-            }
-
-            if (CrsName(root) is { } crs && !Wgs84CrsNames.Contains(crs))
-                return new([], [new BeatImportError(BeatImportProblem.NonWgs84Crs, Detail: crs)]);
-
-            if (features.GetArrayLength() == 0)
-                return new([], [new BeatImportError(BeatImportProblem.NoFeatures)]);
-
-            var seenCodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var number = 0;
-            foreach (var feature in features.EnumerateArray())
-            {
-                number++;
-                var draft = ReadFeature(feature, number, districtBoundaries, seenCodes, errors);
-                if (draft is not null) drafts.Add(draft);
-            }
+            if (ReadCollection(document.RootElement, districtBoundaries, drafts, errors) is { } refused) return refused;
         }
 
         // Geometric checks between beats only make sense once every beat is readable on its own.
@@ -82,6 +60,91 @@ public static class BeatImportValidator
         }
 
         return new(errors.Count == 0 ? drafts : [], errors);
+    }
+
+    /// <summary>Reads the features into drafts and errors; a result when the whole file is refused at once.</summary>
+    private static BeatImportResult? ReadCollection(
+        JsonElement root, IReadOnlyDictionary<string, Geometry> districtBoundaries, List<BeatDraft> drafts, List<BeatImportError> errors)
+    {
+        try
+        {
+            return ReadFeatures(root, districtBoundaries, drafts, errors);
+        }
+        catch (InvalidOperationException) when (HasLoneSurrogate(root))
+        {
+            return new([], [new BeatImportError(BeatImportProblem.UnreadableText)]);
+        }
+    }
+
+    private static BeatImportResult? ReadFeatures(
+        JsonElement root, IReadOnlyDictionary<string, Geometry> districtBoundaries, List<BeatDraft> drafts, List<BeatImportError> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+            || type.GetString() != "FeatureCollection"
+            || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+        {
+            return new([], [new BeatImportError(BeatImportProblem.NotFeatureCollection)]);
+        }
+
+        if (CrsName(root) is { } crs && !Wgs84CrsNames.Contains(crs))
+            return new([], [new BeatImportError(BeatImportProblem.NonWgs84Crs, Detail: crs)]);
+
+        if (features.GetArrayLength() == 0)
+            return new([], [new BeatImportError(BeatImportProblem.NoFeatures)]);
+
+        var seenCodes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var number = 0;
+        foreach (var feature in features.EnumerateArray())
+        {
+            number++;
+            try
+            {
+                var draft = ReadFeature(feature, number, districtBoundaries, seenCodes, errors);
+                if (draft is not null) drafts.Add(draft);
+            }
+            catch (InvalidOperationException) when (HasLoneSurrogate(feature))
+            {
+                // JsonDocument keeps escapes as written; GetString throws on one that decodes to half a character.
+                errors.Add(new(BeatImportProblem.UnreadableText, number));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether some string in the element (a name or a value) decodes to a lone UTF-16 surrogate.</summary>
+    private static bool HasLoneSurrogate(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!Readable(() => property.Name) || HasLoneSurrogate(property.Value)) return true;
+                }
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    if (HasLoneSurrogate(item)) return true;
+                return false;
+            case JsonValueKind.String:
+                return !Readable(() => element.GetString());
+            default:
+                return false;
+        }
+    }
+
+    private static bool Readable(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static string? CrsName(JsonElement root) =>
@@ -106,6 +169,12 @@ public static class BeatImportValidator
         if (string.IsNullOrWhiteSpace(code))
         {
             errors.Add(new(BeatImportProblem.MissingCode, number));
+            code = null;
+        }
+        else if (!BeatCode.IsValid(code))
+        {
+            // Not echoed back: the code is the problem, and the feature's number finds it.
+            errors.Add(new(BeatImportProblem.InvalidCode, number, Detail: BeatCode.MaxLength.ToString(CultureInfo.InvariantCulture)));
             code = null;
         }
         else if (seenCodes.TryGetValue(code, out var firstNumber))

@@ -10,10 +10,13 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> localizer) : Pa
     public string Title { get; private set; } = string.Empty;
     public string Text { get; private set; } = string.Empty;
 
-    /// <summary>A failed form post is re-executed here as a post: it gets the same page.</summary>
-    public void OnPost(int code) => OnGet(code);
+    /// <summary>
+    /// A failed form post is re-executed here as a post: it gets the same page. The code comes from
+    /// the route only: binding it from the form would read a body that may be the one refused (413).
+    /// </summary>
+    public void OnPost([Microsoft.AspNetCore.Mvc.FromRoute] int code) => OnGet(code);
 
-    public void OnGet(int code)
+    public void OnGet([Microsoft.AspNetCore.Mvc.FromRoute] int code)
     {
         // Opened directly, the page still answers with the status it describes.
         if (code is >= 400 and <= 599) Response.StatusCode = code;

@@ -39,7 +39,7 @@ public sealed class StatusPagesTests(UchastokAppFactory factory) : IClassFixture
     [Fact]
     public async Task UnknownApiPath_Answers404ProblemDetailsInRussian()
     {
-        // Signed in: for anyone else an unknown path is, by default deny, a 401.
+        // Signed in with a bearer token; anonymous and cookie callers: UnknownApiPathTests.
         using var client = await factory.SignedInAsync("resident1@demo.kz", language: "ru");
 
         var response = await client.GetAsync("/api/v1/no-such-thing");

@@ -21,6 +21,11 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (Provider == "postgres") _postgresDatabase = "uchastok_test_" + Guid.NewGuid().ToString("N")[..12];
     }
 
+    /// <summary>The fixture's own folder: the SQLite file and the key ring's certificate.</summary>
+    public string DataFolder => _dataFolder;
+
+    public string CertificatePath => Path.Combine(_dataFolder, "certificates", "data-protection.pfx");
+
     public static string Provider => Environment.GetEnvironmentVariable("UCHASTOK_TEST_DB") ?? "sqlite";
 
     private static string PostgresServer =>
@@ -60,6 +65,8 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests run the outbox dispatcher and the deadline job by hand, so that what they assert does not race a timer.
         builder.UseSetting("Notifications:Background", RunBackgroundJobs ? "true" : "false");
         builder.UseSetting(HistorySeeder.Setting, SeedHistory ? "true" : "false");
+        // The certificate that encrypts the key ring, made on first start: in the fixture's own folder, with either database.
+        builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("UCHASTOK_DB", "postgres");
@@ -83,10 +90,10 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         }
-        else if (Directory.Exists(_dataFolder))
+        else
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataFolder, recursive: true);
         }
+        if (Directory.Exists(_dataFolder)) Directory.Delete(_dataFolder, recursive: true);
     }
 }

@@ -139,6 +139,63 @@ public sealed class ImportTests(UchastokAppFactory factory) : IClassFixture<Ucha
         Assert.Equal(2, duplicate.GetProperty("feature").GetInt32());
     }
 
+    [Theory]
+    [InlineData("<img src=x onerror=alert(document.cookie)>")]
+    [InlineData("ALM-001\"><script>")]
+    [InlineData("-leading-hyphen")]
+    [InlineData("A-1 B")]
+    [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456")]
+    public async Task Import_BeatCodeOfAnotherForm_IsRefusedAndChangesNothing(string code)
+    {
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var collection = await ExportAsync(admin, "zhetysu");
+        var before = collection.ToJsonString();
+        collection["features"]![0]!["properties"]!["code"] = code;
+
+        var response = await PostAsync(admin, collection.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = (await response.JsonAsync()).GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal("InvalidCode", error.GetProperty("problem").GetString());
+        Assert.Equal(1, error.GetProperty("feature").GetInt32());
+        Assert.DoesNotContain("<", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, (await ExportAsync(admin, "zhetysu")).ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("name", "\\uD800")]
+    [InlineData("code", "ALM\\uDC00")]
+    [InlineData("district", "\\uDBFF")]
+    public async Task Import_LoneSurrogateInAText_Is422WithAClearMessageAndChangesNothing(string property, string escaped)
+    {
+        using var admin = await factory.SignedInAsync("admin@demo.kz", language: "ru");
+        var collection = await ExportAsync(admin, "zhetysu");
+        var before = collection.ToJsonString();
+        collection["features"]![1]!["properties"]![property] = "LONE-SURROGATE";
+        // System.Text.Json will not write half a character; the escape goes into the text as a file would carry it.
+        var body = collection.ToJsonString().Replace("LONE-SURROGATE", escaped, StringComparison.Ordinal);
+
+        var response = await PostAsync(admin, body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = (await response.JsonAsync()).GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal("UnreadableText", error.GetProperty("problem").GetString());
+        Assert.Equal(2, error.GetProperty("feature").GetInt32());
+        Assert.Contains("UTF-8", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, (await ExportAsync(admin, "zhetysu")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Import_LoneSurrogateInTheCollectionsType_Is422()
+    {
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+
+        var response = await PostAsync(admin, """{"type":"FeatureCollection\uD800","features":[]}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("UnreadableText", (await response.JsonAsync()).GetProperty("errors")[0].GetProperty("problem").GetString());
+    }
+
     [Fact]
     public async Task Import_WrongContentType_Returns415()
     {

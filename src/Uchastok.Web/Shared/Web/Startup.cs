@@ -14,6 +14,7 @@ public static class Startup
     public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         await DatabaseSetup.MigrateAsync(services);
+        await Security.KeyRingEncryption.EncryptPlainKeysAsync(services);
         await using var scope = services.CreateAsyncScope();
         // Reference data every installation needs, demo or not: the working calendar, appeal categories and terms, message templates.
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();

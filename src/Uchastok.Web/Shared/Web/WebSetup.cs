@@ -31,6 +31,18 @@ public static class WebSetup
         // by their values: RouteOptions.LowercaseUrls would lower-case a page's own case-sensitive token in the forms
         // it posts back to itself (a subscription's or a booking's link), and the post would find nothing.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeProblem);
+        services.AddExceptionHandler<UnhandledExceptions>();
+        services.AddSingleton<SecurityHeaders>();
+        // Cookie-authenticated API writes carry the token in this header (CrossSiteApiWrites); the frame header is SecurityHeaders' (DENY).
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = CrossSiteApiWrites.HeaderName;
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        // A year; sent only over TLS (UseHsts outside Development), never for localhost.
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Kestrel does not name itself: the Server header tells a scanner which exploits to try.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         // A body the framework cannot read is a 400 with a translated problem, in development too, not an exception page.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         // Kazakh and Russian pages carry their letters as they are, not as numeric character references.
@@ -100,7 +112,14 @@ public static class WebSetup
     public static WebApplication UseUchastokWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseMiddleware<SecurityHeaders>();
+        // In every environment, Development too, so that what the tests see is what production does; the exception is logged.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = UnhandledExceptions.StatusOf,
+        });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Apply });
         app.UseRequestLocalization();
@@ -109,7 +128,10 @@ public static class WebSetup
         app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context.Request.Path), site => site.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRouting();
+        app.Use(UnknownApiPathAsync);
+        app.Use(OversizedBodyAsync);
         app.UseAuthentication();
+        app.Use(CrossSiteApiWrites.InvokeAsync);
         app.UseAuthorization();
         return app;
     }
@@ -125,8 +147,47 @@ public static class WebSetup
         return app;
     }
 
-    private static bool IsApi(PathString path) =>
+    /// <summary>
+    /// An address under <c>/api</c> that no endpoint serves is a 404 (problem details, by the status
+    /// code pages above) for anyone, and a known address asked with a method it does not take a 405:
+    /// otherwise the fallback policy would answer an anonymous caller 401, as if it existed.
+    /// </summary>
+    private static Task UnknownApiPathAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api")) return next(context);
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+        // Routing's own 405 endpoint is a plain Endpoint, never a RouteEndpoint; it needs no authorization.
+        return endpoint is not RouteEndpoint && endpoint.RequestDelegate is { } rejection ? rejection(context) : next(context);
+    }
+
+    /// <summary>
+    /// A body whose announced length is over the limit — the endpoint's own (<c>[RequestSizeLimit]</c>)
+    /// or Kestrel's 30 MB — is a 413 before anything reads it: read by the antiforgery check of a
+    /// form, the server's refusal would come out as "the request is not valid". The status code
+    /// pages above give it its body: problem details on the API, a page in the reader's language.
+    /// </summary>
+    private static Task OversizedBodyAsync(HttpContext context, RequestDelegate next)
+    {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { } declared
+            ? declared.MaxRequestBodySize
+            : context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        // The status page that describes the refusal is reached again with the same request: it reads no body.
+        var describing = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+        if (describing || context.Request.ContentLength is not { } length || limit is not { } max || length <= max) return next(context);
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return Task.CompletedTask;
+    }
+
+    internal static bool IsApi(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/open311") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz");
+
+    /// <summary>The titles of RFC 9110 the framework's problem details use where they differ from its reason phrases.</summary>
+    private static readonly HashSet<string> FrameworkTitles = ["Content Too Large", "Unprocessable Content"];
 
     /// <summary>
     /// Problem details the framework writes (a bare 401 or 404, a body it could not read) carry
@@ -138,11 +199,19 @@ public static class WebSetup
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var frameworkTitle = problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || status >= 500;
+        var frameworkTitle = problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || FrameworkTitles.Contains(problem.Title) || status >= 500;
         if (!frameworkTitle) return;
         if (localizer[$"Problem.{status}"] is { ResourceNotFound: false } title) problem.Title = title;
         if (problem.Detail is null && localizer[$"Status.{status}.Text"] is { ResourceNotFound: false } detail) problem.Detail = detail;
     }
+
+    /// <summary>
+    /// A path on this site: starts with one slash, not two nor a backslash, and has no control
+    /// character (a tab or CR/LF), which <c>LocalRedirect</c> would refuse with an exception.
+    /// </summary>
+    internal static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl);
 
     /// <summary>Remembers the chosen language for a year and returns to the page the person was on.</summary>
     private static IResult SetLanguage(string language, string? returnUrl, HttpContext context, TimeProvider clock)
@@ -152,8 +221,7 @@ public static class WebSetup
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
             new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        var target = IsLocal(returnUrl) ? returnUrl! : "/";
         return TypedResults.LocalRedirect(target);
     }
 }

@@ -15,11 +15,17 @@ window.UchastokMap = (function () {
         return data && data.type ? data : null;
     }
 
-    // Leaflet puts a string tooltip in as HTML; names and codes come from people, so they go in as text.
+    // Leaflet puts a string tooltip, popup or attribution in as HTML; names and codes come from people and
+    // imported files, so every map gives Leaflet a text node's element, never a string it would parse.
     function text(value) {
         var span = document.createElement("span");
-        span.textContent = value;
+        span.textContent = value === null || value === undefined ? "" : String(value);
         return span;
+    }
+
+    // For the one place Leaflet takes only a string (an attribution): the value's HTML with every character escaped.
+    function escape(value) {
+        return text(value).innerHTML;
     }
 
     function name(properties) {
@@ -116,7 +122,7 @@ window.UchastokMap = (function () {
             L.tileLayer(config.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
         } else {
             element.classList.add("plain");
-            map.attributionControl.addAttribution(text(labels.mapOwnData || "").textContent);
+            map.attributionControl.addAttribution(escape(labels.mapOwnData || ""));
         }
         map.setView([43.25, 76.92], 11);
         if (config.baseLayer && options.base !== false) {
@@ -143,5 +149,5 @@ window.UchastokMap = (function () {
         });
     }
 
-    return { create: create, geoJson: geoJson, text: text, offerLocation: offerLocation };
+    return { create: create, geoJson: geoJson, text: text, escape: escape, offerLocation: offerLocation };
 })();

@@ -42,6 +42,14 @@
             if (scroller.scrollWidth > scroller.clientWidth) scroller.tabIndex = 0;
         }
     });
+    // What the pages would otherwise say inline, which the Content-Security-Policy forbids: a choice that
+    // submits its form at once (a button does it without JavaScript), and bars as long as their data-width in rem.
+    document.querySelectorAll("select[data-submit-on-change]").forEach(function (select) {
+        select.addEventListener("change", function () { select.form.submit(); });
+    });
+    document.querySelectorAll(".bar[data-width]").forEach(function (bar) {
+        bar.style.width = Number(bar.dataset.width) + "rem";
+    });
     document.querySelectorAll("[data-copy]").forEach(function (button) {
         button.addEventListener("click", function () {
             var field = document.querySelector(button.dataset.copy);

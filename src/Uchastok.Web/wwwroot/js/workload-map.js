@@ -11,11 +11,9 @@
         if (ratio >= 0.8) return "#60a5fa";
         return "#1d4ed8";
     }
-    // Leaflet puts a tooltip's string in as HTML; codes and names come from imported files.
-    function escape(text) {
-        return String(text === null || text === undefined ? "—" : text).replace(/[&<>"']/g, function (c) {
-            return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
-        });
+    // Leaflet puts a tooltip's string in as HTML; codes and names come from imported files, so they go in as text.
+    function shown(value) {
+        return value === null || value === undefined ? "—" : value;
     }
     document.querySelectorAll("[data-beats]").forEach(function (element) {
         var beats = L.geoJSON(window.UchastokMap.geoJson(element.dataset.beats) || [], {
@@ -23,7 +21,7 @@
                 return { color: "#334e68", weight: 1, fillColor: colour(feature.properties.ratio), fillOpacity: 0.65 };
             },
             onEachFeature: function (feature, layer) {
-                layer.bindTooltip(escape(feature.properties.code) + ": " + Number(feature.properties.ratio).toFixed(2));
+                layer.bindTooltip(window.UchastokMap.text(shown(feature.properties.code) + ": " + Number(feature.properties.ratio).toFixed(2)));
             }
         });
         // Dashed, thick and purple: told from the beats' thin grey borders by more than colour.
@@ -34,7 +32,7 @@
             },
             onEachFeature: function (feature, layer) {
                 var p = feature.properties;
-                layer.bindTooltip(escape(p.code) + ": " + escape(p.from) + " → " + escape(p.to));
+                layer.bindTooltip(window.UchastokMap.text(shown(p.code) + ": " + shown(p.from) + " → " + shown(p.to)));
             }
         }) : null;
         var map = window.UchastokMap.create(element, { base: false });
