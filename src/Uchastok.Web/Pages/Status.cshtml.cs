@@ -18,6 +18,8 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> localizer) : Pa
 
     public void OnGet([Microsoft.AspNetCore.Mvc.FromRoute] int code)
     {
+        // Re-executed for a refused request, the status set is the one to describe, whatever was bound.
+        if (code is < 400 or > 599 && Response.StatusCode >= 400) code = Response.StatusCode;
         // Opened directly, the page still answers with the status it describes.
         if (code is >= 400 and <= 599) Response.StatusCode = code;
         Title = localizer[$"Problem.{code}"] is { ResourceNotFound: false } title ? title : localizer["Error.Title"];

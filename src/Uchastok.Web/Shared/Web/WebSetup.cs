@@ -180,6 +180,8 @@ public static class WebSetup
         var describing = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
         if (describing || context.Request.ContentLength is not { } length || limit is not { } max || length <= max) return next(context);
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        // The page that says so is re-executed as a GET: as the original POST, model binding would read the refused form.
+        if (!IsApi(context.Request.Path)) context.Request.Method = HttpMethods.Get;
         return Task.CompletedTask;
     }
 
