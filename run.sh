@@ -12,7 +12,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export UCHASTOK_DATA="${UCHASTOK_DATA:-$root/data}"
 export UCHASTOK_URLS="${UCHASTOK_URLS:-http://127.0.0.1:5080}"
 export UCHASTOK_SHARED_DATA="${UCHASTOK_SHARED_DATA:-$(cd "$root/.." && pwd)/shared/data}"
-mkdir -p "$UCHASTOK_DATA"
+# The data folder holds the database and the key ring's certificate: the service account's alone (0700).
+mkdir -p -m 700 "$UCHASTOK_DATA"
 
 dotnet build src/Uchastok.Web/Uchastok.Web.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
 app=src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll
