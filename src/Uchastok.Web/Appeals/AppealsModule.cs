@@ -21,6 +21,7 @@ public static class AppealsModule
         services.AddScoped<RecoverTrackingLinkCommand>();
         services.AddScoped<AppealQueries>();
         services.AddScoped<AppealAdministration>();
+        services.AddSingleton<Shared.Data.INumberingGuard, AppealNumbering>();
         services.AddSingleton<AppealDeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AppealDeadlineJob>());
         return services;

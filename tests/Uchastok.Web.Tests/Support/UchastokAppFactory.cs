@@ -23,7 +23,7 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static string Provider => Environment.GetEnvironmentVariable("UCHASTOK_TEST_DB") ?? "sqlite";
 
-    private static string PostgresServer =>
+    public static string PostgresServer =>
         Environment.GetEnvironmentVariable("UCHASTOK_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
 
     public async Task InitializeAsync()
@@ -35,10 +35,19 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", connection);
             await create.ExecuteNonQueryAsync();
         }
+        await BeforeStartAsync();
         BeforeStart();
         // Start the host now, so that seeding happens once per fixture rather than inside the first test.
         _ = Services;
     }
+
+    /// <summary>The database this host uses (made in <see cref="InitializeAsync"/>, before the host starts).</summary>
+    public Uchastok.Web.Shared.Data.DatabaseSettings Database => _postgresDatabase is not null
+        ? new("postgres", $"{PostgresServer};Database={_postgresDatabase}")
+        : new("sqlite", $"Data Source={Path.Combine(_dataFolder, "uchastok.db")};Pooling=True");
+
+    /// <summary>Last chance to prepare the database (e.g. restore a backup into it) before the host starts.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     /// <summary>Whether the outbox dispatcher and the deadline job run on their own timers.</summary>
     protected virtual bool RunBackgroundJobs => false;
