@@ -48,6 +48,8 @@ if (databaseCommand)
     TerritoryCommandLine.UseShellLanguage();
     return await DatabaseCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
+// A serving host marks its SQLite database in use before migrating it, so a restore cannot replace it underneath.
+if (!commandLine) app.Services.GetService<SqliteServingLock>()?.Acquire();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
 
 if (commandLine)

@@ -12,8 +12,9 @@ namespace Uchastok.Web.Appeals;
 /// already issued (<see cref="INumberingGuard"/>). Appeal numbers come from the yearly counter row
 /// <c>appeals_sequences</c> on SQLite and from the yearly sequence <c>appeals_number_YYYY</c> on
 /// PostgreSQL (see <see cref="FileAppealCommand"/>); tip references are the tips' identity column.
-/// With a gap (after a restore) the current year's counter moves too, even if the restored data has
-/// no appeal of that year yet: numbers of this year may have been issued after the backup was taken.
+/// A gap (after a restore) moves the counters of the backup's last year and of the current year, even
+/// if the restored data has no appeal of this year yet: numbers of these years may have been issued
+/// after the backup was taken. Earlier years were closed before the backup.
 /// </summary>
 public sealed class AppealNumbering(TimeProvider clock) : INumberingGuard
 {
@@ -43,12 +44,14 @@ public sealed class AppealNumbering(TimeProvider clock) : INumberingGuard
             var postgres = db.Database.IsNpgsql();
             var counters = postgres ? await PostgresCountersAsync(connection, tx, cancellationToken) : await SqliteCountersAsync(connection, tx, cancellationToken);
             var years = issued.Keys.Concat(counters.Keys).ToHashSet();
+            // Numbers issued after the backup belong to its last year or a later one: earlier years are closed.
+            var open = years.Count > 0 ? years.Max() : int.MaxValue;
             if (gap > 0) years.Add(KazakhstanTime.LocalDate(clock.GetUtcNow().UtcDateTime).Year);
 
             foreach (var year in years.Where(y => y is >= 1 and <= 9999).Order())
             {
                 var before = counters.GetValueOrDefault(year);
-                var target = Math.Max(before, issued.GetValueOrDefault(year)) + gap;
+                var target = Math.Max(before, issued.GetValueOrDefault(year)) + (year >= open ? gap : 0);
                 if (target <= before) continue;
                 if (postgres)
                 {

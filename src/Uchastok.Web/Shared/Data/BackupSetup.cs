@@ -9,7 +9,11 @@ public static class BackupSetup
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<ScheduledBackupJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledBackupJob>());
-        if (!database.IsPostgres) services.AddHostedService<SqliteServingLock>();
+        if (!database.IsPostgres)
+        {
+            services.AddSingleton<SqliteServingLock>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteServingLock>());
+        }
         return services;
     }
 }

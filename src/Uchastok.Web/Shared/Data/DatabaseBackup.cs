@@ -168,6 +168,7 @@ public sealed class DatabaseBackup(DatabaseSettings database, BackupSettings set
                 using (var old = OpenSqlite(path)) Sqlite(old, "PRAGMA journal_mode=DELETE");
                 kept = $"{path}.before-restore-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
                 File.Copy(path, kept, overwrite: true);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(kept, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
             DeleteSqliteFiles(path, mainFile: false);
             // rename(2): the database is the old one or the new one, never neither.

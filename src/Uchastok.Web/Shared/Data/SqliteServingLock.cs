@@ -7,19 +7,26 @@ namespace Uchastok.Web.Shared.Data;
 /// under running requests, and a host does not start on a database being restored. It is an
 /// exclusive lock on <c>uchastok.db.lock</c> next to the database (.NET takes <c>flock</c> for
 /// <see cref="FileShare.None"/> on Unix): the kernel releases it when the process ends, however it
-/// ends, so a crash leaves nothing to clean up. Only a started host holds it; the command line does
-/// not start the host.
+/// ends, so a crash leaves nothing to clean up. Only a serving host holds it (taken before its
+/// migrations run); the command line does not, so <c>beats import</c> still works beside a server.
 /// </summary>
 public sealed class SqliteServingLock(DatabaseSettings settings, ILogger<SqliteServingLock> logger) : IHostedService, IDisposable
 {
     private FileStream? _held;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Takes the lock, or fails when another process holds it. Called before migrations run, and again (a no-op) when the host starts.</summary>
+    public void Acquire()
     {
+        if (_held is not null) return;
         var database = DatabasePath(settings.ConnectionString);
         _held = TryAcquire(database) ?? throw new InvalidOperationException(
             $"Another Uchastok process, or a restore, is using the database {database} (it holds {LockPath(database)}). Stop it first.");
         logger.LogDebug("Serving {Database}", database);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Acquire();
         return Task.CompletedTask;
     }
 
