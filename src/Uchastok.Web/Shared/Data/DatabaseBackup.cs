@@ -163,12 +163,20 @@ public sealed class DatabaseBackup(DatabaseSettings database, BackupSettings set
             string? kept = null;
             if (File.Exists(path))
             {
-                // Fold the old database's WAL into its main file (no host has it open: we hold the lock),
-                // so the copy kept is whole and no stale WAL is left beside the restored file.
-                using (var old = OpenSqlite(path)) Sqlite(old, "PRAGMA journal_mode=DELETE");
                 kept = $"{path}.before-restore-{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
-                File.Copy(path, kept, overwrite: true);
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(kept, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                try
+                {
+                    // Fold the old database's WAL into its main file (no host has it open: we hold the lock),
+                    // so the copy kept is whole and no stale WAL is left beside the restored file.
+                    using (var old = OpenSqlite(path)) Sqlite(old, "PRAGMA journal_mode=DELETE");
+                }
+                catch (SqliteException exception)
+                {
+                    // A damaged database is the usual reason to restore: keep its files as they are.
+                    logger.LogWarning(exception, "The database being replaced could not be opened; its files are kept as they are");
+                    if (File.Exists(path + "-wal")) KeepPrivateCopy(path + "-wal", kept + "-wal");
+                }
+                KeepPrivateCopy(path, kept);
             }
             DeleteSqliteFiles(path, mainFile: false);
             // rename(2): the database is the old one or the new one, never neither.
@@ -179,6 +187,12 @@ public sealed class DatabaseBackup(DatabaseSettings database, BackupSettings set
         {
             DeleteSqliteFiles(staging);
         }
+    }
+
+    private static void KeepPrivateCopy(string from, string to)
+    {
+        File.Copy(from, to, overwrite: true);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(to, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     /// <summary>Copies a backup into the staging file through SQLite (so anything that is not a database fails here) and checks it.</summary>
