@@ -9,6 +9,7 @@ using Uchastok.Web.Appeals;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Uchastok.Web.Tests.Shared;
 
@@ -17,7 +18,7 @@ namespace Uchastok.Web.Tests.Shared;
 /// are filed holds every appeal acknowledged before it began, and after a restore the next appeal
 /// gets a number no one holds.
 /// </summary>
-public sealed class BackupRestoreTests(UchastokAppFactory factory) : IClassFixture<UchastokAppFactory>, IDisposable
+public sealed class BackupRestoreTests(UchastokAppFactory factory, ITestOutputHelper output) : IClassFixture<UchastokAppFactory>, IDisposable
 {
     private const int Filers = 4;
     private readonly List<string> _files = [];
@@ -53,6 +54,7 @@ public sealed class BackupRestoreTests(UchastokAppFactory factory) : IClassFixtu
         var before = acknowledged.Count;
         var backup = await factory.Services.GetRequiredService<DatabaseBackup>().BackupAsync(file);
         var duringBackup = acknowledged.Count - before;
+        output.WriteLine($"{before} acknowledged before the backup, {duringBackup} while it ran ({backup.Bytes} bytes)");
         // Filing goes on after the backup: these numbers are issued, then lost with the restore.
         var afterBackup = acknowledged.Count;
         await WaitForAsync(() => acknowledged.Count >= afterBackup + 2 * Filers, filers);
@@ -76,7 +78,8 @@ public sealed class BackupRestoreTests(UchastokAppFactory factory) : IClassFixtu
         // Nor a number issued after the backup, which its holder still quotes: the restore moved the counter past them.
         var everIssued = acknowledged.Select(a => a.Number).ToHashSet();
         Assert.DoesNotContain(next, everIssued);
-        Assert.True(Sequence(next) > everIssued.Max(Sequence), $"{next} after {everIssued.Max(Sequence)}; {duringBackup} filed during the backup");
+        Assert.True(Sequence(next) > everIssued.Max(Sequence), $"{next} after {everIssued.Max(Sequence)}");
+        output.WriteLine($"{everIssued.Count} issued in all, {present.Count} in the restored data; next number {next}");
     }
 
     [Fact]
