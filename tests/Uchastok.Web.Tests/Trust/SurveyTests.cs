@@ -169,6 +169,7 @@ public sealed class SurveyTests(SurveyAppFactory factory) : IClassFixture<Survey
         var email = $"after-{Guid.NewGuid():N}@test.kz";
         var body = await factory.AppealBodyAsync(email: email);
         var (number, token, _) = await factory.FileAppealAsync(guest, body);
+        await factory.ConfirmContactAsync(guest, token, email);
         using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
         Assert.Equal(HttpStatusCode.OK, (await inspector.ActAsync(number, "start")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await inspector.ActAsync(number, "answer", new { answer = "Көршілермен сөйлестік." })).StatusCode);
