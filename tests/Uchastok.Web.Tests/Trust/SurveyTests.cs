@@ -278,7 +278,9 @@ public sealed class SurveyRateLimitTests(LimitedSurveyAppFactory factory) : ICla
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter is not null);
-        Assert.Contains("желіңізден", await refused.Content.ReadAsStringAsync());
+        // An API client reads problem+json, in its language.
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("желіңізден", (await refused.JsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(3, await factory.ResponsesAsync(survey.Id));
         // Reading the form is not limited.
         Assert.Equal(HttpStatusCode.OK, (await last.GetAsync($"/api/v1/surveys/{survey.Code}")).StatusCode);
