@@ -4,7 +4,7 @@ namespace Uchastok.Web.Notifications;
 /// The messages Uchastok sends, in Kazakh, Russian and English, as first written; administrators
 /// edit them afterwards (table <c>notifications_templates</c>). Placeholders: {number}, {received},
 /// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}, {survey} (the after-appeal survey, for the applicant; its whole line is left out when no survey is open for appeals);
-/// for receptions {when}, {inspector}, {place}, {link}; for the report-meeting alert {inspector}, {beats}, {quarter}, {last}, {link}; for a password reset {link}; for a lost appeal link {number}, {code}.
+/// for receptions {when}, {inspector}, {place}, {link}; for the report-meeting alert {inspector}, {beats}, {quarter}, {last}, {link}; for a password reset {link}; for a lost appeal link {number}, {code}; the registration sent to a contact not yet confirmed (appeal.registered-code) also {code}, and its {link} fills the code in.
 /// </summary>
 public static class DefaultTemplates
 {
