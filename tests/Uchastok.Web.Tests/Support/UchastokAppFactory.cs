@@ -58,6 +58,9 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool SeedHistory => false;
 
+    /// <summary>Whether the per-address and per-contact filing limits keep their production defaults.</summary>
+    protected virtual bool AppealLimitsAtDefaults => false;
+
     /// <summary>Last chance to choose the server (e.g. Kestrel for a browser) before the host starts.</summary>
     protected virtual void BeforeStart()
     {
@@ -69,6 +72,13 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests run the outbox dispatcher and the deadline job by hand, so that what they assert does not race a timer.
         builder.UseSetting("Notifications:Background", RunBackgroundJobs ? "true" : "false");
         builder.UseSetting(HistorySeeder.Setting, SeedHistory ? "true" : "false");
+        // Every test files from one address and many from one account: the filing limits are out of
+        // the way here, and at their defaults where a fixture says so (the flooding tests).
+        if (!AppealLimitsAtDefaults)
+        {
+            builder.UseSetting("Appeals:FilingsPerAddressPerHour", "100000");
+            builder.UseSetting("Appeals:FilingsPerContactPerDay", "100000");
+        }
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("UCHASTOK_DB", "postgres");

@@ -44,6 +44,7 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AppealIdempotencyKey> AppealIdempotencyKeys => Set<AppealIdempotencyKey>();
     public DbSet<Tip> Tips => Set<Tip>();
     public DbSet<TrackingLinkCode> TrackingLinkCodes => Set<TrackingLinkCode>();
+    public DbSet<ApplicantContact> ApplicantContacts => Set<ApplicantContact>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
     public DbSet<SinkMessage> SinkMessages => Set<SinkMessage>();
