@@ -49,6 +49,12 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool SeedHistory => false;
 
+    /// <summary>Sign-ins allowed per network and hour (<c>Accounts:SignInsPerHour</c>).</summary>
+    protected virtual int SignInsPerHour => 100_000;
+
+    /// <summary>Registrations allowed per network and hour (<c>Accounts:RegistrationsPerHour</c>).</summary>
+    protected virtual int RegistrationsPerHour => 100_000;
+
     /// <summary>Last chance to choose the server (e.g. Kestrel for a browser) before the host starts.</summary>
     protected virtual void BeforeStart()
     {
@@ -60,6 +66,9 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests run the outbox dispatcher and the deadline job by hand, so that what they assert does not race a timer.
         builder.UseSetting("Notifications:Background", RunBackgroundJobs ? "true" : "false");
         builder.UseSetting(HistorySeeder.Setting, SeedHistory ? "true" : "false");
+        // Every test signs in and registers from the same (test) address; the limits' own tests set them low.
+        builder.UseSetting("Accounts:SignInsPerHour", SignInsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Accounts:RegistrationsPerHour", RegistrationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("UCHASTOK_DB", "postgres");
