@@ -109,10 +109,11 @@ public sealed class PasswordSignIn(
 public sealed class DecoyPasswordHash
 {
     private static readonly ApplicationUser Nobody = new() { DisplayName = "nobody", UserName = "nobody" };
-    private readonly Lazy<string> _hash;
+    private string? _hash;
 
-    public DecoyPasswordHash(IPasswordHasher<ApplicationUser> hasher) =>
-        _hash = new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
-
-    public void Verify(IPasswordHasher<ApplicationUser> hasher, string password) => hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+    public void Verify(IPasswordHasher<ApplicationUser> hasher, string password)
+    {
+        var hash = LazyInitializer.EnsureInitialized(ref _hash, () => hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+        hasher.VerifyHashedPassword(Nobody, hash, password);
+    }
 }
