@@ -6,7 +6,7 @@ namespace Uchastok.Browser.Tests.Accounts;
 /// <summary>
 /// On a phone, in each language: someone signed in presses "sign out" in the page's header (a staff
 /// member opens the menu first) and is signed out: a page for signed-in people now sends to the
-/// sign-in form.
+/// sign-in form, and a copy of the sign-in cookie taken before is refused too.
 /// </summary>
 public sealed class SignOutJourneys(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -23,6 +23,8 @@ public sealed class SignOutJourneys(BrowserFixture fixture) : IClassFixture<Brow
         await page.GotoAsync("/account/profile");
         Assert.EndsWith("/account/profile", page.Url, StringComparison.Ordinal);
         await PageChecks.AssertUsableAsync(page, $"signed-in-{language}");
+
+        var saved = await page.Context.CookiesAsync();
 
         var menu = page.Locator("header .menu-button");
         if (staffRole is not null)
@@ -42,6 +44,15 @@ public sealed class SignOutJourneys(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#login")).ToBeVisibleAsync();
         await PageChecks.AssertUsableAsync(page, $"signed-out-profile-{language}");
         await page.Context.CloseAsync();
+
+        // Someone who copied the cookie before the sign-out gets nothing with it.
+        var copy = await Host.Browser.NewContextAsync(new() { BaseURL = Host.BaseUrl });
+        await copy.AddCookiesAsync(saved.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        var replay = await copy.NewPageAsync();
+        PageChecks.Watch(replay);
+        await replay.GotoAsync("/account/profile");
+        Assert.Contains("/account/login", replay.Url, StringComparison.Ordinal);
+        await copy.CloseAsync();
     }
 
     private async Task<string> NewResidentAsync()
