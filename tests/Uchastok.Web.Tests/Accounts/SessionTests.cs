@@ -153,6 +153,25 @@ public sealed class SessionTests(UchastokAppFactory factory) : IClassFixture<Uch
         Assert.Equal(HttpStatusCode.Redirect, (await cookies.SendAsync(browser, HttpMethod.Get, "/account/profile")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("Resident", HttpStatusCode.NoContent)]
+    [InlineData("Inspector", HttpStatusCode.NoContent)]
+    [InlineData("Supervisor", HttpStatusCode.NoContent)]
+    [InlineData("Partner", HttpStatusCode.NoContent)]
+    [InlineData("Admin", HttpStatusCode.NoContent)]
+    public async Task SignOutByApi_RoleMatrix_AnySignedInAccountForItself(string? role, HttpStatusCode expected)
+    {
+        using var client = factory.Client();
+        if (role is not null)
+        {
+            var district = role is "Inspector" or "Supervisor" ? (await factory.BeatAtAsync("43.2510", "76.9210")).DistrictId : (int?)null;
+            var email = role == "Resident" ? await NewResidentAsync() : await factory.CreateStaffAsync(role, district);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await LoginAsync(client, email)).Access);
+        }
+        Assert.Equal(expected, (await client.PostAsync("/api/v1/auth/logout", null)).StatusCode);
+    }
+
     internal static async Task ResetPasswordThroughThePageAsync(UchastokAppFactory factory, string email, string newPassword)
     {
         string userId, token;
