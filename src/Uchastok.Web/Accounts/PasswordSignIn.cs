@@ -84,11 +84,25 @@ public sealed class PasswordSignIn(
 
     private async Task RecordFailureAsync(SignInLockout? pair, string userId, string network, DateTime now, CancellationToken cancellationToken)
     {
-        if (pair is null)
+        var isNew = pair is null;
+        pair ??= db.SignInLockouts.Add(new SignInLockout { UserId = userId, Network = network }).Entity;
+        Count(pair, now);
+        try
         {
-            pair = new SignInLockout { UserId = userId, Network = network };
-            db.SignInLockouts.Add(pair);
+            await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateException) when (isNew)
+        {
+            // Two first failures of the same pair at once (a parallel guessing run): the other request made the row; count on it.
+            db.Entry(pair).State = EntityState.Detached;
+            var existing = await db.SignInLockouts.SingleAsync(l => l.UserId == userId && l.Network == network, cancellationToken);
+            Count(existing, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static void Count(SignInLockout pair, DateTime now)
+    {
         // Failures further apart than the lock time are not a guessing run; start counting again.
         if (now - pair.LastFailureUtc > LockTime) pair.Failures = 0;
         pair.Failures++;
@@ -98,7 +112,6 @@ public sealed class PasswordSignIn(
             pair.LockedUntilUtc = now + LockTime;
             pair.Failures = 0;
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
 

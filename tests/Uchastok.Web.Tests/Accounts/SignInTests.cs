@@ -108,6 +108,18 @@ public sealed class SignInTests(SignInFactory factory) : IClassFixture<SignInFac
     }
 
     [Fact]
+    public async Task Login_ParallelFailuresOfOnePair_AllAnswer401()
+    {
+        // The first failures of a pair arriving together race to create its row; none may surface as a 500.
+        var email = await NewResidentAsync();
+        var network = TestNetwork.NewAddress();
+        var clients = Enumerable.Range(0, 4).Select(_ => factory.Client().From(network)).ToList();
+        var answers = await Task.WhenAll(clients.Select(c => LoginAsync(c, email, "Wrong-Pass-1")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
     public async Task PasswordReset_UnlocksTheAccountFromTheNetworkThatFailed()
     {
         var email = await NewResidentAsync();
