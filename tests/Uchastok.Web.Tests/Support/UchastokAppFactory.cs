@@ -61,6 +61,12 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether the per-address and per-contact filing limits keep their production defaults.</summary>
     protected virtual bool AppealLimitsAtDefaults => false;
 
+    /// <summary>Sign-ins allowed per network and hour (<c>Accounts:SignInsPerHour</c>).</summary>
+    protected virtual int SignInsPerHour => 100_000;
+
+    /// <summary>Registrations allowed per network and hour (<c>Accounts:RegistrationsPerHour</c>).</summary>
+    protected virtual int RegistrationsPerHour => 100_000;
+
     /// <summary>Last chance to choose the server (e.g. Kestrel for a browser) before the host starts.</summary>
     protected virtual void BeforeStart()
     {
@@ -79,6 +85,9 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Appeals:FilingsPerAddressPerHour", "100000");
             builder.UseSetting("Appeals:FilingsPerContactPerDay", "100000");
         }
+        // Every test signs in and registers from the same (test) address; the limits' own tests set them low.
+        builder.UseSetting("Accounts:SignInsPerHour", SignInsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Accounts:RegistrationsPerHour", RegistrationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("UCHASTOK_DB", "postgres");
