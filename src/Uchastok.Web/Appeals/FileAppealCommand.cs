@@ -299,10 +299,18 @@ public sealed class FileAppealCommand(
         var made = (db.Database.GetConnectionString(), year);
         if (!PostgresSequencesMade.ContainsKey(made))
         {
-            // The name is built from an integer year above, never from input; DDL takes no parameters.
+            try
+            {
+                // The name is built from an integer year above, never from input; DDL takes no parameters.
 #pragma warning disable EF1003
-            await db.Database.ExecuteSqlRawAsync("CREATE SEQUENCE IF NOT EXISTS " + name, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("CREATE SEQUENCE IF NOT EXISTS " + name, cancellationToken);
 #pragma warning restore EF1003
+            }
+            catch (Npgsql.PostgresException exception) when (exception.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+            {
+                // Another filing (on this node or another) made it at the same moment: IF NOT EXISTS does
+                // not guard against a concurrent CREATE, which then fails on the catalogue's unique index.
+            }
             PostgresSequencesMade[made] = true;
         }
         return name;

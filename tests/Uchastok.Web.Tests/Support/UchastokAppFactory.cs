@@ -15,10 +15,18 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "uchastok-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
+    private readonly bool _ownsDatabase = true;
 
     public UchastokAppFactory()
     {
         if (Provider == "postgres") _postgresDatabase = "uchastok_test_" + Guid.NewGuid().ToString("N")[..12];
+    }
+
+    /// <summary>A second node over another factory's PostgreSQL database, which that factory creates and drops.</summary>
+    protected UchastokAppFactory(UchastokAppFactory sharing)
+    {
+        _postgresDatabase = sharing._postgresDatabase ?? throw new InvalidOperationException("Only a PostgreSQL database can be shared by two nodes.");
+        _ownsDatabase = false;
     }
 
     public static string Provider => Environment.GetEnvironmentVariable("UCHASTOK_TEST_DB") ?? "sqlite";
@@ -28,7 +36,7 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (_postgresDatabase is not null)
+        if (_postgresDatabase is not null && _ownsDatabase)
         {
             await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
             await connection.OpenAsync();
@@ -103,7 +111,11 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_postgresDatabase is not null && !_ownsDatabase)
+        {
+            // The owner drops the database; this node only lets go of its connections.
+        }
+        else if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");

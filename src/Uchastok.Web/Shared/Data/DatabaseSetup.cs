@@ -37,6 +37,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddUchastokDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<JobLocks>();
         if (settings.IsPostgres)
             services.AddDbContext<UchastokDbContext, PostgresUchastokDbContext>(o => o.UseNpgsql(settings.ConnectionString));
         else

@@ -1817,6 +1817,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long>("OutboxMessageId")
                         .HasColumnType("bigint");
 
