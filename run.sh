@@ -5,7 +5,10 @@
 #   ./run.sh                                  serve
 #   ./run.sh beats import FILE                import beats from GeoJSON
 #   ./run.sh beats export [--district CODE] [--out FILE]
+#   ./run.sh backup FILE                      back up the database (SQLite online backup, or pg_dump -Fc)
+#   ./run.sh restore FILE [--number-gap N]    replace the database with a backup; the app must be stopped
 set -euo pipefail
+caller=$PWD
 cd "$(dirname "$0")"
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -17,6 +20,16 @@ mkdir -p -m 700 "$UCHASTOK_DATA"
 
 dotnet build src/Uchastok.Web/Uchastok.Web.csproj -c Release -nologo -v q -clp:ErrorsOnly >&2
 app=src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll
+
+if [ "${1:-}" = "backup" ] || [ "${1:-}" = "restore" ]; then
+  # The FILE is named from where the command was typed; the host runs in the project folder.
+  if [ $# -ge 2 ]; then
+    file=$2
+    case $file in /*) ;; *) file="$caller/$file" ;; esac
+    set -- "$1" "$file" "${@:3}"
+  fi
+  cd src/Uchastok.Web && exec dotnet "$root/$app" "$@"
+fi
 
 if [ "${1:-}" = "beats" ]; then
   # Content root is the project folder, as in serving.

@@ -13,6 +13,9 @@ using Uchastok.Rules.Territory.DemoCity;
 //     database that every acknowledged appeal is stored exactly once (see AppealLoad.cs).
 //       dotnet run -c Release --project bench/Uchastok.Bench -- appeals --url URL --db sqlite|postgres --connection CS
 if (args is ["appeals", ..]) return await AppealLoad.RunAsync(args[1..]);
+//   crash-load / crash-count: the two halves of bench/crash.sh, either side of kill -9 (see CrashLoad.cs).
+if (args is ["crash-load", ..]) return await CrashLoad.LoadAsync(args[1..]);
+if (args is ["crash-count", ..]) return await CrashLoad.CountAsync(args[1..]);
 if (args is ["page-weight", ..]) return await PageWeight.RunAsync(args[1..]);
 if (args is ["adjacency", ..]) return AdjacencyExplore.Run(SharedDataFolder.Find(AppContext.BaseDirectory));
 if (args is ["trust", ..]) return TrustValidation.Run(args[1..]);

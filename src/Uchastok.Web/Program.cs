@@ -17,11 +17,16 @@ using Uchastok.Web.Trust;
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["UCHASTOK_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
 var commandLine = args is ["beats", ..];
+// backup and restore work on the database as it is: no migration or seeding first, and restore must not find it open.
+var databaseCommand = args is ["backup", ..] or ["restore", ..];
+commandLine |= databaseCommand;
 // On the command line stdout carries the command's output (an export may be piped), so logs go to stderr.
 if (commandLine) builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services
-    .AddUchastokDatabase(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath), builder.Configuration)
+    .AddUchastokDatabase(database, builder.Configuration)
+    .AddUchastokBackup(builder.Configuration, database)
     .AddUchastokLocalization()
     .AddUchastokAuthorization()
     .AddUchastokWeb(builder.Configuration)
@@ -38,6 +43,13 @@ builder.Services
     .AddTransparency();
 
 var app = builder.Build();
+if (databaseCommand)
+{
+    TerritoryCommandLine.UseShellLanguage();
+    return await DatabaseCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+// A serving host marks its SQLite database in use before migrating it, so a restore cannot replace it underneath.
+if (!commandLine) app.Services.GetService<SqliteServingLock>()?.Acquire();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
 
 if (commandLine)

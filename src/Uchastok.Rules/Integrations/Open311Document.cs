@@ -52,15 +52,44 @@ public static class Open311Writer
         return buffer.ToArray();
     }
 
-    /// <summary>How a scalar reads as text: invariant culture, booleans in lower case, null as nothing.</summary>
+    /// <summary>How a scalar reads as text: invariant culture, booleans in lower case, null as nothing; always writable (see <see cref="Writable"/>).</summary>
     public static string? Text(object? content) => content switch
     {
         null => null,
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => content.ToString(),
+        _ => Writable(content.ToString()),
     };
+
+    /// <summary>
+    /// The text with what neither XML 1.0 nor JSON can carry taken out: control characters other than
+    /// tab and line breaks (a vertical tab in one appeal once made every XML list that held it fail)
+    /// are dropped, a lone UTF-16 surrogate becomes U+FFFD. Both formats get the same text.
+    /// </summary>
+    public static string? Writable(string? text)
+    {
+        if (text is null) return null;
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else clean = XmlConvert.IsXmlChar(text[i]);
+        }
+        if (clean) return text;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c)) builder.Append('\uFFFD');
+            else if (XmlConvert.IsXmlChar(c)) builder.Append(c);
+        }
+        return builder.ToString();
+    }
 
     private static void WriteXml(XmlWriter writer, Open311Node node)
     {

@@ -18,6 +18,15 @@ public static class W3cDateTime
     public static string Format(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(KazakhstanOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The day of a moment, as the start of that day in Kazakhstan: what the public is told of when
+    /// something happened, so that a time to the second cannot be matched with a neighbour's sighting.
+    /// </summary>
+    public static string Day(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(KazakhstanOffset).Date is var day
+            ? new DateTimeOffset(day, KazakhstanOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+            : string.Empty;
+
     /// <summary>The end of a due date in Kazakhstan: the moment a decision is expected by.</summary>
     public static string EndOfDay(DateOnly date) =>
         new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), KazakhstanOffset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

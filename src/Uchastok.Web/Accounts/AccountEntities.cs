@@ -38,3 +38,39 @@ public static class Roles
     public static readonly string[] All = [Resident, Inspector, Supervisor, Partner, Admin];
     public static readonly string[] Staff = [Inspector, Supervisor, Partner, Admin];
 }
+
+/// <summary>
+/// One sign-in on one device: a browser's cookie or an API client's pair of tokens. The cookie and
+/// the tokens carry the session's id, and every request checks the row, so ending a session (signing
+/// out, a new password) takes effect at once on every web node that shares the database.
+/// </summary>
+public sealed class AccountSession
+{
+    /// <summary>Random, unguessable; it is only ever sent inside the protected cookie or token.</summary>
+    public required string Id { get; set; }
+    public required string UserId { get; set; }
+    /// <summary><see cref="AccountSessions.CookieKind"/> or <see cref="AccountSessions.BearerKind"/>.</summary>
+    public required string Kind { get; set; }
+    /// <summary>The account's security stamp when the session opened: a new password or a sign-out changes the account's, and the session ends.</summary>
+    public required string SecurityStamp { get; set; }
+    /// <summary>How many times the refresh token has been exchanged; only tokens of the current generation are accepted.</summary>
+    public int Generation { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime ExpiresAtUtc { get; set; }
+    public DateTime? RevokedAtUtc { get; set; }
+    /// <summary>Why it ended: sign-out, refresh-reuse, unlock…</summary>
+    public string? RevokedReason { get; set; }
+}
+
+/// <summary>
+/// Failed sign-ins to one account from one network (an IPv4 address or an IPv6 /64). Five in a row
+/// lock that pair, not the account, so nobody can lock someone else out from elsewhere.
+/// </summary>
+public sealed class SignInLockout
+{
+    public required string UserId { get; set; }
+    public required string Network { get; set; }
+    public int Failures { get; set; }
+    public DateTime LastFailureUtc { get; set; }
+    public DateTime? LockedUntilUtc { get; set; }
+}

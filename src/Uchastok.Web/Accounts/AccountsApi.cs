@@ -24,46 +24,63 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous().WithSummary("E-mail (or phone) and password in, bearer token out.");
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().WithSummary("A fresh bearer token for a refresh token.");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimitPolicy.Name)
+            .WithSummary("E-mail (or phone) and password in, bearer token out. One answer for every failure; attempts are limited per network.");
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous()
+            .WithSummary("New access and refresh tokens for a refresh token, which is good once: presenting it again ends the session.");
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization().WithSummary("Signs out: ends every session of the account, on every device.");
         auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in account.");
 
-        app.MapPost("/api/v1/accounts", RegisterAsync).AllowAnonymous().WithTags("Accounts").WithSummary("A resident registers.");
+        app.MapPost("/api/v1/accounts", RegisterAsync).AllowAnonymous().RequireRateLimiting(RegistrationRateLimitPolicy.Name)
+            .WithTags("Accounts").WithSummary("A resident registers (limited per network).");
 
         var staff = app.MapGroup("/api/v1/staff").WithTags("Accounts").RequireAuthorization(Policies.Admin);
         staff.MapPost(string.Empty, CreateStaffAsync).WithSummary("An administrator creates a staff account.");
         staff.MapGet(string.Empty, ListStaffAsync).WithSummary("Staff accounts, with contacts (each read is logged).");
+        staff.MapPost("/{id}/unlock", UnlockAsync).WithSummary("Lifts the sign-in locks of an account (from every network) after failed attempts.");
         return app;
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest body, SignInManager<ApplicationUser> signIn, AccountCommands accounts, IStringLocalizer<SharedResource> localizer)
+        LoginRequest body, PasswordSignIn signIn, HttpContext context, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var user = await accounts.FindByLoginAsync(body.Email);
-        if (user is null || string.IsNullOrEmpty(body.Password))
-            return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LoginFailed");
-
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut) return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LockedOut");
-        if (!result.Succeeded) return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LoginFailed");
-        // The bearer handler has written the token response.
-        return TypedResults.Empty;
+        var user = await signIn.SignInAsync(body.Email, body.Password, context.Connection.RemoteIpAddress, IdentityConstants.BearerScheme, cancellationToken);
+        // The bearer handler has written the token response; every failure answers alike.
+        return user is null ? Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LoginFailed") : TypedResults.Empty;
     }
 
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
-        RefreshRequest body, SignInManager<ApplicationUser> signIn,
-        Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> options, TimeProvider clock)
+        RefreshRequest body, SignInManager<ApplicationUser> signIn, AccountSessions sessions,
+        Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var protector = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(body.RefreshToken) ? null : protector.Unprotect(body.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await sessions.RotateAsync(ticket.Principal, cancellationToken) is not { } generation
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
         {
             return TypedResults.Challenge();
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        var identity = principal.Identities.First();
+        identity.AddClaim(new Claim(AccountSessions.SessionClaim, ticket.Principal.FindFirstValue(AccountSessions.SessionClaim)!));
+        identity.AddClaim(new Claim(AccountSessions.GenerationClaim, generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, UserManager<ApplicationUser> users, AccountSessions sessions, CancellationToken cancellationToken)
+    {
+        if (users.GetUserId(principal) is { } id) await sessions.EndAllAsync(id, "sign-out", cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(
+        string id, UserManager<ApplicationUser> users, PasswordSignIn signIn, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return Problems.NotFound(localizer, "Account.UnknownAccount");
+        await signIn.UnlockAsync(user, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<ApplicationUser> users)

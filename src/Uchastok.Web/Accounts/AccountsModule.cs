@@ -15,16 +15,30 @@ public static class AccountsModule
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters += "+";
                 options.Password.RequiredLength = 8;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins lock an account only from the network they came from (PasswordSignIn), never from everywhere.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<UchastokDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<UchastokClaimsPrincipalFactory>()
+            .AddSignInManager<UchastokSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
+        // Every request checks its session row (AccountSessions), so a sign-out or a new password ends sessions at once;
+        // Identity's stamp check only re-reads roles and scope claims, and every five minutes is often enough for that.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.OnRefreshingPrincipal = AccountSessions.KeepSessionClaims;
+        });
         // A password-reset link is good for a day, and once: the reset changes the security stamp it is bound to.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
-        services.AddRateLimiter(options => options.AddPolicy<string, AccountRecoveryRateLimitPolicy>(AccountRecoveryRateLimitPolicy.Name));
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy<string, AccountRecoveryRateLimitPolicy>(AccountRecoveryRateLimitPolicy.Name);
+            options.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name);
+            options.AddPolicy<string, RegistrationRateLimitPolicy>(RegistrationRateLimitPolicy.Name);
+        });
 
         services.AddAuthentication(options =>
             {
@@ -38,7 +52,11 @@ public static class AccountsModule
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme);
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                options.RefreshTokenExpiration = AccountSessions.RefreshLifetime;
+                options.Events.OnMessageReceived = AccountSessions.ValidateBearerAsync;
+            });
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -49,7 +67,13 @@ public static class AccountsModule
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = AccountSessions.CookieLifetime;
+            options.Events.OnValidatePrincipal = AccountSessions.ValidateCookieAsync;
+            options.Events.OnCheckSlidingExpiration = async context =>
+            {
+                if (context.ShouldRenew && context.Principal is { } principal)
+                    await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().ExtendCookieAsync(principal, context.HttpContext.RequestAborted);
+            };
             // An API call answers with a status code; only pages redirect to the sign-in form.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
@@ -58,6 +82,11 @@ public static class AccountsModule
         services.AddSingleton<OfficerAccounts>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<DecoyPasswordHash>();
+        services.AddSingleton<AccountsCleanupJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccountsCleanupJob>());
         return services;
     }
 

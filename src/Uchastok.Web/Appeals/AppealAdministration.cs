@@ -6,9 +6,10 @@ using Uchastok.Web.Shared.Data;
 
 namespace Uchastok.Web.Appeals;
 
-public sealed record CategoryInput(string? Code, string? NameKk, string? NameRu, string? NameEn, bool IsActive = true, int SortOrder = 0);
+/// <param name="IsSensitive">Leave its appeals out of every public list; null keeps what the category had (a new one: no).</param>
+public sealed record CategoryInput(string? Code, string? NameKk, string? NameRu, string? NameEn, bool IsActive = true, int SortOrder = 0, bool? IsSensitive = null);
 
-public sealed record CategoryView(int Id, string Code, string NameKk, string NameRu, string NameEn, bool IsActive, int SortOrder);
+public sealed record CategoryView(int Id, string Code, string NameKk, string NameRu, string NameEn, bool IsActive, int SortOrder, bool IsSensitive);
 
 public sealed record KindTermView(string Kind, string Label, int WorkingDays);
 
@@ -20,7 +21,7 @@ public sealed partial class AppealAdministration(UchastokDbContext db, AppealCat
 
     public async Task<IReadOnlyList<CategoryView>> CategoriesAsync(CancellationToken cancellationToken = default) =>
         (await db.AppealCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken))
-            .Select(c => new CategoryView(c.Id, c.Code, c.NameKk, c.NameRu, c.NameEn, c.IsActive, c.SortOrder)).ToList();
+            .Select(c => new CategoryView(c.Id, c.Code, c.NameKk, c.NameRu, c.NameEn, c.IsActive, c.SortOrder, c.IsSensitive)).ToList();
 
     /// <summary>Adds a category (id null) or changes one. Categories are never deleted, only deactivated, so old appeals keep theirs.</summary>
     public async Task<(CategoryView? Category, FieldErrors Errors)> SaveCategoryAsync(int? id, CategoryInput input, CancellationToken cancellationToken = default)
@@ -49,9 +50,10 @@ public sealed partial class AppealAdministration(UchastokDbContext db, AppealCat
         category.NameEn = input.NameEn!.Trim();
         category.IsActive = input.IsActive;
         category.SortOrder = input.SortOrder;
+        if (input.IsSensitive is { } sensitive) category.IsSensitive = sensitive;
         await db.SaveChangesAsync(cancellationToken);
         catalog.Invalidate();
-        return (new CategoryView(category.Id, category.Code, category.NameKk, category.NameRu, category.NameEn, category.IsActive, category.SortOrder), errors);
+        return (new CategoryView(category.Id, category.Code, category.NameKk, category.NameRu, category.NameEn, category.IsActive, category.SortOrder, category.IsSensitive), errors);
     }
 
     public async Task<IReadOnlyList<KindTermView>> KindTermsAsync(CancellationToken cancellationToken = default)

@@ -43,6 +43,9 @@ public sealed class AppealCatalog(IServiceScopeFactory scopes, TimeProvider cloc
         ("other", "Басқа", "Другое", "Other"),
     ];
 
+    /// <summary>Categories whose appeals no public list shows (see <see cref="AppealCategory.IsSensitive"/>); administrators may flag others.</summary>
+    public static readonly string[] SensitiveByDefault = ["domestic", "minors"];
+
     /// <summary>Adds the default categories and kind terms when there are none; never overwrites an administrator's edits.</summary>
     public static async Task SeedAsync(UchastokDbContext db, CancellationToken cancellationToken = default)
     {
@@ -50,7 +53,7 @@ public sealed class AppealCatalog(IServiceScopeFactory scopes, TimeProvider cloc
         {
             db.AppealCategories.AddRange(DefaultCategories.Select((c, i) => new AppealCategory
             {
-                Code = c.Code, NameKk = c.Kk, NameRu = c.Ru, NameEn = c.En, SortOrder = (i + 1) * 10,
+                Code = c.Code, NameKk = c.Kk, NameRu = c.Ru, NameEn = c.En, SortOrder = (i + 1) * 10, IsSensitive = SensitiveByDefault.Contains(c.Code),
             }));
         }
         var kinds = await db.AppealKindSettings.Select(k => k.Kind).ToListAsync(cancellationToken);

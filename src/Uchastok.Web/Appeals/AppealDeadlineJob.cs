@@ -15,9 +15,10 @@ public sealed record DeadlinePass(int Reminded, int Escalated, int Closed);
 /// supervisors when it has passed, and closes answered appeals the applicant left unconfirmed for
 /// 10 days. Each appeal remembers the due date it was reminded or escalated for, set in the same
 /// transaction as the queued message, so a restart loses nothing and nothing is sent twice; an
-/// extension's new due date earns a new reminder.
+/// extension's new due date earns a new reminder. On several nodes one pass runs at a time
+/// (<see cref="JobLocks"/>); the markers and dedupe keys still hold if a pass is cut short.
 /// </summary>
-public sealed class AppealDeadlineJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<AppealDeadlineJob> logger)
+public sealed class AppealDeadlineJob(IServiceScopeFactory scopes, JobLocks locks, NotificationSettings settings, TimeProvider clock, ILogger<AppealDeadlineJob> logger)
     : PeriodicJob(settings.Background, clock, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
@@ -26,6 +27,9 @@ public sealed class AppealDeadlineJob(IServiceScopeFactory scopes, NotificationS
 
     public async Task<DeadlinePass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        // One node at a time: another node's pass running now does this work.
+        await using var held = await locks.TryTakeAsync(nameof(AppealDeadlineJob), cancellationToken);
+        if (held is null) return new DeadlinePass(0, 0, 0);
         List<long> remind, escalate, close;
         await using (var scope = scopes.CreateAsyncScope())
         {

@@ -13,6 +13,11 @@ public sealed class AppealCategory
     public required string NameEn { get; set; }
     public bool IsActive { get; set; } = true;
     public int SortOrder { get; set; }
+    /// <summary>
+    /// Appeals under it (domestic conflict, minors) never appear in a public list, not even as a
+    /// category, beat and day: their mere existence at an address can harm the applicant.
+    /// </summary>
+    public bool IsSensitive { get; set; }
 }
 
 /// <summary>The term to decide one kind of appeal, in working days (default 15, APPC art. 76).</summary>
@@ -220,4 +225,24 @@ public sealed class TrackingLinkCode
     public DateTime ExpiresAtUtc { get; set; }
     /// <summary>Wrong codes tried against this one; at <see cref="RecoverTrackingLinkCommand.MaxAttempts"/> it is spent.</summary>
     public int Attempts { get; set; }
+}
+
+/// <summary>
+/// What Uchastok knows of a contact (a phone number or an e-mail) appeals were filed with: whether
+/// its owner confirmed it, the code sent once to do so, when it was last sent a message, and how
+/// many appeals named it in the current day. Only a hash of the contact and of the code is kept.
+/// See <see cref="ApplicantContactGate"/>.
+/// </summary>
+public sealed class ApplicantContact
+{
+    public long Id { get; set; }
+    /// <summary>SHA-256 of the normalised contact (phone digits, or the lower-cased e-mail).</summary>
+    public required string ContactHash { get; set; }
+    public DateTime? ConfirmedAtUtc { get; set; }
+    /// <summary>The confirmation code, sent once in the first message; null until that message.</summary>
+    public string? CodeHash { get; set; }
+    public int CodeAttempts { get; set; }
+    public DateTime? LastMessageAtUtc { get; set; }
+    public DateTime WindowStartedAtUtc { get; set; }
+    public int FilingsInWindow { get; set; }
 }

@@ -151,3 +151,14 @@ internal sealed class TrackingLinkCodeConfiguration : IEntityTypeConfiguration<T
         builder.HasOne(c => c.Appeal).WithMany().HasForeignKey(c => c.AppealId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ApplicantContactConfiguration : IEntityTypeConfiguration<ApplicantContact>
+{
+    public void Configure(EntityTypeBuilder<ApplicantContact> builder)
+    {
+        builder.ToTable("appeals_contacts");
+        builder.Property(c => c.ContactHash).HasMaxLength(64);
+        builder.HasIndex(c => c.ContactHash).IsUnique();
+        builder.Property(c => c.CodeHash).HasMaxLength(64);
+    }
+}

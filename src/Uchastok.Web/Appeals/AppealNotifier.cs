@@ -14,11 +14,15 @@ namespace Uchastok.Web.Appeals;
 /// the appeal and its version, so the same step never queues the same message twice.
 /// </summary>
 public sealed class AppealNotifier(
-    UchastokDbContext db, Outbox outbox, AppealText text, IDataProtectionProvider protection, NotificationSettings settings, OfficerAccounts officerAccounts, IAfterAppealSurvey afterAppealSurvey)
+    UchastokDbContext db, Outbox outbox, AppealText text, IDataProtectionProvider protection, NotificationSettings settings, OfficerAccounts officerAccounts,
+    IAfterAppealSurvey afterAppealSurvey, ApplicantContactGate contacts, ILogger<AppealNotifier> logger)
 {
     public const string TrackingTokenPurpose = "Uchastok.Appeals.TrackingToken";
 
     public string TrackingLink(string token) => $"{settings.PublicUrl.TrimEnd('/')}/appeals/track/{token}";
+
+    /// <summary>The tracking page with the confirmation code filled in: one press confirms the contact.</summary>
+    public string ConfirmLink(string token, string code) => $"{TrackingLink(token)}?confirm={code}";
 
     public string StaffLink(Appeal appeal) => $"{settings.PublicUrl.TrimEnd('/')}/appeals/{appeal.Number}";
 
@@ -26,16 +30,36 @@ public sealed class AppealNotifier(
 
     public string ProtectToken(string token) => protection.CreateProtector(TrackingTokenPurpose).Protect(token);
 
-    /// <summary>Tells the applicant, by e-mail if they gave one, otherwise by SMS.</summary>
+    /// <summary>The contact the applicant's messages go to: the e-mail if they gave one, otherwise the phone.</summary>
+    public static (NotificationChannel Channel, string? Recipient) ApplicantContact(Appeal appeal) =>
+        appeal.ApplicantEmail is { } email ? (NotificationChannel.Email, email)
+        : appeal.ApplicantPhone is { } phone ? (NotificationChannel.Sms, phone)
+        : (NotificationChannel.Email, null);
+
+    /// <summary>
+    /// Tells the applicant, by e-mail if they gave one, otherwise by SMS; an unconfirmed contact at
+    /// most once a day (<see cref="ApplicantContactGate"/>), the registration carrying the code that confirms it.
+    /// </summary>
     public async Task ApplicantAsync(Appeal appeal, string templateKey, string? trackingToken = null, string? reason = null, Officer? assignee = null, CancellationToken cancellationToken = default)
     {
-        var (channel, recipient) = appeal.ApplicantEmail is { } email ? (NotificationChannel.Email, email)
-            : appeal.ApplicantPhone is { } phone ? (NotificationChannel.Sms, phone)
-            : (NotificationChannel.Email, (string?)null);
+        var (channel, recipient) = ApplicantContact(appeal);
         if (recipient is null) return;
+        var allowance = await contacts.ClaimMessageAsync(recipient, offerCode: templateKey == DefaultTemplates.Registered, appeal.ApplicantUserId, cancellationToken);
+        if (!allowance.Allowed)
+        {
+            // The tracking page shows every step; only the message to a contact nobody has confirmed is held back.
+            logger.LogInformation("Message {Template} of appeal {Number} withheld: unconfirmed contact already sent one today", templateKey, appeal.Number);
+            return;
+        }
         var token = trackingToken ?? protection.CreateProtector(TrackingTokenPurpose).Unprotect(appeal.ProtectedTrackingToken);
         var values = await ValuesAsync(appeal, appeal.Language, reason, assignee, cancellationToken);
         values["link"] = TrackingLink(token);
+        if (allowance.Code is { } code)
+        {
+            templateKey = DefaultTemplates.RegisteredWithCode;
+            values["code"] = code;
+            values["link"] = ConfirmLink(token, code);
+        }
         // With no survey open for appeals, the message's survey line is left out rather than linking to nothing.
         values["survey"] = templateKey == DefaultTemplates.Answered && await afterAppealSurvey.IsOpenAsync(cancellationToken)
             ? TrackingLink(token) + "/survey"

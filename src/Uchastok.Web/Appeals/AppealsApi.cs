@@ -19,6 +19,8 @@ public sealed record TransitionRequest(string? Reason, string? Answer, string? F
 
 public sealed record NoteRequest(string? Note);
 
+public sealed record ContactCodeRequest(string? Code);
+
 public sealed record TipResponse(long Id, string Message);
 
 public sealed record CategoryOption(int Id, string Code, string Name);
@@ -45,14 +47,16 @@ public static class AppealsApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Appeals");
         var open = api.MapGroup(string.Empty).AllowAnonymous();
-        open.MapPost("/appeals", FileAsync).DisableAntiforgery()
+        open.MapPost("/appeals", FileAsync).DisableAntiforgery().RequireRateLimiting(AppealFilingRateLimitPolicy.Name)
             .WithSummary("File an appeal (JSON, or multipart/form-data with up to 5 attachments). Send an Idempotency-Key header to make retries safe.");
         open.MapGet("/appeals/track/{token}", TrackAsync).WithSummary("An appeal by its private tracking token.");
         open.MapPost("/appeals/track/{token}/rating", RateByTokenAsync).WithSummary("Rate the service, once, after the answer.");
         open.MapPost("/appeals/track/{token}/{action}", ActByTokenAsync).WithSummary("Confirm or contest the answer (applicant, by tracking token).");
         open.MapGet("/appeals/track/{token}/attachments/{attachmentId:long}", AttachmentByTokenAsync).WithSummary("An attachment of the appeal.");
         open.MapGet("/appeal-categories", CategoriesAsync).WithSummary("The categories an appeal can be filed under.");
-        open.MapPost("/tips", TipAsync).WithSummary("An anonymous report of an offence: goes to the district's duty list, not into the appeal lifecycle.");
+        open.MapPost("/appeals/track/{token}/contact/confirm", ConfirmContactAsync)
+            .WithSummary("Confirm the applicant's phone or e-mail with the code its first message carried; until then it gets at most one message a day.");
+        open.MapPost("/tips", TipAsync).RequireRateLimiting(AppealFilingRateLimitPolicy.Name).WithSummary("An anonymous report of an offence: goes to the district's duty list, not into the appeal lifecycle.");
 
         var signedIn = api.MapGroup("/appeals").RequireAuthorization();
         signedIn.MapGet(string.Empty, ListAsync).WithSummary("My appeals (residents) or my queue (staff), soonest due first.");
@@ -79,6 +83,7 @@ public static class AppealsApi
         var (input, files, problem) = await ReadAppealAsync(request, localizer, cancellationToken);
         if (problem is not null) return problem;
         var result = await command.ExecuteAsync(input!, files, user, request.Headers["Idempotency-Key"].ToString(), FilingSource.Api, cancellationToken);
+        if (result.TooMany) return Problems.Status(localizer, StatusCodes.Status429TooManyRequests, "Appeal.TooManyForContact");
         if (!result.Succeeded) return Problems.Validation(localizer, result.Errors);
 
         var filed = result.Filed!;
@@ -217,6 +222,15 @@ public static class AppealsApi
 
     private static async Task<Ok<CategoryOption[]>> CategoriesAsync(AppealCatalog catalog, AppealText text, CancellationToken cancellationToken) =>
         TypedResults.Ok((await catalog.CategoriesAsync(cancellationToken)).Where(c => c.IsActive).Select(c => new CategoryOption(c.Id, c.Code, text.Category(c))).ToArray());
+
+    private static async Task<IResult> ConfirmContactAsync(
+        string token, ContactCodeRequest body, ApplicantContactGate contacts, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await contacts.ConfirmByTrackingTokenAsync(token, body.Code, cancellationToken) switch
+        {
+            null => Problems.NotFound(localizer, "Appeal.NotFound"),
+            true => TypedResults.NoContent(),
+            false => Problems.BadRequest(localizer, "Appeal.ContactCodeWrong"),
+        };
 
     private static async Task<IResult> TipAsync(TipInput body, SubmitTipCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {

@@ -19,8 +19,11 @@ public static class AppealsModule
         services.AddScoped<AppealFeedbackCommands>();
         services.AddScoped<SubmitTipCommand>();
         services.AddScoped<RecoverTrackingLinkCommand>();
+        services.AddScoped<ApplicantContactGate>();
+        services.AddRateLimiter(options => options.AddPolicy<string, AppealFilingRateLimitPolicy>(AppealFilingRateLimitPolicy.Name));
         services.AddScoped<AppealQueries>();
         services.AddScoped<AppealAdministration>();
+        services.AddSingleton<Shared.Data.INumberingGuard, AppealNumbering>();
         services.AddSingleton<AppealDeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AppealDeadlineJob>());
         return services;

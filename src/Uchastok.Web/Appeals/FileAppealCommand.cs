@@ -36,7 +36,8 @@ public sealed record FilingSource(AppealChannel Channel, int? ApiKeyId = null)
     public string Sender(string? userId) => ApiKeyId is { } key ? $"api-key:{key}" : userId ?? "anonymous";
 }
 
-public sealed record FileAppealResult(FiledAppeal? Filed, FieldErrors Errors)
+/// <param name="TooMany">Refused because its contact was named by too many filings today (<see cref="ApplicantContactGate"/>): nothing was stored.</param>
+public sealed record FileAppealResult(FiledAppeal? Filed, FieldErrors Errors, bool TooMany = false)
 {
     public bool Succeeded => Filed is not null;
 }
@@ -58,6 +59,7 @@ public sealed class FileAppealCommand(
     IStringLocalizer<SharedResource> localizer,
     IConfiguration configuration,
     AppealText appealText,
+    ApplicantContactGate contacts,
     TimeProvider clock,
     ILogger<FileAppealCommand> logger)
 {
@@ -74,7 +76,7 @@ public sealed class FileAppealCommand(
         var categories = await catalog.CategoriesAsync(cancellationToken);
         var category = categories.FirstOrDefault(c => c.Id == input.CategoryId && c.IsActive);
         if (category is null) errors.Add("categoryId", localizer["Appeal.CategoryRequired"]);
-        var text = input.Text?.Trim();
+        var text = Shared.Web.InputText.Printable(input.Text)?.Trim();
         if (string.IsNullOrEmpty(text)) errors.Add("text", localizer["Appeal.TextRequired"]);
         else if (text.Length > AppealInput.MaxTextLength) errors.Add("text", localizer["Appeal.TextTooLong", AppealInput.MaxTextLength]);
 
@@ -95,6 +97,13 @@ public sealed class FileAppealCommand(
 
         var sender = source.Sender(access.UserId);
         var requestHash = RequestHash(input, files);
+        // A retry with the same key is answered with the appeal already filed and does not count again.
+        var retry = !string.IsNullOrEmpty(key) && await db.AppealIdempotencyKeys.AnyAsync(k => k.Sender == sender && k.Key == key, cancellationToken);
+        if (!retry && (email ?? phone) is { } contact && !await contacts.TryCountFilingAsync(contact, cancellationToken))
+        {
+            logger.LogWarning("Filing refused: its contact was named by {Limit} filings in a day", contacts.FilingsPerContactPerDay);
+            return new(null, errors, TooMany: true);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var receivedOn = KazakhstanTime.LocalDate(now);
@@ -290,10 +299,18 @@ public sealed class FileAppealCommand(
         var made = (db.Database.GetConnectionString(), year);
         if (!PostgresSequencesMade.ContainsKey(made))
         {
-            // The name is built from an integer year above, never from input; DDL takes no parameters.
+            try
+            {
+                // The name is built from an integer year above, never from input; DDL takes no parameters.
 #pragma warning disable EF1003
-            await db.Database.ExecuteSqlRawAsync("CREATE SEQUENCE IF NOT EXISTS " + name, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("CREATE SEQUENCE IF NOT EXISTS " + name, cancellationToken);
 #pragma warning restore EF1003
+            }
+            catch (Npgsql.PostgresException exception) when (exception.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+            {
+                // Another filing (on this node or another) made it at the same moment: IF NOT EXISTS does
+                // not guard against a concurrent CREATE, which then fails on the catalogue's unique index.
+            }
             PostgresSequencesMade[made] = true;
         }
         return name;

@@ -15,7 +15,7 @@ namespace Uchastok.Web.Appeals;
 /// codes a day at most, and the page is rate-limited per network.
 /// </summary>
 public sealed class RecoverTrackingLinkCommand(
-    UchastokDbContext db, Outbox outbox, OutboxSignal signal, IDataProtectionProvider protection, TimeProvider clock)
+    UchastokDbContext db, Outbox outbox, OutboxSignal signal, IDataProtectionProvider protection, ApplicantContactGate contacts, TimeProvider clock)
 {
     public const int MaxAttempts = 5;
     public const int MaxCodesPerDay = 3;
@@ -28,9 +28,13 @@ public sealed class RecoverTrackingLinkCommand(
         var now = clock.GetUtcNow().UtcDateTime;
         if (await db.TrackingLinkCodes.CountAsync(c => c.AppealId == appeal.Id && c.CreatedAtUtc >= now.AddDays(-1), cancellationToken) >= MaxCodesPerDay) return;
 
+        var (channel, recipient) = appeal.ApplicantEmail is { } email ? (NotificationChannel.Email, email) : (NotificationChannel.Sms, appeal.ApplicantPhone!);
+        // A contact nobody has confirmed gets one message a day, recovery codes included: whoever filed
+        // appeals naming a stranger's number knows their numbers too.
+        if (!(await contacts.ClaimMessageAsync(recipient, offerCode: false, appeal.ApplicantUserId, cancellationToken)).Allowed) return;
+
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         db.TrackingLinkCodes.Add(new TrackingLinkCode { AppealId = appeal.Id, CodeHash = Hash(appeal.Id, code), CreatedAtUtc = now, ExpiresAtUtc = now + CodeLifetime });
-        var (channel, recipient) = appeal.ApplicantEmail is { } email ? (NotificationChannel.Email, email) : (NotificationChannel.Sms, appeal.ApplicantPhone!);
         await outbox.EnqueueAsync(new Notification(channel, recipient, appeal.Language, DefaultTemplates.TrackingLinkCode,
             new Dictionary<string, string> { ["number"] = appeal.Number, ["code"] = code },
             $"{appeal.Number}:link-code:{now.Ticks}", AppealNotifier.Topic(appeal)), cancellationToken);
@@ -58,6 +62,8 @@ public sealed class RecoverTrackingLinkCommand(
         }
         // Used once: every code of the appeal is spent, and stays counted against the day's three.
         await db.TrackingLinkCodes.Where(c => c.AppealId == appeal.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Attempts, MaxAttempts), cancellationToken);
+        // The code arrived, so the contact is its owner's.
+        if ((appeal.ApplicantEmail ?? appeal.ApplicantPhone) is { } contact) await contacts.MarkConfirmedAsync(contact, cancellationToken);
         return protection.CreateProtector(AppealNotifier.TrackingTokenPurpose).Unprotect(appeal.ProtectedTrackingToken);
     }
 

@@ -21,7 +21,7 @@ public sealed class SubmitTipCommand(UchastokDbContext db, AppealPlaces places, 
         var errors = new FieldErrors();
         var category = (await catalog.CategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == input.CategoryId && c.IsActive);
         if (category is null) errors.Add("categoryId", localizer["Appeal.CategoryRequired"]);
-        var text = input.Text?.Trim();
+        var text = Shared.Web.InputText.Printable(input.Text)?.Trim();
         if (string.IsNullOrEmpty(text)) errors.Add("text", localizer["Appeal.TextRequired"]);
         else if (text.Length > AppealInput.MaxTextLength) errors.Add("text", localizer["Appeal.TextTooLong", AppealInput.MaxTextLength]);
         var place = await places.ResolveAsync(input.Lat, input.Lon, input.AddressId, input.AddressText, input.DistrictId, errors, cancellationToken);

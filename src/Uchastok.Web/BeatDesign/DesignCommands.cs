@@ -261,7 +261,7 @@ public sealed class DesignCommands(
 }
 
 /// <summary>Puts scheduled beat versions into force on their date: checked at start and every ten minutes.</summary>
-public sealed class BeatVersionActivator(IServiceScopeFactory scopes, TimeProvider clock, ILogger<BeatVersionActivator> logger) : BackgroundService
+public sealed class BeatVersionActivator(IServiceScopeFactory scopes, JobLocks locks, TimeProvider clock, ILogger<BeatVersionActivator> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -270,6 +270,9 @@ public sealed class BeatVersionActivator(IServiceScopeFactory scopes, TimeProvid
         {
             try
             {
+                // One node at a time; another node's pass running now does this work.
+                await using var held = await locks.TryTakeAsync(nameof(BeatVersionActivator), stoppingToken);
+                if (held is null) continue;
                 await using var scope = scopes.CreateAsyncScope();
                 var applied = await scope.ServiceProvider.GetRequiredService<DesignCommands>().ActivateDueAsync(stoppingToken);
                 if (applied > 0) logger.LogInformation("{Count} scheduled beat versions put into force", applied);

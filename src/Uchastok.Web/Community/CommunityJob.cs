@@ -16,7 +16,7 @@ public sealed record CommunityPass(int Reminded, int Alerted);
 /// before a quarter ends, every inspector who has not held the report meeting, and his district's
 /// supervisors, are told — once each per quarter, as the outbox's dedupe key makes sure.
 /// </summary>
-public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<CommunityJob> logger)
+public sealed class CommunityJob(IServiceScopeFactory scopes, JobLocks locks, NotificationSettings settings, TimeProvider clock, ILogger<CommunityJob> logger)
     : PeriodicJob(settings.Background, clock, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
@@ -25,6 +25,9 @@ public sealed class CommunityJob(IServiceScopeFactory scopes, NotificationSettin
 
     public async Task<CommunityPass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        // One node at a time: another node's pass running now does this work.
+        await using var held = await locks.TryTakeAsync(nameof(CommunityJob), cancellationToken);
+        if (held is null) return new CommunityPass(0, 0);
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         // Each part on its own: a failure in one must not stop the other.

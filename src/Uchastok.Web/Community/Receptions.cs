@@ -121,11 +121,16 @@ public sealed class Receptions(
         return BookingResult.Done;
     }
 
-    /// <summary>An inspector's receptions of a local day: his own, or any in a district its supervisor manages. Each read is logged: it shows names and contacts.</summary>
+    /// <summary>
+    /// An inspector's receptions of a local day, for the inspector himself and the supervisor of his
+    /// district only: the names, phones and topics are the residents' business with their inspector.
+    /// An administrator runs the platform, not the district, and is not among them. Each read that
+    /// shows someone is logged.
+    /// </summary>
     public async Task<IReadOnlyList<BookingView>?> DayAsync(ClaimsPrincipal user, int officerId, DateOnly day, CancellationToken cancellationToken = default)
     {
         var officer = await db.Officers.AsNoTracking().Where(o => o.Id == officerId).Select(o => new { o.Id, o.DistrictId }).SingleOrDefaultAsync(cancellationToken);
-        if (officer is null || !(ScopeClaims.IsInspector(user, officerId) || ScopeClaims.ManagesDistrict(user, officer.DistrictId)) || day.Year is < 2000 or > 2100) return null;
+        if (officer is null || !MayReadBookings(user, officerId, officer.DistrictId) || day.Year is < 2000 or > 2100) return null;
         var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), KazakhstanTime.Offset).UtcDateTime;
         var to = from.AddDays(1);
         var list = await ViewsAsync(db.ReceptionBookings.Where(b => b.OfficerId == officerId && b.Status == BookingStatus.Booked && b.StartsAtUtc >= from && b.StartsAtUtc < to), cancellationToken);
@@ -136,6 +141,10 @@ public sealed class Receptions(
         }
         return list;
     }
+
+    /// <summary>The inspector himself, or the supervisor of his district; nobody else, administrators included.</summary>
+    public static bool MayReadBookings(ClaimsPrincipal user, int officerId, int officerDistrictId) =>
+        ScopeClaims.IsInspector(user, officerId) || (user.IsInRole(Roles.Supervisor) && ScopeClaims.District(user) == officerDistrictId);
 
     /// <summary>Reminds everyone booked for tomorrow (local), once. The background job calls it; tests call it by hand.</summary>
     public async Task<int> RemindAsync(CancellationToken cancellationToken = default)

@@ -29,7 +29,31 @@ public static class Open311Api
         open311.MapGet("/requests.{format}", QueryAsync).WithSummary("Appeals by id, service, date range (at most 90 days) and status; public fields only.");
         open311.MapGet("/requests/{serviceRequestId}.{format}", RequestAsync).WithSummary("One appeal's status; public fields only.");
         open311.MapGet("/tokens/{token}.{format}", TokenAsync).WithSummary("The appeal number for the private tracking token its applicant was sent.");
+        // Anything else under the prefix — an unknown path, another method, HEAD, OPTIONS — is answered
+        // here in the specification's error format, never by the site's sign-in redirect (which a
+        // client such as FixMyStreet's takes for success).
+        open311.MapFallback("{**path}", Unmatched).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The methods each GeoReport path answers, for 405 and its Allow header.</summary>
+    private static readonly (System.Text.RegularExpressions.Regex Path, string Methods)[] KnownPaths =
+    [
+        (new(@"^discovery\.[^/]+$"), "GET"),
+        (new(@"^services\.[^/]+$"), "GET"),
+        (new(@"^services/[^/]+\.[^/]+$"), "GET"),
+        (new(@"^requests\.[^/]+$"), "GET, POST"),
+        (new(@"^requests/[^/]+\.[^/]+$"), "GET"),
+        (new(@"^tokens/[^/]+\.[^/]+$"), "GET"),
+    ];
+
+    private static Open311Response Unmatched(string? path, HttpContext context, IStringLocalizer<SharedResource> localizer)
+    {
+        var format = Open311Response.FormatOf(context.Request.Path);
+        var known = KnownPaths.FirstOrDefault(k => k.Path.IsMatch(path ?? string.Empty));
+        if (known.Path is null) return Open311Response.Error(format, StatusCodes.Status404NotFound, localizer["Open311.PathNotFound"]);
+        context.Response.Headers.Allow = known.Methods;
+        return Open311Response.Error(format, StatusCodes.Status405MethodNotAllowed, localizer["Open311.MethodNotAllowed", context.Request.Method, known.Methods]);
     }
 
     private static IResult Discovery(string format, string? jurisdiction_id, HttpRequest request, Open311Settings settings, IStringLocalizer<SharedResource> localizer)

@@ -13,15 +13,15 @@ public sealed record Open311Caller(ActiveApiKey? Key, bool KeyGiven)
 }
 
 /// <summary>
-/// The Open311 settings, read once: the jurisdiction served, the discovery contact, the categories
-/// never published, and how many requests a key, or a caller without one, may make per window.
+/// The Open311 settings, read once: the jurisdiction served, the discovery contact, and how many
+/// requests a key, or a caller without one, may make per window. Which categories are never
+/// published is the appeal catalog's flag (<c>IsSensitive</c>), not a setting.
 /// </summary>
-public sealed record Open311Settings(string JurisdictionId, string? Contact, IReadOnlySet<string> SensitiveCategories, TimeSpan Window, int AnonymousPermitsPerWindow)
+public sealed record Open311Settings(string JurisdictionId, string? Contact, TimeSpan Window, int AnonymousPermitsPerWindow)
 {
     public static Open311Settings From(IConfiguration configuration) => new(
         configuration["Integrations:JurisdictionId"] is { Length: > 0 } id ? id : "almaty.uchastok.kz",
         configuration["Integrations:Contact"] is { Length: > 0 } contact ? contact : null,
-        (configuration.GetSection("Integrations:SensitiveCategories").Get<string[]>() ?? ["domestic", "minors"]).ToHashSet(StringComparer.OrdinalIgnoreCase),
         TimeSpan.FromSeconds(configuration.GetValue("Integrations:RateLimitWindowSeconds", 60)),
         configuration.GetValue("Integrations:AnonymousPermitsPerWindow", 120));
 }

@@ -29,8 +29,7 @@ public sealed class Open311Requests(
     AppealText appealText,
     TerritoryText territoryText,
     WorkingCalendarProvider calendars,
-    IStringLocalizer<SharedResource> localizer,
-    Open311Settings settings)
+    IStringLocalizer<SharedResource> localizer)
 {
 
     /// <summary>The form fields of the appeal command, as the Open311 arguments a client sent them in.</summary>
@@ -116,6 +115,8 @@ public sealed class Open311Requests(
         };
         // A partner's call files as nobody's account: the applicant is who the form names.
         var result = await file.ExecuteAsync(input, [], new ClaimsPrincipal(new ClaimsIdentity()), idempotencyKey, new FilingSource(AppealChannel.Open311, key.Id), cancellationToken);
+        if (result.TooMany)
+            return Refused(StatusCodes.Status429TooManyRequests, $"{(string.IsNullOrWhiteSpace(input.Email) ? "phone" : "email")}: {localizer["Appeal.TooManyForContact"]}");
         if (!result.Succeeded)
         {
             foreach (var (field, messages) in result.Errors)
@@ -133,7 +134,12 @@ public sealed class Open311Requests(
         if (!filed.Replayed && Uri.TryCreate(mediaUrl, UriKind.Absolute, out var media) && media.Scheme is "http" or "https")
             await NoteMediaAsync(appeal, media, cancellationToken);
 
-        var notice = filed.Assignee is { } assignee
+        // A complaint about an officer goes to his head (internal security for a head), never to the beat's inspector: say so.
+        var notice = appeal.Queue == AppealQueue.InternalSecurity
+            ? localizer["Open311.NoticeInternalSecurity", appeal.Number, AppealText.Date(appeal.DueDate)]
+            : appeal.AboutPoliceOfficer
+            ? localizer["Open311.NoticeHead", appeal.Number, AppealText.Date(appeal.DueDate), filed.District?.Name ?? string.Empty]
+            : filed.Assignee is not null
             ? localizer["Open311.NoticeAssigned", appeal.Number, AppealText.Date(appeal.DueDate), filed.Beat?.Name ?? filed.District?.Name ?? string.Empty]
             : localizer["Open311.NoticeQueued", appeal.Number, AppealText.Date(appeal.DueDate), filed.District?.Name ?? string.Empty];
         var body = Open311Node.List("service_requests", [Open311Node.Object("request",
@@ -211,10 +217,10 @@ public sealed class Open311Requests(
 
     /// <summary>
     /// What the public may list, filtered in the database: the facts that make <see cref="PublicDisclosure.Decide"/>
-    /// leave an appeal out (a complaint about a police officer, in any queue); each answer is checked by it again.
+    /// leave an appeal out (a complaint about a police officer, in any queue; a sensitive category); each answer is checked by it again.
     /// </summary>
     private static IQueryable<Appeal> Public(IQueryable<Appeal> appeals) =>
-        appeals.Where(a => !a.AboutPoliceOfficer && a.ConcernedOfficerId == null && a.Queue != AppealQueue.InternalSecurity);
+        appeals.Where(a => !a.AboutPoliceOfficer && a.ConcernedOfficerId == null && a.Queue != AppealQueue.InternalSecurity && !a.Category.IsSensitive);
 
     private static IQueryable<Appeal> WithPlace(IQueryable<Appeal> appeals) =>
         appeals.Include(a => a.Category).Include(a => a.Beat).Include(a => a.District);
@@ -234,7 +240,7 @@ public sealed class Open311Requests(
     {
         var disclosure = PublicDisclosure.Decide(new DisclosureFacts(
             appeal.AboutPoliceOfficer || appeal.ConcernedOfficerId != null || appeal.Queue == AppealQueue.InternalSecurity,
-            settings.SensitiveCategories.Contains(appeal.Category.Code), appeal.PublishConsent,
+            appeal.Category.IsSensitive, appeal.PublishConsent,
             appeal.Latitude, appeal.Longitude, appeal.Beat?.CentreLatitude, appeal.Beat?.CentreLongitude));
         if (!disclosure.Listed) return null;
         var status = Open311Status.For(appeal.State);
@@ -258,8 +264,9 @@ public sealed class Open311Requests(
             Open311Node.Value("description", disclosure.ShowText ? PublicDisclosure.Redact(appeal.Text, [appeal.ApplicantName]) : null),
             Open311Node.Value("agency_responsible", district is null ? localizer["Open311.AgencyCity"].Value : localizer["Open311.Agency", district].Value),
             Open311Node.Value("service_notice", null),
-            Open311Node.Value("requested_datetime", W3cDateTime.Format(appeal.ReceivedAtUtc)),
-            Open311Node.Value("updated_datetime", W3cDateTime.Format(updatedAtUtc)),
+            // To the day: with the beat, a time to the second could be matched with what neighbours saw.
+            Open311Node.Value("requested_datetime", W3cDateTime.Day(appeal.ReceivedAtUtc)),
+            Open311Node.Value("updated_datetime", W3cDateTime.Day(updatedAtUtc)),
             Open311Node.Value("expected_datetime", status == Open311Status.Open ? W3cDateTime.EndOfDay(appeal.DueDate) : null),
             Open311Node.Value("address", place),
             Open311Node.Value("address_id", null),

@@ -4,11 +4,13 @@ namespace Uchastok.Web.Notifications;
 /// The messages Uchastok sends, in Kazakh, Russian and English, as first written; administrators
 /// edit them afterwards (table <c>notifications_templates</c>). Placeholders: {number}, {received},
 /// {due}, {assignee}, {reason}, {forwardedTo}, {text}, {link}, {survey} (the after-appeal survey, for the applicant; its whole line is left out when no survey is open for appeals);
-/// for receptions {when}, {inspector}, {place}, {link}; for the report-meeting alert {inspector}, {beats}, {quarter}, {last}, {link}; for a password reset {link}; for a lost appeal link {number}, {code}.
+/// for receptions {when}, {inspector}, {place}, {link}; for the report-meeting alert {inspector}, {beats}, {quarter}, {last}, {link}; for a password reset {link}; for a lost appeal link {number}, {code}; the registration sent to a contact not yet confirmed (appeal.registered-code) also {code}, and its {link} fills the code in.
 /// </summary>
 public static class DefaultTemplates
 {
     public const string Registered = "appeal.registered";
+    /// <summary>The registration sent to a contact not yet confirmed: it carries the code, sent once, that confirms it.</summary>
+    public const string RegisteredWithCode = "appeal.registered-code";
     public const string Assigned = "appeal.assigned";
     public const string InProgress = "appeal.in-progress";
     public const string Extended = "appeal.extended";
@@ -37,6 +39,10 @@ public static class DefaultTemplates
         [(Registered, "kk")] = new("{number} өтінішіңіз тіркелді", "{number} өтініші {received} қабылданды. Шешім мерзімі: {due}. Барысын мына сілтемеден бақылаңыз: {link}"),
         [(Registered, "ru")] = new("Ваше обращение {number} зарегистрировано", "Обращение {number} принято {received}. Срок рассмотрения: до {due}. Следите за ходом по ссылке: {link}"),
         [(Registered, "en")] = new("Your appeal {number} is registered", "Appeal {number} was received on {received}. It will be decided by {due}. Follow it here: {link}"),
+
+        [(RegisteredWithCode, "kk")] = new("{number} өтінішіңіз тіркелді", "{number} өтініші {received} қабылданды. Шешім мерзімі: {due}. Барысын мына сілтемеден бақылаңыз: {link}\nБайланысыңызды растау коды: {code}. Сілтемені ашып, «Растау» түймесін басыңыз. Расталмайынша бұл байланысқа күніне бір хабарламадан артық жібермейміз."),
+        [(RegisteredWithCode, "ru")] = new("Ваше обращение {number} зарегистрировано", "Обращение {number} принято {received}. Срок рассмотрения: до {due}. Следите за ходом по ссылке: {link}\nКод подтверждения контакта: {code}. Откройте ссылку и нажмите «Подтвердить». Пока контакт не подтверждён, мы присылаем на него не больше одного сообщения в день."),
+        [(RegisteredWithCode, "en")] = new("Your appeal {number} is registered", "Appeal {number} was received on {received}. It will be decided by {due}. Follow it here: {link}\nCode to confirm this contact: {code}. Open the link and press \"Confirm\". Until it is confirmed we send it at most one message a day."),
 
         [(Assigned, "kk")] = new("{number}: орындаушы тағайындалды", "{number} өтінішін {assignee} қарайды. Мерзімі: {due}. {link}"),
         [(Assigned, "ru")] = new("{number}: назначен исполнитель", "Обращение {number} рассматривает {assignee}. Срок: до {due}. {link}"),

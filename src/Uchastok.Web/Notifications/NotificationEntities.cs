@@ -8,7 +8,7 @@ public enum NotificationChannel { Email, Sms }
 public enum OutboxState
 {
     Pending,
-    /// <summary>Taken by a dispatcher; if the process dies here the outcome is unknown and the message waits for a person.</summary>
+    /// <summary>Taken by a dispatcher under a lease; if the process dies here the outcome is unknown, and when the lease ends the message is sent again with the same message id.</summary>
     Sending,
     Sent,
     Failed,
@@ -40,6 +40,14 @@ public sealed class OutboxMessage
     public DateTime? LockedUntilUtc { get; set; }
     public DateTime? SentAtUtc { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The id every delivery of this message carries (the e-mail <c>Message-ID</c>, an SMS gateway's
+    /// client message id): the same on a redelivery, so a receiver can tell it got the message already.
+    /// </summary>
+    public string DeliveryKey => DeliveryKeyOf(Id);
+
+    public static string DeliveryKeyOf(long id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"uchastok-outbox-{id}");
 }
 
 /// <summary>The text of one message in one language; placeholders in braces, e.g. {number}.</summary>
@@ -61,6 +69,8 @@ public sealed class SinkMessage
     public required string Subject { get; set; }
     public required string Body { get; set; }
     public long OutboxMessageId { get; set; }
+    /// <summary>The message id the delivery carried (<see cref="OutboxMessage.DeliveryKey"/>): two rows with one key are one message delivered twice.</summary>
+    public string MessageKey { get; set; } = string.Empty;
     public DateTime AtUtc { get; set; }
 }
 
@@ -69,6 +79,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("notifications_outbox");
+        builder.Ignore(m => m.DeliveryKey);
         builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(10);
         builder.Property(m => m.Recipient).HasMaxLength(256);
@@ -108,5 +119,6 @@ internal sealed class SinkMessageConfiguration : IEntityTypeConfiguration<SinkMe
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Body).HasMaxLength(8000);
         builder.HasIndex(m => m.Recipient);
+        builder.Property(m => m.MessageKey).HasMaxLength(100);
     }
 }

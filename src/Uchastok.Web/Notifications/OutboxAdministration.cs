@@ -9,7 +9,7 @@ namespace Uchastok.Web.Notifications;
 
 public sealed record OutboxView(long Id, string Channel, string Recipient, string Language, string TemplateKey, string Subject, string State, int Attempts, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? LastError);
 
-public sealed record SinkView(long Id, string Channel, string Recipient, string Subject, string Body, DateTime AtUtc);
+public sealed record SinkView(long Id, string Channel, string Recipient, string Subject, string Body, DateTime AtUtc, long OutboxMessageId, string MessageKey);
 
 public sealed record TemplateView(string Key, string Language, string Subject, string Body, DateTime UpdatedAtUtc);
 
@@ -32,7 +32,7 @@ public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore tem
         (await db.Outbox.AsNoTracking().GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key.ToString(), g => g.Count);
 
-    /// <summary>Puts a failed message back in the queue, now.</summary>
+    /// <summary>Puts a failed message back in the queue, now; it goes out with its own message id, so a receiver that got it already can drop it.</summary>
     public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -57,7 +57,7 @@ public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore tem
             AtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return rows.Select(m => new SinkView(m.Id, m.Channel.ToString(), m.Recipient, m.Subject, m.Body, m.AtUtc)).ToList();
+        return rows.Select(m => new SinkView(m.Id, m.Channel.ToString(), m.Recipient, m.Subject, m.Body, m.AtUtc, m.OutboxMessageId, m.MessageKey)).ToList();
     }
 
     public async Task<IReadOnlyList<TemplateView>> TemplatesAsync(CancellationToken cancellationToken = default) =>

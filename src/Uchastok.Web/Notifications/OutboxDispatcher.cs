@@ -10,23 +10,33 @@ public sealed class NotificationSettings
     public bool Background { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
     public int MaxAttempts { get; set; } = 5;
+    /// <summary>
+    /// How long a dispatcher holds the one message it is sending. A send is cut off at half of it,
+    /// so a live node always records its outcome in time; a message still "sending" after it was
+    /// left by a node that stopped, and is sent again with the same message id.
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>The site's address as residents reach it, for links in messages.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
     public SmtpSettings Smtp { get; set; } = new();
 }
 
 /// <summary>
-/// Sends queued messages. Any number of nodes may run it: a message is claimed in a transaction
-/// (on PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, on SQLite under its single writer) before it
-/// is sent. Delivery is at most once: a message whose sender died mid-send is marked failed with
-/// "outcome unknown" for a person to retry, never resent on its own.
+/// Sends queued messages, one at a time. Any number of nodes may run it: a message is claimed by one
+/// statement (on PostgreSQL <c>UPDATE … FOR UPDATE SKIP LOCKED … RETURNING</c>; on SQLite a
+/// conditional update under its single writer) that marks it "sending" with a lease, and its
+/// outcome is recorded as soon as the sender returns. A process that dies therefore leaves at most
+/// the message it was sending: when its lease ends, that one is queued again and sent with the
+/// same <see cref="OutboxMessage.DeliveryKey"/>, which the receiver can use to drop the duplicate.
+/// Delivery is at least once; a person is needed only after <see cref="NotificationSettings.MaxAttempts"/>
+/// attempts failed or ended unknown.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, IEnumerable<IMessageSender> senders, OutboxSignal signal,
     NotificationSettings settings, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>How many messages one call sends before it returns, so the loop checks leases now and then.</summary>
     private const int BatchSize = 50;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private readonly Dictionary<NotificationChannel, IMessageSender> _senders = senders.ToDictionary(s => s.Channel);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,76 +64,111 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Claims and sends one batch of due messages; returns how many it claimed.</summary>
+    /// <summary>Claims and sends due messages one by one, up to a batch; returns how many it claimed.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken = default)
     {
-        var claimed = await ClaimAsync(cancellationToken);
-        var sent = new List<long>();
-        foreach (var message in claimed)
+        var claimed = 0;
+        while (claimed < BatchSize && await ClaimNextAsync(cancellationToken) is { } message)
         {
-            try
-            {
-                await _senders[message.Channel].SendAsync(message, cancellationToken);
-                sent.Add(message.Id);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                var error = $"{exception.GetType().Name}: {exception.Message}";
-                logger.LogWarning("Message {Id} to {Channel} failed: {Error}", message.Id, message.Channel, error);
-                await RecordFailureAsync(message.Id, message.Attempts + 1, error, cancellationToken);
-            }
+            claimed++;
+            await SendAsync(message, cancellationToken);
         }
-        // One write for the whole batch; a crash before it leaves them in Sending, which ReleaseAbandonedAsync reports, never resends.
-        await RecordSentAsync(sent, cancellationToken);
-        return claimed.Count;
+        return claimed;
     }
 
-    /// <summary>Messages left in Sending by a process that died: the outcome is unknown, so a person decides.</summary>
+    private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        // A send that hangs is cut off well inside the lease, so no other node takes the message while this one may still send it.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(settings.SendLease / 2);
+        try
+        {
+            await _senders[message.Channel].SendAsync(message, limit.Token);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var error = exception is OperationCanceledException
+                ? $"Timeout: no answer within {(settings.SendLease / 2).TotalSeconds:0} s."
+                : $"{exception.GetType().Name}: {exception.Message}";
+            logger.LogWarning("Message {Id} to {Channel} failed: {Error}", message.Id, message.Channel, error);
+            await RecordFailureAsync(message.Id, message.Attempts, error, CancellationToken.None);
+            return;
+        }
+        // Recorded at once, and even while the host stops: what was delivered must not wait for its lease.
+        await RecordSentAsync(message.Id, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Messages left in Sending past their lease by a process that stopped mid-send: whether the
+    /// receiver got them is unknown, so they go out again with the same message id, for the
+    /// receiver to drop if it did. After <see cref="NotificationSettings.MaxAttempts"/> attempts a
+    /// message fails for a person to look at (one that stops the process each time is not resent for ever).
+    /// </summary>
     public async Task<int> ReleaseAbandonedAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.Outbox.Where(m => m.State == OutboxState.Sending && m.LockedUntilUtc < now)
+        var abandoned = db.Outbox.Where(m => m.State == OutboxState.Sending && m.LockedUntilUtc < now);
+        var requeued = await abandoned.Where(m => m.Attempts < settings.MaxAttempts)
+            .ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.State, OutboxState.Pending)
+                .SetProperty(x => x.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(x => x.NextAttemptAtUtc, now)
+                .SetProperty(x => x.LastError, "Outcome unknown: the sender stopped while sending; sent again with the same message id."),
+                cancellationToken);
+        var failed = await abandoned.Where(m => m.Attempts >= settings.MaxAttempts)
             .ExecuteUpdateAsync(m => m
                 .SetProperty(x => x.State, OutboxState.Failed)
-                .SetProperty(x => x.LastError, "Outcome unknown: the sender stopped while sending. Retry if the recipient did not get it."),
+                .SetProperty(x => x.LockedUntilUtc, (DateTime?)null)
+                .SetProperty(x => x.LastError, "Outcome unknown after the last attempt: the sender stopped while sending. Retry if the recipient did not get it."),
                 cancellationToken);
+        if (requeued + failed > 0) logger.LogWarning("{Requeued} messages left sending by a stopped process queued again, {Failed} failed", requeued, failed);
+        return requeued + failed;
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>Takes the oldest due message no other node holds: marks it Sending with a lease and counts the attempt.</summary>
+    private async Task<OutboxMessage?> ClaimNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = db.Database.IsNpgsql()
-            ? db.Outbox.FromSql($"""
-                SELECT * FROM notifications_outbox
-                WHERE "State" = 'Pending' AND "NextAttemptAtUtc" <= {now}
-                ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
-                """)
-            : db.Outbox.Where(m => m.State == OutboxState.Pending && m.NextAttemptAtUtc <= now).OrderBy(m => m.Id).Take(BatchSize);
-        var messages = await due.ToListAsync(cancellationToken);
-        foreach (var message in messages)
+        var leaseEnd = now + settings.SendLease;
+        if (db.Database.IsNpgsql())
         {
-            message.State = OutboxState.Sending;
-            message.LockedUntilUtc = now + Lease;
+            // One statement: rows another node has locked are skipped, never waited for.
+            var claimed = await db.Outbox.FromSql($"""
+                UPDATE notifications_outbox SET "State" = 'Sending', "Attempts" = "Attempts" + 1, "LockedUntilUtc" = {leaseEnd}
+                WHERE "Id" = (SELECT "Id" FROM notifications_outbox
+                              WHERE "State" = 'Pending' AND "NextAttemptAtUtc" <= {now}
+                              ORDER BY "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).AsNoTracking().ToListAsync(cancellationToken);
+            return claimed.SingleOrDefault();
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return messages;
+        // SQLite has one node and one writer; the state condition still keeps a second caller off a message already taken.
+        while (true)
+        {
+            var id = await db.Outbox.Where(m => m.State == OutboxState.Pending && m.NextAttemptAtUtc <= now)
+                .OrderBy(m => m.Id).Select(m => (long?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            if (id is null) return null;
+            var taken = await db.Outbox.Where(m => m.Id == id && m.State == OutboxState.Pending)
+                .ExecuteUpdateAsync(m => m
+                    .SetProperty(x => x.State, OutboxState.Sending)
+                    .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+                    .SetProperty(x => x.LockedUntilUtc, leaseEnd),
+                    cancellationToken);
+            if (taken == 1) return await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        }
     }
 
-    private async Task RecordSentAsync(List<long> ids, CancellationToken cancellationToken)
+    private async Task RecordSentAsync(long id, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(m => m
+        await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.State, OutboxState.Sent)
-            .SetProperty(x => x.Attempts, x => x.Attempts + 1)
             .SetProperty(x => x.LockedUntilUtc, (DateTime?)null)
             .SetProperty(x => x.SentAtUtc, now)
             .SetProperty(x => x.LastError, (string?)null),
@@ -141,7 +186,6 @@ public sealed class OutboxDispatcher(
         var message = error.Length > 1000 ? error[..1000] : error;
         await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.State, state)
-            .SetProperty(x => x.Attempts, attempts)
             .SetProperty(x => x.LockedUntilUtc, (DateTime?)null)
             .SetProperty(x => x.NextAttemptAtUtc, next)
             .SetProperty(x => x.LastError, message),

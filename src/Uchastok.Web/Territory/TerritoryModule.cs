@@ -15,6 +15,7 @@ public static class TerritoryModule
         services.AddScoped<ExportBeatsQuery>();
         services.AddScoped<AssignInspectorCommand>();
         services.AddScoped<DemoCitySeeder>();
+        services.AddSingleton<Shared.Data.INumberingGuard, TerritoryRevisionNumbering>();
         return services;
     }
 }

@@ -38,12 +38,14 @@ public sealed class OpenDataExport(UchastokDbContext db)
     public async Task<IReadOnlyList<AppealStatisticsRow>> AppealsAsync(DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken = default)
     {
         var end = lastMonth.AddMonths(1);
-        var received = await db.Appeals.AsNoTracking().Where(a => a.ReceivedOn >= firstMonth && a.ReceivedOn < end && a.BeatId != null)
+        // Sensitive categories (domestic conflict, minors…) are counted in no public figure: set against the
+        // Open311 list, which leaves them out, a count would give their beat and month away.
+        var received = await Published(db.Appeals).Where(a => a.ReceivedOn >= firstMonth && a.ReceivedOn < end && a.BeatId != null)
             .GroupBy(a => new { a.BeatId, a.ReceivedOn.Year, a.ReceivedOn.Month }).Select(g => new { g.Key.BeatId, g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(cancellationToken);
-        var decided = await db.Appeals.AsNoTracking().Where(a => a.DecidedOn != null && a.DecidedOn >= firstMonth && a.DecidedOn < end && a.BeatId != null)
+        var decided = await Published(db.Appeals).Where(a => a.DecidedOn != null && a.DecidedOn >= firstMonth && a.DecidedOn < end && a.BeatId != null)
             .Select(a => new { a.BeatId, a.DecidedOn!.Value.Year, a.DecidedOn.Value.Month, OnTime = a.DecidedOn <= a.DueDate }).ToListAsync(cancellationToken);
         var rated = await (from r in db.AppealRatings.AsNoTracking()
-                           join a in db.Appeals on r.AppealId equals a.Id
+                           join a in Published(db.Appeals) on r.AppealId equals a.Id
                            where r.RatedOn >= firstMonth && r.RatedOn < end && a.BeatId != null
                            select new { a.BeatId, r.RatedOn.Year, r.RatedOn.Month, r.Overall }).ToListAsync(cancellationToken);
         var beats = await (from b in db.Beats.AsNoTracking() join d in db.Districts on b.DistrictId equals d.Id select new { b.Id, b.Code, District = d.Code }).ToDictionaryAsync(b => b.Id, cancellationToken);
@@ -60,6 +62,9 @@ public sealed class OpenDataExport(UchastokDbContext db)
                 shownRatings, ratings.Count < OpenDataPrivacy.MinimumCount ? null : Math.Round(ratings.Average(), 2));
         }).ToList();
     }
+
+    /// <summary>The appeals public figures count: every one outside a sensitive category.</summary>
+    internal static IQueryable<Appeals.Appeal> Published(IQueryable<Appeals.Appeal> appeals) => appeals.AsNoTracking().Where(a => !a.Category.IsSensitive);
 
     public async Task<IReadOnlyList<IncidentRow>> IncidentsAsync(DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken = default)
     {

@@ -15,8 +15,9 @@ public sealed record ReportPass(int Created, int Updated, int Notified);
 /// quarter's records may still be made (and a day after); from then on it only makes reports
 /// still missing, such as a beat's created since. Once the reports may be published, each
 /// supervisor with drafts of his district waiting (an administrator, the city's) is told once.
+/// On several nodes one pass runs at a time (<see cref="JobLocks"/>).
 /// </summary>
-public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<QuarterlyReportJob> logger)
+public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, JobLocks locks, NotificationSettings settings, TimeProvider clock, ILogger<QuarterlyReportJob> logger)
     : PeriodicJob(settings.Background, clock, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
@@ -25,6 +26,9 @@ public sealed class QuarterlyReportJob(IServiceScopeFactory scopes, Notification
 
     public async Task<ReportPass> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        // One node drafts at a time: two computing the same drafts would only throw one node's work away.
+        await using var held = await locks.TryTakeAsync(nameof(QuarterlyReportJob), cancellationToken);
+        if (held is null) return new ReportPass(0, 0, 0);
         await using var scope = scopes.CreateAsyncScope();
         var reports = scope.ServiceProvider.GetRequiredService<QuarterlyReports>();
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();

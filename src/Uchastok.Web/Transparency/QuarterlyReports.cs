@@ -238,15 +238,16 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         Cell Placed(Cell c) => c.BeatId is { } b && districtOfBeat.TryGetValue(b, out var d) ? c with { DistrictId = d } : c;
 
         // Counted per beat, district and month in the database; areas and quarters are put together in memory.
-        var received = (await db.Appeals.AsNoTracking().Where(a => a.ReceivedOn >= since && a.ReceivedOn <= last)
+        // Sensitive categories are in no public figure (see OpenDataExport.Published).
+        var received = (await OpenDataExport.Published(db.Appeals).Where(a => a.ReceivedOn >= since && a.ReceivedOn <= last)
             .GroupBy(a => new { a.BeatId, a.DistrictId, a.ReceivedOn.Year, a.ReceivedOn.Month }).Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(cancellationToken)).Select(r => Placed(new Cell(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count))).ToList();
-        var decided = (await db.Appeals.AsNoTracking().Where(a => a.DecidedOn != null && a.DecidedOn >= since && a.DecidedOn <= last)
+        var decided = (await OpenDataExport.Published(db.Appeals).Where(a => a.DecidedOn != null && a.DecidedOn >= since && a.DecidedOn <= last)
             .GroupBy(a => new { a.BeatId, a.DistrictId, a.DecidedOn!.Value.Year, a.DecidedOn.Value.Month })
             .Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), OnTime = g.Sum(a => a.DecidedOn <= a.DueDate ? 1 : 0) }).ToListAsync(cancellationToken))
             .Select(r => Placed(new Cell(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count, r.OnTime))).ToList();
         var ratings = (await (from r in db.AppealRatings.AsNoTracking()
-                              join a in db.Appeals on r.AppealId equals a.Id
+                              join a in OpenDataExport.Published(db.Appeals) on r.AppealId equals a.Id
                               where r.RatedOn >= since && r.RatedOn <= last
                               group r by new { a.BeatId, a.DistrictId, r.RatedOn.Year, r.RatedOn.Month } into g
                               select new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), Stars = g.Sum(r => r.Overall) }).ToListAsync(cancellationToken))

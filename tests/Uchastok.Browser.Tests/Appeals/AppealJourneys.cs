@@ -38,6 +38,14 @@ public sealed class AppealJourneys(BrowserFixture fixture) : IClassFixture<Brows
         Assert.Equal("Назначен исполнитель", await resident.InnerTextAsync("#appeal-state"));
         var trackingUrl = resident.Url;
 
+        // The registration e-mail carries the code that confirms her address: its link fills the code in and she presses Confirm.
+        var confirmLink = Assert.Single(await Host.LinksSentToAsync(email, "зарегистрировано"));
+        Assert.Contains("?confirm=", confirmLink);
+        await resident.GotoAsync(confirmLink);
+        await resident.ClickAsync("#confirm-contact-button");
+        await resident.Locator("#contact-message").WaitForAsync();
+        Assert.Equal(0, await resident.Locator("#confirm-contact").CountAsync());
+
         // Staff accounts for the inspector the appeal went to and for his district's supervisor.
         var (officerId, districtId) = await RoutedToAsync(number);
         var inspectorEmail = await CreateStaffAsync("Inspector", districtId, officerId);

@@ -18,15 +18,20 @@ public sealed class PublicDisclosureTests
     }
 
     [Fact]
-    public void Decide_WithoutConsentOrInASensitiveCategory_ShowsOnlyTheBeatCentre()
+    public void Decide_WithoutConsent_ShowsOnlyTheBeatCentre()
     {
-        foreach (var facts in new[] { Facts(consent: false), Facts(sensitive: true) })
-        {
-            var disclosure = PublicDisclosure.Decide(facts);
-            Assert.True(disclosure.Listed);
-            Assert.False(disclosure.ShowText);
-            Assert.Equal((43.2490, 76.9250), (disclosure.Latitude!.Value, disclosure.Longitude!.Value));
-        }
+        var disclosure = PublicDisclosure.Decide(Facts(consent: false));
+        Assert.True(disclosure.Listed);
+        Assert.False(disclosure.ShowText);
+        Assert.Equal((43.2490, 76.9250), (disclosure.Latitude!.Value, disclosure.Longitude!.Value));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Decide_ASensitiveCategory_IsNotListedAtAll_WithOrWithoutConsent(bool consent)
+    {
+        Assert.Equal(new Disclosure(false, false, null, null), PublicDisclosure.Decide(Facts(sensitive: true, consent: consent)));
     }
 
     [Fact]
@@ -70,5 +75,55 @@ public sealed class PublicDisclosureTests
     public void Redact_CutsLongTextsTo4000Characters()
     {
         Assert.Equal(PublicDisclosure.MaxTextLength, PublicDisclosure.Redact(new string('а', 6000), []).Length);
+    }
+
+    [Theory]
+    // The 2021 Kazakh Latin alphabet, passport transliteration (ICAO), and the older habits.
+    [InlineData("Айгүл Сәрсенова", "Написала Aıgúl Sársenova из дома 12.")]
+    [InlineData("Айгүл Сәрсенова", "Aigul Sarsenova is my name.")]
+    [InlineData("Айгүл Сәрсенова", "Contact AYGUL SARSENOVA.")]
+    [InlineData("Юлия Щербакова", "Iuliia Shcherbakova wrote this.")]
+    [InlineData("Юлия Щербакова", "Yuliya Scherbakova wrote this.")]
+    [InlineData("Ерлан Ахметов", "Erlan Akhmetov and Yerlan Ahmetovtyń neighbours.")]
+    [InlineData("Дмитрий Жуков", "Dmitry Zhukov, Dmitrii Jukov.")]
+    [InlineData("Нұрлан Қасымов", "Nurlan Qasymov, Nurlan Kasymov.")]
+    public void Redact_BlanksALatinSpellingOfTheApplicantsCyrillicName(string name, string text)
+    {
+        var redacted = PublicDisclosure.Redact(text, [name]);
+
+        // Every capitalised Latin word of these texts is a spelling of the name, except "Contact".
+        var latinWords = System.Text.RegularExpressions.Regex.Matches(text, @"[A-Z]\p{L}+").Select(m => m.Value).Where(w => w != "Contact").ToList();
+        Assert.NotEmpty(latinWords);
+        Assert.All(latinWords, word => Assert.DoesNotContain(word, redacted, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(PublicDisclosure.Blank, redacted);
+    }
+
+    [Theory]
+    [InlineData("Звоните 8 701 / 234 / 56 / 78 вечером", "234")]
+    [InlineData("Тел.: 8.701.234.56.78", "234")]
+    [InlineData("тел 8(701)234 56 78", "234")]
+    [InlineData("Пишите aigul (at) mail.kz", "aigul")]
+    [InlineData("Пишите aigul [at] mail [dot] kz", "aigul")]
+    [InlineData("Пишите aigul собака mail.kz", "aigul")]
+    [InlineData("Пишите aigul(собака)mail(точка)kz", "aigul")]
+    [InlineData("write to aigul @ mail.kz please", "aigul")]
+    public void Redact_BlanksPhonesWithSlashesAndObfuscatedEmails(string text, string personal)
+    {
+        var redacted = PublicDisclosure.Redact(text, []);
+
+        Assert.DoesNotContain(personal, redacted, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("mail.kz", redacted.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Шум с 12.05.2026 по 13.05.2026, каждую ночь после 23:00.")]
+    [InlineData("Началось 2026-05-12, продолжается 12/05/26.")]
+    [InlineData("См. обращение ALM-2026-000123 и ALM-2025-004567.")]
+    [InlineData("ул. Абая 150/2, кв. 45, дом 59, подъезд 3, этаж 7.")]
+    [InlineData("Жаңа күн: 01.12.2026 сағат 22:30, үй 12а.")]
+    [InlineData("We met Sara at the shop at 5 and talked about a dotted line.")]
+    public void Redact_LeavesDatesAppealNumbersHouseNumbersAndPlainWordsAlone(string text)
+    {
+        Assert.Equal(text, PublicDisclosure.Redact(text, ["Айгүл Сәрсенова"]));
     }
 }

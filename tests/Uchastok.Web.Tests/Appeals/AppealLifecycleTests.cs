@@ -13,6 +13,7 @@ public sealed class AppealLifecycleTests(UchastokAppFactory factory) : IClassFix
         using var guest = factory.Client("ru");
         var body = await factory.AppealBodyAsync();
         var (number, token, _) = await factory.FileAppealAsync(guest, body);
+        await factory.ConfirmContactAsync(guest, token, (string)body["email"]!);
         using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
         using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
         var officer = await factory.InspectorAtAsync(AppealsClient.AlmalyLat, AppealsClient.AlmalyLon);

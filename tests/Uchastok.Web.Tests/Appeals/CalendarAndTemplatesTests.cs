@@ -61,6 +61,8 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
             // A password reset is its link; a lost appeal link's code names the appeal and carries no link at all.
             DefaultTemplates.PasswordReset => ["{link}"],
             DefaultTemplates.TrackingLinkCode => ["{number}", "{code}"],
+            // The first message to a contact carries the code that confirms it.
+            DefaultTemplates.RegisteredWithCode => ["{number}", "{link}", "{code}"],
             _ => ["{number}", "{link}"],
         };
         foreach (var key in DefaultTemplates.Keys)
@@ -77,8 +79,9 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
     public async Task Templates_AdminEditsOne_NewMessagesUseItAndQueuedOnesDoNot()
     {
         using var admin = await factory.SignedInAsync("admin@demo.kz");
-        var edited = await admin.PutAsJsonAsync($"/api/v1/admin/notification-templates/{DefaultTemplates.Registered}/en",
-            new { subject = "Received: {number}", body = "We have your appeal {number}. {link}" });
+        // A new contact's registration is the template that carries the confirmation code.
+        var edited = await admin.PutAsJsonAsync($"/api/v1/admin/notification-templates/{DefaultTemplates.RegisteredWithCode}/en",
+            new { subject = "Received: {number}", body = "We have your appeal {number}. {link} {code}" });
         Assert.Equal(HttpStatusCode.NoContent, edited.StatusCode);
 
         using var guest = factory.Client("en");
@@ -86,7 +89,7 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
         var (number, _, _) = await factory.FileAppealAsync(guest, body);
 
         Assert.Contains(await factory.DeliveredToAsync((string)body["email"]!), m => m.Subject == $"Received: {number}");
-        var restored = DefaultTemplates.All[(DefaultTemplates.Registered, "en")];
-        await admin.PutAsJsonAsync($"/api/v1/admin/notification-templates/{DefaultTemplates.Registered}/en", new { subject = restored.Subject, body = restored.Body });
+        var restored = DefaultTemplates.All[(DefaultTemplates.RegisteredWithCode, "en")];
+        await admin.PutAsJsonAsync($"/api/v1/admin/notification-templates/{DefaultTemplates.RegisteredWithCode}/en", new { subject = restored.Subject, body = restored.Body });
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Tests.Support;
@@ -112,5 +113,23 @@ public sealed class SmtpDeliveryTests(SmtpAppFactory factory) : IClassFixture<Sm
         // The administrator's list shows the recipient masked.
         Assert.Contains(outbox, m => m.Recipient == Uchastok.Rules.Identity.Contact.Mask(to) && m.Subject.Contains(number, StringComparison.Ordinal));
         Assert.Empty(await scope.ServiceProvider.GetRequiredService<OutboxAdministration>().SinkAsync("tests", email));
+    }
+
+    [Fact]
+    public async Task Dispatcher_WithSmtpConfigured_GivesTheMailTheMessageIdOfItsOutboxRow_SoARedeliveryCanBeDropped()
+    {
+        using var guest = factory.Client("en");
+        var body = await factory.AppealBodyAsync();
+        var email = (string)body["email"]!;
+        var (number, _, _) = await factory.FileAppealAsync(guest, body);
+
+        var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchPendingAsync() > 0) { }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var id = await scope.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>().Outbox
+            .Where(m => m.Recipient == email && m.Subject.Contains(number)).Select(m => m.Id).SingleAsync();
+        var (_, data) = Assert.Single(factory.Smtp.Received, m => m.To == email);
+        Assert.Contains($"Message-Id: <uchastok-outbox-{id}@uchastok.kz>", data, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Uchastok.Web.Tests.Support;
 
 namespace Uchastok.Web.Tests.Integrations;
@@ -104,22 +105,76 @@ public sealed class Open311PrivacyTests(UchastokAppFactory factory) : IClassFixt
         }
     }
 
-    [Fact]
-    public async Task SensitiveCategories_NeverShowTextOrPlace_EvenWithConsent()
+    [Theory]
+    [InlineData("domestic")]
+    [InlineData("minors")]
+    public async Task ASensitiveCategory_IsNeitherListedNorFoundById_EvenWithConsent(string category)
     {
         var key = await factory.CreateApiKeyAsync();
         using var client = factory.Client();
         var fields = Open311Client.ValidRequest(key);
-        fields["service_code"] = "domestic";
+        fields["service_code"] = category;
         fields["attribute[publish]"] = "yes";
         (fields["lat"], fields["long"]) = (Lat, Lon);
 
         var number = await client.FileOpen311Async(fields);
 
-        var published = (await (await client.GetAsync($"/open311/v2/requests/{number}.json")).JsonAsync())[0];
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, published.GetProperty("description").ValueKind);
-        var beat = await (await client.GetAsync($"/api/v1/beats/{(await factory.BeatAtAsync(Lat, Lon)).BeatId}")).JsonAsync();
-        Assert.Equal(beat.GetProperty("centre").GetProperty("lat").GetDouble(), published.GetProperty("lat").GetDouble(), 6);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/open311/v2/requests/{number}.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/open311/v2/requests/{number}.xml")).StatusCode);
+        foreach (var query in new[] { "", $"?service_request_id={number}", $"?service_code={category}", "?status=open" })
+        {
+            var listed = await (await client.GetAsync($"/open311/v2/requests.json{query}")).JsonAsync();
+            Assert.DoesNotContain(listed.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == number);
+        }
+    }
+
+    [Fact]
+    public async Task ACategoryAnAdministratorFlagsSensitive_LeavesEveryPublicList()
+    {
+        var key = await factory.CreateApiKeyAsync();
+        using var client = factory.Client();
+        var fields = Open311Client.ValidRequest(key);
+        fields["service_code"] = "animals";
+        var number = await client.FileOpen311Async(fields);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/open311/v2/requests/{number}.json")).StatusCode);
+
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var animals = (await (await admin.GetAsync("/api/v1/admin/appeal-categories")).JsonAsync()).EnumerateArray().Single(c => c.GetProperty("code").GetString() == "animals");
+        var flag = await admin.PutAsJsonAsync($"/api/v1/admin/appeal-categories/{animals.GetProperty("id").GetInt32()}", new
+        {
+            code = "animals", nameKk = animals.GetProperty("nameKk").GetString(), nameRu = animals.GetProperty("nameRu").GetString(), nameEn = animals.GetProperty("nameEn").GetString(),
+            isActive = true, sortOrder = animals.GetProperty("sortOrder").GetInt32(), isSensitive = true,
+        });
+        Assert.Equal(HttpStatusCode.OK, flag.StatusCode);
+        try
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/open311/v2/requests/{number}.json")).StatusCode);
+            var listed = await (await client.GetAsync("/open311/v2/requests.json")).JsonAsync();
+            Assert.DoesNotContain(listed.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == number);
+        }
+        finally
+        {
+            await admin.PutAsJsonAsync($"/api/v1/admin/appeal-categories/{animals.GetProperty("id").GetInt32()}", new
+            {
+                code = "animals", nameKk = animals.GetProperty("nameKk").GetString(), nameRu = animals.GetProperty("nameRu").GetString(), nameEn = animals.GetProperty("nameEn").GetString(),
+                isActive = true, sortOrder = animals.GetProperty("sortOrder").GetInt32(), isSensitive = false,
+            });
+        }
+    }
+
+    [Fact]
+    public async Task PublicTimes_AreRoundedToTheDay()
+    {
+        var key = await factory.CreateApiKeyAsync();
+        using var client = factory.Client();
+        var number = await client.FileOpen311Async(Open311Client.ValidRequest(key));
+
+        foreach (var request in new[] { (await (await client.GetAsync($"/open311/v2/requests/{number}.json")).JsonAsync())[0],
+                     (await (await client.GetAsync($"/open311/v2/requests.json?service_request_id={number}")).JsonAsync())[0] })
+        {
+            Assert.EndsWith("T00:00:00+05:00", request.GetProperty("requested_datetime").GetString());
+            Assert.EndsWith("T00:00:00+05:00", request.GetProperty("updated_datetime").GetString());
+        }
     }
 
     [Fact]

@@ -72,6 +72,10 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         { "inspector1@demo.kz", "POST", "/api/v1/admin/api-keys/1/revoke", HttpStatusCode.Forbidden },
         { "admin@demo.kz", "GET", "/api/v1/admin/api-keys", HttpStatusCode.OK },
         { "anonymous", "GET", "/open311/v2/services.json", HttpStatusCode.OK },
+        // Confirming an applicant's contact is the tracking token's: anyone holding one, no role; an unknown token is not found.
+        { "anonymous", "POST", "/api/v1/appeals/track/no-such-token/contact/confirm", HttpStatusCode.NotFound },
+        { "resident1@demo.kz", "POST", "/api/v1/appeals/track/no-such-token/contact/confirm", HttpStatusCode.NotFound },
+        { "admin@demo.kz", "POST", "/api/v1/appeals/track/no-such-token/contact/confirm", HttpStatusCode.NotFound },
     };
 
     [Theory]

@@ -52,6 +52,20 @@ public static class AppealsClient
         return (filed.GetProperty("number").GetString()!, filed.GetProperty("trackingToken").GetString()!, filed);
     }
 
+    /// <summary>The confirmation code in the first message to a contact (the link's <c>?confirm=</c>).</summary>
+    public static async Task<string> ContactCodeAsync(this UchastokAppFactory factory, string contact)
+    {
+        var messages = await factory.DeliveredToAsync(contact);
+        return messages.Select(m => System.Text.RegularExpressions.Regex.Match(m.Body, @"\?confirm=(\d{6})")).Where(m => m.Success).Select(m => m.Groups[1].Value).Single();
+    }
+
+    /// <summary>Confirms the appeal's contact as its applicant would, with the code its first message carried: from then on every step is told.</summary>
+    public static async Task ConfirmContactAsync(this UchastokAppFactory factory, HttpClient client, string token, string contact)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/appeals/track/{token}/contact/confirm", new { code = await factory.ContactCodeAsync(contact) });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
     public static Task<HttpResponseMessage> ActAsync(this HttpClient client, string number, string action, object? body = null) =>
         client.PostAsJsonAsync($"/api/v1/appeals/{number}/{action}", body ?? new { });
 

@@ -15,6 +15,7 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "uchastok-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
+    private readonly bool _ownsDatabase = true;
 
     public UchastokAppFactory()
     {
@@ -24,26 +25,46 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The fixture's own folder: the SQLite file and the key ring's certificate.</summary>
     public string DataFolder => _dataFolder;
 
-    public string CertificatePath => Path.Combine(_dataFolder, "certificates", "data-protection.pfx");
+    /// <summary>The key ring's certificate: the fixture's own, or the first node's for a second node (every node on one database needs the same).</summary>
+    public string CertificatePath => _sharedCertificate ?? Path.Combine(_dataFolder, "certificates", "data-protection.pfx");
+
+    private readonly string? _sharedCertificate;
+
+    /// <summary>A second node over another factory's PostgreSQL database, which that factory creates and drops.</summary>
+    protected UchastokAppFactory(UchastokAppFactory sharing)
+    {
+        _postgresDatabase = sharing._postgresDatabase ?? throw new InvalidOperationException("Only a PostgreSQL database can be shared by two nodes.");
+        _sharedCertificate = sharing.CertificatePath;
+        _ownsDatabase = false;
+    }
 
     public static string Provider => Environment.GetEnvironmentVariable("UCHASTOK_TEST_DB") ?? "sqlite";
 
-    private static string PostgresServer =>
+    public static string PostgresServer =>
         Environment.GetEnvironmentVariable("UCHASTOK_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
 
     public async Task InitializeAsync()
     {
-        if (_postgresDatabase is not null)
+        if (_postgresDatabase is not null && _ownsDatabase)
         {
             await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", connection);
             await create.ExecuteNonQueryAsync();
         }
+        await BeforeStartAsync();
         BeforeStart();
         // Start the host now, so that seeding happens once per fixture rather than inside the first test.
         _ = Services;
     }
+
+    /// <summary>The database this host uses (made in <see cref="InitializeAsync"/>, before the host starts).</summary>
+    public Uchastok.Web.Shared.Data.DatabaseSettings Database => _postgresDatabase is not null
+        ? new("postgres", $"{PostgresServer};Database={_postgresDatabase}")
+        : new("sqlite", $"Data Source={Path.Combine(_dataFolder, "uchastok.db")};Pooling=True");
+
+    /// <summary>Last chance to prepare the database (e.g. restore a backup into it) before the host starts.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     /// <summary>Whether the outbox dispatcher and the deadline job run on their own timers.</summary>
     protected virtual bool RunBackgroundJobs => false;
@@ -53,6 +74,15 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// reports). Off: each test makes its own data and counts only what it made.
     /// </summary>
     protected virtual bool SeedHistory => false;
+
+    /// <summary>Whether the per-address and per-contact filing limits keep their production defaults.</summary>
+    protected virtual bool AppealLimitsAtDefaults => false;
+
+    /// <summary>Sign-ins allowed per network and hour (<c>Accounts:SignInsPerHour</c>).</summary>
+    protected virtual int SignInsPerHour => 100_000;
+
+    /// <summary>Registrations allowed per network and hour (<c>Accounts:RegistrationsPerHour</c>).</summary>
+    protected virtual int RegistrationsPerHour => 100_000;
 
     /// <summary>Last chance to choose the server (e.g. Kestrel for a browser) before the host starts.</summary>
     protected virtual void BeforeStart()
@@ -67,6 +97,16 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting(HistorySeeder.Setting, SeedHistory ? "true" : "false");
         // The certificate that encrypts the key ring, made on first start: in the fixture's own folder, with either database.
         builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
+        // Every test files from one address and many from one account: the filing limits are out of
+        // the way here, and at their defaults where a fixture says so (the flooding tests).
+        if (!AppealLimitsAtDefaults)
+        {
+            builder.UseSetting("Appeals:FilingsPerAddressPerHour", "100000");
+            builder.UseSetting("Appeals:FilingsPerContactPerDay", "100000");
+        }
+        // Every test signs in and registers from the same (test) address; the limits' own tests set them low.
+        builder.UseSetting("Accounts:SignInsPerHour", SignInsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Accounts:RegistrationsPerHour", RegistrationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_postgresDatabase is not null)
         {
             builder.UseSetting("UCHASTOK_DB", "postgres");
@@ -82,7 +122,11 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_postgresDatabase is not null && !_ownsDatabase)
+        {
+            // The owner drops the database; this node only lets go of its connections.
+        }
+        else if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(PostgresServer + ";Database=postgres");

@@ -169,6 +169,7 @@ public sealed class SurveyTests(SurveyAppFactory factory) : IClassFixture<Survey
         var email = $"after-{Guid.NewGuid():N}@test.kz";
         var body = await factory.AppealBodyAsync(email: email);
         var (number, token, _) = await factory.FileAppealAsync(guest, body);
+        await factory.ConfirmContactAsync(guest, token, email);
         using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
         Assert.Equal(HttpStatusCode.OK, (await inspector.ActAsync(number, "start")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await inspector.ActAsync(number, "answer", new { answer = "Көршілермен сөйлестік." })).StatusCode);
@@ -277,7 +278,9 @@ public sealed class SurveyRateLimitTests(LimitedSurveyAppFactory factory) : ICla
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter is not null);
-        Assert.Contains("желіңізден", await refused.Content.ReadAsStringAsync());
+        // An API client reads problem+json, in its language.
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("желіңізден", (await refused.JsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(3, await factory.ResponsesAsync(survey.Id));
         // Reading the form is not limited.
         Assert.Equal(HttpStatusCode.OK, (await last.GetAsync($"/api/v1/surveys/{survey.Code}")).StatusCode);

@@ -6,7 +6,9 @@ using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AccountCommands accounts, IStringLocalizer<SharedResource> localizer) : PageModel
+/// <summary>Sign-in by e-mail or phone and password; one message for every failure, attempts limited per network (<see cref="PasswordSignIn"/>).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInRateLimitPolicy.Name)]
+public sealed class LoginModel(PasswordSignIn passwordSignIn, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty] public string? Login { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -17,19 +19,10 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AccountCom
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var user = await accounts.FindByLoginAsync(Login);
-        if (user is not null && !string.IsNullOrEmpty(Password))
-        {
-            var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : await LandingAsync(user));
-            if (result.IsLockedOut)
-            {
-                Error = localizer["Account.LockedOut"];
-                return Page();
-            }
-        }
+        var user = await passwordSignIn.SignInAsync(Login, Password, HttpContext.Connection.RemoteIpAddress, IdentityConstants.ApplicationScheme, cancellationToken);
+        if (user is not null) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : await LandingAsync(user));
         Error = localizer["Account.LoginFailed"];
         return Page();
     }
@@ -37,7 +30,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, AccountCom
     /// <summary>Where a sign-in with nowhere else to go lands: staff on their appeals queue, residents on the front page.</summary>
     private async Task<string> LandingAsync(ApplicationUser user)
     {
-        var roles = await signIn.UserManager.GetRolesAsync(user);
+        var roles = await users.GetRolesAsync(user);
         return roles.Any(r => r is Roles.Inspector or Roles.Supervisor or Roles.Admin) ? "/appeals/queue" : "/";
     }
 }

@@ -6,6 +6,8 @@ using Uchastok.Web.Shared.Localization;
 
 namespace Uchastok.Web.Pages.Account;
 
+/// <summary>A resident registers; limited per network, since the answer tells whether a contact is already registered.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RegistrationRateLimitPolicy.Name)]
 public sealed class RegisterModel(AccountCommands accounts, SignInManager<ApplicationUser> signIn) : PageModel
 {
     [BindProperty] public RegisterForm Input { get; set; } = new();

@@ -7,13 +7,18 @@ using Uchastok.Web.Territory;
 namespace Uchastok.Web.Pages.Admin;
 
 /// <summary>Administrators create staff accounts; residents register themselves.</summary>
-public sealed class StaffModel(AccountCommands accounts, StaffDirectory directory, TerritoryQueries queries, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class StaffModel(
+    AccountCommands accounts, StaffDirectory directory, TerritoryQueries queries, PasswordSignIn passwordSignIn,
+    Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty] public StaffForm Input { get; set; } = new();
     public FieldErrors Errors { get; private set; } = [];
     public string? Created { get; private set; }
     public IReadOnlyList<DistrictSummary> Districts { get; private set; } = [];
     public List<StaffMember> Staff { get; private set; } = [];
+    /// <summary>Staff whose sign-in is locked from some network after failed attempts.</summary>
+    public HashSet<string> Locked { get; private set; } = [];
+    public string? Unlocked { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -34,8 +39,19 @@ public sealed class StaffModel(AccountCommands accounts, StaffDirectory director
         return Page();
     }
 
+    /// <summary>Lifts the account's sign-in locks, from every network.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is not { } user) return NotFound();
+        await passwordSignIn.UnlockAsync(user, cancellationToken);
+        Unlocked = localizer["Staff.Unlocked", user.DisplayName];
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Locked = await passwordSignIn.LockedAccountsAsync(cancellationToken);
         Districts = await queries.ListDistrictsAsync(cancellationToken);
         Staff = await directory.ListAsync(User, cancellationToken);
     }

@@ -16,6 +16,7 @@ namespace Uchastok.Web.Pages.Appeals;
 /// form makes a double click file one appeal.
 /// </summary>
 [RequestSizeLimit(30 * 1024 * 1024)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AppealFilingRateLimitPolicy.Name)]
 public sealed class NewModel(
     UchastokDbContext db, AppealCatalog catalog, AppealText text, TerritoryText territory,
     FileAppealCommand file, SubmitTipCommand tips) : PageModel
@@ -28,6 +29,8 @@ public sealed class NewModel(
     public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
     public IReadOnlyList<(string Value, string Label)> Kinds { get; private set; } = [];
     public string? TipMessage { get; private set; }
+    /// <summary>Why nothing was filed: the contact was named by too many appeals today.</summary>
+    public string? LimitMessage { get; private set; }
     public bool SignedInResident => User.IsInRole(Roles.Resident);
 
     public async Task OnGetAsync(double? lat, double? lon, CancellationToken cancellationToken)
@@ -72,6 +75,13 @@ public sealed class NewModel(
             files.Add(await AppealForm.ReadAsync(upload, cancellationToken));
         var result = await file.ExecuteAsync(Input, files, User, IdempotencyKey, FilingSource.Site, cancellationToken);
         if (result.Succeeded) return Redirect($"/appeals/track/{result.Filed!.TrackingToken}?filed=true");
+        if (result.TooMany)
+        {
+            LimitMessage = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Appeal.TooManyForContact"];
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
 
         Errors = result.Errors;
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -11,7 +11,7 @@ namespace Uchastok.Web.Shared.Data;
 /// (<c>UCHASTOK_DATA</c>) holds the SQLite file and, with either database, the certificate that
 /// encrypts the data-protection keys (<see cref="KeyRingCertificate"/>).
 /// </summary>
-public sealed record DatabaseSettings(string Provider, string ConnectionString, string DataFolder)
+public sealed record DatabaseSettings(string Provider, string ConnectionString, string DataFolder = "")
 {
     public bool IsPostgres => Provider == "postgres";
 
@@ -32,53 +32,10 @@ public sealed record DatabaseSettings(string Provider, string ConnectionString, 
         if (provider != "sqlite")
             throw new InvalidOperationException($"UCHASTOK_DB must be 'sqlite' or 'postgres', not '{provider}'.");
 
-        PrivateFiles.CreateFolder(folder);
+        PrivateFiles.CreateDirectory(folder);
         var file = Path.Combine(folder, "uchastok.db");
         PrivateFiles.PrepareSqlite(file);
         return new("sqlite", $"Data Source={file};Pooling=True", folder);
-    }
-}
-
-/// <summary>
-/// Files only the service's own account may read: the database holds personal data (IINs
-/// encrypted, names and phones not), and a copy of it with the key certificate is everything.
-/// </summary>
-public static class PrivateFiles
-{
-    /// <summary>rw------- (0600).</summary>
-    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
-    /// <summary>rwx------ (0700).</summary>
-    public const UnixFileMode OwnerOnlyFolder = OwnerOnly | UnixFileMode.UserExecute;
-
-    /// <summary>Creates the folder 0700 when it is missing; a folder the operator made keeps the mode he gave it.</summary>
-    public static void CreateFolder(string folder)
-    {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-        else Directory.CreateDirectory(folder, OwnerOnlyFolder);
-    }
-
-    /// <summary>
-    /// Makes the SQLite file 0600 before SQLite opens it: a missing file is created empty (SQLite
-    /// takes an empty file for a new database), an existing one is narrowed to 0600, and so are
-    /// its -wal and -shm. SQLite gives the -wal and -shm it creates the main file's mode.
-    /// </summary>
-    public static void PrepareSqlite(string file)
-    {
-        if (OperatingSystem.IsWindows()) return;
-        if (!File.Exists(file))
-        {
-            try
-            {
-                using var _ = new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
-            }
-            catch (IOException) when (File.Exists(file))
-            {
-                // Another process (a second node, a command line) made it a moment ago.
-            }
-        }
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            if (File.Exists(path) && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0) File.SetUnixFileMode(path, OwnerOnly);
     }
 }
 
@@ -87,6 +44,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddUchastokDatabase(this IServiceCollection services, DatabaseSettings settings, IConfiguration configuration)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<JobLocks>();
         if (settings.IsPostgres)
             services.AddDbContext<UchastokDbContext, PostgresUchastokDbContext>(o => o.UseNpgsql(settings.ConnectionString));
         else

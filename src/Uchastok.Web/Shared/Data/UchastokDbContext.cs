@@ -32,6 +32,8 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<SmallArea> SmallAreas => Set<SmallArea>();
     public DbSet<TerritoryRevision> TerritoryRevisions => Set<TerritoryRevision>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+    public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
     public DbSet<AppealCategory> AppealCategories => Set<AppealCategory>();
@@ -44,6 +46,7 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AppealIdempotencyKey> AppealIdempotencyKeys => Set<AppealIdempotencyKey>();
     public DbSet<Tip> Tips => Set<Tip>();
     public DbSet<TrackingLinkCode> TrackingLinkCodes => Set<TrackingLinkCode>();
+    public DbSet<ApplicantContact> ApplicantContacts => Set<ApplicantContact>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
     public DbSet<SinkMessage> SinkMessages => Set<SinkMessage>();
@@ -108,5 +111,32 @@ internal sealed class PersonalDataAccessConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.SubjectUserId).HasMaxLength(450);
         builder.Property(a => a.Purpose).HasMaxLength(200);
         builder.HasIndex(a => a.SubjectUserId);
+    }
+}
+
+internal sealed class AccountSessionConfiguration : IEntityTypeConfiguration<AccountSession>
+{
+    public void Configure(EntityTypeBuilder<AccountSession> builder)
+    {
+        builder.ToTable("accounts_sessions");
+        builder.Property(s => s.Id).HasMaxLength(32);
+        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.Property(s => s.Kind).HasMaxLength(10);
+        builder.Property(s => s.SecurityStamp).HasMaxLength(256);
+        builder.Property(s => s.RevokedReason).HasMaxLength(40);
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAtUtc);
+    }
+}
+
+internal sealed class SignInLockoutConfiguration : IEntityTypeConfiguration<SignInLockout>
+{
+    public void Configure(EntityTypeBuilder<SignInLockout> builder)
+    {
+        builder.ToTable("accounts_sign_in_lockouts");
+        builder.HasKey(l => new { l.UserId, l.Network });
+        builder.Property(l => l.UserId).HasMaxLength(450);
+        builder.Property(l => l.Network).HasMaxLength(64);
+        builder.HasIndex(l => l.LastFailureUtc);
     }
 }

@@ -53,7 +53,7 @@ public sealed record KeyRingCertificate(X509Certificate2 Current, IReadOnlyList<
     /// </summary>
     private static void Create(string path, string? password)
     {
-        PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest("CN=Uchastok data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: true));

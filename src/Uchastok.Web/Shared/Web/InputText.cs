@@ -14,4 +14,23 @@ public static class InputText
 
     /// <summary>The text trimmed, or null when there is none.</summary>
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>
+    /// Free text as it may be kept and published: control characters other than tab and line breaks
+    /// are dropped and a lone UTF-16 surrogate becomes U+FFFD, so no later XML or JSON answer that
+    /// carries it can fail. Null stays null.
+    /// </summary>
+    public static string? Printable(string? text)
+    {
+        if (text is null) return null;
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) builder.Append(c).Append(text[++i]);
+            else if (char.IsSurrogate(c)) builder.Append('\uFFFD');
+            else if (!char.IsControl(c) || c is '\t' or '\n' or '\r') builder.Append(c);
+        }
+        return builder.ToString();
+    }
 }

@@ -33,6 +33,18 @@ public abstract class PerAddressWriteLimit(IStringLocalizer<SharedResource> loca
         var http = context.HttpContext;
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // An API client reads problem+json, as for every other refusal; a page's reader reads the sentence.
+        if (http.Request.Path.StartsWithSegments("/api")
+            && await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests, Title = localizer["Problem.429"], Detail = localizer[RefusalKey],
+                    Type = $"https://uchastok.kz/problems/{RefusalKey}",
+                },
+            }))
+            return;
         http.Response.ContentType = "text/plain; charset=utf-8";
         await http.Response.WriteAsync(localizer[RefusalKey], cancellationToken);
     };

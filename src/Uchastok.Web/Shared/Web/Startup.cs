@@ -18,6 +18,11 @@ public static class Startup
         await using var scope = services.CreateAsyncScope();
         // Reference data every installation needs, demo or not: the working calendar, appeal categories and terms, message templates.
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+        // A counter behind public numbers never stays below a number already issued (a database copied or
+        // restored by hand, a counter row lost): the next appeal must not get a number someone holds.
+        foreach (var counter in await NumberingGuards.RaiseAllAsync(scope.ServiceProvider, db, gap: 0))
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(NumberingGuards)).LogWarning(
+                "The counter of {Counter} was behind the numbers in the database: raised from {Before} to {After}", counter.Name, counter.Before, counter.After);
         await CalendarAdministration.SeedAsync(db);
         await AppealCatalog.SeedAsync(db);
         await TemplateStore.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());

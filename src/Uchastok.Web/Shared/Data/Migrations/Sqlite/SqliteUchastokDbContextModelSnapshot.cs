@@ -162,6 +162,52 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("accounts_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.Accounts.AccountSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("accounts_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -283,6 +329,32 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("SubjectUserId");
 
                     b.ToTable("accounts_personal_data_access", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Accounts.SignInLockout", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Network");
+
+                    b.HasIndex("LastFailureUtc");
+
+                    b.ToTable("accounts_sign_in_lockouts", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Appeals.Appeal", b =>
@@ -516,6 +588,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -699,6 +774,44 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("appeals_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Appeals.ApplicantContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilingsInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastMessageAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactHash")
+                        .IsUnique();
+
+                    b.ToTable("appeals_contacts", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Appeals.Tip", b =>
@@ -1647,6 +1760,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OutboxMessageId")

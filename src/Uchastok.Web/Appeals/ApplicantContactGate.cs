@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Security;
+
+namespace Uchastok.Web.Appeals;
+
+/// <summary>Whether a message may go to an applicant's contact now, and the confirmation code to put in it (only in the first).</summary>
+public sealed record MessageAllowance(bool Allowed, string? Code)
+{
+    public static readonly MessageAllowance Confirmed = new(true, null);
+    public static readonly MessageAllowance Withheld = new(false, null);
+}
+
+/// <summary>
+/// Keeps Uchastok from being used to flood a stranger's phone or mailbox: anyone may file an appeal
+/// naming any contact, so (1) a contact is named by at most <see cref="FilingsPerContactPerDay"/>
+/// filings a day (more are refused and nothing is stored), and (2) until its owner confirms it, a
+/// contact is sent at most one message a day. The first message carries a six-digit code, sent
+/// once; typing it on the tracking page the message links to (the link fills it in) confirms the
+/// contact, and so does a tracking-link recovery code redeemed (it too proved the message arrived).
+/// Every step is one conditional statement, so two filings at once cannot both pass a limit.
+/// </summary>
+public sealed class ApplicantContactGate(UchastokDbContext db, IConfiguration configuration, TimeProvider clock)
+{
+    public const int MaxCodeAttempts = 5;
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
+    public int FilingsPerContactPerDay { get; } = Math.Max(1, configuration.GetValue("Appeals:FilingsPerContactPerDay", 5));
+
+    /// <summary>Counts a filing against its contact; false when the contact has had its day's filings.</summary>
+    public async Task<bool> TryCountFilingAsync(string contact, CancellationToken cancellationToken = default)
+    {
+        var hash = await EnsureAsync(contact, cancellationToken);
+        var now = Now;
+        var dayAgo = now - Day;
+        var limit = FilingsPerContactPerDay;
+        if (await db.ApplicantContacts.Where(c => c.ContactHash == hash && c.WindowStartedAtUtc <= dayAgo)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.WindowStartedAtUtc, now).SetProperty(c => c.FilingsInWindow, 1), cancellationToken) == 1)
+            return true;
+        return await db.ApplicantContacts.Where(c => c.ContactHash == hash && c.FilingsInWindow < limit)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.FilingsInWindow, c => c.FilingsInWindow + 1), cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Claims the right to send one message to the contact now. A confirmed contact always may; an
+    /// unconfirmed one once a day. With <paramref name="offerCode"/>, a contact never sent a code
+    /// gets one (returned here, its hash kept).
+    /// </summary>
+    public async Task<MessageAllowance> ClaimMessageAsync(string contact, bool offerCode, string? accountUserId = null, CancellationToken cancellationToken = default)
+    {
+        if (accountUserId is not null && await AccountConfirmedAsync(accountUserId, contact, cancellationToken)) return MessageAllowance.Confirmed;
+        var hash = await EnsureAsync(contact, cancellationToken);
+        if (await IsConfirmedByHashAsync(hash, cancellationToken)) return MessageAllowance.Confirmed;
+        var now = Now;
+        var dayAgo = now - Day;
+        var open = db.ApplicantContacts.Where(c => c.ContactHash == hash && c.ConfirmedAtUtc == null && (c.LastMessageAtUtc == null || c.LastMessageAtUtc <= dayAgo));
+        if (offerCode)
+        {
+            var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            var codeHash = CodeHash(hash, code);
+            if (await open.Where(c => c.CodeHash == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.CodeHash, codeHash).SetProperty(c => c.LastMessageAtUtc, now), cancellationToken) == 1)
+                return new MessageAllowance(true, code);
+        }
+        return await open.ExecuteUpdateAsync(u => u.SetProperty(c => c.LastMessageAtUtc, now), cancellationToken) == 1
+            ? new MessageAllowance(true, null)
+            : MessageAllowance.Withheld;
+    }
+
+    public async Task<bool> IsConfirmedAsync(string contact, CancellationToken cancellationToken = default) =>
+        await IsConfirmedByHashAsync(Hash(contact), cancellationToken);
+
+    /// <summary>Confirms the contact with the code it was sent; a wrong code is counted, and five spend it.</summary>
+    public async Task<bool> ConfirmAsync(string contact, string? code, CancellationToken cancellationToken = default)
+    {
+        var hash = Hash(contact);
+        var row = await db.ApplicantContacts.AsNoTracking().SingleOrDefaultAsync(c => c.ContactHash == hash, cancellationToken);
+        if (row is null) return false;
+        if (row.ConfirmedAtUtc is not null) return true;
+        var typed = new string((code ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
+        if (row.CodeHash is null || row.CodeAttempts >= MaxCodeAttempts || typed.Length != 6) return false;
+        if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(row.CodeHash), System.Text.Encoding.ASCII.GetBytes(CodeHash(hash, typed))))
+        {
+            await db.ApplicantContacts.Where(c => c.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.CodeAttempts, c => c.CodeAttempts + 1), cancellationToken);
+            return false;
+        }
+        await MarkConfirmedAsync(contact, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The contact of the appeal a tracking token opens, when nobody has confirmed it yet; null otherwise.</summary>
+    public async Task<string?> UnconfirmedContactAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var contact = await ContactOfAsync(token, cancellationToken);
+        return contact is null || await IsConfirmedAsync(contact, cancellationToken) ? null : contact;
+    }
+
+    /// <summary>Confirms the contact of the appeal the token opens: null when no appeal, else whether the code was right.</summary>
+    public async Task<bool?> ConfirmByTrackingTokenAsync(string token, string? code, CancellationToken cancellationToken = default) =>
+        await ContactOfAsync(token, cancellationToken) is { } contact ? await ConfirmAsync(contact, code, cancellationToken) : null;
+
+    private async Task<string?> ContactOfAsync(string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
+        var hash = Secrets.Hash(token);
+        var appeal = await db.Appeals.AsNoTracking().Where(a => a.TrackingTokenHash == hash)
+            .Select(a => new { a.ApplicantEmail, a.ApplicantPhone }).SingleOrDefaultAsync(cancellationToken);
+        return appeal?.ApplicantEmail ?? appeal?.ApplicantPhone;
+    }
+
+    /// <summary>Its owner proved the contact another way (a tracking-link recovery code that arrived).</summary>
+    public async Task MarkConfirmedAsync(string contact, CancellationToken cancellationToken = default)
+    {
+        var hash = await EnsureAsync(contact, cancellationToken);
+        var now = Now;
+        await db.ApplicantContacts.Where(c => c.ContactHash == hash && c.ConfirmedAtUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ConfirmedAtUtc, now), cancellationToken);
+    }
+
+    /// <summary>The normalised contact's hash: a phone number as stored (digits with +7), an e-mail lower-cased.</summary>
+    public static string Hash(string contact) => Secrets.Hash("applicant-contact:" + contact.Trim().ToLowerInvariant());
+
+    private static string CodeHash(string contactHash, string code) => Secrets.Hash($"applicant-contact-code:{contactHash}:{code}");
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The applicant filed signed in, with the account's own confirmed e-mail or phone.</summary>
+    private Task<bool> AccountConfirmedAsync(string userId, string contact, CancellationToken cancellationToken)
+    {
+        var normalized = contact.Trim().ToUpperInvariant(); // as ASP.NET Core Identity normalises e-mails
+        return db.Users.AnyAsync(u => u.Id == userId
+            && ((u.EmailConfirmed && u.NormalizedEmail == normalized) || (u.PhoneNumberConfirmed && u.PhoneNumber == contact)), cancellationToken);
+    }
+
+    private Task<bool> IsConfirmedByHashAsync(string hash, CancellationToken cancellationToken) =>
+        db.ApplicantContacts.AnyAsync(c => c.ContactHash == hash && c.ConfirmedAtUtc != null, cancellationToken);
+
+    /// <summary>Adds the contact's row unless it is there; "on conflict do nothing" lets two first filings at once both go on.</summary>
+    private async Task<string> EnsureAsync(string contact, CancellationToken cancellationToken)
+    {
+        var hash = Hash(contact);
+        var longAgo = DateTime.SpecifyKind(new DateTime(2000, 1, 1), DateTimeKind.Utc);
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO appeals_contacts ("ContactHash", "CodeAttempts", "WindowStartedAtUtc", "FilingsInWindow") VALUES ({hash}, 0, {longAgo}, 0) ON CONFLICT ("ContactHash") DO NOTHING""",
+            cancellationToken);
+        return hash;
+    }
+}
