@@ -88,7 +88,15 @@ public sealed class KeyRingTests(UchastokAppFactory factory) : IClassFixture<Uch
         var database = Path.Combine(factory.DataFolder, "uchastok.db");
         Assert.Equal(PrivateFiles.OwnerOnlyFolder, File.GetUnixFileMode(factory.DataFolder));
         Assert.Equal(PrivateFiles.OwnerOnly, File.GetUnixFileMode(database));
-        // The write-ahead log and its index exist while the host holds the database open.
+        // The write-ahead log and its index exist while a connection holds the database open (the host's pool
+        // may have closed its own, and the last one to close removes them), and SQLite gives them the database's mode.
+        using var open = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        open.Open();
+        using (var read = open.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            read.ExecuteScalar();
+        }
         Assert.True(File.Exists(database + "-wal"));
         Assert.Equal(PrivateFiles.OwnerOnly, File.GetUnixFileMode(database + "-wal"));
         Assert.Equal(PrivateFiles.OwnerOnly, File.GetUnixFileMode(database + "-shm"));

@@ -65,7 +65,7 @@ public sealed class ResponseHeadersTests(UchastokAppFactory factory) : IClassFix
     {
         var policy = SecurityHeaders.Policy(tiles);
         var images = policy.Split(';').Single(d => d.Trim().StartsWith("img-src", StringComparison.Ordinal)).Trim();
-        Assert.Equal(expected is null ? "img-src 'self' data:" : $"img-src 'self' data: {expected}", images);
+        Assert.Equal(expected is null ? "img-src 'self' data: blob:" : $"img-src 'self' data: blob: {expected}", images);
     }
 
     private static string Header(HttpResponseMessage response, string name) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Npgsql;
 using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Shared.Data;
@@ -9,16 +8,14 @@ namespace Uchastok.Web.Shared.Data;
 /// <c>Backup:Keep</c>; off while no folder is set. It looks once a minute whether the newest
 /// backup in the folder (by the time in its name, <c>uchastok-YYYYMMDDTHHMMSSZ.db|.dump</c>) is
 /// older than the period, so a restart neither skips nor repeats one. On PostgreSQL, where several
-/// nodes may have the setting, a pass runs only on the node holding an advisory lock, and a node
+/// nodes may have the setting, a pass runs only on the node holding its lock (<see cref="JobLocks"/>), and a node
 /// that gets it after another finished finds the fresh file (when the folder is shared) and waits.
 /// </summary>
-public sealed class ScheduledBackupJob(DatabaseBackup backup, BackupSettings settings, TimeProvider clock, ILogger<ScheduledBackupJob> logger)
+public sealed class ScheduledBackupJob(DatabaseBackup backup, BackupSettings settings, JobLocks locks, TimeProvider clock, ILogger<ScheduledBackupJob> logger)
     : PeriodicJob(settings.Folder is not null, clock, logger)
 {
     private const string Prefix = "uchastok-";
     private const string TimeFormat = "yyyyMMdd'T'HHmmss'Z'";
-    // "UCHB": one key for the scheduled backup among the advisory locks of the database.
-    private const long AdvisoryLock = 0x55434842;
     private readonly SemaphoreSlim _pass = new(1, 1);
 
     protected override TimeSpan Interval => settings.Every < TimeSpan.FromMinutes(1) ? settings.Every : TimeSpan.FromMinutes(1);
@@ -32,7 +29,7 @@ public sealed class ScheduledBackupJob(DatabaseBackup backup, BackupSettings set
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            await using var lease = await LeaseAsync(cancellationToken);
+            await using var lease = await locks.TryTakeAsync("scheduled-backup", cancellationToken);
             if (lease is null) return null;
             PrivateFiles.CreateDirectory(folder);
             var now = Clock.GetUtcNow();
@@ -68,23 +65,4 @@ public sealed class ScheduledBackupJob(DatabaseBackup backup, BackupSettings set
                 .Select(f => (f.Path, Ok: DateTimeOffset.TryParseExact(f.Stamp, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at), At: at))
                 .Where(f => f.Ok).OrderBy(f => f.At).Select(f => (f.Path, f.At)).ToList()
             : [];
-
-    /// <summary>SQLite has one node; on PostgreSQL, a session-level advisory lock held for the pass, or null when another node holds it.</summary>
-    private async Task<IAsyncDisposable?> LeaseAsync(CancellationToken cancellationToken)
-    {
-        if (!backup.Database.IsPostgres) return NoLease.Instance;
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(backup.Database.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLock})", connection);
-        if (await take.ExecuteScalarAsync(cancellationToken) is true) return connection;
-        await connection.DisposeAsync();
-        return null;
-    }
-
-    private sealed class NoLease : IAsyncDisposable
-    {
-        public static readonly NoLease Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

@@ -15,13 +15,13 @@ public sealed partial class SecurityHeaders(IConfiguration configuration) : IMid
 
     /// <summary>
     /// The policy. Images may also come from the configured tile server and from <c>data:</c>
-    /// addresses (Leaflet's and the browser's own small images); styles only from Uchastok's files
+    /// addresses (Leaflet's and the browser's own small images) and <c>blob:</c> (the preview, made in the browser, of a photo chosen for an appeal); styles only from Uchastok's files
     /// (Leaflet sets positions through the style object, which CSP does not restrict).
     /// </summary>
     public static string Policy(string? tiles)
     {
         var tileSource = TileSource(tiles);
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + (tileSource is null ? "" : " " + tileSource)
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" + (tileSource is null ? "" : " " + tileSource)
             + "; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 
