@@ -53,24 +53,10 @@ trap 'exit 130' INT TERM
 app_settings=(Notifications__SendLease=00:00:15 Notifications__PollInterval=00:00:01
   Appeals__FilingsPerAddressPerHour=1000000 Appeals__FilingsPerContactPerDay=1000000)
 
-# serve LOG_FILE PORT NAME=VALUE...: the Release app on a fixed port (so the clients find it again
-# after each restart), waiting until /healthz answers; sets APP_URL and APP_PID.
+# serve LOG_FILE PORT NAME=VALUE...: the app with the crash test's settings on a fixed port.
 serve() {
   local log_file=$1 port=$2; shift 2
-  APP_URL="http://127.0.0.1:$port"
-  cd "$root/src/Uchastok.Web"
-  env Demo__History=false "${app_settings[@]}" "$@" UCHASTOK_URLS="$APP_URL" dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >>"$log_file" 2>&1 &
-  APP_PID=$!
-  cd "$root"
-  local _
-  for _ in $(seq 1 240); do
-    if curl -fsS -o /dev/null "$APP_URL/healthz" 2>/dev/null; then return 0; fi
-    if ! kill -0 "$APP_PID" 2>/dev/null; then break; fi
-    sleep 0.5
-  done
-  log "the web app did not become healthy; last lines of its log:"
-  tail -n 40 "$log_file" >&2
-  return 1
+  serve_on_port "$log_file" "$port" "${app_settings[@]}" "$@"
 }
 
 echo "## Crash test"

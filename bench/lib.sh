@@ -28,13 +28,20 @@ start_app() {
   local log_file=$1; shift
   local port
   port=$(free_port) || { log "no free loopback port found"; return 1; }
+  serve_on_port "$log_file" "$port" "$@"
+}
+
+# serve_on_port LOG_FILE PORT [NAME=VALUE ...]: the same on a given port (a restarted app keeps its
+# address, so its clients find it again); the app's output is appended to LOG_FILE.
+serve_on_port() {
+  local log_file=$1 port=$2; shift 2
   APP_URL="http://127.0.0.1:$port"
   # Content root is the project folder, as in ./run.sh. A plain background command (no subshell),
   # so that $APP_PID is the host process itself.
   cd "$root/src/Uchastok.Web"
   # Without the demo history (Demo__History=false unless the caller says otherwise): the recorded
   # results were measured on the bare demo city, and each benchmark makes the records it measures.
-  env Demo__History=false "$@" UCHASTOK_URLS="$APP_URL" dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >"$log_file" 2>&1 &
+  env Demo__History=false "$@" UCHASTOK_URLS="$APP_URL" dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >>"$log_file" 2>&1 &
   APP_PID=$!
   cd "$root"
   local _
