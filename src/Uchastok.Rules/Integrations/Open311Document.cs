@@ -67,29 +67,7 @@ public static class Open311Writer
     /// tab and line breaks (a vertical tab in one appeal once made every XML list that held it fail)
     /// are dropped, a lone UTF-16 surrogate becomes U+FFFD. Both formats get the same text.
     /// </summary>
-    public static string? Writable(string? text)
-    {
-        if (text is null) return null;
-        var clean = true;
-        for (var i = 0; i < text.Length && clean; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else clean = XmlConvert.IsXmlChar(text[i]);
-        }
-        if (clean) return text;
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (char.IsSurrogate(c)) builder.Append('\uFFFD');
-            else if (XmlConvert.IsXmlChar(c)) builder.Append(c);
-        }
-        return builder.ToString();
-    }
+    public static string? Writable(string? text) => Uchastok.Rules.Text.TextCleaning.Keep(text, XmlConvert.IsXmlChar);
 
     private static void WriteXml(XmlWriter writer, Open311Node node)
     {

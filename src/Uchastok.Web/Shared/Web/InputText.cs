@@ -20,17 +20,6 @@ public static class InputText
     /// are dropped and a lone UTF-16 surrogate becomes U+FFFD, so no later XML or JSON answer that
     /// carries it can fail. Null stays null.
     /// </summary>
-    public static string? Printable(string? text)
-    {
-        if (text is null) return null;
-        var builder = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) builder.Append(c).Append(text[++i]);
-            else if (char.IsSurrogate(c)) builder.Append('\uFFFD');
-            else if (!char.IsControl(c) || c is '\t' or '\n' or '\r') builder.Append(c);
-        }
-        return builder.ToString();
-    }
+    public static string? Printable(string? text) =>
+        Uchastok.Rules.Text.TextCleaning.Keep(text, c => !char.IsControl(c) || c is '\t' or '\n' or '\r');
 }
