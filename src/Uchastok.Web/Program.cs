@@ -1,4 +1,3 @@
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
@@ -13,6 +12,7 @@ using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Transparency;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["UCHASTOK_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);

@@ -4,15 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Identity;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Accounts;
-
-/// <summary>Field-level problems in the user's language, keyed by the input's name (camelCase, as in the JSON API).</summary>
-public sealed class FieldErrors : Dictionary<string, string[]>
-{
-    public void Add(string field, string message) =>
-        this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-}
 
 public sealed record RegisterResidentInput(string? DisplayName, string? Email, string? Phone, string? Password, string? Iin, string? Language);
 

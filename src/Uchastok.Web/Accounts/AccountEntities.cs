@@ -27,18 +27,6 @@ public sealed class PersonalDataAccess
     public DateTime AtUtc { get; set; }
 }
 
-public static class Roles
-{
-    public const string Resident = "Resident";
-    public const string Inspector = "Inspector";
-    public const string Supervisor = "Supervisor";
-    public const string Partner = "Partner";
-    public const string Admin = "Admin";
-
-    public static readonly string[] All = [Resident, Inspector, Supervisor, Partner, Admin];
-    public static readonly string[] Staff = [Inspector, Supervisor, Partner, Admin];
-}
-
 /// <summary>
 /// One sign-in on one device: a browser's cookie or an API client's pair of tokens. The cookie and
 /// the tokens carry the session's id, and every request checks the row, so ending a session (signing

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Identity;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Accounts;
 

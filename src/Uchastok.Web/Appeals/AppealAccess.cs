@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Uchastok.Rules.Appeals;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Appeals;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Appeals;
 

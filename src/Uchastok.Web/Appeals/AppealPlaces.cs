@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Appeals;
 

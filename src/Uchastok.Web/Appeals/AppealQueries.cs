@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
 using Uchastok.Rules.Calendar;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Appeals;
 

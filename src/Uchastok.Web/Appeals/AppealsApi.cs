@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
 

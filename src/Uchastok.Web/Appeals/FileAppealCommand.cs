@@ -9,13 +9,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
 using Uchastok.Rules.Identity;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Appeals;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Appeals;
 

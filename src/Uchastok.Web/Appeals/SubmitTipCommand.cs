@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Appeals;
 

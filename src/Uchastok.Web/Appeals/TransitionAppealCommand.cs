@@ -2,12 +2,12 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Appeals;
 

@@ -64,7 +64,7 @@ public static class BeatDesignModule
         {
             if (!DateOnly.TryParseExact(body.EffectiveFrom.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
             {
-                var errors = new Accounts.FieldErrors();
+                var errors = new FieldErrors();
                 errors.Add("effectiveFrom", localizer["Design.EffectiveFromOutOfRange"]);
                 return Problems.Validation(localizer, errors);
             }

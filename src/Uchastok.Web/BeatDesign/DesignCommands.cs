@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NetTopologySuite.Operation.Union;
 using Uchastok.Rules.BeatDesign;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.BeatDesign;
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.Community;
 using Uchastok.Rules.Trust;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Community;
 

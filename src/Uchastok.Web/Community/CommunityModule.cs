@@ -5,6 +5,7 @@ using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Community;
 
@@ -140,7 +141,7 @@ public static class CommunityModule
         return app;
     }
 
-    private static IResult Outcome((MeetingChange Result, Accounts.FieldErrors Errors) outcome, IStringLocalizer localizer) => outcome.Result switch
+    private static IResult Outcome((MeetingChange Result, FieldErrors Errors) outcome, IStringLocalizer localizer) => outcome.Result switch
     {
         MeetingChange.Done => TypedResults.NoContent(),
         MeetingChange.NotFound => Problems.NotFound(localizer, "Community.NotFound"),

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using static Uchastok.Web.Shared.Web.InputText;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Community;
 

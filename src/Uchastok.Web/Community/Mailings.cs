@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Identity;
 using Uchastok.Rules.Trust;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using static Uchastok.Web.Shared.Web.InputText;
+using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Community;
 

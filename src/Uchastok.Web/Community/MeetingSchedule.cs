@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Community;
 using Uchastok.Rules.Trust;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using static Uchastok.Web.Shared.Web.InputText;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Community;
 

@@ -4,7 +4,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.Appeals;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Shared.Data;

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Evaluation;
 using Uchastok.Rules.Trust;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Community;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Evaluation;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
 using Uchastok.Rules.Integrations;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Shared.Data;

@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Identity;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Notifications;
 

@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.Territory;
 using Uchastok.Rules.Territory.DemoCity;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Territory;
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Transparency;
 

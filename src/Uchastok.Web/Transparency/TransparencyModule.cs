@@ -99,7 +99,7 @@ public static class TransparencyModule
             if (!await r.MayRecomputeAsync(q, ct)) return Problems.Status(l, StatusCodes.Status409Conflict, "Report.QuarterNotDraftable");
             var district = body.DistrictId ?? ScopeClaims.District(http.User);
             // A supervisor recomputes his district; only an administrator the whole city.
-            if (district is { } d ? !ScopeClaims.ManagesDistrict(http.User, d) : !http.User.IsInRole(Accounts.Roles.Admin)) return TypedResults.Forbid();
+            if (district is { } d ? !ScopeClaims.ManagesDistrict(http.User, d) : !http.User.IsInRole(Roles.Admin)) return TypedResults.Forbid();
             return await r.DraftAsync(q, district, ct) is { } pass ? TypedResults.Ok(pass) : Problems.Status(l, StatusCodes.Status409Conflict, "Report.QuarterNotEnded");
         }).WithSummary("Recompute the drafts of an ended quarter now (a district's, or the whole city's for an administrator).");
         manage.MapPost("/{id:int}/publish", async Task<IResult> (int id, PublishRequest body, HttpContext http, QuarterlyReports r, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

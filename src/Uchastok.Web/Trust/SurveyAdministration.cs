@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Trust;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using static Uchastok.Web.Shared.Web.InputText;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Trust;
 

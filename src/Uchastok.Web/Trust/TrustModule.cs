@@ -8,6 +8,7 @@ using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Documents;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Trust;
 
@@ -138,7 +139,7 @@ public static class TrustModule
         };
     }
 
-    private static IResult Change((SurveyChangeResult Result, Accounts.FieldErrors Errors) outcome, IStringLocalizer localizer) => outcome.Result switch
+    private static IResult Change((SurveyChangeResult Result, FieldErrors Errors) outcome, IStringLocalizer localizer) => outcome.Result switch
     {
         SurveyChangeResult.Done => TypedResults.NoContent(),
         SurveyChangeResult.NotFound => Problems.NotFound(localizer, "Survey.NotFound"),

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Tests.Support;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Tests.Accounts;
 

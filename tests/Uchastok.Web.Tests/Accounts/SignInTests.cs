@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Tests.Support;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Tests.Accounts;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Tests.Support;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Tests.Appeals;
 

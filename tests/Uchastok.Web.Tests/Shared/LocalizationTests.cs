@@ -4,8 +4,9 @@ using System.Resources;
 using Microsoft.AspNetCore.Identity;
 using Uchastok.Rules.Identity;
 using Uchastok.Rules.Territory;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Tests.Shared;
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Pages.Account;
 

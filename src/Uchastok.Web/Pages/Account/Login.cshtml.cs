@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Pages.Account;

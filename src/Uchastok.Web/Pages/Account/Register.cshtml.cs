@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Pages.Account;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Pages.Account;

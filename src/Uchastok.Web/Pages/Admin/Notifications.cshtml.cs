@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Notifications;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Pages.Admin;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Pages.Admin;
 

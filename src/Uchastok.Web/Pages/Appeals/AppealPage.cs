@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Rules.Appeals;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Pages.Appeals;
 

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.Appeals;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Pages.Appeals;
 

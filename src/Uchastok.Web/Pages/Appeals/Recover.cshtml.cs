@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Pages.Appeals;
 

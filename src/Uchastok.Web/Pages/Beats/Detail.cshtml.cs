@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Web.Community;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Pages.Beats;
 
@@ -12,7 +14,7 @@ public sealed class DetailModel(TerritoryQueries queries, MeetingSchedule meetin
     public BeatCard Card { get; private set; } = null!;
     public IReadOnlyList<MeetingView> Upcoming { get; private set; } = [];
     public IReadOnlyList<PriorityView> Priorities { get; private set; } = [];
-    public Accounts.FieldErrors Errors { get; private set; } = new();
+    public FieldErrors Errors { get; private set; } = new();
     public bool Subscribed { get; private set; }
     /// <summary>The beat's latest published quarterly report, if any.</summary>
     public Transparency.ReportListing? LatestReport { get; private set; }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Rules.Trust;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Community;
 using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Pages.Community;
 

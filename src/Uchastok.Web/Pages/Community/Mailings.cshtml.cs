@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Community;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Pages.Community;
 

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.Evaluation;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Evaluation;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Pages.Evaluation;
 

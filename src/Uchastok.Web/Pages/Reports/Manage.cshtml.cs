@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Transparency;

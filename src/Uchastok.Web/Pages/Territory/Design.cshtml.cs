@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Pages.Territory;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Territory;
 

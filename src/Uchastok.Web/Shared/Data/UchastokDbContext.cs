@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
@@ -13,6 +12,7 @@ using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Shared.Data;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Shared.Security;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using Uchastok.Web.Accounts;
 
 namespace Uchastok.Web.Shared.Web;
 
