@@ -6,6 +6,7 @@ using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Trust;
 using Uchastok.Web.Accounts;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Community;
 
@@ -63,7 +64,7 @@ public static class CommunityModule
             .WithSummary("An inspector's receptions of a day (his own; his supervisor's district). Every read is logged.");
         app.MapGet("/api/v1/districts/{id:int}/meeting-compliance", async Task<IResult> (int id, string? quarter, HttpContext http, MeetingSchedule s, UchastokDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            if (TrustModule.QuarterOf(quarter, clock) is not { } q) return Problems.BadRequest(l, "Trust.QuarterInvalid");
+            if (QuarterQuery.Parse(quarter, clock) is not { } q) return Problems.BadRequest(l, "Trust.QuarterInvalid");
             if (!await db.Districts.AnyAsync(d => d.Id == id, ct)) return Problems.NotFound(l, "Territory.DistrictNotFound");
             if (await s.ComplianceAsync(http.User, id, q, ct) is not { } c) return TypedResults.Forbid();
             return TypedResults.Ok(new

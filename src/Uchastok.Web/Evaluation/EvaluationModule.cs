@@ -5,6 +5,7 @@ using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Evaluation;
 
@@ -31,7 +32,7 @@ public static class EvaluationModule
         var group = app.MapGroup("/api/v1/evaluation").WithTags("Evaluation");
         group.MapGet("/districts/{id:int}", async Task<IResult> (int id, string? quarter, HttpContext http, InspectorEvaluationQuery q, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            if (TrustModule.QuarterOf(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
+            if (QuarterQuery.Parse(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
             if (await q.DistrictAsync(http.User, id, qq, ct) is not { } district) return Problems.NotFound(l, "Territory.DistrictNotFound");
             return TypedResults.Ok(new
             {
@@ -49,7 +50,7 @@ public static class EvaluationModule
         }).RequireAuthorization(Policies.TerritoryManagers).WithSummary("Change the composite's weights and the activities target for the district.");
         group.MapGet("/inspectors/{id:int}", async Task<IResult> (int id, string? quarter, HttpContext http, InspectorEvaluationQuery q, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            if (TrustModule.QuarterOf(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
+            if (QuarterQuery.Parse(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
             if (await q.InspectorAsync(http.User, id, qq, ct) is not { } evidence) return Problems.NotFound(l, "Officer.NotFound");
             // Upheld complaints go out as dates only: the complaint stays hidden from the officer it concerns.
             return TypedResults.Ok(new { Inspector = InspectorView.Of(evidence.Row), evidence.Decided, UpheldComplaints = evidence.UpheldComplaints.Select(c => c.DecidedOn).ToList(), evidence.Meetings, evidence.Activities });

@@ -9,6 +9,7 @@ using Uchastok.Web.Shared.Documents;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Accounts;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Trust;
 
@@ -58,9 +59,6 @@ public static class TrustModule
     }
 
     /// <summary>The quarter asked for ("2026-Q4"), the current one when none is; null when it cannot be read.</summary>
-    public static Quarter? QuarterOf(string? text, TimeProvider clock) =>
-        string.IsNullOrWhiteSpace(text) ? Quarter.Of(Shared.Localization.KazakhstanTime.Today(clock)) : Quarter.TryParse(text.Trim(), out var q) ? q : null;
-
     public static IEndpointRouteBuilder MapTrustApi(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/v1/admin/surveys").RequireAuthorization(Policies.Admin).WithTags("Trust");
@@ -108,18 +106,18 @@ public static class TrustModule
 
         var trust = app.MapGroup("/api/v1/trust").WithTags("Trust");
         trust.MapGet(string.Empty, async (string? quarter, TrustQuery q, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            QuarterOf(quarter, clock) is { } qq ? (IResult)TypedResults.Ok(TrustReportView.Of(await q.PublicReportAsync(qq, ct), false)) : Problems.BadRequest(l, "Trust.QuarterInvalid"))
+            QuarterQuery.Parse(quarter, clock) is { } qq ? (IResult)TypedResults.Ok(TrustReportView.Of(await q.PublicReportAsync(qq, ct), false)) : Problems.BadRequest(l, "Trust.QuarterInvalid"))
             .AllowAnonymous().WithSummary("The public figures: city and districts, with 95 % intervals; none under 30 responses.");
         trust.MapGet("/districts/{id:int}", async Task<IResult> (int id, string? quarter, HttpContext http, TrustQuery q, UchastokDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            if (QuarterOf(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
+            if (QuarterQuery.Parse(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
             if (!await db.Districts.AnyAsync(d => d.Id == id, ct)) return Problems.NotFound(l, "Territory.DistrictNotFound");
             if (!ScopeClaims.ManagesDistrict(http.User, id)) return TypedResults.Forbid();
             return TypedResults.Ok(TrustReportView.Of(await q.ReportAsync(qq, id, ct), true));
         }).RequireAuthorization(Policies.TerritoryManagers).WithSummary("A district's beats: trust, ratings and on-time answers.");
         trust.MapGet("/beats/{id:int}/free-text", async (int id, string? quarter, HttpContext http, TrustQuery q, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            if (QuarterOf(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
+            if (QuarterQuery.Parse(quarter, clock) is not { } qq) return Problems.BadRequest(l, "Trust.QuarterInvalid");
             return await q.FreeTextAsync(http.User, id, qq, ct) is { } answers ? (IResult)TypedResults.Ok(answers) : Problems.NotFound(l, "Territory.BeatNotFound");
         }).RequireAuthorization(Policies.Staff).WithSummary("A beat's free-text answers with personal data blanked out: its inspector, the district's supervisor, administrators.");
         return app;

@@ -5,6 +5,7 @@ using Uchastok.Web.Community;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Pages.Community;
 
@@ -18,7 +19,7 @@ public sealed class ComplianceModel(MeetingSchedule schedule, UchastokDbContext 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (TrustModule.QuarterOf(Quarter, clock) is not { } quarter) return BadRequest();
+        if (QuarterQuery.Parse(Quarter, clock) is not { } quarter) return BadRequest();
         District ??= ScopeClaims.District(User) ?? await db.Districts.OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
         if (District is not { } district || !await db.Districts.AnyAsync(d => d.Id == district, cancellationToken)) return NotFound();
         if (await schedule.ComplianceAsync(User, district, quarter, cancellationToken) is not { } compliance) return Forbid();

@@ -8,6 +8,7 @@ using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Trust;
 using Uchastok.Web.Shared.Web;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Pages.Evaluation;
 
@@ -41,7 +42,7 @@ public sealed class IndexModel(InspectorEvaluationQuery query, UchastokDbContext
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        if (TrustModule.QuarterOf(Quarter, clock) is not { } quarter) return BadRequest();
+        if (QuarterQuery.Parse(Quarter, clock) is not { } quarter) return BadRequest();
         District ??= ScopeClaims.District(User) ?? await db.Districts.OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
         if (District is not { } district || !await db.Districts.AnyAsync(d => d.Id == district, cancellationToken)) return NotFound();
         if (await query.DistrictAsync(User, district, quarter, cancellationToken) is not { } evaluation) return Forbid();

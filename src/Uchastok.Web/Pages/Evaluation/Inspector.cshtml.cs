@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Web.Evaluation;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Pages.Evaluation;
 
@@ -16,7 +17,7 @@ public sealed class InspectorModel(InspectorEvaluationQuery query, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (TrustModule.QuarterOf(Quarter, clock) is not { } quarter) return BadRequest();
+        if (QuarterQuery.Parse(Quarter, clock) is not { } quarter) return BadRequest();
         if (await query.InspectorAsync(User, Id, quarter, cancellationToken) is not { } evidence) return NotFound();
         (Evidence, QuarterText) = (evidence, quarter.ToString());
         Quarters = Trust.TrustPage.QuarterChoices(Rules.Trust.Quarter.Of(Uchastok.Web.Shared.Localization.KazakhstanTime.Today(clock)));

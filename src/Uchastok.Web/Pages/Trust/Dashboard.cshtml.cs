@@ -6,6 +6,7 @@ using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Pages.Trust;
 
@@ -22,7 +23,7 @@ public sealed class DashboardModel(TrustQuery query, UchastokDbContext db, TimeP
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (TrustModule.QuarterOf(Quarter, clock) is not { } quarter) return BadRequest();
+        if (QuarterQuery.Parse(Quarter, clock) is not { } quarter) return BadRequest();
         var all = await db.Districts.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.NameKk, d.NameRu, d.NameEn }).ToListAsync(cancellationToken);
         Districts = all.Where(d => ScopeClaims.ManagesDistrict(User, d.Id)).Select(d => (d.Id, LocalizationSetup.Pick(d.NameKk, d.NameRu, d.NameEn))).ToList();
         District ??= ScopeClaims.District(User) ?? (Districts.Count > 0 ? Districts[0].Id : 0);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Pages.Trust;
 
@@ -14,7 +15,7 @@ public sealed class FreeTextModel(TrustQuery query, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (TrustModule.QuarterOf(Quarter, clock) is not { } quarter) return BadRequest();
+        if (QuarterQuery.Parse(Quarter, clock) is not { } quarter) return BadRequest();
         if (await query.FreeTextAsync(User, Beat, quarter, cancellationToken) is not { } answers) return NotFound();
         (Answers, QuarterText) = (answers, quarter.ToString());
         return Page();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Calendar;
 
 namespace Uchastok.Web.Pages.Trust;
 
@@ -13,7 +14,7 @@ public sealed class IndexModel(TrustQuery query, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (TrustModule.QuarterOf(Quarter, clock) is not { } quarter) return BadRequest();
+        if (QuarterQuery.Parse(Quarter, clock) is not { } quarter) return BadRequest();
         Report = await query.PublicReportAsync(quarter, cancellationToken);
         Quarters = TrustPage.QuarterChoices(Rules.Trust.Quarter.Of(Uchastok.Web.Shared.Localization.KazakhstanTime.Today(clock)));
         return Page();
