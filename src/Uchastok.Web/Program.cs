@@ -3,6 +3,7 @@ using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Community;
 using Uchastok.Web.Evaluation;
+using Uchastok.Web.Host;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
@@ -16,10 +17,8 @@ using Uchastok.Web.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["UCHASTOK_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
-var commandLine = args is ["beats", ..];
-// backup and restore work on the database as it is: no migration or seeding first, and restore must not find it open.
-var databaseCommand = args is ["backup", ..] or ["restore", ..];
-commandLine |= databaseCommand;
+var databaseCommand = ShellCommands.IsDatabase(args);
+var commandLine = databaseCommand || ShellCommands.IsBeats(args);
 // On the command line stdout carries the command's output (an export may be piped), so logs go to stderr.
 if (commandLine) builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
@@ -43,20 +42,12 @@ builder.Services
     .AddTransparency();
 
 var app = builder.Build();
-if (databaseCommand)
-{
-    TerritoryCommandLine.UseShellLanguage();
-    return await DatabaseCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error);
-}
+if (databaseCommand) return await ShellCommands.RunAsync(app.Services, args);
 // A serving host marks its SQLite database in use before migrating it, so a restore cannot replace it underneath.
 if (!commandLine) app.Services.GetService<SqliteServingLock>()?.Acquire();
 await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
 
-if (commandLine)
-{
-    TerritoryCommandLine.UseShellLanguage();
-    return await TerritoryCommandLine.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
-}
+if (commandLine) return await ShellCommands.RunAsync(app.Services, args);
 
 app.UseUchastokWeb();
 app.UseIntegrations();

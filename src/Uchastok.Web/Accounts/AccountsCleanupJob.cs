@@ -1,10 +1,9 @@
-using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Accounts;
 
 /// <summary>Hourly: forgets sessions and failed sign-ins (with their network addresses) older than a day.</summary>
-public sealed class AccountsCleanupJob(IServiceScopeFactory scopes, NotificationSettings settings, TimeProvider clock, ILogger<AccountsCleanupJob> logger)
+public sealed class AccountsCleanupJob(IServiceScopeFactory scopes, SiteSettings settings, TimeProvider clock, ILogger<AccountsCleanupJob> logger)
     : PeriodicJob(settings.Background, clock, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(1);

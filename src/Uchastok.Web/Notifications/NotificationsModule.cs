@@ -1,3 +1,5 @@
+using Uchastok.Web.Shared.Web;
+
 namespace Uchastok.Web.Notifications;
 
 public static class NotificationsModule
@@ -6,6 +8,7 @@ public static class NotificationsModule
     {
         var settings = configuration.GetSection("Notifications").Get<NotificationSettings>() ?? new NotificationSettings();
         services.AddSingleton(settings);
+        services.AddSingleton<SiteSettings>(settings);
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();

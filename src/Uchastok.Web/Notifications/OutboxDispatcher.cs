@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Notifications;
 
 /// <summary>Settings of section <c>Notifications</c>.</summary>
-public sealed class NotificationSettings
+/// <summary>The outbox's settings (section <c>Notifications</c>), which also carries the site-wide <see cref="SiteSettings"/>.</summary>
+public sealed class NotificationSettings : SiteSettings
 {
-    /// <summary>Run the dispatcher and the deadline job in the background; tests run them by hand instead.</summary>
-    public bool Background { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
     public int MaxAttempts { get; set; } = 5;
     /// <summary>
@@ -16,8 +16,6 @@ public sealed class NotificationSettings
     /// left by a node that stopped, and is sent again with the same message id.
     /// </summary>
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
-    /// <summary>The site's address as residents reach it, for links in messages.</summary>
-    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
     public SmtpSettings Smtp { get; set; } = new();
 }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace Uchastok.Web.Territory;
 
 public static class TerritoryModule
@@ -14,7 +16,7 @@ public static class TerritoryModule
         services.AddScoped<ImportBeatsCommand>();
         services.AddScoped<ExportBeatsQuery>();
         services.AddScoped<AssignInspectorCommand>();
-        services.AddScoped<DemoCitySeeder>();
+        services.AddSingleton<IAuthorizationHandler, BeatScopeHandler>();
         services.AddSingleton<Shared.Data.INumberingGuard, TerritoryRevisionNumbering>();
         return services;
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Tests.Support;
 using Uchastok.Web.Accounts;
+using Uchastok.Web.Demo;
 
 namespace Uchastok.Web.Tests.Accounts;
 

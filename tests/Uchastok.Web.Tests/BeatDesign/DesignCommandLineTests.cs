@@ -1,4 +1,5 @@
-using Uchastok.Web.Territory;
+using Uchastok.Web.Host;
+using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Tests.Support;
 
 namespace Uchastok.Web.Tests.BeatDesign;
@@ -14,7 +15,7 @@ public sealed class DesignCommandLineTests(UchastokAppFactory factory) : IClassF
         using var client = factory.Client();
         var beatsBefore = (await (await client.GetAsync("/api/v1/beats/locate?lat=43.2510&lon=76.9210")).JsonAsync()).GetProperty("beat").GetProperty("id").GetInt32();
 
-        var exit = await TerritoryCommandLine.RunAsync(factory.Services, ["design", "--district", "almaly", "--beats", "20", "--time-limit", "60", "--seed", "3"], output, errors);
+        var exit = await BeatDesignCommandLine.RunAsync(factory.Services, ["--district", "almaly", "--beats", "20", "--time-limit", "60", "--seed", "3"], output, errors);
 
         Assert.Equal(0, exit);
         Assert.Contains("100 %", errors.ToString(), StringComparison.Ordinal);
@@ -31,7 +32,7 @@ public sealed class DesignCommandLineTests(UchastokAppFactory factory) : IClassF
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
-        Assert.Equal(1, await TerritoryCommandLine.RunAsync(factory.Services, ["design", "--district", "atlantis"], output, errors));
-        Assert.Equal(2, await TerritoryCommandLine.RunAsync(factory.Services, ["design-all"], output, errors));
+        Assert.Equal(1, await BeatDesignCommandLine.RunAsync(factory.Services, ["--district", "atlantis"], output, errors));
+        Assert.Equal(2, await ShellCommands.RunBeatsAsync(factory.Services, ["design-all"], output, errors));
     }
 }

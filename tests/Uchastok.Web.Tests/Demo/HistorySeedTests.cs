@@ -1,3 +1,4 @@
+using Uchastok.Web.Host;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;

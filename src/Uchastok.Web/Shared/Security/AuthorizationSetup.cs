@@ -55,7 +55,6 @@ public static class AuthorizationSetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.TerritoryManagers, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Resident, p => p.RequireRole(Roles.Resident));
-        services.AddSingleton<IAuthorizationHandler, Territory.BeatScopeHandler>();
         return services;
     }
 }

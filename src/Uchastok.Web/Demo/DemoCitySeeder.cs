@@ -5,8 +5,9 @@ using Uchastok.Rules.Territory.DemoCity;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Accounts;
+using Uchastok.Web.Territory;
 
-namespace Uchastok.Web.Territory;
+namespace Uchastok.Web.Demo;
 
 /// <summary>A demo login printed by <c>./run.sh</c> and listed in the README.</summary>
 public sealed record DemoLogin(string Email, string Role, string Description);

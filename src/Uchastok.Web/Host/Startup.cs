@@ -4,9 +4,10 @@ using Uchastok.Web.Calendar;
 using Uchastok.Web.Demo;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Shared.Data;
-using Uchastok.Web.Territory;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Shared.Web;
 
-namespace Uchastok.Web.Shared.Web;
+namespace Uchastok.Web.Host;
 
 /// <summary>What happens before the first request: schema, roles, and the demo city with its year of history when the database is empty.</summary>
 public static class Startup
@@ -14,7 +15,7 @@ public static class Startup
     public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         await DatabaseSetup.MigrateAsync(services);
-        await Security.KeyRingEncryption.EncryptPlainKeysAsync(services);
+        await KeyRingEncryption.EncryptPlainKeysAsync(services);
         await using var scope = services.CreateAsyncScope();
         // Reference data every installation needs, demo or not: the working calendar, appeal categories and terms, message templates.
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
@@ -26,7 +27,7 @@ public static class Startup
         await CalendarAdministration.SeedAsync(db);
         await AppealCatalog.SeedAsync(db);
         await TemplateStore.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoCitySeeder>();
+        var seeder = ActivatorUtilities.CreateInstance<DemoCitySeeder>(scope.ServiceProvider);
         if (string.Equals(configuration["UCHASTOK_SEED_DEMO"], "false", StringComparison.OrdinalIgnoreCase))
         {
             await seeder.EnsureRolesAsync();

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Uchastok.Web.Accounts;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.ProtectedIin).HasMaxLength(500);
+        builder.Property(u => u.MaskedIin).HasMaxLength(12);
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(2);
+        builder.HasIndex(u => u.PhoneNumber);
+    }
+}
+
+internal sealed class PersonalDataAccessConfiguration : IEntityTypeConfiguration<PersonalDataAccess>
+{
+    public void Configure(EntityTypeBuilder<PersonalDataAccess> builder)
+    {
+        builder.ToTable("accounts_personal_data_access");
+        builder.Property(a => a.ReaderUserId).HasMaxLength(450);
+        builder.Property(a => a.SubjectUserId).HasMaxLength(450);
+        builder.Property(a => a.Purpose).HasMaxLength(200);
+        builder.HasIndex(a => a.SubjectUserId);
+    }
+}
+
+internal sealed class AccountSessionConfiguration : IEntityTypeConfiguration<AccountSession>
+{
+    public void Configure(EntityTypeBuilder<AccountSession> builder)
+    {
+        builder.ToTable("accounts_sessions");
+        builder.Property(s => s.Id).HasMaxLength(32);
+        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.Property(s => s.Kind).HasMaxLength(10);
+        builder.Property(s => s.SecurityStamp).HasMaxLength(256);
+        builder.Property(s => s.RevokedReason).HasMaxLength(40);
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAtUtc);
+    }
+}
+
+internal sealed class SignInLockoutConfiguration : IEntityTypeConfiguration<SignInLockout>
+{
+    public void Configure(EntityTypeBuilder<SignInLockout> builder)
+    {
+        builder.ToTable("accounts_sign_in_lockouts");
+        builder.HasKey(l => new { l.UserId, l.Network });
+        builder.Property(l => l.UserId).HasMaxLength(450);
+        builder.Property(l => l.Network).HasMaxLength(64);
+        builder.HasIndex(l => l.LastFailureUtc);
+    }
+}
