@@ -46,17 +46,20 @@ public sealed partial class Outbox(UchastokDbContext db, TemplateStore templates
     /// Withdraws every message queued under <paramref name="withdrawalTopic"/>: what has not gone out yet is never sent
     /// (<see cref="OutboxState.Withdrawn"/>; one being sent right now may still arrive), and every message under it, sent
     /// or not, with its copy in the development sink, has its recipient replaced by <paramref name="erasedRecipient"/>,
-    /// so that nothing kept still names the address. It writes at once, inside the caller's transaction if one is open,
-    /// so that the caller's own change and the withdrawal are committed together. Returns the number withdrawn.
+    /// so that nothing kept still names the address. It writes at once, inside the caller's transaction if one is open
+    /// (so that the caller's own change and the withdrawal are committed together), else in its own. Returns the number withdrawn.
     /// </summary>
     public async Task<int> WithdrawAsync(string withdrawalTopic, string erasedRecipient, CancellationToken cancellationToken = default)
     {
+        // Three statements, all or none.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var messages = db.Outbox.Where(m => m.WithdrawalTopic == withdrawalTopic);
         var withdrawn = await messages.Where(m => m.State == OutboxState.Pending || m.State == OutboxState.Failed)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.State, OutboxState.Withdrawn), cancellationToken);
         await db.SinkMessages.Where(s => messages.Select(m => m.Id).Contains(s.OutboxMessageId))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recipient, erasedRecipient), cancellationToken);
         await messages.ExecuteUpdateAsync(m => m.SetProperty(x => x.Recipient, erasedRecipient), cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
         return withdrawn;
     }
 
