@@ -114,7 +114,7 @@ public static class AccountsApi
 }
 
 /// <summary>The list of staff accounts with their contacts; every read is written to the personal-data access log.</summary>
-public sealed class StaffDirectory(UchastokDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
+public sealed class StaffDirectory(UchastokDbContext db, UserManager<ApplicationUser> users, PersonalDataLog log)
 {
     public async Task<List<StaffMember>> ListAsync(ClaimsPrincipal reader, CancellationToken cancellationToken)
     {
@@ -125,13 +125,7 @@ public sealed class StaffDirectory(UchastokDbContext db, UserManager<Application
         var rolesByUser = (await db.UserRoles.Where(ur => staffUserIds.Contains(ur.UserId)).ToListAsync(cancellationToken))
             .GroupBy(ur => ur.UserId).ToDictionary(g => g.Key, g => g.Select(ur => roleNames[ur.RoleId]).Order().ToArray());
 
-        db.PersonalDataAccesses.Add(new PersonalDataAccess
-        {
-            ReaderUserId = users.GetUserId(reader) ?? "unknown",
-            Purpose = "staff-directory",
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await log.RecordAsync(users.GetUserId(reader) ?? "unknown", null, "staff-directory", cancellationToken);
         return staff.Select(u => new StaffMember(u.Id, u.DisplayName, u.Email, u.PhoneNumber, rolesByUser.GetValueOrDefault(u.Id, []), u.DistrictId, u.OfficerId)).ToList();
     }
 }

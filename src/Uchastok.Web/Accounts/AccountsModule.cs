@@ -82,6 +82,7 @@ public static class AccountsModule
         services.AddSingleton<OfficerAccounts>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<PersonalDataLog>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<DecoyPasswordHash>();

@@ -16,7 +16,7 @@ namespace Uchastok.Web.Accounts;
 /// </summary>
 public sealed class PasswordSignIn(
     SignInManager<ApplicationUser> signIn, AccountCommands accounts, IPasswordHasher<ApplicationUser> hasher, DecoyPasswordHash decoy,
-    UchastokDbContext db, TimeProvider clock)
+    AccountSessions sessions, UchastokDbContext db, TimeProvider clock)
 {
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockTime = TimeSpan.FromMinutes(15);
@@ -66,6 +66,21 @@ public sealed class PasswordSignIn(
         await db.SignInLockouts.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await signIn.UserManager.SetLockoutEndDateAsync(user, null);
         await signIn.UserManager.ResetAccessFailedCountAsync(user);
+    }
+
+    /// <summary>
+    /// A new password by the token of a reset link (Identity's, bound to the security stamp, so the link works once).
+    /// A reset frees the account from every sign-in lock (the person has just proved it is hers), and ends every
+    /// session: whoever knew the old password is signed out everywhere. Not cancellable: once the password has
+    /// changed, the locks and the sessions must go even if the person closes the page.
+    /// </summary>
+    public async Task<IdentityResult> ResetPasswordAsync(ApplicationUser user, string token, string password)
+    {
+        var result = await signIn.UserManager.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded) return result;
+        await UnlockAsync(user);
+        await sessions.EndAllAsync(user.Id, "password-reset");
+        return result;
     }
 
     /// <summary>The accounts locked from some network now.</summary>

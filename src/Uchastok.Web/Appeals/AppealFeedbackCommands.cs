@@ -90,6 +90,19 @@ public sealed class AppealFeedbackCommands(
         return new(TransitionResult.Done, appeal, errors);
     }
 
+    /// <summary>
+    /// An internal note no person wrote, dated <paramref name="atUtc"/>: what a partner's system sent with its filing
+    /// (Integrations' Open311 photo link). Appeals owns the history of an appeal; other modules add to it only here.
+    /// </summary>
+    public async Task AddSystemNoteAsync(Appeal appeal, string text, DateTime atUtc, CancellationToken cancellationToken = default)
+    {
+        db.AppealEvents.Add(new AppealEvent
+        {
+            AppealId = appeal.Id, AtUtc = atUtc, Kind = AppealEventKind.InternalNote, ToState = appeal.State, IsPublic = false, Text = text,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>The applicant's appeal by tracking token, or by number for the signed-in applicant.</summary>
     internal async Task<Appeal?> FindForApplicantAsync(string? number, string? trackingToken, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class AppealQueries(
     WorkingCalendarProvider calendars,
     AppealText text,
     IStringLocalizer<SharedResource> localizer,
-    TimeProvider clock)
+    PersonalDataLog personalDataLog)
 {
     /// <summary>An appeal for its applicant (signed in) or for staff in scope; null when the reader may not see it.</summary>
     public async Task<AppealDetail?> ByNumberAsync(string number, ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -204,12 +204,7 @@ public sealed class AppealQueries(
         if (staff)
         {
             applicant = new ApplicantView(appeal.ApplicantName, appeal.ApplicantPhone, appeal.ApplicantEmail, appeal.ApplicantMaskedIin, appeal.ApplicantUserId is not null);
-            db.PersonalDataAccesses.Add(new PersonalDataAccess
-            {
-                ReaderUserId = access.UserId ?? "unknown", SubjectUserId = appeal.ApplicantUserId,
-                Purpose = $"appeal {appeal.Number}", AtUtc = clock.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            await personalDataLog.RecordAsync(access.UserId ?? "unknown", appeal.ApplicantUserId, $"appeal {appeal.Number}", cancellationToken);
         }
 
         return new AppealDetail(

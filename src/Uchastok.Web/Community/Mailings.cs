@@ -78,7 +78,7 @@ public sealed class Mailings(
             existing.ConfirmationSentAtUtc = now;
             await outbox.EnqueueAsync(new Notification(channel, address, existing.Language, DefaultTemplates.SubscriptionConfirm,
                 new Dictionary<string, string> { ["scope"] = await ScopeAsync(existing.DistrictId, existing.BeatId, existing.Language, cancellationToken), ["link"] = Link(token) },
-                $"{ConfirmationKeyPrefix(existing)}{now.Ticks}", ConfirmationTopic), cancellationToken);
+                $"{ConfirmationKeyPrefix(existing)}{now.Ticks}", ConfirmationTopic, WithdrawalTopic: WithdrawalTopic(existing)), cancellationToken);
         }
         try
         {
@@ -121,14 +121,10 @@ public sealed class Mailings(
         subscription.UnsubscribedAtUtc = clock.GetUtcNow().UtcDateTime;
         subscription.Address = erased;
         // Leaving also stops what is already queued (a large mailing goes out over several minutes),
-        // and no message kept in the outbox, sent or not, still names the address.
-        var messages = await MessagesToAsync(subscription, cancellationToken);
+        // and no message kept in the outbox, sent or not, still names the address: the outbox withdraws
+        // everything queued under the subscription's withdrawal topic, in the same transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await messages.Where(m => m.State == OutboxState.Pending || m.State == OutboxState.Failed)
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.State, OutboxState.Withdrawn), cancellationToken);
-        await db.SinkMessages.Where(s => messages.Select(m => m.Id).Contains(s.OutboxMessageId))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recipient, erased), cancellationToken);
-        await messages.ExecuteUpdateAsync(m => m.SetProperty(x => x.Recipient, erased), cancellationToken);
+        await outbox.WithdrawAsync(WithdrawalTopic(subscription), erased, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SubscriptionChange.Done;
@@ -183,7 +179,7 @@ public sealed class Mailings(
                 ["subject"] = Pick(subject, s.Language), ["text"] = Pick(text, s.Language), ["scope"] = scope, ["link"] = Link(unprotect.Unprotect(s.ProtectedToken)),
             };
             await outbox.EnqueueAsync(new Notification(s.Channel, s.Address, s.Language, DefaultTemplates.Mailing, values,
-                MailingKey(mailing.Id, s.Id), Topic(mailing.Id), now.AddMinutes((ahead + i) / PerMinute)), cancellationToken);
+                MailingKey(mailing.Id, s.Id), Topic(mailing.Id), now.AddMinutes((ahead + i) / PerMinute), WithdrawalTopic(s)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -233,19 +229,11 @@ public sealed class Mailings(
     private static string ConfirmationKeyPrefix(Subscription subscription) => $"subscription:{subscription.TokenHash[..16]}:confirm:";
 
     /// <summary>
-    /// Every message the outbox holds for one subscription: its confirmations and its mailings (keys
-    /// <c>mailing:{mailing}:{subscription}</c>). Found through the indexed topics of the district's
-    /// mailings since it subscribed, not by scanning the whole outbox.
+    /// The outbox topic of everything sent to one subscription, its confirmations and its mailings, by which leaving
+    /// withdraws them (<see cref="Outbox.WithdrawAsync"/>). Named by the token's hash, which a new subscription has before
+    /// it is saved (its id comes only with the save that also writes its confirmation).
     /// </summary>
-    private async Task<IQueryable<OutboxMessage>> MessagesToAsync(Subscription subscription, CancellationToken cancellationToken)
-    {
-        var topics = (await db.Mailings.AsNoTracking().Where(m => m.DistrictId == subscription.DistrictId && m.SentAtUtc >= subscription.CreatedAtUtc)
-            .Select(m => m.Id).ToListAsync(cancellationToken)).Select(Topic).Append(ConfirmationTopic).ToList();
-        var mailingSuffix = ":" + subscription.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var confirmations = ConfirmationKeyPrefix(subscription);
-        return db.Outbox.Where(m => m.Topic != null && topics.Contains(m.Topic)
-            && ((m.DedupeKey.StartsWith("mailing:") && m.DedupeKey.EndsWith(mailingSuffix)) || m.DedupeKey.StartsWith(confirmations)));
-    }
+    private static string WithdrawalTopic(Subscription subscription) => $"subscription:{subscription.TokenHash[..16]}";
 
     private static string Pick(Trilingual text, string language) => language switch { "ru" => text.Ru!, "en" => text.En!, _ => text.Kk! };
 

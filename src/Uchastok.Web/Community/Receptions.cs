@@ -34,7 +34,7 @@ public enum BookingResult { Done, NotFound, Invalid, Taken }
 /// </summary>
 public sealed class Receptions(
     UchastokDbContext db, WorkingCalendarProvider calendars, Outbox outbox, OutboxSignal signal, NotificationSettings settings, IDataProtectionProvider protection,
-    IStringLocalizer<SharedResource> localizer, Territory.TerritoryText territory, TimeProvider clock, ILogger<Receptions> logger)
+    IStringLocalizer<SharedResource> localizer, Territory.TerritoryText territory, PersonalDataLog personalDataLog, TimeProvider clock, ILogger<Receptions> logger)
 {
     private const string TokenPurpose = "Uchastok.Community.ReceptionToken";
     public const int MaxTopicLength = 500;
@@ -136,10 +136,7 @@ public sealed class Receptions(
         var to = from.AddDays(1);
         var list = await ViewsAsync(db.ReceptionBookings.Where(b => b.OfficerId == officerId && b.Status == BookingStatus.Booked && b.StartsAtUtc >= from && b.StartsAtUtc < to), cancellationToken);
         if (list.Count > 0 && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } reader)
-        {
-            db.PersonalDataAccesses.Add(new PersonalDataAccess { ReaderUserId = reader, Purpose = string.Create(CultureInfo.InvariantCulture, $"receptions of officer {officerId} on {day:yyyy-MM-dd}"), AtUtc = clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            await personalDataLog.RecordAsync(reader, null, string.Create(CultureInfo.InvariantCulture, $"receptions of officer {officerId} on {day:yyyy-MM-dd}"), cancellationToken);
         return list;
     }
 

@@ -36,11 +36,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         new("resident2@demo.kz", Roles.Resident, "resident"),
     ];
 
-    public async Task EnsureRolesAsync()
-    {
-        foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-    }
+    public Task EnsureRolesAsync() => AccountRoles.EnsureAsync(roles);
 
     public async Task<bool> SeedAsync(string sharedDataPath, CancellationToken cancellationToken = default)
     {

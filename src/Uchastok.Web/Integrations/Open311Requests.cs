@@ -24,6 +24,7 @@ public sealed record Open311Filing(bool Filed, int StatusCode, Open311Node? Body
 public sealed class Open311Requests(
     UchastokDbContext db,
     FileAppealCommand file,
+    AppealFeedbackCommands feedback,
     Open311Catalog catalog,
     AppealText appealText,
     TerritoryText territoryText,
@@ -152,15 +153,9 @@ public sealed class Open311Requests(
     /// A link to a photo is kept for the staff as an internal note; it is not fetched, since the
     /// server must not be made to call out to addresses a caller chooses.
     /// </summary>
-    private async Task NoteMediaAsync(Appeal appeal, Uri media, CancellationToken cancellationToken)
-    {
-        db.AppealEvents.Add(new AppealEvent
-        {
-            AppealId = appeal.Id, AtUtc = appeal.ReceivedAtUtc, Kind = AppealEventKind.InternalNote, ToState = appeal.State, IsPublic = false,
-            Text = localizer["Open311.MediaNote", media.AbsoluteUri.Length > 900 ? media.AbsoluteUri[..900] : media.AbsoluteUri],
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private Task NoteMediaAsync(Appeal appeal, Uri media, CancellationToken cancellationToken) =>
+        feedback.AddSystemNoteAsync(appeal, localizer["Open311.MediaNote", media.AbsoluteUri.Length > 900 ? media.AbsoluteUri[..900] : media.AbsoluteUri],
+            appeal.ReceivedAtUtc, cancellationToken);
 
     private static Open311Filing Refused(int statusCode, params IReadOnlyList<string> errors) => new(false, statusCode, null, errors, null);
 

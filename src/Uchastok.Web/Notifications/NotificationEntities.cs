@@ -33,6 +33,11 @@ public sealed class OutboxMessage
     public required string DedupeKey { get; set; }
     /// <summary>What the message is about, e.g. <c>appeal:ALM-2026-000123</c>: a reference any capability can use without a foreign key.</summary>
     public string? Topic { get; set; }
+    /// <summary>
+    /// Whom the message is for, as the module that queued it names them (e.g. Community's <c>subscription:…</c>): the
+    /// topic it can be withdrawn by (<see cref="Outbox.WithdrawAsync"/>) without anyone matching the text of its keys.
+    /// </summary>
+    public string? WithdrawalTopic { get; set; }
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -93,6 +98,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.State, m.NextAttemptAtUtc });
         builder.Property(m => m.Topic).HasMaxLength(100);
         builder.HasIndex(m => m.Topic);
+        builder.Property(m => m.WithdrawalTopic).HasMaxLength(100);
+        builder.HasIndex(m => m.WithdrawalTopic);
     }
 }
 

@@ -7,11 +7,13 @@ namespace Uchastok.Web.Notifications;
 /// <summary>
 /// A message to queue: to whom, by which channel, in which language, from which template, and the
 /// values for its placeholders. <paramref name="NotBeforeUtc"/> holds it back, so that a mailing to
-/// thousands is spread out and never delays the messages about appeals.
+/// thousands is spread out and never delays the messages about appeals. <paramref name="WithdrawalTopic"/> names whom
+/// the message is for, so that the queuing module can withdraw it later (<see cref="Outbox.WithdrawAsync"/>).
 /// </summary>
 public sealed record Notification(
     NotificationChannel Channel, string Recipient, string Language, string TemplateKey,
-    IReadOnlyDictionary<string, string> Values, string DedupeKey, string? Topic = null, DateTime? NotBeforeUtc = null);
+    IReadOnlyDictionary<string, string> Values, string DedupeKey, string? Topic = null, DateTime? NotBeforeUtc = null,
+    string? WithdrawalTopic = null);
 
 /// <summary>
 /// Queues messages in the caller's unit of work: the caller's SaveChanges writes them together
@@ -33,10 +35,32 @@ public sealed partial class Outbox(UchastokDbContext db, TemplateStore templates
             Body = Truncate(Render(template.Body, notification.Values), 8000),
             DedupeKey = notification.DedupeKey,
             Topic = notification.Topic,
+            WithdrawalTopic = notification.WithdrawalTopic,
             State = OutboxState.Pending,
             CreatedAtUtc = now,
             NextAttemptAtUtc = notification.NotBeforeUtc is { } later && later > now ? later : now,
         });
+    }
+
+    /// <summary>
+    /// Withdraws every message queued under <paramref name="withdrawalTopic"/>: what has not gone out yet is never sent
+    /// (<see cref="OutboxState.Withdrawn"/>; one being sent right now may still arrive), and every message under it, sent
+    /// or not, with its copy in the development sink, has its recipient replaced by <paramref name="erasedRecipient"/>,
+    /// so that nothing kept still names the address. It writes at once, inside the caller's transaction if one is open
+    /// (so that the caller's own change and the withdrawal are committed together), else in its own. Returns the number withdrawn.
+    /// </summary>
+    public async Task<int> WithdrawAsync(string withdrawalTopic, string erasedRecipient, CancellationToken cancellationToken = default)
+    {
+        // Three statements, all or none.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var messages = db.Outbox.Where(m => m.WithdrawalTopic == withdrawalTopic);
+        var withdrawn = await messages.Where(m => m.State == OutboxState.Pending || m.State == OutboxState.Failed)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.State, OutboxState.Withdrawn), cancellationToken);
+        await db.SinkMessages.Where(s => messages.Select(m => m.Id).Contains(s.OutboxMessageId))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Recipient, erasedRecipient), cancellationToken);
+        await messages.ExecuteUpdateAsync(m => m.SetProperty(x => x.Recipient, erasedRecipient), cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return withdrawn;
     }
 
     /// <summary>How many messages from a template went to a recipient since a moment: for limits on messages people can cause.</summary>

@@ -19,7 +19,7 @@ public sealed record TemplateView(string Key, string Language, string Subject, s
 /// the templates. The outbox shows recipients masked: telling deliveries apart needs no more. The
 /// sink holds whole messages, links with personal tokens included, so each read of it is logged.
 /// </summary>
-public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore templates, OutboxSignal signal, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore templates, OutboxSignal signal, PersonalDataLog personalDataLog, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     public async Task<IReadOnlyList<OutboxView>> ListAsync(string? state, int limit = 200, CancellationToken cancellationToken = default)
     {
@@ -49,15 +49,9 @@ public sealed class OutboxAdministration(UchastokDbContext db, TemplateStore tem
         var query = db.SinkMessages.AsNoTracking();
         if (wanted is not null) query = query.Where(m => m.Recipient == wanted);
         var rows = await query.OrderByDescending(m => m.Id).Take(limit).ToListAsync(cancellationToken);
-        db.PersonalDataAccesses.Add(new PersonalDataAccess
-        {
-            ReaderUserId = readerUserId,
-            Purpose = wanted is null
-                ? string.Create(CultureInfo.InvariantCulture, $"notification sink: latest {rows.Count}")
-                : string.Create(CultureInfo.InvariantCulture, $"notification sink: {rows.Count} to {Contact.Mask(wanted)}"),
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await personalDataLog.RecordAsync(readerUserId, null, wanted is null
+            ? string.Create(CultureInfo.InvariantCulture, $"notification sink: latest {rows.Count}")
+            : string.Create(CultureInfo.InvariantCulture, $"notification sink: {rows.Count} to {Contact.Mask(wanted)}"), cancellationToken);
         return rows.Select(m => new SinkView(m.Id, m.Channel.ToString(), m.Recipient, m.Subject, m.Body, m.AtUtc, m.OutboxMessageId, m.MessageKey)).ToList();
     }
 

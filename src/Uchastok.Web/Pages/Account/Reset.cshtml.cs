@@ -13,7 +13,7 @@ namespace Uchastok.Web.Pages.Account;
 /// security stamp, so the link cannot be used again.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRecoveryRateLimitPolicy.Name)]
-public sealed class ResetModel(UserManager<ApplicationUser> users, PasswordSignIn passwordSignIn, AccountSessions sessions, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ResetModel(UserManager<ApplicationUser> users, PasswordSignIn passwordSignIn, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -35,13 +35,9 @@ public sealed class ResetModel(UserManager<ApplicationUser> users, PasswordSignI
         else if (password != repeat) Errors.Add("repeat", localizer["Reset.Mismatch"]);
         else
         {
-            var result = await users.ResetPasswordAsync(user, token, password);
+            var result = await passwordSignIn.ResetPasswordAsync(user, token, password);
             if (result.Succeeded)
             {
-                // A reset frees the account from every sign-in lock (the person has just proved it is hers), and ends every
-                // session: whoever knew the old password is signed out everywhere.
-                await passwordSignIn.UnlockAsync(user);
-                await sessions.EndAllAsync(user.Id, "password-reset");
                 Done = true;
                 return Page();
             }

@@ -1784,12 +1784,18 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("WithdrawalTopic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
                     b.HasIndex("Topic");
+
+                    b.HasIndex("WithdrawalTopic");
 
                     b.HasIndex("State", "NextAttemptAtUtc");
 

@@ -1731,12 +1731,18 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalTopic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
                     b.HasIndex("Topic");
+
+                    b.HasIndex("WithdrawalTopic");
 
                     b.HasIndex("State", "NextAttemptAtUtc");
 
