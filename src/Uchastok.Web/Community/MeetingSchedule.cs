@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Community;
@@ -24,11 +25,19 @@ public sealed record ActionInput(string? Action, DateOnly? ActionOn);
 
 public sealed record PriorityView(int Id, int BeatId, int? MeetingId, string Issue, DateOnly RaisedOn, string? Action, DateOnly? ActionOn, string Status, string Language);
 
-public sealed record ComplianceRow(int OfficerId, string Inspector, IReadOnlyList<string> Beats, ComplianceState State, DateOnly? HeldOn, DateTime? NextScheduledUtc);
+/// <param name="State">Written by its name (<c>Due</c>, <c>Alert</c>, <c>Missed</c>, <c>Held</c>) in the API.</param>
+public sealed record ComplianceRow(
+    int OfficerId, string Inspector, IReadOnlyList<string> Beats, [property: JsonConverter(typeof(JsonStringEnumConverter<ComplianceState>))] ComplianceState State,
+    DateOnly? HeldOn, DateTime? NextScheduledUtc);
 
 public sealed record DistrictCompliance(int DistrictId, string Quarter, DateOnly AlertFrom, DateOnly Last, IReadOnlyList<ComplianceRow> Inspectors);
 
 public enum MeetingChange { Done, NotFound, Invalid, NotNow }
+
+public enum ComplianceRead { Found, DistrictNotFound, Forbidden }
+
+/// <summary>A beat's calendar feed: its code names the calendar.</summary>
+public sealed record BeatFeed(string BeatCode, IReadOnlyList<MeetingView> Meetings);
 
 /// <summary>
 /// Meetings announced ahead and their outcome (C10): the inspector schedules (place, time,
@@ -190,6 +199,17 @@ public sealed class MeetingSchedule(UchastokDbContext db, CommunityRecords recor
         return records.MeetingsAsync(m => m.BeatId == beatId && m.StartsAtUtc >= since, cancellationToken, soonestFirst: true);
     }
 
+    /// <summary>A beat's meetings for the neighbourhood API: the calendar less the cancelled ones, which only calendars that imported them need to hear of.</summary>
+    public async Task<IReadOnlyList<MeetingView>> EventsAsync(int beatId, CancellationToken cancellationToken = default) =>
+        (await CalendarAsync(beatId, cancellationToken)).Where(m => m.Status != nameof(MeetingStatus.Cancelled)).ToList();
+
+    /// <summary>A beat's calendar feed (cancelled meetings included, so that calendars drop them); null when there is no such beat.</summary>
+    public async Task<BeatFeed?> FeedAsync(int beatId, CancellationToken cancellationToken = default)
+    {
+        var code = await db.Beats.AsNoTracking().Where(b => b.Id == beatId).Select(b => b.Code).SingleOrDefaultAsync(cancellationToken);
+        return code is null ? null : new BeatFeed(code, await CalendarAsync(beatId, cancellationToken));
+    }
+
     public async Task<MeetingView?> MeetingAsync(int meetingId, CancellationToken cancellationToken = default) =>
         (await records.MeetingsAsync(m => m.Id == meetingId, cancellationToken)).SingleOrDefault();
 
@@ -214,6 +234,13 @@ public sealed class MeetingSchedule(UchastokDbContext db, CommunityRecords recor
     /// <summary>Who of the district's inspectors has held this quarter's report meeting (C10); null if not the user's district.</summary>
     public async Task<DistrictCompliance?> ComplianceAsync(ClaimsPrincipal user, int districtId, Quarter quarter, CancellationToken cancellationToken = default) =>
         ScopeClaims.ManagesDistrict(user, districtId) ? await ComplianceAsync(districtId, quarter, cancellationToken) : null;
+
+    /// <summary>The compliance board for the API: a district that does not exist is told apart from one that is not the user's.</summary>
+    public async Task<(ComplianceRead Result, DistrictCompliance? Compliance)> ComplianceOfDistrictAsync(ClaimsPrincipal user, int districtId, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Districts.AnyAsync(d => d.Id == districtId, cancellationToken)) return (ComplianceRead.DistrictNotFound, null);
+        return await ComplianceAsync(user, districtId, quarter, cancellationToken) is { } compliance ? (ComplianceRead.Found, compliance) : (ComplianceRead.Forbidden, null);
+    }
 
     internal async Task<DistrictCompliance> ComplianceAsync(int districtId, Quarter quarter, CancellationToken cancellationToken)
     {

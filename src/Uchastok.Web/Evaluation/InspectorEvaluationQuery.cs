@@ -26,6 +26,8 @@ public sealed record DecidedAppeal(string Number, DateOnly DueDate, DateOnly Dec
 
 public sealed record WeightsInput(IReadOnlyDictionary<string, double>? Weights, int? ActivitiesTarget);
 
+public enum WeightsChange { Saved, DistrictNotFound, Forbidden, Invalid }
+
 /// <summary>
 /// Inspectors' KPIs per quarter (C9), from the records: appeals decided and rated, the trust index
 /// of their beats, meetings held and preventive work recorded, complaints about them upheld.
@@ -44,7 +46,16 @@ public sealed class InspectorEvaluationQuery(UchastokDbContext db, TrustQuery tr
         return new KpiWeights(weights, row.ActivitiesTarget);
     }
 
-    public async Task<(KpiWeights? Weights, FieldErrors Errors)> SetWeightsAsync(int districtId, WeightsInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>The district's supervisor (or an administrator) changes its weights; a district that does not exist is told apart from one that is not his.</summary>
+    public async Task<(WeightsChange Result, KpiWeights? Weights, FieldErrors Errors)> ChangeWeightsAsync(ClaimsPrincipal user, int districtId, WeightsInput input, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Districts.AnyAsync(d => d.Id == districtId, cancellationToken)) return (WeightsChange.DistrictNotFound, null, new FieldErrors());
+        if (!ScopeClaims.ManagesDistrict(user, districtId)) return (WeightsChange.Forbidden, null, new FieldErrors());
+        var (weights, errors) = await SetWeightsAsync(districtId, input, user, cancellationToken);
+        return (weights is null ? WeightsChange.Invalid : WeightsChange.Saved, weights, errors);
+    }
+
+    private async Task<(KpiWeights? Weights, FieldErrors Errors)> SetWeightsAsync(int districtId, WeightsInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
         var weights = new Dictionary<Kpi, double>();

@@ -33,6 +33,8 @@ public sealed record DraftPass(int Created, int Updated);
 
 public enum PublishResult { Published, NotFound, AlreadyPublished, Changed, TooEarly }
 
+public enum RecomputeResult { Done, NotRecomputable, Forbidden, NotEnded }
+
 /// <summary>A report to publish with the revision its approver saw.</summary>
 public sealed record PublishItem(int Id, int Revision);
 
@@ -77,6 +79,18 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
     /// <summary>Staff may have drafts recomputed for the quarter that has just ended, and for an earlier one only once it has reports: no one makes reports of quarters before the platform's records began.</summary>
     public async Task<bool> MayRecomputeAsync(Quarter quarter, CancellationToken cancellationToken = default) =>
         quarter == LastEnded || (quarter.CompareTo(LastEnded) < 0 && await db.QuarterlyReports.AnyAsync(r => r.Quarter == quarter.ToString(), cancellationToken));
+
+    /// <summary>
+    /// Staff ask for the drafts to be recomputed now: a supervisor his district's (the one named, or
+    /// his own), only an administrator the whole city's; a quarter staff may not recompute is refused first.
+    /// </summary>
+    public async Task<(RecomputeResult Result, DraftPass? Pass)> RecomputeAsync(ClaimsPrincipal user, Quarter quarter, int? districtId, CancellationToken cancellationToken = default)
+    {
+        if (!await MayRecomputeAsync(quarter, cancellationToken)) return (RecomputeResult.NotRecomputable, null);
+        var district = districtId ?? ScopeClaims.District(user);
+        if (district is { } d ? !ScopeClaims.ManagesDistrict(user, d) : !user.IsInRole(Roles.Admin)) return (RecomputeResult.Forbidden, null);
+        return await DraftAsync(quarter, district, cancellationToken) is { } pass ? (RecomputeResult.Done, pass) : (RecomputeResult.NotEnded, null);
+    }
 
     /// <summary>
     /// Makes the missing drafts of an ended quarter and recomputes the unpublished ones, for the

@@ -27,15 +27,16 @@ public sealed class IndexModel(InspectorEvaluationQuery query, UchastokDbContext
     public async Task<IActionResult> OnPostWeightsAsync(CancellationToken cancellationToken)
     {
         District ??= ScopeClaims.District(User);
-        if (District is not { } district || !await db.Districts.AnyAsync(d => d.Id == district, cancellationToken)) return NotFound();
-        if (!ScopeClaims.ManagesDistrict(User, district)) return Forbid();
+        if (District is not { } district) return NotFound();
         var form = await Request.ReadFormAsync(cancellationToken);
         var weights = Enum.GetValues<Kpi>().Where(k => !string.IsNullOrWhiteSpace(form[$"w.{k}"]))
             .ToDictionary(k => k.ToString(), k => double.TryParse(form[$"w.{k}"], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN);
         var target = int.TryParse(form["activitiesTarget"], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : (int?)null;
-        var (saved, errors) = await query.SetWeightsAsync(district, new WeightsInput(weights, target), User, cancellationToken);
+        var (result, _, errors) = await query.ChangeWeightsAsync(User, district, new WeightsInput(weights, target), cancellationToken);
+        if (result == WeightsChange.DistrictNotFound) return NotFound();
+        if (result == WeightsChange.Forbidden) return Forbid();
         Errors = errors;
-        Saved = saved is not null;
+        Saved = result == WeightsChange.Saved;
         if (!Saved) Response.StatusCode = StatusCodes.Status400BadRequest;
         return await ShowAsync(cancellationToken);
     }
