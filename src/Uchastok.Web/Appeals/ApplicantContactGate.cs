@@ -43,6 +43,51 @@ public sealed class ApplicantContactGate(UchastokDbContext db, IConfiguration co
     }
 
     /// <summary>
+    /// For a filing, inside its write transaction: counts it against its contact and claims the
+    /// registration message in as few statements as possible — one upsert that adds or counts the
+    /// contact and returns its state, then one conditional update when a message may go. Null when
+    /// the contact has had its day's filings (nothing counted). Same rules as
+    /// <see cref="TryCountFilingAsync"/> followed by <see cref="ClaimMessageAsync"/> with a code offered.
+    /// On PostgreSQL the upsert locks the contact's row until the transaction ends, so two filings
+    /// naming one contact take their turns.
+    /// </summary>
+    public async Task<MessageAllowance?> CountFilingAsync(string contact, string? accountUserId, CancellationToken cancellationToken = default)
+    {
+        var hash = Hash(contact);
+        var now = Now;
+        var dayAgo = now - Day;
+        var limit = FilingsPerContactPerDay;
+        var rows = await db.Database.SqlQuery<ContactState>($"""
+            INSERT INTO appeals_contacts ("ContactHash", "CodeAttempts", "WindowStartedAtUtc", "FilingsInWindow") VALUES ({hash}, 0, {now}, 1)
+            ON CONFLICT ("ContactHash") DO UPDATE SET
+                "FilingsInWindow" = CASE WHEN appeals_contacts."WindowStartedAtUtc" <= {dayAgo} THEN 1 ELSE appeals_contacts."FilingsInWindow" + 1 END,
+                "WindowStartedAtUtc" = CASE WHEN appeals_contacts."WindowStartedAtUtc" <= {dayAgo} THEN {now} ELSE appeals_contacts."WindowStartedAtUtc" END
+            WHERE appeals_contacts."WindowStartedAtUtc" <= {dayAgo} OR appeals_contacts."FilingsInWindow" < {limit}
+            RETURNING "Id", "ConfirmedAtUtc", "CodeHash", "LastMessageAtUtc"
+            """).ToListAsync(cancellationToken);
+        if (rows is not [var row]) return null;
+
+        if (row.ConfirmedAtUtc is not null) return MessageAllowance.Confirmed;
+        if (accountUserId is not null && await AccountConfirmedAsync(accountUserId, contact, cancellationToken)) return MessageAllowance.Confirmed;
+        if (row.LastMessageAtUtc is { } last && last > dayAgo) return MessageAllowance.Withheld;
+        var open = db.ApplicantContacts.Where(c => c.Id == row.Id && c.ConfirmedAtUtc == null && (c.LastMessageAtUtc == null || c.LastMessageAtUtc <= dayAgo));
+        if (row.CodeHash is null)
+        {
+            var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            var codeHash = CodeHash(hash, code);
+            if (await open.Where(c => c.CodeHash == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.CodeHash, codeHash).SetProperty(c => c.LastMessageAtUtc, now), cancellationToken) == 1)
+                return new MessageAllowance(true, code);
+        }
+        return await open.ExecuteUpdateAsync(u => u.SetProperty(c => c.LastMessageAtUtc, now), cancellationToken) == 1
+            ? new MessageAllowance(true, null)
+            : MessageAllowance.Withheld;
+    }
+
+    /// <summary>What <see cref="CountFilingAsync"/> reads back from its upsert.</summary>
+    private sealed record ContactState(long Id, DateTime? ConfirmedAtUtc, string? CodeHash, DateTime? LastMessageAtUtc);
+
+    /// <summary>
     /// Claims the right to send one message to the contact now. A confirmed contact always may; an
     /// unconfirmed one once a day. With <paramref name="offerCode"/>, a contact never sent a code
     /// gets one (returned here, its hash kept).
