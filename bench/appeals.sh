@@ -47,8 +47,8 @@ echo "- Load average when measuring started: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "Each appeal is a JSON POST /api/v1/appeals with a map point inside a beat: validation, routing, numbering,"
 echo "due date, the count against the applicant's contact, the appeal with its two history entries, the idempotency"
-echo "key and the queued messages (the contact, unconfirmed, gets the first of the day; the assignee's staff account"
-echo "any) in one transaction; the outbox dispatcher delivers the messages to the sink meanwhile."
+echo "key and the queued messages (the contact, unconfirmed, gets the first of the day; the assignee's staff account,"
+echo "if any) in one transaction; the outbox dispatcher delivers the messages to the sink meanwhile."
 echo
 echo "| Database | Load | Appeals acknowledged | Appeals/s | p50 ms | p99 ms | Retries with the same key | Failed requests | Lost | Stored twice | GET /api/v1/about requests/s (baseline) | Appeals/s ÷ baseline |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
