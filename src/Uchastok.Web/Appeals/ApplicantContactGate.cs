@@ -28,26 +28,12 @@ public sealed class ApplicantContactGate(UchastokDbContext db, IConfiguration co
 
     public int FilingsPerContactPerDay { get; } = Math.Max(1, configuration.GetValue("Appeals:FilingsPerContactPerDay", 5));
 
-    /// <summary>Counts a filing against its contact; false when the contact has had its day's filings.</summary>
-    public async Task<bool> TryCountFilingAsync(string contact, CancellationToken cancellationToken = default)
-    {
-        var hash = await EnsureAsync(contact, cancellationToken);
-        var now = Now;
-        var dayAgo = now - Day;
-        var limit = FilingsPerContactPerDay;
-        if (await db.ApplicantContacts.Where(c => c.ContactHash == hash && c.WindowStartedAtUtc <= dayAgo)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.WindowStartedAtUtc, now).SetProperty(c => c.FilingsInWindow, 1), cancellationToken) == 1)
-            return true;
-        return await db.ApplicantContacts.Where(c => c.ContactHash == hash && c.FilingsInWindow < limit)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.FilingsInWindow, c => c.FilingsInWindow + 1), cancellationToken) == 1;
-    }
-
     /// <summary>
     /// For a filing, inside its write transaction: counts it against its contact and claims the
     /// registration message in as few statements as possible — one upsert that adds or counts the
     /// contact and returns its state, then one conditional update when a message may go. Null when
-    /// the contact has had its day's filings (nothing counted). Same rules as
-    /// <see cref="TryCountFilingAsync"/> followed by <see cref="ClaimMessageAsync"/> with a code offered.
+    /// the contact has had its day's filings (nothing counted): a window of a day restarts at the first
+    /// filing after it; the message follows the rules of <see cref="ClaimMessageAsync"/> with a code offered.
     /// On PostgreSQL the upsert locks the contact's row until the transaction ends, so two filings
     /// naming one contact take their turns.
     /// </summary>
