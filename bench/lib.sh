@@ -23,7 +23,8 @@ free_port() {
 }
 
 # start_app LOG_FILE [NAME=VALUE ...]: the Release web app on a free loopback port, with the given
-# environment; sets APP_URL and APP_PID and waits until /healthz answers.
+# environment; sets APP_URL and APP_PID and waits until /healthz answers (up to BENCH_START_CHECKS
+# checks half a second apart, 600 = 5 minutes: the first start seeds the demo city, slow on a busy machine).
 start_app() {
   local log_file=$1; shift
   local port
@@ -45,7 +46,7 @@ serve_on_port() {
   APP_PID=$!
   cd "$root"
   local _
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 "${BENCH_START_CHECKS:-600}"); do
     if curl -fsS -o /dev/null "$APP_URL/healthz" 2>/dev/null; then return 0; fi
     if ! kill -0 "$APP_PID" 2>/dev/null; then break; fi
     sleep 0.5

@@ -41,11 +41,13 @@ public sealed class AppealNotifier(
     /// Tells the applicant, by e-mail if they gave one, otherwise by SMS; an unconfirmed contact at
     /// most once a day (<see cref="ApplicantContactGate"/>), the registration carrying the code that confirms it.
     /// </summary>
-    public async Task ApplicantAsync(Appeal appeal, string templateKey, string? trackingToken = null, string? reason = null, Officer? assignee = null, CancellationToken cancellationToken = default)
+    /// <param name="allowance">The allowance already claimed for this message (filing claims it with its count, <see cref="ApplicantContactGate.CountFilingAsync"/>); claimed here when null.</param>
+    public async Task ApplicantAsync(Appeal appeal, string templateKey, string? trackingToken = null, string? reason = null, Officer? assignee = null,
+        MessageAllowance? allowance = null, CancellationToken cancellationToken = default)
     {
         var (channel, recipient) = ApplicantContact(appeal);
         if (recipient is null) return;
-        var allowance = await contacts.ClaimMessageAsync(recipient, offerCode: templateKey == DefaultTemplates.Registered, appeal.ApplicantUserId, cancellationToken);
+        allowance ??= await contacts.ClaimMessageAsync(recipient, offerCode: templateKey == DefaultTemplates.Registered, appeal.ApplicantUserId, cancellationToken);
         if (!allowance.Allowed)
         {
             // The tracking page shows every step; only the message to a contact nobody has confirmed is held back.

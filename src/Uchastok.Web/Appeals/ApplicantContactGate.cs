@@ -28,19 +28,50 @@ public sealed class ApplicantContactGate(UchastokDbContext db, IConfiguration co
 
     public int FilingsPerContactPerDay { get; } = Math.Max(1, configuration.GetValue("Appeals:FilingsPerContactPerDay", 5));
 
-    /// <summary>Counts a filing against its contact; false when the contact has had its day's filings.</summary>
-    public async Task<bool> TryCountFilingAsync(string contact, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// For a filing, inside its write transaction: counts it against its contact and claims the
+    /// registration message in as few statements as possible — one upsert that adds or counts the
+    /// contact and returns its state, then one conditional update when a message may go. Null when
+    /// the contact has had its day's filings (nothing counted): a window of a day restarts at the first
+    /// filing after it; the message follows the rules of <see cref="ClaimMessageAsync"/> with a code offered.
+    /// On PostgreSQL the upsert locks the contact's row until the transaction ends, so two filings
+    /// naming one contact take their turns.
+    /// </summary>
+    public async Task<MessageAllowance?> CountFilingAsync(string contact, string? accountUserId, CancellationToken cancellationToken = default)
     {
-        var hash = await EnsureAsync(contact, cancellationToken);
+        var hash = Hash(contact);
         var now = Now;
         var dayAgo = now - Day;
         var limit = FilingsPerContactPerDay;
-        if (await db.ApplicantContacts.Where(c => c.ContactHash == hash && c.WindowStartedAtUtc <= dayAgo)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.WindowStartedAtUtc, now).SetProperty(c => c.FilingsInWindow, 1), cancellationToken) == 1)
-            return true;
-        return await db.ApplicantContacts.Where(c => c.ContactHash == hash && c.FilingsInWindow < limit)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.FilingsInWindow, c => c.FilingsInWindow + 1), cancellationToken) == 1;
+        var rows = await db.Database.SqlQuery<ContactState>($"""
+            INSERT INTO appeals_contacts ("ContactHash", "CodeAttempts", "WindowStartedAtUtc", "FilingsInWindow") VALUES ({hash}, 0, {now}, 1)
+            ON CONFLICT ("ContactHash") DO UPDATE SET
+                "FilingsInWindow" = CASE WHEN appeals_contacts."WindowStartedAtUtc" <= {dayAgo} THEN 1 ELSE appeals_contacts."FilingsInWindow" + 1 END,
+                "WindowStartedAtUtc" = CASE WHEN appeals_contacts."WindowStartedAtUtc" <= {dayAgo} THEN {now} ELSE appeals_contacts."WindowStartedAtUtc" END
+            WHERE appeals_contacts."WindowStartedAtUtc" <= {dayAgo} OR appeals_contacts."FilingsInWindow" < {limit}
+            RETURNING "Id", "ConfirmedAtUtc", "CodeHash", "LastMessageAtUtc"
+            """).ToListAsync(cancellationToken);
+        if (rows is not [var row]) return null;
+
+        if (row.ConfirmedAtUtc is not null) return MessageAllowance.Confirmed;
+        if (accountUserId is not null && await AccountConfirmedAsync(accountUserId, contact, cancellationToken)) return MessageAllowance.Confirmed;
+        if (row.LastMessageAtUtc is { } last && last > dayAgo) return MessageAllowance.Withheld;
+        var open = db.ApplicantContacts.Where(c => c.Id == row.Id && c.ConfirmedAtUtc == null && (c.LastMessageAtUtc == null || c.LastMessageAtUtc <= dayAgo));
+        if (row.CodeHash is null)
+        {
+            var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            var codeHash = CodeHash(hash, code);
+            if (await open.Where(c => c.CodeHash == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.CodeHash, codeHash).SetProperty(c => c.LastMessageAtUtc, now), cancellationToken) == 1)
+                return new MessageAllowance(true, code);
+        }
+        return await open.ExecuteUpdateAsync(u => u.SetProperty(c => c.LastMessageAtUtc, now), cancellationToken) == 1
+            ? new MessageAllowance(true, null)
+            : MessageAllowance.Withheld;
     }
+
+    /// <summary>What <see cref="CountFilingAsync"/> reads back from its upsert.</summary>
+    private sealed record ContactState(long Id, DateTime? ConfirmedAtUtc, string? CodeHash, DateTime? LastMessageAtUtc);
 
     /// <summary>
     /// Claims the right to send one message to the contact now. A confirmed contact always may; an

@@ -71,6 +71,29 @@ public sealed class FileAppealCommand(
     {
         var errors = new FieldErrors();
         var access = AppealAccess.For(user);
+        var request = await CheckAsync(input, files, access, idempotencyKey, errors, cancellationToken);
+        if (request is null) return new(null, errors);
+        var filing = await PrepareAsync(request, input, files, access, source, cancellationToken);
+        return await StoreAsync(filing, errors, cancellationToken);
+    }
+
+    /// <summary>What a valid request asks for, read and checked; null (with the errors filled in) when it is not valid.</summary>
+    private sealed record CheckedRequest(
+        AppealKind Kind, AppealCategory Category, string Text, ResolvedPlace Place, ConcernedOfficer? Concerned, ApplicationUser? Account,
+        string Name, string? Email, string? Phone, string? Iin, List<AppealAttachment> Attachments, string? Key);
+
+    /// <summary>
+    /// A filing ready to store: the appeal with its history entries and everything its messages and
+    /// the answer need, all read before the write transaction so that it holds only writes.
+    /// </summary>
+    private sealed record PreparedFiling(
+        Appeal Appeal, string Token, string Sender, string? Key, string RequestHash, string? Contact, ResolvedPlace Place, RoutingDecision Route,
+        Officer? Assignee, IReadOnlyList<StaffAccount> Staff);
+
+    /// <summary>Step 1: checks the request; reads only from memory (catalogue, territory snapshot) except for a signed-in resident's account, an address id or a named officer.</summary>
+    private async Task<CheckedRequest?> CheckAsync(
+        AppealInput input, IReadOnlyList<AttachmentUpload> files, AppealAccess access, string? idempotencyKey, FieldErrors errors, CancellationToken cancellationToken)
+    {
         var account = access.IsResident && access.UserId is { } userId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) : null;
 
         if (!AppealText.TryParseApiName<AppealKind>(input.Kind, out var kind)) errors.Add("kind", localizer["Appeal.KindRequired"]);
@@ -94,31 +117,28 @@ public sealed class FileAppealCommand(
         var attachments = CheckAttachments(files, errors);
         var key = idempotencyKey?.Trim();
         if (key is { Length: > MaxIdempotencyKeyLength }) errors.Add("idempotencyKey", localizer["Appeal.IdempotencyKeyTooLong", MaxIdempotencyKeyLength]);
-        if (errors.Count > 0) return new(null, errors);
+        if (errors.Count > 0) return null;
+        return new CheckedRequest(kind, category!, text!, place!, concerned, account, name!, email, phone, iin, attachments, string.IsNullOrEmpty(key) ? null : key);
+    }
 
-        var sender = source.Sender(access.UserId);
-        var requestHash = RequestHash(input, files);
-        // A retry with the same key is answered with the appeal already filed and does not count again.
-        var retry = !string.IsNullOrEmpty(key) && await db.AppealIdempotencyKeys.AnyAsync(k => k.Sender == sender && k.Key == key, cancellationToken);
-        if (!retry && (email ?? phone) is { } contact && !await contacts.TryCountFilingAsync(contact, cancellationToken))
-        {
-            logger.LogWarning("Filing refused: its contact was named by {Limit} filings in a day", contacts.FilingsPerContactPerDay);
-            return new(null, errors, TooMany: true);
-        }
-
+    /// <summary>Step 2: routes the appeal, sets its due date and builds it with its history entries; reads only from memory (catalogue, calendar, staff accounts).</summary>
+    private async Task<PreparedFiling> PrepareAsync(
+        CheckedRequest request, AppealInput input, IReadOnlyList<AttachmentUpload> files, AppealAccess access, FilingSource source, CancellationToken cancellationToken)
+    {
+        var (kind, place, concerned, account) = (request.Kind, request.Place, request.Concerned, request.Account);
         var now = clock.GetUtcNow().UtcDateTime;
         var receivedOn = KazakhstanTime.LocalDate(now);
         var policy = await catalog.PolicyAsync(cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
-        var route = AppealRouting.Route(new RoutingInput(place!.Beat, place.DistrictId, input.AboutPoliceOfficer || concerned is not null, concerned, place.HeadOfficerByDistrict));
+        var route = AppealRouting.Route(new RoutingInput(place.Beat, place.DistrictId, input.AboutPoliceOfficer || concerned is not null, concerned, place.HeadOfficerByDistrict));
         var token = Secrets.New();
 
         var appeal = new Appeal
         {
             Number = string.Empty,
             Kind = kind,
-            CategoryId = category!.Id,
-            Text = text!,
+            CategoryId = request.Category.Id,
+            Text = request.Text,
             Latitude = place.Latitude,
             Longitude = place.Longitude,
             AddressText = place.AddressLine,
@@ -129,11 +149,11 @@ public sealed class FileAppealCommand(
             ConcernedOfficerId = concerned?.OfficerId,
             AboutPoliceOfficer = input.AboutPoliceOfficer || concerned is not null,
             ApplicantUserId = account?.Id,
-            ApplicantName = name!,
-            ApplicantEmail = email,
-            ApplicantPhone = phone,
-            ApplicantProtectedIin = iin is null ? null : protection.CreateProtector(AccountCommands.IinProtectionPurpose).Protect(iin),
-            ApplicantMaskedIin = iin is null ? null : Iin.Mask(iin),
+            ApplicantName = request.Name,
+            ApplicantEmail = request.Email,
+            ApplicantPhone = request.Phone,
+            ApplicantProtectedIin = request.Iin is null ? null : protection.CreateProtector(AccountCommands.IinProtectionPurpose).Protect(request.Iin),
+            ApplicantMaskedIin = request.Iin is null ? null : Iin.Mask(request.Iin),
             Language = LocalizationSetup.CurrentLanguage,
             TrackingTokenHash = Secrets.Hash(token),
             ProtectedTrackingToken = notifier.ProtectToken(token),
@@ -141,7 +161,7 @@ public sealed class FileAppealCommand(
             ReceivedAtUtc = now,
             ReceivedOn = receivedOn,
             DueDate = policy.DueDate(kind, receivedOn, calendar),
-            Attachments = attachments,
+            Attachments = request.Attachments,
             Channel = source.Channel,
             ApiKeyId = source.ApiKeyId,
             PublishConsent = input.Publish,
@@ -161,42 +181,86 @@ public sealed class FileAppealCommand(
         }
 
         // Everything the messages and the answer need is in memory already (the territory snapshot, the
-        // staff accounts), so the write transaction holds only the number, the inserts and the commit.
+        // staff accounts), so the write transaction holds only the number, the contact's count and the inserts.
         var assigneeOfficer = route.AssigneeOfficerId is { } assigneeId ? place.Officer(assigneeId) : null;
         var staff = route.AssigneeOfficerId is { } staffOfficer ? await notifier.StaffAccountsAsync([staffOfficer], cancellationToken) : [];
-        var sequence = db.Database.IsNpgsql() ? await NextFromPostgresSequenceAsync(receivedOn.Year, cancellationToken) : (long?)null;
+        return new PreparedFiling(appeal, token, source.Sender(access.UserId), request.Key, RequestHash(input, files), request.Email ?? request.Phone,
+            place, route, assigneeOfficer, staff);
+    }
+
+    /// <summary>
+    /// Step 3: one transaction holds the number, the count against the applicant's contact, the appeal
+    /// with its history entries, the idempotency key and the queued messages (ADR 0005). A key used
+    /// before is answered with the appeal it filed; a contact that had its day's filings, with nothing stored.
+    /// </summary>
+    private async Task<FileAppealResult> StoreAsync(PreparedFiling filing, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var appeal = filing.Appeal;
+        var year = appeal.ReceivedOn.Year;
+        var sequence = db.Database.IsNpgsql() ? await NextFromPostgresSequenceAsync(year, cancellationToken) : (long?)null;
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            appeal.Number = AppealNumber.Format(CityCode, receivedOn.Year, sequence ?? await NextFromCounterRowAsync(receivedOn.Year, cancellationToken));
+            appeal.Number = AppealNumber.Format(CityCode, year, sequence ?? await NextFromCounterRowAsync(year, cancellationToken));
+            // Counted inside the transaction: a filing that fails or is a retry counts nothing, and the
+            // registration message's allowance comes from the same statement, without more round trips.
+            var allowance = MessageAllowance.Withheld;
+            if (filing.Contact is { } contact)
+            {
+                var counted = await contacts.CountFilingAsync(contact, appeal.ApplicantUserId, cancellationToken);
+                if (counted is null)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    // A retry of a filing stored earlier today is answered with it, as it was before the limit was reached.
+                    if (filing.Key is { } retried && await ReplayAsync(filing.Sender, retried, filing.RequestHash, errors, cancellationToken) is { } earlier)
+                        return new(earlier, errors);
+                    if (errors.Count > 0) return new(null, errors);
+                    logger.LogWarning("Filing refused: its contact was named by {Limit} filings in a day", contacts.FilingsPerContactPerDay);
+                    return new(null, errors, TooMany: true);
+                }
+                allowance = counted;
+            }
             db.Appeals.Add(appeal);
-            if (!string.IsNullOrEmpty(key))
-                db.AppealIdempotencyKeys.Add(new AppealIdempotencyKey { Sender = sender, Key = key, RequestHash = requestHash, Appeal = appeal, CreatedAtUtc = now });
-            await notifier.ApplicantAsync(appeal, DefaultTemplates.Registered, token, assignee: assigneeOfficer, cancellationToken: cancellationToken);
-            if (staff.Count > 0) await notifier.OfficersAsync(appeal, staff, DefaultTemplates.StaffAssigned, $"v{appeal.Version}", assigneeOfficer, cancellationToken);
+            if (filing.Key is { } key)
+                db.AppealIdempotencyKeys.Add(new AppealIdempotencyKey { Sender = filing.Sender, Key = key, RequestHash = filing.RequestHash, Appeal = appeal, CreatedAtUtc = appeal.ReceivedAtUtc });
+            await notifier.ApplicantAsync(appeal, DefaultTemplates.Registered, filing.Token, assignee: filing.Assignee, allowance: allowance, cancellationToken: cancellationToken);
+            if (filing.Staff.Count > 0) await notifier.OfficersAsync(appeal, filing.Staff, DefaultTemplates.StaffAssigned, $"v{appeal.Version}", filing.Assignee, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbUpdateException) when (!string.IsNullOrEmpty(key))
+            catch (DbUpdateException exception) when (filing.Key is not null && IsUniqueViolation(exception))
             {
                 // The key was used before (a retry, or a double click racing the first): answer with that appeal.
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                var earlier = await ReplayAsync(sender, key, requestHash, errors, cancellationToken);
+                var earlier = await ReplayAsync(filing.Sender, filing.Key, filing.RequestHash, errors, cancellationToken);
                 if (earlier is null && errors.Count == 0) throw;
                 return new(earlier, errors);
             }
         }
         outboxSignal.Notify();
 
-        logger.LogInformation("Appeal {Number} filed: {Kind}, queue {Queue}, district {District}", appeal.Number, kind, route.Queue, route.DistrictId);
-        return new(new FiledAppeal(appeal, token, Replayed: false,
+        var (place, route) = (filing.Place, filing.Route);
+        logger.LogInformation("Appeal {Number} filed: {Kind}, queue {Queue}, district {District}", appeal.Number, appeal.Kind, route.Queue, route.DistrictId);
+        return new(new FiledAppeal(appeal, filing.Token, Replayed: false,
             place.Beat is { } beat ? new FiledBeat(beat.BeatId, place.BeatCode!, place.BeatName!) : null,
             place.DistrictId is { } districtId ? new PlaceRef(districtId, place.DistrictName!) : null,
-            assigneeOfficer is null ? null : new FiledAssignee(appealText.OfficerName(assigneeOfficer), appealText.Rank(assigneeOfficer))), errors);
+            filing.Assignee is { } officer ? new FiledAssignee(appealText.OfficerName(officer), appealText.Rank(officer)) : null), errors);
     }
+
+    /// <summary>
+    /// A unique index refused the insert (SQLite's SQLITE_CONSTRAINT_UNIQUE or PRIMARYKEY, PostgreSQL's
+    /// 23505): the one failure that means a concurrent or earlier request with the same key. Any other
+    /// failure is not a race and propagates. (A shared helper for this is planned in Shared/Data.)
+    /// </summary>
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     private string CityCode => configuration["Appeals:CityCode"] is { Length: 3 } code ? code : "ALM";
 

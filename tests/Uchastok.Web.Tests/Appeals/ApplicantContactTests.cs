@@ -57,6 +57,48 @@ public sealed class AppealFloodingTests(DefaultAppealLimitsFactory factory) : IC
     }
 }
 
+/// <summary>
+/// The contact's count is taken inside the filing's transaction, so a retry (same Idempotency-Key)
+/// counts nothing: the retry of the filing that used up its contact's day is answered with that
+/// filing, while a new filing naming the contact is refused.
+/// </summary>
+public sealed class AppealLimitRetryTests(DefaultAppealLimitsFactory factory) : IClassFixture<DefaultAppealLimitsFactory>
+{
+    [Fact]
+    public async Task RetryOfTheFilingThatReachedTheContactsLimit_IsAnsweredWithIt_WhileANewFilingIsRefused()
+    {
+        var phone = ApplicantContactTests.NewPhone();
+        using var client = factory.Client("en");
+        async Task<Dictionary<string, object?>> BodyAsync()
+        {
+            var body = await factory.AppealBodyAsync();
+            body["email"] = null;
+            body["phone"] = phone;
+            return body;
+        }
+        var (lastBody, lastKey, lastNumber) = (default(Dictionary<string, object?>), string.Empty, (string?)null);
+        for (var i = 0; i < 5; i++)
+        {
+            (lastBody, lastKey) = (await BodyAsync(), Guid.NewGuid().ToString());
+            var filed = await client.PostAppealAsync(lastBody, lastKey);
+            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+            lastNumber = (await filed.JsonAsync()).GetProperty("number").GetString();
+        }
+
+        var sixth = await client.PostAppealAsync(await BodyAsync(), Guid.NewGuid().ToString());
+        var retry = await client.PostAppealAsync(lastBody!, lastKey);
+        var reused = await client.PostAppealAsync(await BodyAsync(), lastKey);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(lastNumber, (await retry.JsonAsync()).GetProperty("number").GetString());
+        // The same key with another request is refused for the key, as below the limit.
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        Assert.True((await reused.JsonAsync()).HasError("idempotencyKey"));
+    }
+}
+
 /// <summary>An unconfirmed contact gets one message a day; the code in the first one confirms it, and then every step is told.</summary>
 public sealed class ApplicantContactTests(UchastokAppFactory factory) : IClassFixture<UchastokAppFactory>
 {
