@@ -118,7 +118,7 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (created > 0)
+        catch (DbUpdateException exception) when (created > 0 && UniqueViolation.Is(exception))
         {
             // Another pass made some of the same drafts at the same moment; the next pass recomputes them.
             logger.LogWarning(exception, "New drafts of {Quarter} were not saved; another pass may have made them", quarterText);
