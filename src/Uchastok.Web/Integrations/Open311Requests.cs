@@ -9,6 +9,7 @@ using Uchastok.Web.Calendar;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Web.Integrations;
 
@@ -71,7 +72,7 @@ public sealed class Open311Requests(
         var (latText, longText) = (form["lat"].ToString(), form["long"].ToString());
         if (!string.IsNullOrWhiteSpace(latText) || !string.IsNullOrWhiteSpace(longText))
         {
-            if (!double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || !double.TryParse(longText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo))
+            if (!Coordinates.TryParse(latText, longText, out var la, out var lo))
             {
                 Refuse("lat/long", localizer["Locate.BadCoordinates"]);
                 placeRefused = true;
