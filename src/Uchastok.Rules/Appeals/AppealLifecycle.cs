@@ -31,17 +31,58 @@ public enum TransitionRefusal
     TooEarlyToClose,
 }
 
-/// <summary>What the lifecycle needs to know about an appeal.</summary>
-public sealed record AppealFacts(AppealState State, AppealKind Kind, DateOnly ReceivedOn, DateOnly DueDate, DateOnly? AnsweredOn, bool Contested);
+/// <summary>What the lifecycle needs to know about an appeal; its queue and whether it is a complaint about an officer decide some effects.</summary>
+public sealed record AppealFacts(
+    AppealState State, AppealKind Kind, DateOnly ReceivedOn, DateOnly DueDate, DateOnly? AnsweredOn, bool Contested,
+    AppealQueue Queue = AppealQueue.Inspector, bool AboutPoliceOfficer = false);
 
 /// <summary>What the person acting supplied with the action.</summary>
 public sealed record TransitionInput(string? Reason = null, string? AnswerText = null, string? ForwardTo = null, DateOnly? NewDueDate = null, int? AssigneeOfficerId = null, bool? ComplaintUpheld = null);
 
-/// <summary>The outcome: the state to move to (and the due date to keep), or why not.</summary>
+/// <summary>The outcome: the state to move to, the due date to keep, and what else changes; or why not.</summary>
 public sealed record TransitionDecision(TransitionRefusal Refusal, AppealState To, DateOnly DueDate)
 {
     public bool Allowed => Refusal == TransitionRefusal.None;
+
+    /// <summary>What the transition does besides the state and the due date; <see cref="TransitionEffects.None"/> when refused.</summary>
+    public TransitionEffects Effects { get; init; } = TransitionEffects.None;
+
     public static TransitionDecision Refuse(TransitionRefusal refusal, AppealFacts appeal) => new(refusal, appeal.State, appeal.DueDate);
+}
+
+/// <summary>The message the applicant is sent about a transition.</summary>
+public enum AppealNotice { None, Assigned, InProgress, Answered, Forwarded, Extended, LeftWithoutConsideration, Contested, Closed }
+
+/// <summary>What a transition does to the day the appeal was decided on.</summary>
+public enum DecisionDayChange { Unchanged, Today, Cleared }
+
+/// <summary>Whose list the appeal goes to next, and who holds it (null: nobody yet).</summary>
+public sealed record Reassignment(AppealQueue Queue, int? AssigneeOfficerId);
+
+/// <summary>
+/// Everything a transition changes besides the state and the due date, so that the command that
+/// applies it stays mechanical. The new holder, when there is one, is told as well.
+/// </summary>
+public sealed record TransitionEffects
+{
+    public static readonly TransitionEffects None = new();
+
+    public AppealNotice Notice { get; init; }
+    public DecisionDayChange DecidedOn { get; init; }
+    /// <summary>The answer given with the action is recorded (text, when, by whom).</summary>
+    public bool RecordsAnswer { get; init; }
+    /// <summary>The body the appeal is forwarded to is recorded.</summary>
+    public bool RecordsForwarding { get; init; }
+    public bool CountsExtension { get; init; }
+    public bool MarksContested { get; init; }
+    public bool Closes { get; init; }
+    /// <summary>Whether the outcome of a complaint about an officer is set, to <see cref="ComplaintUpheld"/> (null: undecided).</summary>
+    public bool SetsComplaintOutcome { get; init; }
+    public bool? ComplaintUpheld { get; init; }
+    /// <summary>The new holder named by the action itself (an assignment).</summary>
+    public Reassignment? Reassign { get; init; }
+    /// <summary>The appeal goes to a reviewer, whom <see cref="AppealRouting.ForReview"/> finds (a contested answer).</summary>
+    public bool RoutesForReview { get; init; }
 }
 
 /// <summary>
@@ -107,16 +148,37 @@ public static class AppealLifecycle
 
         return action switch
         {
-            // Reassigning keeps an extension visible; a fresh assignment starts the work anew.
-            AppealAction.Assign => new(TransitionRefusal.None, appeal.State == AppealState.Extended ? AppealState.Extended : AppealState.Assigned, appeal.DueDate),
-            AppealAction.Start => new(TransitionRefusal.None, AppealState.InProgress, appeal.DueDate),
-            AppealAction.Answer => new(TransitionRefusal.None, AppealState.Answered, appeal.DueDate),
-            AppealAction.Forward => new(TransitionRefusal.None, AppealState.Forwarded, appeal.DueDate),
-            AppealAction.Extend => new(TransitionRefusal.None, AppealState.Extended, input.NewDueDate!.Value),
-            AppealAction.LeaveWithoutConsideration => new(TransitionRefusal.None, AppealState.LeftWithoutConsideration, appeal.DueDate),
-            // A contested answer is a complaint about it: the supervisor reviews it in a fresh term.
-            AppealAction.Contest => new(TransitionRefusal.None, AppealState.Assigned, policy.DueDate(AppealKind.Complaint, today, calendar)),
-            _ => new(TransitionRefusal.None, AppealState.Closed, appeal.DueDate),
+            // Reassigning keeps an extension visible; a fresh assignment starts the work anew. Off the duty list, it is the assignee's.
+            AppealAction.Assign => Allow(appeal.State == AppealState.Extended ? AppealState.Extended : AppealState.Assigned, appeal.DueDate, new()
+            {
+                Notice = AppealNotice.Assigned,
+                Reassign = new(appeal.Queue == AppealQueue.DistrictDuty ? AppealQueue.Inspector : appeal.Queue, input.AssigneeOfficerId),
+            }),
+            AppealAction.Start => Allow(AppealState.InProgress, appeal.DueDate, new() { Notice = AppealNotice.InProgress }),
+            // Whether a complaint about an officer was justified is decided with its answer: it counts against that officer (C9).
+            AppealAction.Answer => Allow(AppealState.Answered, appeal.DueDate, new()
+            {
+                Notice = AppealNotice.Answered, RecordsAnswer = true, DecidedOn = DecisionDayChange.Today,
+                SetsComplaintOutcome = appeal.AboutPoliceOfficer, ComplaintUpheld = appeal.AboutPoliceOfficer ? input.ComplaintUpheld : null,
+            }),
+            AppealAction.Forward => Allow(AppealState.Forwarded, appeal.DueDate, new()
+            {
+                Notice = AppealNotice.Forwarded, RecordsForwarding = true, DecidedOn = DecisionDayChange.Today, SetsComplaintOutcome = true,
+            }),
+            AppealAction.Extend => Allow(AppealState.Extended, input.NewDueDate!.Value, new() { Notice = AppealNotice.Extended, CountsExtension = true }),
+            AppealAction.LeaveWithoutConsideration => Allow(AppealState.LeftWithoutConsideration, appeal.DueDate, new()
+            {
+                Notice = AppealNotice.LeftWithoutConsideration, DecidedOn = DecisionDayChange.Today, SetsComplaintOutcome = true,
+            }),
+            // A contested answer is a complaint about it: reviewed in a fresh term by the head of the district service, never by
+            // the officer who gave it alone; the complaint's outcome is decided again with the reviewed answer.
+            AppealAction.Contest => Allow(AppealState.Assigned, policy.DueDate(AppealKind.Complaint, today, calendar), new()
+            {
+                Notice = AppealNotice.Contested, MarksContested = true, DecidedOn = DecisionDayChange.Cleared, SetsComplaintOutcome = true, RoutesForReview = true,
+            }),
+            _ => Allow(AppealState.Closed, appeal.DueDate, new() { Notice = AppealNotice.Closed, Closes = true }),
         };
     }
+
+    private static TransitionDecision Allow(AppealState to, DateOnly dueDate, TransitionEffects effects) => new(TransitionRefusal.None, to, dueDate) { Effects = effects };
 }

@@ -59,4 +59,13 @@ public static class AppealRouting
             return new RoutingDecision(AppealQueue.Inspector, beat.DistrictId, inspector);
         return new RoutingDecision(AppealQueue.DistrictDuty, district, null);
     }
+
+    /// <summary>
+    /// Who reviews a contested answer: the head of the appeal's district, unless the appeal is about
+    /// him (or the district has none), in which case the city's internal security.
+    /// </summary>
+    public static Reassignment ForReview(int? districtId, int? concernedOfficerId, IReadOnlyDictionary<int, int> headOfficerByDistrict) =>
+        districtId is { } district && headOfficerByDistrict.TryGetValue(district, out var head) && head != concernedOfficerId
+            ? new Reassignment(AppealQueue.Supervisor, head)
+            : new Reassignment(AppealQueue.InternalSecurity, null);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Rules.BeatDesign;
 
@@ -38,8 +39,7 @@ public static class IncidentRows
     {
         var (lonText, latText) = (field(columns.Longitude)?.Trim(), field(columns.Latitude)?.Trim());
         if (string.IsNullOrEmpty(lonText) || string.IsNullOrEmpty(latText)) return (null, new(row, IncidentRefusal.MissingCoordinates, null));
-        if (!double.TryParse(lonText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) || !double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-            || !double.IsFinite(lat) || !double.IsFinite(lon) || lat is < -90 or > 90 || lon is < -180 or > 180)
+        if (!Coordinates.TryParse(latText, lonText, out var lat, out var lon))
             return (null, new(row, IncidentRefusal.BadCoordinates, $"{lonText}, {latText}"));
         var type = field(columns.Type)?.Trim();
         if (string.IsNullOrEmpty(type)) return (null, new(row, IncidentRefusal.MissingType, null));

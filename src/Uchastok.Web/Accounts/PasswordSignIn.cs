@@ -106,7 +106,7 @@ public sealed class PasswordSignIn(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (isNew)
+        catch (DbUpdateException exception) when (isNew && UniqueViolation.Is(exception))
         {
             // Two first failures of the same pair at once (a parallel guessing run): the other request made the row; count on it.
             db.Entry(pair).State = EntityState.Detached;

@@ -111,7 +111,7 @@ public sealed class AppealDeadlineJob(IServiceScopeFactory scopes, JobLocks lock
             if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
             return 1;
         }
-        catch (DbUpdateException exception)
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || UniqueViolation.Is(exception))
         {
             Logger.LogInformation("Appeal {Id} was handled elsewhere meanwhile: {Message}", id, exception.Message);
             return 0;

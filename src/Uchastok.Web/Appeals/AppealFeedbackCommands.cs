@@ -62,7 +62,7 @@ public sealed class AppealFeedbackCommands(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
             // A second rating raced the first: the primary key on the appeal keeps one.
             return new(TransitionResult.Refused, appeal, errors, localizer["Rating.AlreadyRated"]);

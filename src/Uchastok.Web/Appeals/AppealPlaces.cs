@@ -4,6 +4,7 @@ using Uchastok.Rules.Appeals;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Shared.Web;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Web.Appeals;
 
@@ -32,7 +33,7 @@ public sealed class AppealPlaces(UchastokDbContext db, TerritorySnapshotCache te
 
         if (lat is not null || lon is not null)
         {
-            if (lat is not { } la || lon is not { } lo || !double.IsFinite(la) || !double.IsFinite(lo) || la is < -90 or > 90 || lo is < -180 or > 180)
+            if (lat is not { } la || lon is not { } lo || !Coordinates.AreValid(la, lo))
             {
                 errors.Add("lat", localizer["Locate.BadCoordinates"]);
                 return null;

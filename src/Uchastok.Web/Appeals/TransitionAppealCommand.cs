@@ -83,89 +83,19 @@ public sealed class TransitionAppealCommand(
     {
         var errors = new FieldErrors();
         var today = calendars.Today();
-        var calendar = await calendars.GetAsync(cancellationToken);
-        var policy = await catalog.PolicyAsync(cancellationToken);
-        var facts = new AppealFacts(appeal.State, appeal.Kind, appeal.ReceivedOn, appeal.DueDate, appeal.AnsweredOn, appeal.Contested);
-        var decision = AppealLifecycle.Decide(facts, action, actor, Trimmed(input), today, calendar, policy);
+        var facts = new AppealFacts(appeal.State, appeal.Kind, appeal.ReceivedOn, appeal.DueDate, appeal.AnsweredOn, appeal.Contested, appeal.Queue, appeal.AboutPoliceOfficer);
+        input = Trimmed(input);
+        var decision = AppealLifecycle.Decide(facts, action, actor, input, today, await calendars.GetAsync(cancellationToken), await catalog.PolicyAsync(cancellationToken));
         if (!decision.Allowed) return Refused(appeal, decision.Refusal, errors);
+        var route = decision.Effects.RoutesForReview
+            ? AppealRouting.ForReview(appeal.DistrictId, appeal.ConcernedOfficerId, (await territory.GetAsync(cancellationToken)).HeadOfficerByDistrict)
+            : decision.Effects.Reassign;
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var from = appeal.State;
-        appeal.State = decision.To;
-        appeal.DueDate = decision.DueDate;
-        appeal.Version++;
-        var entry = new AppealEvent
-        {
-            AtUtc = now, Kind = AppealEventKind.Transition, Action = action, FromState = from, ToState = decision.To,
-            ActorUserId = actorUserId, ActorOfficerId = actorOfficerId, DueDate = appeal.DueDate, IsPublic = true,
-            Text = input.Reason?.Trim(),
-        };
-        string template;
-        int? newAssignee = null;
-        switch (action)
-        {
-            case AppealAction.Assign:
-                appeal.AssigneeOfficerId = newAssignee = input.AssigneeOfficerId;
-                appeal.AssigneeOfficer = null;
-                if (appeal.Queue == AppealQueue.DistrictDuty) appeal.Queue = AppealQueue.Inspector;
-                entry.AssigneeOfficerId = newAssignee;
-                template = DefaultTemplates.Assigned;
-                break;
-            case AppealAction.Start:
-                template = DefaultTemplates.InProgress;
-                break;
-            case AppealAction.Answer:
-                appeal.AnswerText = input.AnswerText!.Trim();
-                appeal.AnsweredAtUtc = now;
-                appeal.AnsweredOn = today;
-                appeal.AnsweredByOfficerId = actorOfficerId;
-                appeal.DecidedOn = today;
-                if (appeal.AboutPoliceOfficer) appeal.ComplaintUpheld = input.ComplaintUpheld;
-                entry.Text = appeal.AnswerText;
-                template = DefaultTemplates.Answered;
-                break;
-            case AppealAction.Forward:
-                appeal.ForwardedTo = input.ForwardTo!.Trim();
-                appeal.DecidedOn = today;
-                appeal.ComplaintUpheld = null;
-                entry.Text = $"{appeal.ForwardedTo}: {input.Reason!.Trim()}";
-                template = DefaultTemplates.Forwarded;
-                break;
-            case AppealAction.Extend:
-                appeal.Extensions++;
-                template = DefaultTemplates.Extended;
-                break;
-            case AppealAction.LeaveWithoutConsideration:
-                appeal.DecidedOn = today;
-                appeal.ComplaintUpheld = null;
-                template = DefaultTemplates.LeftWithoutConsideration;
-                break;
-            case AppealAction.Contest:
-                // The answer is reviewed by the head of the district service, never by the officer who gave it alone.
-                appeal.Contested = true;
-                appeal.DecidedOn = null;
-                // The complaint's outcome is decided again with the reviewed answer.
-                appeal.ComplaintUpheld = null;
-                var snapshot = await territory.GetAsync(cancellationToken);
-                newAssignee = appeal.DistrictId is { } district && snapshot.HeadOfficerByDistrict.TryGetValue(district, out var head) && head != appeal.ConcernedOfficerId ? head : null;
-                appeal.AssigneeOfficerId = newAssignee;
-                appeal.AssigneeOfficer = null;
-                appeal.Queue = newAssignee is null ? AppealQueue.InternalSecurity : AppealQueue.Supervisor;
-                entry.AssigneeOfficerId = newAssignee;
-                template = DefaultTemplates.Contested;
-                break;
-            default:
-                appeal.ClosedAtUtc = now;
-                template = DefaultTemplates.Closed;
-                break;
-        }
-        db.AppealEvents.Add(entry);
-        entry.AppealId = appeal.Id;
-
-        await notifier.ApplicantAsync(appeal, template, reason: input.Reason?.Trim(), cancellationToken: cancellationToken);
-        if (newAssignee is { } assignee)
+        db.AppealEvents.Add(Apply(appeal, action, decision, route, input, actorUserId, actorOfficerId, today));
+        await notifier.ApplicantAsync(appeal, Template(decision.Effects.Notice), reason: input.Reason, cancellationToken: cancellationToken);
+        if (route?.AssigneeOfficerId is { } assignee)
             await notifier.OfficersAsync(appeal, [assignee], DefaultTemplates.StaffAssigned, $"v{appeal.Version}", cancellationToken);
-
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -179,6 +109,62 @@ public sealed class TransitionAppealCommand(
         logger.LogInformation("Appeal {Number}: {Action} by {Actor}, {From} → {To}", appeal.Number, action, actor, from, appeal.State);
         return new(TransitionResult.Done, appeal, errors);
     }
+
+    /// <summary>Writes the decision onto the appeal, field by field as its effects say, and returns the history entry.</summary>
+    private AppealEvent Apply(
+        Appeal appeal, AppealAction action, TransitionDecision decision, Reassignment? route, TransitionInput input, string? actorUserId, int? actorOfficerId, DateOnly today)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var effects = decision.Effects;
+        var entry = new AppealEvent
+        {
+            AppealId = appeal.Id, AtUtc = now, Kind = AppealEventKind.Transition, Action = action, FromState = appeal.State, ToState = decision.To,
+            ActorUserId = actorUserId, ActorOfficerId = actorOfficerId, DueDate = decision.DueDate, IsPublic = true, Text = input.Reason,
+        };
+        appeal.State = decision.To;
+        appeal.DueDate = decision.DueDate;
+        appeal.Version++;
+        if (route is not null)
+        {
+            appeal.AssigneeOfficerId = entry.AssigneeOfficerId = route.AssigneeOfficerId;
+            appeal.AssigneeOfficer = null;
+            appeal.Queue = route.Queue;
+        }
+        if (effects.RecordsAnswer)
+        {
+            appeal.AnswerText = entry.Text = input.AnswerText;
+            (appeal.AnsweredAtUtc, appeal.AnsweredOn, appeal.AnsweredByOfficerId) = (now, today, actorOfficerId);
+        }
+        if (effects.RecordsForwarding)
+        {
+            appeal.ForwardedTo = input.ForwardTo;
+            entry.Text = $"{appeal.ForwardedTo}: {input.Reason}";
+        }
+        if (effects.CountsExtension) appeal.Extensions++;
+        if (effects.MarksContested) appeal.Contested = true;
+        if (effects.Closes) appeal.ClosedAtUtc = now;
+        if (effects.SetsComplaintOutcome) appeal.ComplaintUpheld = effects.ComplaintUpheld;
+        appeal.DecidedOn = effects.DecidedOn switch
+        {
+            DecisionDayChange.Today => today,
+            DecisionDayChange.Cleared => null,
+            _ => appeal.DecidedOn,
+        };
+        return entry;
+    }
+
+    private static string Template(AppealNotice notice) => notice switch
+    {
+        AppealNotice.Assigned => DefaultTemplates.Assigned,
+        AppealNotice.InProgress => DefaultTemplates.InProgress,
+        AppealNotice.Answered => DefaultTemplates.Answered,
+        AppealNotice.Forwarded => DefaultTemplates.Forwarded,
+        AppealNotice.Extended => DefaultTemplates.Extended,
+        AppealNotice.LeftWithoutConsideration => DefaultTemplates.LeftWithoutConsideration,
+        AppealNotice.Contested => DefaultTemplates.Contested,
+        AppealNotice.Closed => DefaultTemplates.Closed,
+        _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "An allowed transition always tells the applicant."),
+    };
 
     private static TransitionInput Trimmed(TransitionInput input) => input with
     {

@@ -13,6 +13,11 @@ public static class BeatDesignModule
         services.AddSingleton(WorkloadSettings.From(configuration));
         services.AddScoped<ImportIncidentsCommand>();
         services.AddScoped<WorkloadQuery>();
+        services.AddScoped<StartDesignRunCommand>();
+        services.AddScoped<CancelDesignRunCommand>();
+        services.AddScoped<ApproveDesignCommand>();
+        services.AddScoped<ApplyBeatVersion>();
+        services.AddScoped<ActivateBeatVersionsCommand>();
         services.AddScoped<DesignCommands>();
         services.AddScoped<DesignQueries>();
         services.AddSingleton<DesignRunner>();

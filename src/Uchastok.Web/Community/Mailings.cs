@@ -84,7 +84,7 @@ public sealed class Mailings(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
             // The same address subscribed to the same place at the same moment: the unique index kept the other, which sends its own confirmation.
             db.ChangeTracker.Clear();

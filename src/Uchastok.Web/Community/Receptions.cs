@@ -89,7 +89,7 @@ public sealed class Receptions(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
         {
             // Someone took the slot between the check and the save: the unique index keeps one.
             db.ChangeTracker.Clear();

@@ -98,7 +98,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
                 Code = b.Code, Number = b.Number, DistrictId = districtByCode[b.DistrictCode].Id, Population = b.Population,
                 BoundaryGeoJson = string.Empty, InspectorId = officers[b.OfficerIndex].Id, ReceptionPointId = points[b.ReceptionPointIndex].Id,
             };
-            ImportBeatsCommand.SetBoundary(beat, b.Boundary);
+            ReplaceBeatsCommand.SetBoundary(beat, b.Boundary);
             return beat;
         }).ToList();
         db.Beats.AddRange(beats);

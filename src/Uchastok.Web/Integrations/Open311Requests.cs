@@ -9,6 +9,7 @@ using Uchastok.Web.Calendar;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Web.Integrations;
 
@@ -49,30 +50,50 @@ public sealed class Open311Requests(
         ["idempotencyKey"] = "Idempotency-Key",
     };
 
+    /// <summary>Files a POSTed service request: read and check the Open311 arguments, map them to the appeal input, file it through <see cref="FileAppealCommand"/>, and answer.</summary>
     public async Task<Open311Filing> FileAsync(IFormCollection form, ActiveApiKey key, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await ReadAsync(form, cancellationToken);
+        if (request is null) return refusal!;
+        var input = ToAppealInput(request, form);
+        // A partner's call files as nobody's account: the applicant is who the form names.
+        var result = await file.ExecuteAsync(input, [], new ClaimsPrincipal(new ClaimsIdentity()), idempotencyKey, new FilingSource(AppealChannel.Open311, key.Id), cancellationToken);
+        if (!result.Succeeded) return RefusedByFiling(result, input);
+        var filed = result.Filed!;
+        var mediaUrl = form["media_url"].ToString();
+        if (!filed.Replayed && Uri.TryCreate(mediaUrl, UriKind.Absolute, out var media) && media.Scheme is "http" or "https")
+            await NoteMediaAsync(filed.Appeal, media, cancellationToken);
+        return Accepted(filed);
+    }
+
+    /// <summary>The Open311 arguments of a request, read and checked: the service, its attributes and the place.</summary>
+    private sealed record ServiceRequest(AppealCategory Category, IReadOnlyDictionary<string, List<string>> Attributes, double? Lat, double? Lon, int? AddressId, string AddressString);
+
+    /// <summary>Reads and checks the arguments; a refusal names every argument at fault (or the first that makes the rest moot).</summary>
+    private async Task<(ServiceRequest? Request, Open311Filing? Refusal)> ReadAsync(IFormCollection form, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         void Refuse(string argument, string message) => errors.Add($"{argument}: {message}");
 
         var serviceCode = form["service_code"].ToString();
         if (string.IsNullOrWhiteSpace(serviceCode))
-            return Refused(StatusCodes.Status400BadRequest, $"service_code: {localizer["Open311.ServiceCodeRequired"]}");
+            return (null, Refused(StatusCodes.Status400BadRequest, $"service_code: {localizer["Open311.ServiceCodeRequired"]}"));
         var category = await catalog.FindAsync(serviceCode, cancellationToken);
         if (category is null)
-            return Refused(StatusCodes.Status404NotFound, $"service_code: {localizer["Open311.ServiceNotFound", serviceCode.Trim()]}");
+            return (null, Refused(StatusCodes.Status404NotFound, $"service_code: {localizer["Open311.ServiceNotFound", serviceCode.Trim()]}"));
 
         var attributes = Open311Attributes.FromForm(form.Select(f => new KeyValuePair<string, IEnumerable<string?>>(f.Key, f.Value)));
         foreach (var (code, problem, value) in Open311Attributes.Check(attributes))
             Refuse($"attribute[{code}]", localizer[$"Open311.Attribute{problem}", value ?? string.Empty]);
         if (Open311Attributes.IsYes(attributes, Open311Attributes.DangerNow))
-            return Refused(StatusCodes.Status400BadRequest, $"attribute[{Open311Attributes.DangerNow}]: {localizer["Open311.Emergency"]}");
+            return (null, Refused(StatusCodes.Status400BadRequest, $"attribute[{Open311Attributes.DangerNow}]: {localizer["Open311.Emergency"]}"));
 
         double? lat = null, lon = null;
         var placeRefused = false;
         var (latText, longText) = (form["lat"].ToString(), form["long"].ToString());
         if (!string.IsNullOrWhiteSpace(latText) || !string.IsNullOrWhiteSpace(longText))
         {
-            if (!double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || !double.TryParse(longText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo))
+            if (!Coordinates.TryParse(latText, longText, out var la, out var lo))
             {
                 Refuse("lat/long", localizer["Locate.BadCoordinates"]);
                 placeRefused = true;
@@ -93,18 +114,24 @@ public sealed class Open311Requests(
         var addressString = form["address_string"].ToString();
         var placeGiven = lat is not null || addressId is not null || !string.IsNullOrWhiteSpace(addressString);
         if (!placeGiven && !placeRefused) Refuse("lat/long", localizer["Open311.LocationRequired"]);
-        if (errors.Count > 0) return Refused(StatusCodes.Status400BadRequest, errors);
+        if (errors.Count > 0) return (null, Refused(StatusCodes.Status400BadRequest, errors));
+        return (new ServiceRequest(category, attributes, lat, lon, addressId, addressString), null);
+    }
 
+    /// <summary>The appeal a request files: the first place given wins (a point, then a gazetteer address, then the address text).</summary>
+    private static AppealInput ToAppealInput(ServiceRequest request, IFormCollection form)
+    {
         var name = $"{form["first_name"]} {form["last_name"]}".Trim();
-        var input = new AppealInput
+        var attributes = request.Attributes;
+        return new AppealInput
         {
             Kind = AppealText.ApiName(Open311Attributes.KindOf(attributes)),
-            CategoryId = category.Id,
+            CategoryId = request.Category.Id,
             Text = form["description"].ToString(),
-            Lat = lat,
-            Lon = lon,
-            AddressId = lat is null ? addressId : null,
-            AddressText = lat is null && addressId is null ? addressString : null,
+            Lat = request.Lat,
+            Lon = request.Lon,
+            AddressId = request.Lat is null ? request.AddressId : null,
+            AddressText = request.Lat is null && request.AddressId is null ? request.AddressString : null,
             AboutPoliceOfficer = Open311Attributes.IsYes(attributes, Open311Attributes.AboutPoliceOfficer),
             Name = name.Length == 0 ? null : name,
             Email = form["email"].ToString(),
@@ -113,27 +140,27 @@ public sealed class Open311Requests(
             Consent = Open311Attributes.IsYes(attributes, Open311Attributes.PersonalDataConsent),
             Publish = Open311Attributes.IsYes(attributes, Open311Attributes.Publish),
         };
-        // A partner's call files as nobody's account: the applicant is who the form names.
-        var result = await file.ExecuteAsync(input, [], new ClaimsPrincipal(new ClaimsIdentity()), idempotencyKey, new FilingSource(AppealChannel.Open311, key.Id), cancellationToken);
+    }
+
+    /// <summary>The appeal command's refusal in Open311's words: each field named by the argument the client sent.</summary>
+    private Open311Filing RefusedByFiling(FileAppealResult result, AppealInput input)
+    {
         if (result.TooMany)
             return Refused(StatusCodes.Status429TooManyRequests, $"{(string.IsNullOrWhiteSpace(input.Email) ? "phone" : "email")}: {localizer["Appeal.TooManyForContact"]}");
-        if (!result.Succeeded)
+        var errors = new List<string>();
+        foreach (var (field, messages) in result.Errors)
         {
-            foreach (var (field, messages) in result.Errors)
-            {
-                var argument = ArgumentByField.GetValueOrDefault(field, field);
-                foreach (var message in messages)
-                    Refuse(argument, field == "addressText" || field == "addressId" ? localizer["Open311.AddressNotFound"] : message);
-            }
-            return Refused(StatusCodes.Status400BadRequest, errors);
+            var argument = ArgumentByField.GetValueOrDefault(field, field);
+            foreach (var message in messages)
+                errors.Add($"{argument}: {(field == "addressText" || field == "addressId" ? localizer["Open311.AddressNotFound"] : message)}");
         }
+        return Refused(StatusCodes.Status400BadRequest, errors);
+    }
 
-        var filed = result.Filed!;
+    /// <summary>201 with the request's number and a notice of who will answer it and by when.</summary>
+    private Open311Filing Accepted(FiledAppeal filed)
+    {
         var appeal = filed.Appeal;
-        var mediaUrl = form["media_url"].ToString();
-        if (!filed.Replayed && Uri.TryCreate(mediaUrl, UriKind.Absolute, out var media) && media.Scheme is "http" or "https")
-            await NoteMediaAsync(appeal, media, cancellationToken);
-
         // A complaint about an officer goes to his head (internal security for a head), never to the beat's inspector: say so.
         var notice = appeal.Queue == AppealQueue.InternalSecurity
             ? localizer["Open311.NoticeInternalSecurity", appeal.Number, AppealText.Date(appeal.DueDate)]

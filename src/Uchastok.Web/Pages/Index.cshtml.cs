@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Uchastok.Web.Territory;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Web.Pages;
 
@@ -29,7 +30,7 @@ public sealed class IndexModel(TerritoryQueries queries, AddressSearch addresses
     {
         if (Lat is not null || Lon is not null)
         {
-            if (!TerritoryApi.TryParseCoordinates(Lat, Lon, out var latitude, out var longitude))
+            if (!Coordinates.TryParse(Lat, Lon, out var latitude, out var longitude))
             {
                 Message = localizer["Locate.BadCoordinates"];
                 return;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
 using Uchastok.Rules.Territory;
 using Uchastok.Web.Shared.Data;
 
@@ -11,12 +10,13 @@ public sealed record BeatImportOutcome(IReadOnlyList<BeatImportError> Errors, in
 }
 
 /// <summary>
-/// Replaces the beats of every district named in a GeoJSON file, all or nothing. A beat whose
+/// Replaces the beats of every district named in a GeoJSON file, all or nothing, through
+/// <see cref="ReplaceBeatsCommand"/>. A beat whose
 /// code already exists keeps its id, inspector and reception point and gets the new outline;
 /// beats of those districts missing from the file are deactivated, not deleted, so anything
 /// that refers to them keeps its meaning. Districts the file does not name are untouched.
 /// </summary>
-public sealed class ImportBeatsCommand(UchastokDbContext db, TerritorySnapshotCache territory, ILogger<ImportBeatsCommand> logger)
+public sealed class ImportBeatsCommand(UchastokDbContext db, ReplaceBeatsCommand replace, ILogger<ImportBeatsCommand> logger)
 {
     public async Task<BeatImportOutcome> ExecuteAsync(string geoJson, CancellationToken cancellationToken = default)
     {
@@ -38,69 +38,15 @@ public sealed class ImportBeatsCommand(UchastokDbContext db, TerritorySnapshotCa
                 validation.Beats.First(b => b.Code.Equals(code, StringComparison.OrdinalIgnoreCase)).FeatureNumber, code)).ToList(), 0, 0, 0);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.Beats.Where(b => districtIds.Contains(b.DistrictId) || codes.Contains(b.Code)).ToListAsync(cancellationToken);
-        var existingByCode = existing.ToDictionary(b => b.Code, StringComparer.OrdinalIgnoreCase);
-        int created = 0, updated = 0;
-        var nextNumber = validation.Beats.GroupBy(b => b.DistrictCode, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => byCode[g.Key].Id, _ => 0);
-
-        foreach (var draft in validation.Beats)
+        // Each beat in file order is numbered 1, 2, … within its district; one whose code exists carries that beat on.
+        var numbers = districtIds.ToDictionary(id => id, _ => 0);
+        var beats = validation.Beats.Select(draft =>
         {
             var districtId = byCode[draft.DistrictCode].Id;
-            var number = ++nextNumber[districtId];
-            if (existingByCode.TryGetValue(draft.Code, out var beat))
-            {
-                updated++;
-            }
-            else
-            {
-                beat = new Beat { Code = draft.Code, BoundaryGeoJson = string.Empty };
-                db.Beats.Add(beat);
-                created++;
-            }
-            Apply(beat, draft, districtId, number);
-        }
-
-        var kept = codes.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var deactivated = 0;
-        foreach (var beat in existing.Where(b => b.IsActive && !kept.Contains(b.Code)))
-        {
-            beat.IsActive = false;
-            deactivated++;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await ReassignSmallAreasAsync(districtIds, validation.Beats, cancellationToken);
-        await TerritorySnapshotCache.BumpRevisionAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        territory.Invalidate();
-        logger.LogInformation("Beats imported: {Created} created, {Updated} updated, {Deactivated} deactivated", created, updated, deactivated);
-        return new([], created, updated, deactivated);
-    }
-
-    /// <summary>Each small area of the re-imported districts now belongs to the new beat that holds its inner point.</summary>
-    private async Task ReassignSmallAreasAsync(IReadOnlySet<int> districtIds, IReadOnlyList<BeatDraft> drafts, CancellationToken cancellationToken)
-    {
-        var beatIdByCode = await db.Beats.Where(b => districtIds.Contains(b.DistrictId) && b.IsActive).ToDictionaryAsync(b => b.Code, b => b.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var locator = new BeatLocator(drafts.Select(d => (beatIdByCode[d.Code], d.Boundary)));
-        foreach (var area in await db.SmallAreas.Where(a => districtIds.Contains(a.DistrictId)).ToListAsync(cancellationToken))
-            area.BeatId = locator.Locate(area.CentreLongitude, area.CentreLatitude);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    internal static void Apply(Beat beat, BeatDraft draft, int districtId, int number)
-    {
-        beat.DistrictId = districtId;
-        beat.Number = number;
-        beat.Name = string.IsNullOrWhiteSpace(draft.Name) ? null : draft.Name;
-        beat.Population = draft.Population;
-        SetBoundary(beat, draft.Boundary);
-        beat.IsActive = true;
-    }
-
-    internal static void SetBoundary(Beat beat, Geometry boundary)
-    {
-        (beat.BoundaryGeoJson, beat.AreaSquareKilometres, beat.CentreLatitude, beat.CentreLongitude) = GeoJson.Outline(boundary);
+            return new NewBeat(districtId, draft.Boundary, draft.Population) { Code = draft.Code, Number = ++numbers[districtId], Name = draft.Name };
+        }).ToList();
+        var replaced = await replace.ExecuteAsync(new BeatsReplacement(districtIds, beats), cancellationToken);
+        logger.LogInformation("Beats imported: {Created} created, {Updated} updated, {Deactivated} deactivated", replaced.Created, replaced.Updated, replaced.Deactivated);
+        return new([], replaced.Created, replaced.Updated, replaced.Deactivated);
     }
 }

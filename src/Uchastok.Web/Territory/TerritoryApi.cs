@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Web.Territory;
 
@@ -53,19 +54,10 @@ public static class TerritoryApi
         return app;
     }
 
-    internal static bool TryParseCoordinates(string? lat, string? lon, out double latitude, out double longitude)
-    {
-        longitude = 0;
-        return double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out latitude)
-            && double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out longitude)
-            && double.IsFinite(latitude) && double.IsFinite(longitude)
-            && latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
-    }
-
     private static async Task<Results<Ok<LocateResponse>, ProblemHttpResult>> LocateAsync(
         string? lat, string? lon, TerritoryQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (!TryParseCoordinates(lat, lon, out var latitude, out var longitude))
+        if (!Coordinates.TryParse(lat, lon, out var latitude, out var longitude))
             return Problems.BadRequest(localizer, "Locate.BadCoordinates");
         var card = await queries.LocateAsync(latitude, longitude, cancellationToken);
         if (card is null) return Problems.NotFound(localizer, "Locate.NoBeat");
@@ -152,7 +144,7 @@ public static class TerritoryApi
     private static async Task<Results<Ok<AddressHit>, NoContent, ProblemHttpResult>> NearestAddressAsync(
         string? lat, string? lon, AddressSearch search, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (!TryParseCoordinates(lat, lon, out var latitude, out var longitude)) return Problems.BadRequest(localizer, "Locate.BadCoordinates");
+        if (!Coordinates.TryParse(lat, lon, out var latitude, out var longitude)) return Problems.BadRequest(localizer, "Locate.BadCoordinates");
         return await search.NearestAsync(latitude, longitude, cancellationToken) is { } hit ? TypedResults.Ok(hit) : TypedResults.NoContent();
     }
 

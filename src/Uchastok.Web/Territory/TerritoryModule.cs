@@ -13,6 +13,7 @@ public static class TerritoryModule
         services.AddScoped<TerritoryText>();
         services.AddScoped<TerritoryQueries>();
         services.AddScoped<AddressSearch>();
+        services.AddScoped<ReplaceBeatsCommand>();
         services.AddScoped<ImportBeatsCommand>();
         services.AddScoped<ExportBeatsQuery>();
         services.AddScoped<AssignInspectorCommand>();

@@ -132,7 +132,7 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (created > 0)
+        catch (DbUpdateException exception) when (created > 0 && UniqueViolation.Is(exception))
         {
             // Another pass made some of the same drafts at the same moment; the next pass recomputes them.
             logger.LogWarning(exception, "New drafts of {Quarter} were not saved; another pass may have made them", quarterText);
@@ -230,126 +230,9 @@ public sealed class QuarterlyReports(UchastokDbContext db, TrustQuery trust, ISt
             .ThenBy(r => r.Level == ReportLevel.District ? 0 : 1).ThenBy(r => r.Area.Kk, StringComparer.Ordinal).ToList();
     }
 
-    private sealed record ComputedArea(int? DistrictId, int? BeatId, ReportFigures Figures);
-
-    /// <summary>An appeal count of one beat (or, without a beat, of a district or the city) in one month; ratings also carry the sum of their stars.</summary>
-    private sealed record Cell(int? BeatId, int? DistrictId, DateOnly Month, int Count, int OnTime = 0, int Stars = 0);
-
-    /// <summary>The figures of every area of the quarter (or of one district and its beats), keyed by <see cref="QuarterlyReport.ScopeKey"/>.</summary>
-    private async Task<IReadOnlyDictionary<string, ComputedArea>> ComputeAsync(Quarter quarter, int? onlyDistrict, CancellationToken cancellationToken)
-    {
-        var (first, last) = (quarter.First, quarter.Last);
-        var quarters = quarter.Trailing(TrendQuarters);
-        var since = quarters[0].First;
-        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.NameKk, d.NameRu, d.NameEn }).ToListAsync(cancellationToken);
-        var allBeats = await db.Beats.AsNoTracking().OrderBy(b => b.DistrictId).ThenBy(b => b.Number)
-            .Select(b => new { b.Id, b.Code, b.Name, b.DistrictId, b.IsActive, b.InspectorId, Surname = b.Inspector == null ? null : b.Inspector.Surname, GivenName = b.Inspector == null ? null : b.Inspector.GivenName })
-            .ToListAsync(cancellationToken);
-        var beats = allBeats.Where(b => b.IsActive).ToList();
-        // An appeal with a place counts for its beat's district, as open data counts it; one without, for the district it was routed to.
-        var districtOfBeat = allBeats.ToDictionary(b => b.Id, b => b.DistrictId);
-        Cell Placed(Cell c) => c.BeatId is { } b && districtOfBeat.TryGetValue(b, out var d) ? c with { DistrictId = d } : c;
-
-        // Counted per beat, district and month in the database; areas and quarters are put together in memory.
-        // Sensitive categories are in no public figure (see OpenDataExport.Published).
-        var received = (await OpenDataExport.Published(db.Appeals).Where(a => a.ReceivedOn >= since && a.ReceivedOn <= last)
-            .GroupBy(a => new { a.BeatId, a.DistrictId, a.ReceivedOn.Year, a.ReceivedOn.Month }).Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count() })
-            .ToListAsync(cancellationToken)).Select(r => Placed(new Cell(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count))).ToList();
-        var decided = (await OpenDataExport.Published(db.Appeals).Where(a => a.DecidedOn != null && a.DecidedOn >= since && a.DecidedOn <= last)
-            .GroupBy(a => new { a.BeatId, a.DistrictId, a.DecidedOn!.Value.Year, a.DecidedOn.Value.Month })
-            .Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), OnTime = g.Sum(a => a.DecidedOn <= a.DueDate ? 1 : 0) }).ToListAsync(cancellationToken))
-            .Select(r => Placed(new Cell(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count, r.OnTime))).ToList();
-        var ratings = (await (from r in db.AppealRatings.AsNoTracking()
-                              join a in OpenDataExport.Published(db.Appeals) on r.AppealId equals a.Id
-                              where r.RatedOn >= since && r.RatedOn <= last
-                              group r by new { a.BeatId, a.DistrictId, r.RatedOn.Year, r.RatedOn.Month } into g
-                              select new { g.Key.BeatId, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), Stars = g.Sum(r => r.Overall) }).ToListAsync(cancellationToken))
-            .Select(r => Placed(new Cell(r.BeatId, r.DistrictId, new DateOnly(r.Year, r.Month, 1), r.Count, Stars: r.Stars))).ToList();
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && m.HeldOn >= first && m.HeldOn <= last)
-            .Select(m => new { m.BeatId, m.DistrictId, m.OfficerId, m.Kind, Attendance = m.Attendance ?? 0 }).ToListAsync(cancellationToken);
-        var activities = await db.PreventiveActivities.AsNoTracking().Where(a => a.DoneOn >= first && a.DoneOn <= last)
-            .GroupBy(a => new { a.BeatId, a.DistrictId, a.Kind }).Select(g => new { g.Key.BeatId, g.Key.DistrictId, g.Key.Kind, Count = g.Count(), Participants = g.Sum(a => a.Participants) })
-            .ToListAsync(cancellationToken);
-        var priorities = await (from p in db.Priorities.AsNoTracking()
-                                join b in db.Beats on p.BeatId equals b.Id
-                                where p.RaisedOn <= last && (p.ActionOn == null || p.ActionOn >= first)
-                                orderby p.RaisedOn, p.Id
-                                select new { p.BeatId, p.DistrictId, b.Code, p.Issue, p.RaisedOn, p.Action, p.ActionOn, p.Language }).ToListAsync(cancellationToken);
-        var cityTrust = await trust.ReportAsync(quarter, null, cancellationToken);
-
-        // Which totals each count may show in each quarter of the trend, so that none gives back a count open data hides.
-        List<CountCell> Cells(IEnumerable<Cell> cells, Quarter q, Func<Cell, int> count) =>
-            cells.Where(c => q.Contains(c.Month)).Select(c => new CountCell(c.BeatId, c.DistrictId, c.Month, count(c), c.Stars)).ToList();
-        var disclosed = quarters.ToDictionary(q => q, q => (
-            Received: ReportDisclosure.Publishable(Cells(received, q, c => c.Count), districtOfBeat),
-            Decided: ReportDisclosure.Publishable(Cells(decided, q, c => c.Count), districtOfBeat),
-            OnTime: ReportDisclosure.Publishable(Cells(decided, q, c => c.OnTime), districtOfBeat),
-            Ratings: ReportDisclosure.Publishable(Cells(ratings, q, c => c.Count), districtOfBeat),
-            Mean: ReportDisclosure.MeansPublishable(Cells(ratings, q, c => c.Count), districtOfBeat)));
-
-        // The officers who held the quarterly report meeting, wherever: the same for every area.
-        var reported = meetings.Where(m => m.Kind == MeetingKind.QuarterlyReport).Select(m => m.OfficerId).ToHashSet();
-
-        ReportFigures Area(ReportLevel level, int? id, LocalName name, LocalName? district, string? inspector, Func<int?, int?, bool> within, TrustEstimate trustEstimate, IReadOnlyCollection<int> inspectors)
-        {
-            bool Shown(Disclosure d) => level switch { ReportLevel.City => d.City, ReportLevel.District => d.Districts.Contains(id!.Value), _ => d.Beats.Contains(id!.Value) };
-            (ServicePoint Point, AppealFigures Appeals) Service(Quarter q)
-            {
-                var rules = disclosed[q];
-                var d = decided.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).ToList();
-                var r = ratings.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).ToList();
-                var (count, onTime, rated, stars) = (d.Sum(c => c.Count), d.Sum(c => c.OnTime), r.Sum(c => c.Count), r.Sum(c => c.Stars));
-                var (showDecided, showOnTime, showRatings) = (Shown(rules.Decided), Shown(rules.OnTime), Shown(rules.Ratings));
-                // Nothing decided or rated (a shown 0) has no share and no mean.
-                double? share = showDecided && showOnTime && count > 0 ? Math.Round(100.0 * onTime / count, 1) : null;
-                double? mean = showRatings && Shown(rules.Mean) && rated > 0 ? Math.Round((double)stars / rated, 2) : null;
-                var got = received.Where(c => q.Contains(c.Month) && within(c.BeatId, c.DistrictId)).Sum(c => c.Count);
-                return (new ServicePoint(q.ToString(), share, mean),
-                    new AppealFigures(Shown(rules.Received) ? got : null, showDecided ? count : null, showOnTime ? onTime : null, share, showRatings ? rated : null, mean));
-            }
-            // The trend ends with this quarter, whose figures are the report's own.
-            var service = quarters.Select(Service).ToList();
-            var (trend, appealFigures) = (service.Select(s => s.Point).ToList(), service[^1].Appeals);
-
-            var held = meetings.Where(m => within(m.BeatId, m.DistrictId)).ToList();
-            var meetingFigures = new MeetingFigures(held.Count, held.Sum(m => m.Attendance),
-                Enum.GetValues<MeetingKind>().Select(k => (k, held.Count(m => m.Kind == k))).Where(x => x.Item2 > 0).ToDictionary(x => x.k.ToString(), x => x.Item2),
-                inspectors.Count(reported.Contains), inspectors.Count);
-            var worked = priorities.Where(p => within(p.BeatId, p.DistrictId)).ToList();
-            var priorityFigures = new PriorityFigures(worked.Count(p => p.RaisedOn >= first), worked.Count(p => p.ActionOn is { } on && on <= last),
-                level == ReportLevel.City ? [] : worked.Select(p => p.ActionOn is { } on && on <= last
-                    ? new ReportPriority(p.Code, p.Issue, p.RaisedOn, p.Action, on, p.Language)
-                    : new ReportPriority(p.Code, p.Issue, p.RaisedOn, null, null, p.Language)).ToList());
-            var done = activities.Where(a => within(a.BeatId, a.DistrictId) && (level != ReportLevel.Beat || !IndividualWork.Contains(a.Kind))).ToList();
-            var activityFigures = new ActivityFigures(done.Sum(a => a.Count), done.Sum(a => a.Participants),
-                Enum.GetValues<PreventiveActivityKind>().Select(k => (k, done.Where(a => a.Kind == k).Sum(a => a.Count))).Where(x => x.Item2 > 0).ToDictionary(x => x.k.ToString(), x => x.Item2));
-            var estimate = EstimateView.Of(trustEstimate);
-            var trustFigures = new ReportTrust(estimate.Status, estimate.Responses, estimate.Score, estimate.Low, estimate.High, level == ReportLevel.Beat);
-            return new ReportFigures(quarter.ToString(), level, name, district, inspector, appealFigures, trend, meetingFigures, priorityFigures, activityFigures, trustFigures);
-        }
-
-        var inspectorsOf = beats.Where(b => b.InspectorId != null).GroupBy(b => b.DistrictId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(b => b.InspectorId!.Value).Distinct().ToList());
-        var areas = new Dictionary<string, ComputedArea>();
-        if (onlyDistrict is null)
-            areas[QuarterlyReport.KeyOf(ReportLevel.City, null)] = new(null, null, Area(ReportLevel.City, null, CityName(), null, null, (_, _) => true,
-                cityTrust.City.Overall, inspectorsOf.Values.SelectMany(i => i).Distinct().ToList()));
-        foreach (var d in districts.Where(d => onlyDistrict is null || d.Id == onlyDistrict))
-        {
-            var districtName = new LocalName(d.NameKk, d.NameRu, d.NameEn);
-            var districtTrust = cityTrust.Districts.Single(a => a.Id == d.Id).Overall;
-            areas[QuarterlyReport.KeyOf(ReportLevel.District, d.Id)] = new(d.Id, null,
-                Area(ReportLevel.District, d.Id, districtName, null, null, (_, district) => district == d.Id, districtTrust, inspectorsOf.GetValueOrDefault(d.Id) ?? []));
-            foreach (var b in beats.Where(b => b.DistrictId == d.Id))
-            {
-                var beatName = b.Name is null ? b.Code : $"{b.Code} {b.Name}";
-                // The public sees trust per district, not per beat (as on /trust): a beat's report gives its district's.
-                areas[QuarterlyReport.KeyOf(ReportLevel.Beat, b.Id)] = new(d.Id, b.Id,
-                    Area(ReportLevel.Beat, b.Id, new LocalName(beatName, beatName, beatName), districtName, b.Surname is null ? null : $"{b.Surname} {b.GivenName}",
-                        (beat, _) => beat == b.Id, districtTrust, b.InspectorId is { } inspector ? [inspector] : []));
-            }
-        }
-        return areas;
-    }
+    /// <summary>The figures of every area of the quarter (or of one district and its beats), keyed by <see cref="QuarterlyReport.ScopeKey"/>: see <see cref="QuarterFigures"/>.</summary>
+    private Task<IReadOnlyDictionary<string, ComputedArea>> ComputeAsync(Quarter quarter, int? onlyDistrict, CancellationToken cancellationToken) =>
+        QuarterFigures.AreasAsync(db, trust, quarter, onlyDistrict, CityName(), cancellationToken);
 
     /// <summary>The city's name as the site writes it in each language.</summary>
     private LocalName CityName()

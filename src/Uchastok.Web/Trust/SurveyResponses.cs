@@ -123,7 +123,7 @@ public sealed class SurveyResponses(UchastokDbContext db, SurveyResponseGuard gu
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (UniqueViolation.Is(exception))
             {
                 db.ChangeTracker.Clear();
                 return (ResponseResult.AlreadyAnswered, errors);
