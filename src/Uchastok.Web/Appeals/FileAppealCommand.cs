@@ -230,7 +230,7 @@ public sealed class FileAppealCommand(
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbUpdateException exception) when (filing.Key is not null && IsUniqueViolation(exception))
+            catch (DbUpdateException exception) when (filing.Key is not null && UniqueViolation.Is(exception))
             {
                 // The key was used before (a retry, or a double click racing the first): answer with that appeal.
                 await transaction.RollbackAsync(cancellationToken);
@@ -250,20 +250,7 @@ public sealed class FileAppealCommand(
             filing.Assignee is { } officer ? new FiledAssignee(appealText.OfficerName(officer), appealText.Rank(officer)) : null), errors);
     }
 
-    /// <summary>
-    /// A unique index refused the insert (SQLite's SQLITE_CONSTRAINT_UNIQUE or PRIMARYKEY, PostgreSQL's
-    /// 23505): the one failure that means a concurrent or earlier request with the same key. Any other
-    /// failure is not a race and propagates. (A shared helper for this is planned in Shared/Data.)
-    /// </summary>
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
-
     private string CityCode => configuration["Appeals:CityCode"] is { Length: 3 } code ? code : "ALM";
-
 
     private async Task<ConcernedOfficer?> ConcernedOfficerAsync(AppealInput input, AppealKind kind, ResolvedPlace? place, FieldErrors errors, CancellationToken cancellationToken)
     {
