@@ -167,10 +167,10 @@ public static class TrustApi
         await responses.FormAsync(SurveyEntry.For(code, place), cancellationToken) is { } form ? TypedResults.Ok(form) : Problems.NotFound(localizer, "Survey.NotOpen");
 
     private static async Task<Results<Created<SurveyAnswered>, ProblemHttpResult, ValidationProblem>> RespondAsync(
-        string code, [FromQuery(Name = "p")] string? place, ResponseRequest? body, HttpContext http, SurveyResponses responses,
+        string code, [FromQuery(Name = "p")] string? place, ResponseRequest body, HttpContext http, SurveyResponses responses,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var input = (body ?? new ResponseRequest(null, null, null, null, null)).ToInput();
+        var input = body.ToInput();
         var (result, errors) = await responses.RespondAsync(SurveyEntry.For(code, place), input, http, cancellationToken);
         return result switch
         {
