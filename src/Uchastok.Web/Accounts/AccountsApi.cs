@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,9 +25,10 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimitPolicy.Name)
+        // The bearer handler writes the tokens itself (the handlers return an empty or sign-in result), so the body is declared here.
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimitPolicy.Name).Produces<AccessTokenResponse>()
             .WithSummary("E-mail (or phone) and password in, bearer token out. One answer for every failure; attempts are limited per network.");
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous()
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().Produces<AccessTokenResponse>()
             .WithSummary("New access and refresh tokens for a refresh token, which is good once: presenting it again ends the session.");
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().WithSummary("Signs out: ends every session of the account, on every device.");
         auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in account.");

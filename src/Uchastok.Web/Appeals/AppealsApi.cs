@@ -51,7 +51,7 @@ public static class AppealsApi
         open.MapGet("/appeals/track/{token}", TrackAsync).WithSummary("An appeal by its private tracking token.");
         open.MapPost("/appeals/track/{token}/rating", RateByTokenAsync).WithSummary("Rate the service, once, after the answer.");
         open.MapPost("/appeals/track/{token}/{action}", ActByTokenAsync).WithSummary("Confirm or contest the answer (applicant, by tracking token).");
-        open.MapGet("/appeals/track/{token}/attachments/{attachmentId:long}", AttachmentByTokenAsync).WithSummary("An attachment of the appeal.");
+        open.MapGet("/appeals/track/{token}/attachments/{attachmentId:long}", AttachmentByTokenAsync).ProducesAttachment().WithSummary("An attachment of the appeal.");
         open.MapGet("/appeal-categories", CategoriesAsync).WithSummary("The categories an appeal can be filed under.");
         open.MapPost("/appeals/track/{token}/contact/confirm", ConfirmContactAsync)
             .WithSummary("Confirm the applicant's phone or e-mail with the code its first message carried; until then it gets at most one message a day.");
@@ -60,7 +60,7 @@ public static class AppealsApi
         var signedIn = api.MapGroup("/appeals").RequireAuthorization();
         signedIn.MapGet(string.Empty, ListAsync).WithSummary("My appeals (residents) or my queue (staff), soonest due first.");
         signedIn.MapGet("/{number}", GetAsync).WithSummary("An appeal, for its applicant or staff in scope.");
-        signedIn.MapGet("/{number}/attachments/{attachmentId:long}", AttachmentAsync).WithSummary("An attachment of the appeal.");
+        signedIn.MapGet("/{number}/attachments/{attachmentId:long}", AttachmentAsync).ProducesAttachment().WithSummary("An attachment of the appeal.");
         signedIn.MapPost("/{number}/rating", RateAsync).WithSummary("Rate the service, once, after the answer (applicant).");
         signedIn.MapPost("/{number}/notes", NoteAsync).RequireAuthorization(Policies.Staff).WithSummary("Add an internal note; never shown to the applicant.");
         signedIn.MapPost("/{number}/{action}", ActAsync)
@@ -75,13 +75,22 @@ public static class AppealsApi
         return app;
     }
 
-    private static async Task<IResult> FileAsync(
+    /// <summary>An attachment is a file of one of the kinds filing accepts (see AttachmentRules).</summary>
+    private static RouteHandlerBuilder ProducesAttachment(this RouteHandlerBuilder route) => route.ProducesFile("image/jpeg", "image/png", "application/pdf");
+
+    private static async Task<Results<Created<FiledAppealResponse>, ProblemHttpResult, ValidationProblem>> FileAsync(
         HttpRequest request, ClaimsPrincipal user, FileAppealCommand command, AppealNotifier notifier, AppealText text,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var (input, files, problem) = await ReadAppealAsync(request, localizer, cancellationToken);
-        if (problem is not null) return problem;
-        var result = await command.ExecuteAsync(input!, files, user, request.Headers["Idempotency-Key"].ToString(), FilingSource.Api, cancellationToken);
+        var (input, files, unreadable) = await ReadAppealAsync(request, cancellationToken);
+        if (unreadable is not null)
+        {
+            var errors = new FieldErrors();
+            errors.Add(unreadable, localizer["Appeal.FieldUnreadable"]);
+            return Problems.Validation(localizer, errors);
+        }
+        if (input is null) return Problems.BadRequest(localizer, "Appeal.BodyRequired");
+        var result = await command.ExecuteAsync(input, files, user, request.Headers["Idempotency-Key"].ToString(), FilingSource.Api, cancellationToken);
         if (result.TooMany) return Problems.Status(localizer, StatusCodes.Status429TooManyRequests, "Appeal.TooManyForContact");
         if (!result.Succeeded) return Problems.Validation(localizer, result.Errors);
 
@@ -94,9 +103,12 @@ public static class AppealsApi
         return TypedResults.Created($"/api/v1/appeals/{appeal.Number}", response);
     }
 
-    /// <summary>Reads the appeal from JSON or from a multipart form with files; a malformed body is a 400, not an exception.</summary>
-    private static async Task<(AppealInput? Input, List<AttachmentUpload> Files, IResult? Problem)> ReadAppealAsync(
-        HttpRequest request, IStringLocalizer localizer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the appeal from JSON or from a multipart form with files. A malformed body is no input (a 400, not an exception);
+    /// a value of the wrong type names its field.
+    /// </summary>
+    private static async Task<(AppealInput? Input, List<AttachmentUpload> Files, string? UnreadableField)> ReadAppealAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
         var files = new List<AttachmentUpload>();
         if (request.HasFormContentType)
@@ -110,18 +122,16 @@ public static class AppealsApi
         try
         {
             var input = await request.ReadFromJsonAsync<AppealInput>(cancellationToken);
-            return input is null ? (null, files, Problems.BadRequest(localizer, "Appeal.BodyRequired")) : (input, files, null);
+            return (input, files, null);
         }
         catch (JsonException exception) when (FieldOf(exception.Path) is { } field)
         {
             // A value of the wrong type ("lat": "abc"): name the field, as for any other bad input.
-            var errors = new FieldErrors();
-            errors.Add(field, localizer["Appeal.FieldUnreadable"]);
-            return (null, files, Problems.Validation(localizer, errors));
+            return (null, files, field);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
         {
-            return (null, files, Problems.BadRequest(localizer, "Appeal.BodyRequired"));
+            return (null, files, null);
         }
     }
 
@@ -145,7 +155,7 @@ public static class AppealsApi
             ? TypedResults.Ok(detail)
             : Problems.NotFound(localizer, "Appeal.NotFound");
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Ok<IReadOnlyList<AppealListItem>>> ListAsync(
         ClaimsPrincipal user, AppealQueries queries, string? state, string? kind, bool? overdue, bool? dueSoon, int? assignee, string? q, CancellationToken cancellationToken)
     {
         var access = AppealAccess.For(user);
@@ -154,7 +164,7 @@ public static class AppealsApi
             : TypedResults.Ok(await queries.MineAsync(user, cancellationToken));
     }
 
-    private static async Task<IResult> ActAsync(
+    private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult, ValidationProblem>> ActAsync(
         string number, string action, TransitionRequest? body, ClaimsPrincipal user, TransitionAppealCommand command, AppealQueries queries,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
@@ -164,10 +174,10 @@ public static class AppealsApi
         if (problem is not null) return problem;
         var outcome = await command.ExecuteAsync(canonical, appealAction, input!, user, cancellationToken: cancellationToken);
         if (!outcome.Succeeded) return Outcome(outcome, localizer);
-        return TypedResults.Ok(await queries.ByNumberAsync(canonical, user, cancellationToken));
+        return TypedResults.Ok((await queries.ByNumberAsync(canonical, user, cancellationToken))!);
     }
 
-    private static async Task<IResult> ActByTokenAsync(
+    private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult, ValidationProblem>> ActByTokenAsync(
         string token, string action, TransitionRequest? body, ClaimsPrincipal user, TransitionAppealCommand command, AppealQueries queries,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
@@ -177,44 +187,47 @@ public static class AppealsApi
         if (problem is not null) return problem;
         var outcome = await command.ExecuteAsync(string.Empty, appealAction, input!, user, token, cancellationToken);
         if (!outcome.Succeeded) return Outcome(outcome, localizer);
-        return TypedResults.Ok(await queries.ByTokenAsync(token, cancellationToken));
+        return TypedResults.Ok((await queries.ByTokenAsync(token, cancellationToken))!);
     }
 
-    private static async Task<IResult> RateAsync(
+    private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult, ValidationProblem>> RateAsync(
         string number, RatingInput body, ClaimsPrincipal user, AppealFeedbackCommands feedback, AppealQueries queries,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (!AppealNumber.TryNormalize(number, out var canonical)) return Problems.NotFound(localizer, "Appeal.NotFound");
         var outcome = await feedback.RateAsync(canonical, null, body, user, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(await queries.ByNumberAsync(canonical, user, cancellationToken)) : Outcome(outcome, localizer);
+        if (!outcome.Succeeded) return Outcome(outcome, localizer);
+        return TypedResults.Ok((await queries.ByNumberAsync(canonical, user, cancellationToken))!);
     }
 
-    private static async Task<IResult> RateByTokenAsync(
+    private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult, ValidationProblem>> RateByTokenAsync(
         string token, RatingInput body, ClaimsPrincipal user, AppealFeedbackCommands feedback, AppealQueries queries,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var outcome = await feedback.RateAsync(null, token, body, user, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(await queries.ByTokenAsync(token, cancellationToken)) : Outcome(outcome, localizer);
+        if (!outcome.Succeeded) return Outcome(outcome, localizer);
+        return TypedResults.Ok((await queries.ByTokenAsync(token, cancellationToken))!);
     }
 
-    private static async Task<IResult> NoteAsync(
+    private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult, ValidationProblem>> NoteAsync(
         string number, NoteRequest body, ClaimsPrincipal user, AppealFeedbackCommands feedback, AppealQueries queries,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (!AppealNumber.TryNormalize(number, out var canonical)) return Problems.NotFound(localizer, "Appeal.NotFound");
         var outcome = await feedback.AddNoteAsync(canonical, body.Note, user, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(await queries.ByNumberAsync(canonical, user, cancellationToken)) : Outcome(outcome, localizer);
+        if (!outcome.Succeeded) return Outcome(outcome, localizer);
+        return TypedResults.Ok((await queries.ByNumberAsync(canonical, user, cancellationToken))!);
     }
 
-    private static async Task<IResult> AttachmentAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AttachmentAsync(
         string number, long attachmentId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         File(AppealNumber.TryNormalize(number, out var canonical) ? await queries.AttachmentAsync(canonical, null, attachmentId, user, cancellationToken) : null, localizer);
 
-    private static async Task<IResult> AttachmentByTokenAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AttachmentByTokenAsync(
         string token, long attachmentId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         File(await queries.AttachmentAsync(null, token, attachmentId, user, cancellationToken), localizer);
 
-    private static IResult File(AppealAttachment? attachment, IStringLocalizer localizer) =>
+    private static Results<FileContentHttpResult, ProblemHttpResult> File(AppealAttachment? attachment, IStringLocalizer localizer) =>
         attachment is null
             ? Problems.NotFound(localizer, "Appeal.NotFound")
             : TypedResults.File(attachment.Content, attachment.ContentType, attachment.FileName);
@@ -222,7 +235,7 @@ public static class AppealsApi
     private static async Task<Ok<CategoryOption[]>> CategoriesAsync(AppealCatalog catalog, AppealText text, CancellationToken cancellationToken) =>
         TypedResults.Ok((await catalog.CategoriesAsync(cancellationToken)).Where(c => c.IsActive).Select(c => new CategoryOption(c.Id, c.Code, text.Category(c))).ToArray());
 
-    private static async Task<IResult> ConfirmContactAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> ConfirmContactAsync(
         string token, ContactCodeRequest body, ApplicantContactGate contacts, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         await contacts.ConfirmByTrackingTokenAsync(token, body.Code, cancellationToken) switch
         {
@@ -231,7 +244,7 @@ public static class AppealsApi
             false => Problems.BadRequest(localizer, "Appeal.ContactCodeWrong"),
         };
 
-    private static async Task<IResult> TipAsync(TipInput body, SubmitTipCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<TipResponse>, ValidationProblem>> TipAsync(TipInput body, SubmitTipCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var result = await command.ExecuteAsync(body, cancellationToken);
         return result.Succeeded
@@ -239,21 +252,21 @@ public static class AppealsApi
             : Problems.Validation(localizer, result.Errors);
     }
 
-    private static async Task<IResult> BoardAsync(int districtId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<DistrictBoard>, ProblemHttpResult>> BoardAsync(int districtId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         await queries.BoardAsync(user, districtId, cancellationToken) is { } board ? TypedResults.Ok(board) : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Territory.OutOfScope");
 
-    private static async Task<IResult> TipsAsync(int districtId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<IReadOnlyList<TipView>>, ProblemHttpResult>> TipsAsync(int districtId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         await queries.TipsAsync(user, districtId, cancellationToken) is { } tips ? TypedResults.Ok(tips) : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Territory.OutOfScope");
 
-    private static async Task<IResult> ReviewTipAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReviewTipAsync(
         long tipId, NoteRequest body, ClaimsPrincipal user, AppealAdministration administration, TimeProvider clock,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         await administration.ReviewTipAsync(user, tipId, body.Note, clock, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound(localizer, "Tip.NotFound");
 
-    private static async Task<IResult> OfficerRatingAsync(int officerId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<OfficerRatingView>, ProblemHttpResult>> OfficerRatingAsync(int officerId, ClaimsPrincipal user, AppealQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         await queries.OfficerRatingAsync(user, officerId, cancellationToken) is { } rating ? TypedResults.Ok(rating) : Problems.NotFound(localizer, "Officer.NotFound");
 
-    internal static (TransitionInput? Input, IResult? Problem) Input(TransitionRequest? body, IStringLocalizer localizer)
+    internal static (TransitionInput? Input, ValidationProblem? Problem) Input(TransitionRequest? body, IStringLocalizer localizer)
     {
         DateOnly? due = null;
         if (!string.IsNullOrWhiteSpace(body?.DueDate))
@@ -270,7 +283,7 @@ public static class AppealsApi
     }
 
     /// <summary>The HTTP answer for an action that did not happen: 404 unseen, 403 not yours, 400 bad input, 409 not now.</summary>
-    internal static IResult Outcome(TransitionOutcome outcome, IStringLocalizer localizer) => outcome.Result switch
+    internal static Results<Ok<AppealDetail>, ProblemHttpResult, ValidationProblem> Outcome(TransitionOutcome outcome, IStringLocalizer localizer) => outcome.Result switch
     {
         TransitionResult.NotFound => Problems.NotFound(localizer, "Appeal.NotFound"),
         TransitionResult.Invalid => Problems.Validation(localizer, outcome.Errors),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Shared.Web;
@@ -24,20 +25,20 @@ public static class CalendarModule
         return app;
     }
 
-    private static async Task<IResult> YearAsync(int? year, CalendarAdministration calendar, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<CalendarDayView>>, ProblemHttpResult>> YearAsync(int? year, CalendarAdministration calendar, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var wanted = year ?? clock.GetUtcNow().Year;
         if (wanted is < 2000 or > 2100) return Problems.BadRequest(localizer, "Calendar.DateInvalid");
         return TypedResults.Ok(await calendar.YearAsync(wanted, cancellationToken));
     }
 
-    private static async Task<IResult> SetAsync(string date, CalendarDayInput body, CalendarAdministration calendar, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ValidationProblem>> SetAsync(string date, CalendarDayInput body, CalendarAdministration calendar, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = await calendar.SetAsync(date, body, cancellationToken);
         return errors.Count == 0 ? TypedResults.NoContent() : Problems.Validation(localizer, errors);
     }
 
-    private static async Task<IResult> RemoveAsync(string date, CalendarAdministration calendar, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string date, CalendarAdministration calendar, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && await calendar.RemoveAsync(day, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound(localizer, "Calendar.DayNotFound");

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Uchastok.Web.Shared.Security;
-using Uchastok.Web.Shared.Web;
-
 namespace Uchastok.Web.Integrations;
 
 /// <summary>Open311 GeoReport v2 (C6) and the integration keys partner systems use with it.</summary>
@@ -15,6 +11,7 @@ public static class IntegrationsModule
         services.AddScoped<ApiKeyUsageRecorder>();
         services.AddScoped<Open311Catalog>();
         services.AddScoped<Open311Requests>();
+        services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(options => options.AddOperationTransformer(Open311Api.DescribeXmlTwins));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -29,22 +26,5 @@ public static class IntegrationsModule
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Open311Api.Prefix), branch => branch.UseMiddleware<Open311KeyMiddleware>());
         app.UseRateLimiter();
         return app;
-    }
-
-    public static IEndpointRouteBuilder MapIntegrationsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapOpen311Api();
-        var keys = app.MapGroup("/api/v1/admin/api-keys").RequireAuthorization(Policies.Admin).WithTags("Administration");
-        keys.MapGet(string.Empty, (ApiKeyAdministration a, CancellationToken ct) => a.ListAsync(ct)).WithSummary("Integration keys with their use; never the keys themselves.");
-        keys.MapPost(string.Empty, CreateAsync).WithSummary("Make an integration key. The key is in this answer only: it is stored hashed.");
-        keys.MapPost("/{id:int}/revoke", async (int id, HttpContext context, ApiKeyAdministration a, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
-            await a.RevokeAsync(id, context.User, ct) ? Results.NoContent() : Problems.NotFound(l, "ApiKey.NotFound")).WithSummary("Revoke a key for good.");
-        return app;
-    }
-
-    private static async Task<IResult> CreateAsync(ApiKeyInput body, HttpContext context, ApiKeyAdministration administration, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
-    {
-        var (created, errors) = await administration.CreateAsync(body, context.User, cancellationToken);
-        return created is null ? Problems.Validation(localizer, errors) : TypedResults.Created($"/api/v1/admin/api-keys/{created.Key.Id}", created);
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Localization;
+using Microsoft.OpenApi;
 using Uchastok.Rules.Integrations;
 using Uchastok.Web.Shared.Localization;
 
@@ -20,21 +22,58 @@ public static class Open311Api
 
     public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder app)
     {
-        var open311 = app.MapGroup(Prefix).AllowAnonymous().RequireRateLimiting(Open311RateLimitPolicy.Name).WithTags("Open311");
-        open311.MapGet("/discovery.{format}", Discovery).WithSummary("Service discovery: this server's GeoReport v2 endpoint and formats.");
-        open311.MapGet("/services.{format}", ServicesAsync).WithSummary("One service per appeal category, in the requested language.");
-        open311.MapGet("/services/{serviceCode}.{format}", DefinitionAsync).WithSummary("The attributes a service asks for.");
-        open311.MapPost("/requests.{format}", FileAsync).DisableAntiforgery()
+        var open311 = app.MapGroup(Prefix).AllowAnonymous().RequireRateLimiting(Open311RateLimitPolicy.Name).WithTags("Open311")
+            .WithMetadata(new Open311XmlTwin());
+        open311.MapGet("/discovery.{format}", Discovery).Answers<Open311DiscoveryJson>()
+            .WithSummary("Service discovery: this server's GeoReport v2 endpoint and formats.");
+        open311.MapGet("/services.{format}", ServicesAsync).Answers<Open311ServiceJson[]>()
+            .WithSummary("One service per appeal category, in the requested language.");
+        open311.MapGet("/services/{serviceCode}.{format}", DefinitionAsync).Answers<Open311ServiceDefinitionJson>()
+            .WithSummary("The attributes a service asks for.");
+        open311.MapPost("/requests.{format}", FileAsync).DisableAntiforgery().Answers<Open311FiledJson[]>(StatusCodes.Status201Created)
+            .Produces<Open311ErrorJson[]>(StatusCodes.Status403Forbidden, "application/json")
             .WithSummary("File an appeal (application/x-www-form-urlencoded, api_key required). It enters the same lifecycle as one filed on the site.");
-        open311.MapGet("/requests.{format}", QueryAsync).WithSummary("Appeals by id, service, date range (at most 90 days) and status; public fields only.");
-        open311.MapGet("/requests/{serviceRequestId}.{format}", RequestAsync).WithSummary("One appeal's status; public fields only.");
-        open311.MapGet("/tokens/{token}.{format}", TokenAsync).WithSummary("The appeal number for the private tracking token its applicant was sent.");
+        open311.MapGet("/requests.{format}", QueryAsync).Answers<Open311RequestJson[]>()
+            .WithSummary("Appeals by id, service, date range (at most 90 days) and status; public fields only.");
+        open311.MapGet("/requests/{serviceRequestId}.{format}", RequestAsync).Answers<Open311RequestJson[]>()
+            .WithSummary("One appeal's status; public fields only.");
+        open311.MapGet("/tokens/{token}.{format}", TokenAsync).Answers<Open311TokenJson[]>()
+            .WithSummary("The appeal number for the private tracking token its applicant was sent.");
         // Anything else under the prefix — an unknown path, another method, HEAD, OPTIONS — is answered
         // here in the specification's error format, never by the site's sign-in redirect (which a
         // client such as FixMyStreet's takes for success).
         open311.MapFallback("{**path}", Unmatched).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// What a GeoReport method answers, for the OpenAPI document: its JSON with the schema of the records in
+    /// Open311Schema.cs, and errors as the specification's list. The XML twin of each (same tree, element for field)
+    /// is added to the document by <see cref="DescribeXmlTwins"/>, since one status can declare only one body type.
+    /// </summary>
+    private static RouteHandlerBuilder Answers<TJson>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK)
+    {
+        route.Produces<TJson>(status, "application/json");
+        foreach (var error in new[] { StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests })
+            route.Produces<Open311ErrorJson[]>(error, "application/json");
+        return route;
+    }
+
+    /// <summary>
+    /// Every JSON answer of a GeoReport endpoint also comes as text/xml when the URL ends in .xml: the document lists
+    /// that media type beside the JSON one, without a schema (JSON Schema cannot say the element names).
+    /// </summary>
+    public static Task DescribeXmlTwins(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.Responses is null || !context.Description.ActionDescriptor.EndpointMetadata.OfType<Open311XmlTwin>().Any()) return Task.CompletedTask;
+        foreach (var response in operation.Responses.Values)
+            if (response.Content is { } content && content.ContainsKey("application/json"))
+                content["text/xml"] = new OpenApiMediaType();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Marks the GeoReport endpoints, whose answers come in XML as well as JSON.</summary>
+    private sealed record Open311XmlTwin;
 
     /// <summary>The methods each GeoReport path answers, for 405 and its Allow header.</summary>
     private static readonly (System.Text.RegularExpressions.Regex Path, string Methods)[] KnownPaths =
@@ -56,7 +95,7 @@ public static class Open311Api
         return Open311Response.Error(format, StatusCodes.Status405MethodNotAllowed, localizer["Open311.MethodNotAllowed", context.Request.Method, known.Methods]);
     }
 
-    private static IResult Discovery(string format, string? jurisdiction_id, HttpRequest request, Open311Settings settings, IStringLocalizer<SharedResource> localizer)
+    private static Open311Response Discovery(string format, string? jurisdiction_id, HttpRequest request, Open311Settings settings, IStringLocalizer<SharedResource> localizer)
     {
         if (Refusal(format, jurisdiction_id, settings, localizer) is { } refused) return refused;
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}";
@@ -73,11 +112,11 @@ public static class Open311Api
         return new Open311Response(body, FormatOf(format));
     }
 
-    private static async Task<IResult> ServicesAsync(
+    private static async Task<Open311Response> ServicesAsync(
         string format, string? jurisdiction_id, Open311Catalog catalog, Open311Settings settings, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         Refusal(format, jurisdiction_id, settings, localizer) ?? new Open311Response(await catalog.ServicesAsync(cancellationToken), FormatOf(format));
 
-    private static async Task<IResult> DefinitionAsync(
+    private static async Task<Open311Response> DefinitionAsync(
         string serviceCode, string format, string? jurisdiction_id, Open311Catalog catalog, Open311Settings settings,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
@@ -88,7 +127,7 @@ public static class Open311Api
             : new Open311Response(Open311Catalog.Definition(category, localizer), FormatOf(format));
     }
 
-    private static async Task<IResult> FileAsync(
+    private static async Task<Open311Response> FileAsync(
         string format, HttpContext context, Open311Requests requests, Open311Settings settings, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var output = FormatOf(format);
@@ -118,7 +157,7 @@ public static class Open311Api
         return new Open311Response(filing.Body!, output, filing.StatusCode);
     }
 
-    private static async Task<IResult> QueryAsync(
+    private static async Task<Open311Response> QueryAsync(
         string format, string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date, string? status, string? extensions,
         Open311Requests requests, TimeProvider clock, Open311Settings settings, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
@@ -131,7 +170,7 @@ public static class Open311Api
         return body is null ? Open311Response.Errors(FormatOf(format), StatusCodes.Status400BadRequest, errors) : new Open311Response(body, FormatOf(format));
     }
 
-    private static async Task<IResult> RequestAsync(
+    private static async Task<Open311Response> RequestAsync(
         string serviceRequestId, string format, string? jurisdiction_id, string? extensions, Open311Requests requests, Open311Settings settings,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
@@ -141,7 +180,7 @@ public static class Open311Api
             : Open311Response.Error(FormatOf(format), StatusCodes.Status404NotFound, $"service_request_id: {localizer["Open311.RequestNotFound", serviceRequestId]}");
     }
 
-    private static async Task<IResult> TokenAsync(
+    private static async Task<Open311Response> TokenAsync(
         string token, string format, string? jurisdiction_id, Open311Requests requests, Open311Settings settings, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (Refusal(format, jurisdiction_id, settings, localizer) is { } refused) return refused;

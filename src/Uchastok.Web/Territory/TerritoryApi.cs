@@ -19,6 +19,15 @@ public sealed record LatLon(double Lat, double Lon);
 public sealed record BeatDetailResponse(int Id, string Code, string Name, IdName District, int Population, double AreaSquareKilometres, LatLon Centre, InspectorDto? Inspector, ReceptionPointDto? ReceptionPoint);
 public sealed record AssignInspectorRequest(int? OfficerId);
 public sealed record ImportResponse(int Created, int Updated, int Deactivated);
+/// <summary>A beat's outline as a GeoJSON Feature (RFC 7946): its id, code and name, and the polygon.</summary>
+public sealed record BeatBoundaryFeature(string Type, BeatBoundaryProperties Properties, JsonElement Geometry);
+public sealed record BeatBoundaryProperties(int Id, string Code, string Name);
+/// <summary>
+/// A GeoJSON FeatureCollection (RFC 7946) as the map layers, the export and the import carry it; what each feature's
+/// properties hold depends on the layer (README). For the OpenAPI document: those endpoints write the text as stored.
+/// </summary>
+public sealed record GeoJsonFeatureCollection(string Type, IReadOnlyList<GeoJsonFeature> Features);
+public sealed record GeoJsonFeature(string Type, JsonElement Properties, JsonElement Geometry);
 public sealed record ImportErrorDto(string Problem, int? Feature, string? Code, string Message, double? Lat, double? Lon);
 
 /// <summary>
@@ -27,6 +36,8 @@ public sealed record ImportErrorDto(string Problem, int? Feature, string? Code, 
 /// </summary>
 public static class TerritoryApi
 {
+    private const string GeoJsonMediaType = "application/geo+json";
+
     public static IEndpointRouteBuilder MapTerritoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Territory");
@@ -36,16 +47,16 @@ public static class TerritoryApi
         open.MapGet("/districts", ListDistrictsAsync).WithSummary("All districts, with population and number of beats.");
         open.MapGet("/districts/{districtId:int}/beats", ListBeatsAsync).WithSummary("The active beats of a district.");
         open.MapGet("/beats/{beatId:int}", GetBeatAsync).WithSummary("A beat's details.");
-        open.MapGet("/beats/{beatId:int}/boundary", GetBoundaryAsync).WithSummary("A beat's outline as a GeoJSON Feature.");
+        open.MapGet("/beats/{beatId:int}/boundary", GetBoundaryAsync).Produces<BeatBoundaryFeature>(StatusCodes.Status200OK, GeoJsonMediaType).WithSummary("A beat's outline as a GeoJSON Feature.");
         open.MapGet("/beats/{beatId:int}/team", GetTeamAsync).WithSummary("The officers who serve a beat.");
         open.MapGet("/addresses", SearchAddressesAsync).WithSummary("Gazetteer search: street and house number in Kazakh, Russian or English.");
         open.MapGet("/streets", SearchStreetsAsync).WithSummary("Streets whose names match what was typed (a part is enough, any of the three languages): for a typeahead.");
-        open.MapGet("/map/base.geojson", BaseLayerAsync).WithSummary("What Uchastok draws under its maps: district outlines and names, streets with their names, reception points (names in kk/ru/en).");
-        open.MapGet("/map/beats.geojson", BeatsLayerAsync).WithSummary("The active beats' outlines and numbers, for a map zoomed in.");
+        open.MapGet("/map/base.geojson", BaseLayerAsync).Produces<GeoJsonFeatureCollection>(StatusCodes.Status200OK, GeoJsonMediaType).WithSummary("What Uchastok draws under its maps: district outlines and names, streets with their names, reception points (names in kk/ru/en).");
+        open.MapGet("/map/beats.geojson", BeatsLayerAsync).Produces<GeoJsonFeatureCollection>(StatusCodes.Status200OK, GeoJsonMediaType).WithSummary("The active beats' outlines and numbers, for a map zoomed in.");
         open.MapGet("/addresses/nearest", NearestAddressAsync).WithSummary("The gazetteer address nearest to a point (within 250 m), to name a pin on the map; 204 when none is near.");
 
         var admin = api.MapGroup("/beats").RequireAuthorization(Policies.Admin);
-        admin.MapGet("/export", ExportAsync).WithSummary("Active beats as GeoJSON (administrators).");
+        admin.MapGet("/export", ExportAsync).Produces<GeoJsonFeatureCollection>(StatusCodes.Status200OK, GeoJsonMediaType).WithSummary("Active beats as GeoJSON (administrators).");
         admin.MapPost("/import", ImportAsync).WithSummary("Replace the beats of the districts in a GeoJSON FeatureCollection, all or nothing (administrators).");
 
         api.MapPut("/beats/{beatId:int}/inspector", AssignAsync)
@@ -85,18 +96,13 @@ public static class TerritoryApi
             Inspector(card.Inspector), ReceptionPoint(card.ReceptionPoint)));
     }
 
-    private static async Task<IResult> GetBoundaryAsync(
+    private static async Task<Results<JsonHttpResult<BeatBoundaryFeature>, ProblemHttpResult>> GetBoundaryAsync(
         int beatId, TerritoryQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var card = await queries.GetBeatAsync(beatId, cancellationToken);
         if (card is null) return Problems.NotFound(localizer, "Territory.BeatNotFound");
-        var feature = new
-        {
-            type = "Feature",
-            properties = new { id = card.Id, code = card.Code, name = card.Name },
-            geometry = GeoJson.ToElement(card.BoundaryGeoJson),
-        };
-        return TypedResults.Json(feature, contentType: "application/geo+json");
+        var feature = new BeatBoundaryFeature("Feature", new BeatBoundaryProperties(card.Id, card.Code, card.Name), GeoJson.ToElement(card.BoundaryGeoJson));
+        return TypedResults.Json(feature, contentType: GeoJsonMediaType);
     }
 
     private static async Task<Results<Ok<InspectorDto[]>, ProblemHttpResult>> GetTeamAsync(
@@ -148,15 +154,15 @@ public static class TerritoryApi
         return await search.NearestAsync(latitude, longitude, cancellationToken) is { } hit ? TypedResults.Ok(hit) : TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ExportAsync(string? district, ExportBeatsQuery export, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ExportAsync(string? district, ExportBeatsQuery export, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var geoJson = await export.ExecuteAsync(district, cancellationToken);
         if (geoJson is null) return Problems.NotFound(localizer, "Territory.DistrictNotFound");
-        return TypedResults.Text(geoJson, "application/geo+json");
+        return TypedResults.Text(geoJson, GeoJsonMediaType);
     }
 
     /// <summary>The body is the GeoJSON itself (application/geo+json or application/json), so a plain curl --data-binary works.</summary>
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(
         HttpRequest request, ImportBeatsCommand import, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim();

@@ -176,6 +176,14 @@ public sealed partial class SurveyAdministration(UchastokDbContext db, IStringLo
     public async Task<bool> SetPlaceActiveAsync(int id, bool active, CancellationToken cancellationToken = default) =>
         await db.SurveyPlaces.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsActive, active), cancellationToken) > 0;
 
+    /// <summary>The place and the survey a QR poster is for, read as they are (either may be missing).</summary>
+    public async Task<(SurveyPlace? Place, Survey? Survey)> PosterSubjectAsync(int placeId, string? surveyCode, CancellationToken cancellationToken = default)
+    {
+        var place = await db.SurveyPlaces.AsNoTracking().SingleOrDefaultAsync(p => p.Id == placeId, cancellationToken);
+        if (place is null) return (null, null);
+        return (place, await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Code == surveyCode, cancellationToken));
+    }
+
     /// <summary>Options are kept as readable JSON: Kazakh and Russian letters as they are, not as \u escapes six times longer.</summary>
     private static readonly JsonSerializerOptions OptionsJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

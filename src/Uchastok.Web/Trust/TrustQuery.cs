@@ -23,6 +23,9 @@ public sealed record TrustReport(string Quarter, AreaTrust City, IReadOnlyList<A
 
 public sealed record TrendPoint(string Quarter, TrustEstimate Overall, double? OnTimeShare, double? MeanRating);
 
+/// <summary>A report asked for by someone whose scope decides: the report only when the district exists and is theirs.</summary>
+public sealed record ScopedReport(TrustReport? Report, bool Found, bool Allowed);
+
 public sealed record FreeTextAnswer(DateOnly Week, string Beat, string Question, string Text);
 
 /// <summary>
@@ -82,6 +85,17 @@ public sealed class TrustQuery(UchastokDbContext db, TrustSettings settings, IMe
             return new TrendPoint(q.ToString(), TrustIndex.Overall(respondents.Where(r => r.Quarter == q.ToString() && trendArea(r)).Select(r => r.Respondent).ToList(), shares), figures.OnTimeShare, figures.MeanRating);
         }).ToList();
         return new TrustReport(current, city, districtRows, beatRows, trend);
+    }
+
+    /// <summary>
+    /// A district's report with its beats, for those who manage the district: <see cref="ScopedReport.Found"/> false when
+    /// there is no such district, <see cref="ScopedReport.Allowed"/> false when it is not the user's.
+    /// </summary>
+    public async Task<ScopedReport> DistrictReportAsync(ClaimsPrincipal user, int districtId, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Districts.AnyAsync(d => d.Id == districtId, cancellationToken)) return new(null, Found: false, Allowed: false);
+        if (!ScopeClaims.ManagesDistrict(user, districtId)) return new(null, Found: true, Allowed: false);
+        return new(await ReportAsync(quarter, districtId, cancellationToken), Found: true, Allowed: true);
     }
 
     /// <summary>
