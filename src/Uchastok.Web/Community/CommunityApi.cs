@@ -41,7 +41,7 @@ public static class CommunityApi
         var beats = app.MapGroup("/api/v1/beats/{id:int}").AllowAnonymous().WithTags("Community");
         beats.MapGet("/events", EventsAsync).WithSummary("The beat's meetings of the last year and ahead (police.uk neighbourhood events).");
         beats.MapGet("/priorities", PrioritiesAsync).WithSummary("The beat's neighbourhood priorities: issue, action and their dates (police.uk).");
-        beats.MapGet("/meetings.ics", FeedAsync).Produces<Stream>(StatusCodes.Status200OK, MeetingCalendar.ContentType)
+        beats.MapGet("/meetings.ics", FeedAsync).ProducesFile(MeetingCalendar.ContentType)
             .WithSummary("The beat's meetings as an iCalendar feed to subscribe to.");
         beats.MapGet("/reception-slots", SlotsAsync).WithSummary("Free reception slots of the beat's inspector, local times, two weeks ahead.");
         beats.MapPost("/receptions", BookAsync).RequireRateLimiting(ResidentWritesRateLimitPolicy.Name)
@@ -59,7 +59,7 @@ public static class CommunityApi
         subscriptions.MapPost("/{token}/unsubscribe", UnsubscribeAsync).WithSummary("Leave, by the link at the foot of every message; no account needed.");
 
         app.MapGet("/api/v1/meetings/{id:int}.ics", MeetingFileAsync).AllowAnonymous().WithTags("Community")
-            .Produces<Stream>(StatusCodes.Status200OK, MeetingCalendar.ContentType).WithSummary("One meeting to add to a calendar.");
+            .ProducesFile(MeetingCalendar.ContentType).WithSummary("One meeting to add to a calendar.");
         return app;
     }
 

@@ -11,7 +11,6 @@ public static class IntegrationsModule
         services.AddScoped<ApiKeyUsageRecorder>();
         services.AddScoped<Open311Catalog>();
         services.AddScoped<Open311Requests>();
-        services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(options => options.AddOperationTransformer(Open311Api.DescribeXmlTwins));
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;
 using Uchastok.Rules.Integrations;
 using Uchastok.Web.Shared.Localization;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Integrations;
 
@@ -22,8 +23,7 @@ public static class Open311Api
 
     public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder app)
     {
-        var open311 = app.MapGroup(Prefix).AllowAnonymous().RequireRateLimiting(Open311RateLimitPolicy.Name).WithTags("Open311")
-            .WithMetadata(new Open311XmlTwin());
+        var open311 = app.MapGroup(Prefix).AllowAnonymous().RequireRateLimiting(Open311RateLimitPolicy.Name).WithTags("Open311");
         open311.MapGet("/discovery.{format}", Discovery).Answers<Open311DiscoveryJson>()
             .WithSummary("Service discovery: this server's GeoReport v2 endpoint and formats.");
         open311.MapGet("/services.{format}", ServicesAsync).Answers<Open311ServiceJson[]>()
@@ -49,31 +49,16 @@ public static class Open311Api
     /// <summary>
     /// What a GeoReport method answers, for the OpenAPI document: its JSON with the schema of the records in
     /// Open311Schema.cs, and errors as the specification's list. The XML twin of each (same tree, element for field)
-    /// is added to the document by <see cref="DescribeXmlTwins"/>, since one status can declare only one body type.
+    /// is listed beside it by <see cref="EndpointDocumentation.AlsoAs"/>.
     /// </summary>
     private static RouteHandlerBuilder Answers<TJson>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK)
     {
         route.Produces<TJson>(status, "application/json");
         foreach (var error in new[] { StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests })
             route.Produces<Open311ErrorJson[]>(error, "application/json");
-        return route;
+        // JSON Schema cannot say the element names, so the XML twin is listed by its media type alone.
+        return route.AlsoAs("text/xml");
     }
-
-    /// <summary>
-    /// Every JSON answer of a GeoReport endpoint also comes as text/xml when the URL ends in .xml: the document lists
-    /// that media type beside the JSON one, without a schema (JSON Schema cannot say the element names).
-    /// </summary>
-    public static Task DescribeXmlTwins(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (operation.Responses is null || !context.Description.ActionDescriptor.EndpointMetadata.OfType<Open311XmlTwin>().Any()) return Task.CompletedTask;
-        foreach (var response in operation.Responses.Values)
-            if (response.Content is { } content && content.ContainsKey("application/json"))
-                content["text/xml"] = new OpenApiMediaType();
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Marks the GeoReport endpoints, whose answers come in XML as well as JSON.</summary>
-    private sealed record Open311XmlTwin;
 
     /// <summary>The methods each GeoReport path answers, for 405 and its Allow header.</summary>
     private static readonly (System.Text.RegularExpressions.Regex Path, string Methods)[] KnownPaths =

@@ -28,9 +28,9 @@ public static class TransparencyApi
     {
         // The format is part of the address (appeals.csv, appeals.json), so that a link downloads what it says.
         var open = app.MapGroup("/api/v1/open-data").AllowAnonymous().WithTags("Open data");
-        open.MapGet("/appeals.{format}", AppealsAsync).AlsoAsCsv()
+        open.MapGet("/appeals.{format}", AppealsAsync).AlsoAs(CsvType, JsonSchemaType.String)
             .WithSummary("Appeals per beat and month: received, decided, decided on time, ratings and their mean; counts under 5 suppressed. CSV or JSON.");
-        open.MapGet("/incidents.{format}", IncidentsAsync).AlsoAsCsv()
+        open.MapGet("/incidents.{format}", IncidentsAsync).AlsoAs(CsvType, JsonSchemaType.String)
             .WithSummary("Recorded incidents by month, type and beat, at anonymous public points. CSV or JSON.");
 
         var reports = app.MapGroup("/api/v1/reports").WithTags("Reports");
@@ -48,23 +48,12 @@ public static class TransparencyApi
 
         // The PDFs live beside each report's page, at addresses as stable as the page's.
         var pdfs = app.MapGroup("/reports/{quarter}").AllowAnonymous().WithTags("Reports");
-        pdfs.MapGet("/city/{language}.pdf", CityPdfAsync).Produces<Stream>(StatusCodes.Status200OK, PdfType)
+        pdfs.MapGet("/city/{language}.pdf", CityPdfAsync).ProducesFile(PdfType)
             .WithSummary("The city's quarterly report as a PDF in one language (kk, ru, en).");
-        pdfs.MapGet("/{level}/{id:int}/{language}.pdf", AreaPdfAsync).Produces<Stream>(StatusCodes.Status200OK, PdfType)
+        pdfs.MapGet("/{level}/{id:int}/{language}.pdf", AreaPdfAsync).ProducesFile(PdfType)
             .WithSummary("A district's or a beat's quarterly report as a PDF in one language (kk, ru, en).");
         return app;
     }
-
-    /// <summary>
-    /// The typed result states the JSON answer; the CSV one, with the same columns, is added beside it. (Two
-    /// <c>Produces</c> for one status code would not do: the description keeps one type per status code.)
-    /// </summary>
-    private static RouteHandlerBuilder AlsoAsCsv(this RouteHandlerBuilder builder) => builder.AddOpenApiOperationTransformer((operation, _, _) =>
-    {
-        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content is { } content)
-            content[CsvType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-        return Task.CompletedTask;
-    });
 
     private static async Task<Results<Ok<IReadOnlyList<AppealStatisticsRow>>, FileContentHttpResult, ProblemHttpResult>> AppealsAsync(
         string format, string? from, string? to, OpenDataExport export, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)

@@ -48,6 +48,9 @@ public sealed class OpenApiDocumentTests(UchastokAppFactory factory) : IClassFix
                 "/things/{id}/notes": {
                   "get": { "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": { } } } } } }
                 },
+                "/things/{id}/archive": {
+                  "post": { "responses": { "400": { "description": "Bad Request" } } }
+                },
                 "/sign-in": {
                   "post": { "responses": { "302": { "description": "Found" } } }
                 }
@@ -57,12 +60,32 @@ public sealed class OpenApiDocumentTests(UchastokAppFactory factory) : IClassFix
 
         var findings = OpenApiBodyCheck.Findings(document.RootElement);
 
-        Assert.Equal(["GET /things/{id} 200", "GET /things/{id}/notes 200"], findings);
+        Assert.Equal(["GET /things/{id} 200", "GET /things/{id}/notes 200", "POST /things/{id}/archive (no success described)"], findings);
+    }
+
+    /// <summary>A format in the address or a file states its media type beside (or instead of) the JSON one.</summary>
+    [Theory]
+    [InlineData("/api/v1/open-data/appeals.{format}", "application/json")]
+    [InlineData("/api/v1/open-data/appeals.{format}", "text/csv; charset=utf-8")]
+    [InlineData("/api/v1/open-data/incidents.{format}", "text/csv; charset=utf-8")]
+    [InlineData("/api/v1/beats/{id}/meetings.ics", "text/calendar; charset=utf-8")]
+    [InlineData("/api/v1/meetings/{id}.ics", "text/calendar; charset=utf-8")]
+    [InlineData("/reports/{quarter}/city/{language}.pdf", "application/pdf")]
+    [InlineData("/reports/{quarter}/{level}/{id}/{language}.pdf", "application/pdf")]
+    [InlineData("/open311/v2/requests.{format}", "application/json")]
+    [InlineData("/open311/v2/requests.{format}", "text/xml")]
+    public async Task FilesAndFormats_StateTheirMediaType(string path, string mediaType)
+    {
+        using var client = factory.Client();
+        var document = await (await client.GetAsync("/openapi/v1.json")).JsonAsync();
+        var ok = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200");
+        Assert.True(ok.GetProperty("content").TryGetProperty(mediaType, out _), $"{path}: no {mediaType}");
     }
 }
 
 /// <summary>
-/// The rule: a 2xx response must declare its content, except 204 (and redirects, which are not 2xx).
+/// The rule: an operation describes at least one success (2xx or a redirect), and a 2xx response must declare
+/// its content, except 204.
 /// Declared content passes when it is a file media type (an image, a PDF, XML, CSV: described by
 /// its media type) or carries a JSON schema that says something (a type, a reference, properties,
 /// items or a union); an empty schema <c>{}</c> is as blind as none.
@@ -79,6 +102,8 @@ internal static class OpenApiBodyCheck
         foreach (var method in Methods)
         {
             if (!path.Value.TryGetProperty(method, out var operation) || !operation.TryGetProperty("responses", out var responses)) continue;
+            if (!responses.EnumerateObject().Any(r => r.Name.StartsWith('2') || r.Name.StartsWith('3')))
+                findings.Add($"{method.ToUpperInvariant()} {path.Name} (no success described)");
             foreach (var response in responses.EnumerateObject())
             {
                 if (!response.Name.StartsWith('2') || response.Name == "204") continue;
