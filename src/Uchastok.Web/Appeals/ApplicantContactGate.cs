@@ -57,17 +57,7 @@ public sealed class ApplicantContactGate(UchastokDbContext db, IConfiguration co
         if (accountUserId is not null && await AccountConfirmedAsync(accountUserId, contact, cancellationToken)) return MessageAllowance.Confirmed;
         if (row.LastMessageAtUtc is { } last && last > dayAgo) return MessageAllowance.Withheld;
         var open = db.ApplicantContacts.Where(c => c.Id == row.Id && c.ConfirmedAtUtc == null && (c.LastMessageAtUtc == null || c.LastMessageAtUtc <= dayAgo));
-        if (row.CodeHash is null)
-        {
-            var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-            var codeHash = CodeHash(hash, code);
-            if (await open.Where(c => c.CodeHash == null)
-                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.CodeHash, codeHash).SetProperty(c => c.LastMessageAtUtc, now), cancellationToken) == 1)
-                return new MessageAllowance(true, code);
-        }
-        return await open.ExecuteUpdateAsync(u => u.SetProperty(c => c.LastMessageAtUtc, now), cancellationToken) == 1
-            ? new MessageAllowance(true, null)
-            : MessageAllowance.Withheld;
+        return await ClaimAsync(open, hash, offerCode: row.CodeHash is null, now, cancellationToken);
     }
 
     /// <summary>What <see cref="CountFilingAsync"/> reads back from its upsert.</summary>
@@ -86,6 +76,15 @@ public sealed class ApplicantContactGate(UchastokDbContext db, IConfiguration co
         var now = Now;
         var dayAgo = now - Day;
         var open = db.ApplicantContacts.Where(c => c.ContactHash == hash && c.ConfirmedAtUtc == null && (c.LastMessageAtUtc == null || c.LastMessageAtUtc <= dayAgo));
+        return await ClaimAsync(open, hash, offerCode, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the day's one message from an unconfirmed contact still open to it (<paramref name="open"/>): with a new
+    /// code when <paramref name="offerCode"/> and none was ever sent, else without; withheld when another request took it.
+    /// </summary>
+    private async Task<MessageAllowance> ClaimAsync(IQueryable<ApplicantContact> open, string hash, bool offerCode, DateTime now, CancellationToken cancellationToken)
+    {
         if (offerCode)
         {
             var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
