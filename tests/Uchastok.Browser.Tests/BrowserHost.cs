@@ -89,6 +89,18 @@ public sealed partial class BrowserHost : UchastokAppFactory
             language);
     }
 
+    /// <summary>
+    /// Presses a form's button and waits for the server's answer to the form it sends, which must be an
+    /// acceptance. When a journey then misses what it expects, the failure tells a tap that sent nothing
+    /// (no answer came) from a refusal (its status and the page's text).
+    /// </summary>
+    public static async Task SubmitAsync(IPage page, string button)
+    {
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(button),
+            response => response.Request.Method == "POST" && response.Request.ResourceType == "document");
+        if (answer.Status >= 400) Assert.Fail($"{button} was refused with {answer.Status}: {await answer.TextAsync()}");
+    }
+
     /// <summary>A page signed in through the login form, in the given language: desktop-sized, or a phone with <paramref name="phone"/>.</summary>
     public async Task<IPage> SignInAsync(string email, string language, string password = ApiClient.DemoPassword, bool phone = false)
     {

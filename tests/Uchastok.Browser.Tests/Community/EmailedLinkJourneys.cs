@@ -32,7 +32,7 @@ public sealed class EmailedLinkJourneys(BrowserFixture fixture) : IClassFixture<
         await PageChecks.AssertUsableAsync(page, $"beat-{language}");
 
         await page.FillAsync("#sub-email", email);
-        await page.ClickAsync("#subscribe-form button[type=submit]");
+        await BrowserHost.SubmitAsync(page, "#subscribe-form button[type=submit]");
         await page.Locator("#subscribed").WaitForAsync();
         await PageChecks.AssertUsableAsync(page, $"beat-subscribed-{language}");
 

@@ -20,7 +20,7 @@ public sealed class TrustSurveyJourneys(BrowserFixture fixture) : IClassFixture<
         var admin = await Host.SignInAsync("admin@demo.kz", "ru");
         await admin.GotoAsync("/admin/surveys");
         await admin.FillAsync("#code", code);
-        await admin.ClickAsync("#create-survey button[type=submit]");
+        await BrowserHost.SubmitAsync(admin, "#create-survey button[type=submit]");
         await admin.WaitForURLAsync(url => url.Contains("/admin/surveys/", StringComparison.Ordinal));
         Assert.Equal(11, await admin.Locator("#questions tbody tr").CountAsync());
         await admin.ClickAsync("#open-survey");

@@ -39,7 +39,7 @@ public sealed class StatusPagesTests(UchastokAppFactory factory) : IClassFixture
     [Fact]
     public async Task UnknownApiPath_Answers404ProblemDetailsInRussian()
     {
-        // Signed in with a bearer token; anonymous and cookie callers: UnknownApiPathTests.
+        // Signed in with a bearer token; anonymous and cookie callers: UnknownPathTests.
         using var client = await factory.SignedInAsync("resident1@demo.kz", language: "ru");
 
         var response = await client.GetAsync("/api/v1/no-such-thing");

@@ -132,6 +132,8 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     public async Task DeadlinePassOnBothNodesAtOnce_EachOverdueAppealIsEscalatedOnce_ByOneNode()
     {
         var filed = await FileOnBothAsync(perNode: 15);
+        // A start-up pass still holding the lock would make both passes below skip.
+        await Task.WhenAll(A.Services.GetRequiredService<AppealDeadlineJob>().FirstPassDone, B.Services.GetRequiredService<AppealDeadlineJob>().FirstPassDone);
         await using (var scope = A.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
@@ -182,6 +184,8 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     public async Task ReportPassOnBothNodesAtOnce_TheDraftsAreMadeByOneNode()
     {
         // The nodes' passes at start-up drafted the last quarter's reports; without them, the next passes draft them again.
+        // Both start-up passes must have ended first, or one still holding the lock would make both passes below skip.
+        await Task.WhenAll(A.Services.GetRequiredService<QuarterlyReportJob>().FirstPassDone, B.Services.GetRequiredService<QuarterlyReportJob>().FirstPassDone);
         await using (var setup = A.Services.CreateAsyncScope())
         {
             var last = setup.ServiceProvider.GetRequiredService<QuarterlyReports>().LastEnded.ToString();

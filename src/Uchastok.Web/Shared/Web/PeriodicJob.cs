@@ -10,14 +10,26 @@ public abstract class PeriodicJob(bool background, TimeProvider clock, ILogger l
 
     protected ILogger Logger { get; } = logger;
 
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     protected abstract TimeSpan Interval { get; }
+
+    /// <summary>
+    /// Done once the pass at start-up has ended (well or not), or at once when background work is off:
+    /// whoever runs a pass by hand can first let the node's own pass finish rather than race it.
+    /// </summary>
+    public Task FirstPassDone => _firstPass.Task;
 
     /// <summary>One pass, whatever it reports.</summary>
     protected abstract Task PassAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!background) return;
+        if (!background)
+        {
+            _firstPass.TrySetResult();
+            return;
+        }
         using var timer = new PeriodicTimer(Interval, Clock);
         do
         {
@@ -28,6 +40,10 @@ public abstract class PeriodicJob(bool background, TimeProvider clock, ILogger l
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 Logger.LogWarning(exception, "{Job} pass failed; will try again", GetType().Name);
+            }
+            finally
+            {
+                _firstPass.TrySetResult();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

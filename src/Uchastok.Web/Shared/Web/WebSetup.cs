@@ -128,7 +128,7 @@ public static class WebSetup
         app.UseWhen(context => IsApi(context.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context.Request.Path), site => site.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRouting();
-        app.Use(UnknownApiPathAsync);
+        app.Use(UnknownPathAsync);
         app.Use(OversizedBodyAsync);
         app.UseAuthentication();
         app.Use(CrossSiteApiWrites.InvokeAsync);
@@ -148,13 +148,15 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// An address under <c>/api</c> that no endpoint serves is a 404 (problem details, by the status
-    /// code pages above) for anyone, and a known address asked with a method it does not take a 405:
-    /// otherwise the fallback policy would answer an anonymous caller 401, as if it existed.
+    /// An address that no endpoint serves is a 404 for anyone (problem details under <c>/api</c>, a
+    /// page elsewhere, by the status code pages above), and a known address asked with a method it
+    /// does not take a 405. Otherwise the fallback policy would answer an anonymous caller 401, or
+    /// send a browser to the sign-in form as if the address existed — and that form, fetched beside a
+    /// page being loaded (a browser's own <c>/favicon.ico</c>), replaces the antiforgery cookie the
+    /// page's form was made for, so that the form is then refused.
     /// </summary>
-    private static Task UnknownApiPathAsync(HttpContext context, RequestDelegate next)
+    private static Task UnknownPathAsync(HttpContext context, RequestDelegate next)
     {
-        if (!context.Request.Path.StartsWithSegments("/api")) return next(context);
         var endpoint = context.GetEndpoint();
         if (endpoint is null)
         {
