@@ -7,17 +7,26 @@
 # Polsby–Popper, runtime. `bench/beat-design.sh --tune` prints instead the parameter study on the
 # tuning boroughs (Islington, Hackney, Lambeth, Southwark), which are kept out of the evaluation.
 # Knobs: --only NAME (one instance), --seed N. About 4 minutes on 2 cores.
+# `bench/beat-design.sh --exact` prints instead the exact check: on small connected pieces of London
+# (Barnet, Ealing, Brent, Lewisham) and San Francisco, CP-SAT's optimum max/mean beside the optimiser's
+# over seeds 1..20, and the gap. Knobs: --exact-seconds N (CP-SAT's limit per instance, 60), --only NAME.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export UCHASTOK_SHARED_DATA="${UCHASTOK_SHARED_DATA:-$(cd "$root/.." && pwd)/shared/data}"
 source bench/lib.sh
-echo "## Beat design on real data"
+entry=beat-design
+title="Beat design on real data"
+args=()
+for arg in "$@"; do
+  if [[ $arg == --exact ]]; then entry=beat-design-exact; title="Beat design: the exact check on small instances"; else args+=("$arg"); fi
+done
+echo "## $title"
 echo
 machine_lines
 echo
 dotnet build bench/Uchastok.Bench -c Release -nologo -v q -clp:ErrorsOnly >&2
 # No compiler server competing for the two cores while the optimiser is timed.
 dotnet build-server shutdown >/dev/null 2>&1 || true
-dotnet bench/Uchastok.Bench/bin/Release/net10.0/Uchastok.Bench.dll beat-design "$@"
+dotnet bench/Uchastok.Bench/bin/Release/net10.0/Uchastok.Bench.dll "$entry" ${args[@]+"${args[@]}"}

@@ -91,4 +91,30 @@ public static class BeatDesignInstances
         DemoCityGenerator.Generate(AlmatyDistrictSource.Load(sharedData)).Beats
             .Select(b => new EvaluationArea(b.Code, b.DistrictCode, b.Boundary, b.Population, new Dictionary<string, int>())).ToList();
 
+    /// <summary>
+    /// A small connected instance for the exact check: the first <paramref name="count"/> areas that a
+    /// breadth-first search reaches from the named seed area, over neighbours of the seed's group (its
+    /// borough), in file order. Each area reached touches one reached before it, so the piece is connected;
+    /// a name and an order, not a random draw, make it the same piece every run.
+    /// </summary>
+    public static EvaluationInstance Grown(string name, IReadOnlyList<EvaluationArea> areas, string seedCode, int count, int beats, string source)
+    {
+        var seed = areas.Single(a => a.Code == seedCode);
+        var pool = areas.Where(a => a.Group == seed.Group).ToList();
+        var projection = LocalProjection.For(pool.Select(a => a.Geometry));
+        var adjacency = AreaAdjacency.Build(pool.Select(a => projection.Project(a.Geometry)).ToList(), projected: true);
+        var reached = new List<int> { pool.IndexOf(seed) };
+        var seen = reached.ToHashSet();
+        for (var at = 0; at < reached.Count && reached.Count < count; at++)
+        {
+            foreach (var (next, _) in adjacency.Neighbours[reached[at]])
+            {
+                if (reached.Count < count && seen.Add(next)) reached.Add(next);
+            }
+        }
+        if (reached.Count < count)
+            throw new InvalidOperationException($"{name}: only {reached.Count} areas connect to {seedCode} in {seed.Group}, not {count}.");
+        return new EvaluationInstance(name, reached.Select(i => pool[i]).ToList(), beats, source);
+    }
+
 }

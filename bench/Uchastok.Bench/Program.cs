@@ -20,6 +20,8 @@ if (args is ["page-weight", ..]) return await PageWeight.RunAsync(args[1..]);
 if (args is ["adjacency", ..]) return AdjacencyExplore.Run(SharedDataFolder.Find(AppContext.BaseDirectory));
 if (args is ["trust", ..]) return TrustValidation.Run(args[1..]);
 if (args is ["beat-design", ..]) return BeatDesignEvaluation.Run(SharedDataFolder.Find(AppContext.BaseDirectory), args[1..]);
+//   beat-design-exact: CP-SAT's optimum beside the optimiser on small pieces of real data (see BeatDesignExactEvaluation.cs).
+if (args is ["beat-design-exact", ..]) return BeatDesignExactEvaluation.Run(SharedDataFolder.Find(AppContext.BaseDirectory), args[1..]);
 const int Seed = 20260301;
 const double AimAtFiveThousandPolygons = 300_000;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
