@@ -110,7 +110,12 @@ public static class ExactBeatDesign
         var total = load.Sum();
         var heaviest = model.NewIntVar(Math.Max(load.Max(), (total + k - 1) / k), total, "heaviest");
         for (var b = 0; b < k; b++)
-            model.Add(LinearExpr.WeightedSum(Enumerable.Range(0, n).Select(i => x[i, b]), load) <= heaviest);
+        {
+            var beatLoad = LinearExpr.WeightedSum(Enumerable.Range(0, n).Select(i => x[i, b]), load);
+            model.Add(beatLoad <= heaviest);
+            // Redundant but it prunes: when the other k − 1 beats are at most the heaviest, this one holds the rest.
+            model.Add(beatLoad >= total - (k - 1) * heaviest);
+        }
         model.Minimize(heaviest);
 
         using var solver = new CpSolver
