@@ -9,7 +9,8 @@
 # Knobs: --only NAME (one instance), --seed N. About 4 minutes on 2 cores.
 # `bench/beat-design.sh --exact` prints instead the exact check: on small connected pieces of London
 # (Barnet, Ealing, Brent, Lewisham) and San Francisco, CP-SAT's optimum max/mean beside the optimiser's
-# over seeds 1..20, and the gap. Knobs: --exact-seconds N (CP-SAT's limit per instance, 60), --only NAME.
+# over seeds 1..20, and the gap; then the same with the optimiser on balance alone. Knobs: --exact-seconds N
+# (CP-SAT's limit per instance, 60), --only NAME. About 2 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
