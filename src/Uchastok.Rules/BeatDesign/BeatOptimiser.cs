@@ -9,7 +9,9 @@ namespace Uchastok.Rules.BeatDesign;
 /// <param name="MoveCost">The price of moving one area, in units of the balance term (squared relative deviation).</param>
 /// <param name="CompactnessWeight">How much a beat's lack of compactness (1 − Polsby–Popper) counts beside balance: a second concern.</param>
 /// <param name="IterationsPerArea">The annealing budget, per area.</param>
-/// <param name="BalanceTolerance">Plans whose heaviest beat is within this share above the mean are ranked by the whole objective (compactness, changes); above it, by the heaviest beat first.</param>
+/// <param name="BalanceTolerance">Plans whose heaviest beat (against its fair share) is within this share above it are ranked by the whole objective (compactness, changes); above it, by that beat first.</param>
+/// <param name="Starts">Independent searches from different seeds, run side by side; the best plan is kept. The result depends on the count, not on the machine's cores.</param>
+/// <param name="RecombineEvery">One annealing step in this many recombines two neighbouring beats (<see cref="BeatOptimiser"/>); 0 turns recombination off, the final polish's too.</param>
 public sealed record OptimiserOptions(
     int Seed = OptimiserOptions.DefaultSeed,
     TimeSpan? TimeLimit = null,
@@ -17,9 +19,12 @@ public sealed record OptimiserOptions(
     double MoveCost = 0.002,
     double CompactnessWeight = 0.1,
     int IterationsPerArea = 20000,
-    double BalanceTolerance = 0.03)
+    double BalanceTolerance = 0.03,
+    int Starts = OptimiserOptions.DefaultStarts,
+    int RecombineEvery = 256)
 {
     public const int DefaultSeed = 20260301;
+    public const int DefaultStarts = 2;
 
     public TimeSpan Limit => TimeLimit ?? TimeSpan.FromMinutes(10);
 }
@@ -37,16 +42,27 @@ public enum OptimiserPhase
 /// <summary>Where a run is: the phase, the share of the work done (0..1), and the balance so far.</summary>
 public sealed record OptimiserProgress(OptimiserPhase Phase, double Fraction, double MaxOverMean);
 
-public sealed record OptimiserResult(IReadOnlyList<int> Plan, PlanMetrics Metrics, bool StoppedByTimeLimit, long Iterations, TimeSpan Elapsed);
+/// <summary>The plan found, its measures, the bound it is judged against, and how the search ended.</summary>
+public sealed record OptimiserResult(IReadOnlyList<int> Plan, PlanMetrics Metrics, bool StoppedByTimeLimit, long Iterations, TimeSpan Elapsed, BalanceBound Bound)
+{
+    /// <summary>How far the heaviest beat is above what the data allow: max/mean − the bound.</summary>
+    public double GapToBound => Metrics.MaxOverMean - Bound.Value;
+}
 
 /// <summary>
 /// Partitions small areas into k contiguous beats whose loads are as equal as possible, compact
 /// second, changing today's beats as little as it pays in minimal-change mode. The plan grows
-/// from k spread seeds (lightest beat first), then a descent and a simulated annealing over
-/// single-area moves across beat borders minimise
-/// Σ((Lᵦ − μ)/μ)² + w_c·Σ(1 − PPᵦ) + w_m·moved, where every move keeps its beat connected and no
-/// beat empties; fixed areas never move. Compactness is tracked exactly and incrementally from the
-/// shared boundary lengths of <see cref="AreaAdjacency"/>. Deterministic for a seed.
+/// from k spread seeds (lightest beat first), then a descent and a simulated annealing minimise
+/// Σ((Lᵦ − Fᵦ)/μ)² + w_c·Σ(1 − PPᵦ) + w_m·moved, where Fᵦ is the beat's fair share
+/// (<see cref="FairShare"/>: the mean, unless an indivisible area or a piece of the map pins it), so
+/// that every beat is balanced and not only the heaviest. The annealing moves single areas across
+/// a border, exchanges two neighbouring areas, and now and then recombines two neighbouring beats:
+/// their union is cut along a random spanning tree where the two sides come closest to their
+/// shares, which moves a whole connected group across the border at once — a pocket behind a
+/// narrow neck, a chain, a peninsula, that no single move can shift. Every step keeps each beat
+/// connected and non-empty; fixed areas never move. Compactness is tracked exactly and
+/// incrementally from the shared boundary lengths of <see cref="AreaAdjacency"/>. Several starts
+/// run side by side and the best plan is kept. Deterministic for a seed and a number of starts.
 /// </summary>
 public static class BeatOptimiser
 {
@@ -54,8 +70,24 @@ public static class BeatOptimiser
     {
         options ??= new OptimiserOptions();
         var watch = Stopwatch.StartNew();
-        var random = new Random(options.Seed);
         progress?.Report(new OptimiserProgress(OptimiserPhase.Start, 0, double.NaN));
+        var starts = Math.Max(1, options.Starts);
+        var runs = new (int[] Plan, (double, int, double) Key, bool TimedOut, long Iterations)[starts];
+        // Each start its own seed; only the first reports progress, which all of them share.
+        Parallel.For(0, starts, new ParallelOptions { CancellationToken = cancellationToken }, s =>
+            runs[s] = Search(problem, options, options.Seed + s * 7919, s == 0 ? progress : null, watch, cancellationToken));
+        var best = Enumerable.Range(0, starts).MinBy(s => (runs[s].Key, s));
+        var plan = runs[best].Plan;
+        var metrics = PlanMetrics.Of(problem, plan);
+        progress?.Report(new OptimiserProgress(OptimiserPhase.Done, 1, metrics.MaxOverMean));
+        return new OptimiserResult(plan, metrics, runs.Any(r => r.TimedOut), runs.Sum(r => r.Iterations), watch.Elapsed, BalanceBound.Of(problem));
+    }
+
+    /// <summary>One start: grow, descend, anneal, polish. Returns the plan and its key, taken on fresh sums.</summary>
+    private static (int[] Plan, (double, int, double) Key, bool TimedOut, long Iterations) Search(
+        DesignProblem problem, OptimiserOptions options, int seed, IProgress<OptimiserProgress>? progress, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var random = new Random(seed);
 
         var initial = options.MinimalChange && problem.Current is not null ? FromCurrent(problem) : Grow(problem, random);
         progress?.Report(new OptimiserProgress(OptimiserPhase.Grow, 0.05, PlanMetrics.Of(problem, initial).MaxOverMean));
@@ -83,7 +115,8 @@ public static class BeatOptimiser
                 if (OutOfTime()) break;
             }
             var temperature = startTemperature * Math.Pow(1e-3, (double)iterations / budget);
-            var moved = (iterations & 1) == 0 ? state.TryRandomMove(random, temperature) : state.TryRandomSwap(random, temperature);
+            var moved = options.RecombineEvery > 0 && iterations % options.RecombineEvery == 0 ? state.TryRecombine(random, temperature)
+                : (iterations & 1) == 0 ? state.TryRandomMove(random, temperature) : state.TryRandomSwap(random, temperature);
             if (moved && state.Key().CompareTo(bestKey) < 0)
             {
                 bestKey = state.Key();
@@ -100,15 +133,21 @@ public static class BeatOptimiser
         bestKey = state.Key();
         progress?.Report(new OptimiserProgress(OptimiserPhase.Polish, 0.95, state.MaxOverMean));
         state.Descend(random, OutOfTime, cancellationToken);
-        if (!options.MinimalChange) state.LowerTheMaximum(cancellationToken);
+        if (!options.MinimalChange)
+        {
+            state.LowerTheMaximum(cancellationToken);
+            if (options.RecombineEvery > 0)
+            {
+                state.RecombineTheWorst(random, OutOfTime, cancellationToken);
+                state.LowerTheMaximum(cancellationToken);
+            }
+        }
         var plan = state.Key().CompareTo(bestKey) <= 0 ? state.Plan.ToArray() : best;
         // Minimal change promises a plan that scores no worse than today's; a supervisor must never be offered
         // one that moves areas for nothing. Checked on fresh sums, so no bookkeeping of the search can break it.
         if (options.MinimalChange && problem.Current is not null && new SearchState(problem, plan, options).Objective > new SearchState(problem, initial, options).Objective)
             plan = initial;
-        var metrics = PlanMetrics.Of(problem, plan);
-        progress?.Report(new OptimiserProgress(OptimiserPhase.Done, 1, metrics.MaxOverMean));
-        return new OptimiserResult(plan, metrics, timedOut, iterations, watch.Elapsed);
+        return (plan, new SearchState(problem, plan, options).Key(), timedOut, iterations);
     }
 
     /// <summary>
@@ -248,6 +287,15 @@ public static class BeatOptimiser
         private readonly int[] _mark;
         private readonly int[] _stack;
         private int _stamp;
+        // Fair shares: the water level of each beat's piece of the map, and the indivisible areas heavier
+        // than it (pinned), each of which sets its beat's share to its own load.
+        private readonly double[] _level;
+        private readonly double[] _pinned;
+        private readonly List<int>[] _pinnedIn;
+        private readonly double[] _share;
+        // Work arrays of a recombination, indexed by area or by position in the union.
+        private readonly int[] _local;
+        private readonly List<int> _union = [];
 
         public SearchState(DesignProblem problem, int[] plan, OptimiserOptions options)
         {
@@ -268,6 +316,11 @@ public static class BeatOptimiser
             _mean = Math.Max(problem.MeanLoad, 1e-12);
             _mark = new int[problem.Count];
             _stack = new int[problem.Count];
+            _local = new int[problem.Count];
+            (_level, _pinned) = Pins(problem, Plan);
+            _pinnedIn = Enumerable.Range(0, k).Select(_ => new List<int>()).ToArray();
+            for (var i = 0; i < problem.Count; i++) if (_pinned[i] > 0) _pinnedIn[Plan[i]].Add(i);
+            _share = Enumerable.Range(0, k).Select(ShareOf).ToArray();
             Objective = FullObjective();
         }
 
@@ -278,17 +331,91 @@ public static class BeatOptimiser
 
         public double MaxOverMean => _load.Max() / _mean;
 
-        /// <summary>What "better" means when keeping the best plan: lower maximum first, then the objective.</summary>
+        /// <summary>The heaviest beat against its fair share: the mean's max/mean where nothing is pinned.</summary>
+        public double MaxOverShare
+        {
+            get
+            {
+                var max = 0.0;
+                for (var b = 0; b < _load.Length; b++) max = Math.Max(max, _load[b] / _share[b]);
+                return max;
+            }
+        }
+
+        /// <summary>
+        /// What "better" means when keeping the best plan: the heaviest beat against its share first,
+        /// then the fewest beats more than <see cref="FairShare.Tolerance"/> from their share either
+        /// way (an inspector with far less than his share is as unfair as one with far more), then the objective.
+        /// </summary>
         /// <remarks>In minimal-change mode every change must pay for itself, so plans are ranked by the whole objective, moves included.</remarks>
-        public (double MaxOverMean, double Objective) Key() =>
-            (_options.MinimalChange ? 0 : Math.Round(Math.Max(MaxOverMean, 1 + _options.BalanceTolerance), 9), Objective);
+        public (double MaxOverShare, int OutsideShare, double Objective) Key() =>
+            _options.MinimalChange ? (0, 0, Objective) : (Math.Round(Math.Max(MaxOverShare, 1 + _options.BalanceTolerance), 9), OutsideShare, Objective);
+
+        private int OutsideShare
+        {
+            get
+            {
+                var outside = 0;
+                for (var b = 0; b < _load.Length; b++) if (Math.Abs(_load[b] - _share[b]) > FairShare.Tolerance * _share[b]) outside++;
+                return outside;
+            }
+        }
+
+        /// <summary>
+        /// The water level of each beat (by the piece of the map it starts in) and each area's load if
+        /// it is pinned (heavier than its piece's level with the heavier areas each set apart), else 0.
+        /// Fixed once per search: beats stay in their piece, and which areas are too heavy to share a
+        /// beat does not depend on the plan. On a map whose beats do not each lie in one piece, one level for all.
+        /// </summary>
+        private static (double[] Level, double[] Pinned) Pins(DesignProblem problem, int[] plan)
+        {
+            var pieceOf = FairShare.PieceOf(problem);
+            var pieceOfBeat = FairShare.PieceOfBeats(problem, plan, pieceOf);
+            var beatsOfPiece = pieceOfBeat.GroupBy(x => x.Value).ToDictionary(g => g.Key, g => g.Count());
+            var eachInOne = pieceOfBeat.Count == problem.Beats && Enumerable.Range(0, problem.Count).All(i => pieceOfBeat[plan[i]] == pieceOf[i]);
+            if (!eachInOne) (pieceOf, beatsOfPiece) = (new int[problem.Count], new Dictionary<int, int> { [0] = problem.Beats });
+
+            var level = new double[problem.Beats];
+            var pinned = new double[problem.Count];
+            foreach (var (piece, beats) in beatsOfPiece)
+            {
+                var areas = Enumerable.Range(0, problem.Count).Where(i => pieceOf[i] == piece).OrderByDescending(i => problem.Loads[i]).ToList();
+                var rest = areas.Sum(i => problem.Loads[i]);
+                var m = 0;
+                // The heaviest areas are set apart, one beat each, while heavier than what the other beats would carry.
+                while (m < beats - 1 && problem.Loads[areas[m]] > rest / (beats - m))
+                {
+                    pinned[areas[m]] = problem.Loads[areas[m]];
+                    rest -= problem.Loads[areas[m]];
+                    m++;
+                }
+                var pieceLevel = Math.Max(rest / (beats - m), 1e-12);
+                for (var i = 0; i < problem.Count; i++) if (pieceOf[i] == piece) level[plan[i]] = pieceLevel;
+            }
+            return (level, pinned);
+        }
+
+        private double ShareOf(int beat)
+        {
+            var share = _level[beat];
+            foreach (var i in _pinnedIn[beat]) share = Math.Max(share, _pinned[i]);
+            return share;
+        }
+
+        /// <summary>A beat's share if <paramref name="leaving"/> left it or <paramref name="joining"/> joined it (−1 for neither).</summary>
+        private double ShareWith(int beat, int leaving, int joining)
+        {
+            var share = _level[beat];
+            foreach (var i in _pinnedIn[beat]) if (i != leaving) share = Math.Max(share, _pinned[i]);
+            return joining >= 0 ? Math.Max(share, _pinned[joining]) : share;
+        }
 
         private double FullObjective()
         {
             var objective = 0.0;
             for (var b = 0; b < _load.Length; b++)
             {
-                var d = (_load[b] - _mean) / _mean;
+                var d = (_load[b] - _share[b]) / _mean;
                 objective += d * d + _options.CompactnessWeight * (1 - PlanMetrics.PolsbyPopper(_area[b], _perimeter[b]));
             }
             if (_options.MinimalChange && _problem.Current is { } current)
@@ -384,9 +511,10 @@ public static class BeatOptimiser
         }
 
         /// <summary>
-        /// Lowers the heaviest load step by step: each step moves one of its border areas to a
-        /// neighbouring beat, or trades it for a lighter area across the border, choosing the change
-        /// that leaves the lower of the two new loads' maximum; it stops when no change lowers it.
+        /// Lowers the heaviest load against its share step by step: each step moves one of its border
+        /// areas to a neighbouring beat, or trades it for a lighter area across the border, choosing the
+        /// change that leaves the lower of the two new ratios' maximum; it stops when no change lowers it.
+        /// Pinned areas stay: moving one changes what the beats' shares are.
         /// </summary>
         public void LowerTheMaximum(CancellationToken cancellationToken)
         {
@@ -394,26 +522,238 @@ public static class BeatOptimiser
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var heavy = 0;
-                for (var b = 1; b < _load.Length; b++) if (_load[b] > _load[heavy]) heavy = b;
-                var limit = _load[heavy] - 1e-9;
-                var (bestA, bestB, bestTo, bestMax) = (-1, -1, -1, limit);
+                for (var b = 1; b < _load.Length; b++) if (_load[b] / _share[b] > _load[heavy] / _share[heavy]) heavy = b;
+                var (bestA, bestB, bestTo, bestMax) = (-1, -1, -1, _load[heavy] / _share[heavy] - 1e-9);
                 for (var a = 0; a < Plan.Length; a++)
                 {
-                    if (Plan[a] != heavy || _problem.Fixed[a]) continue;
+                    if (Plan[a] != heavy || _problem.Fixed[a] || _pinned[a] > 0) continue;
                     var la = _problem.Loads[a];
                     foreach (var (b, _) in _problem.Adjacency.Neighbours[a])
                     {
                         var to = Plan[b];
                         if (to == heavy) continue;
-                        var moveMax = Math.Max(_load[heavy] - la, _load[to] + la);
+                        var moveMax = Math.Max((_load[heavy] - la) / _share[heavy], (_load[to] + la) / _share[to]);
                         if (moveMax < bestMax && _size[heavy] > 1) (bestA, bestB, bestTo, bestMax) = (a, -1, to, moveMax);
                         var lb = _problem.Loads[b];
-                        if (_problem.Fixed[b] || lb >= la) continue;
-                        var swapMax = Math.Max(_load[heavy] - la + lb, _load[to] - lb + la);
+                        if (_problem.Fixed[b] || _pinned[b] > 0 || lb >= la) continue;
+                        var swapMax = Math.Max((_load[heavy] - la + lb) / _share[heavy], (_load[to] - lb + la) / _share[to]);
                         if (swapMax < bestMax) (bestA, bestB, bestTo, bestMax) = (a, b, to, swapMax);
                     }
                 }
                 if (bestA < 0 || !TryChange(bestA, bestB, heavy, bestTo)) return;
+            }
+        }
+
+        /// <summary>One annealing step of the third kind: a beat and a neighbouring one recombined, kept by the annealing rule.</summary>
+        public bool TryRecombine(Random random, double temperature)
+        {
+            var i = random.Next(_problem.Count);
+            var neighbours = _problem.Adjacency.Neighbours[i];
+            if (neighbours.Count == 0) return false;
+            var j = neighbours[random.Next(neighbours.Count)].Area;
+            if (Plan[i] == Plan[j]) return false;
+            return Recombine(i, j, random, delta => delta <= 0 || random.NextDouble() < Math.Exp(-delta / temperature));
+        }
+
+        /// <summary>
+        /// The last polish: the beat furthest from its share is recombined with each neighbouring beat,
+        /// over a few random trees each, keeping a change only when the plan's key improves; it ends
+        /// when a whole round over that beat's neighbours finds nothing, or the budget is spent.
+        /// </summary>
+        public void RecombineTheWorst(Random random, Func<bool> outOfTime, CancellationToken cancellationToken)
+        {
+            const int TreesPerPair = 8;
+            var tried = new HashSet<int>();
+            for (var round = 0; round < 4 * _problem.Beats; round++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (outOfTime()) return;
+                var worst = -1;
+                for (var b = 0; b < _load.Length; b++)
+                    if (!tried.Contains(b) && (worst < 0 || Math.Abs(_load[b] / _share[b] - 1) > Math.Abs(_load[worst] / _share[worst] - 1))) worst = b;
+                if (worst < 0 || Math.Abs(_load[worst] / _share[worst] - 1) < 1e-6) return;
+                var improved = false;
+                foreach (var (inside, across) in BorderPairs(worst))
+                {
+                    for (var t = 0; t < TreesPerPair && !improved; t++)
+                    {
+                        var before = Key();
+                        improved = Recombine(inside, across, random, _ => Key().CompareTo(before) < 0);
+                    }
+                    if (improved) break;
+                }
+                // A beat nothing improves is set aside until something else changes.
+                if (improved) tried.Clear();
+                else tried.Add(worst);
+            }
+        }
+
+        /// <summary>For each beat bordering <paramref name="beat"/>, one pair of areas across the border.</summary>
+        private List<(int Inside, int Across)> BorderPairs(int beat)
+        {
+            var pairs = new Dictionary<int, (int, int)>();
+            for (var a = 0; a < Plan.Length; a++)
+            {
+                if (Plan[a] != beat) continue;
+                foreach (var (b, _) in _problem.Adjacency.Neighbours[a])
+                    if (Plan[b] != beat) pairs.TryAdd(Plan[b], (a, b));
+            }
+            return pairs.OrderBy(p => p.Key).Select(p => p.Value).ToList();
+        }
+
+        /// <summary>
+        /// Recombines the beat of <paramref name="i"/> with the neighbouring beat of <paramref name="j"/>:
+        /// their union is spanned by a random tree (Kruskal's algorithm over random edge weights, as
+        /// the recombination chains of redistricting do), and cut at the edge whose two sides come
+        /// closest to their fair shares. Both sides of a tree cut are connected, so both beats stay
+        /// whole; a fixed area keeps its beat. The areas that change beat are moved one by one, and
+        /// <paramref name="accept"/>, given the change of the objective with the moves made, keeps them
+        /// or has them undone.
+        /// </summary>
+        private bool Recombine(int i, int j, Random random, Func<double, bool> accept)
+        {
+            var (a, b) = (Plan[i], Plan[j]);
+            _union.Clear();
+            _stamp++;
+            Collect(i, a);
+            var inA = _union.Count;
+            Collect(j, b);
+            var n = _union.Count;
+            for (var x = 0; x < n; x++) _local[_union[x]] = x;
+
+            var edges = new List<(double Weight, int U, int V)>();
+            for (var x = 0; x < n; x++)
+                foreach (var (y, _) in _problem.Adjacency.Neighbours[_union[x]])
+                    if (_mark[y] == _stamp && _local[y] > x) edges.Add((random.NextDouble(), x, _local[y]));
+            edges.Sort((e, f) => e.Weight.CompareTo(f.Weight));
+            var root = Enumerable.Range(0, n).ToArray();
+            int Find(int x)
+            {
+                while (root[x] != x) x = root[x] = root[root[x]];
+                return x;
+            }
+            var head = Enumerable.Repeat(-1, n).ToArray();
+            var next = new int[2 * n];
+            var to = new int[2 * n];
+            var treeEdges = 0;
+            foreach (var (_, u, v) in edges)
+            {
+                var (ru, rv) = (Find(u), Find(v));
+                if (ru == rv) continue;
+                root[ru] = rv;
+                (to[treeEdges], next[treeEdges], head[u]) = (v, head[u], treeEdges);
+                treeEdges++;
+                (to[treeEdges], next[treeEdges], head[v]) = (u, head[v], treeEdges);
+                treeEdges++;
+            }
+            if (treeEdges != 2 * (n - 1)) return false;
+
+            // Depth-first order from the first area; then each subtree's sums, children before parents.
+            var order = new int[n];
+            var parent = Enumerable.Repeat(-1, n).ToArray();
+            var exit = new int[n];
+            var seen = new bool[n];
+            var stack = new Stack<int>();
+            stack.Push(0);
+            seen[0] = true;
+            var count = 0;
+            while (stack.Count > 0)
+            {
+                var x = stack.Pop();
+                order[count++] = x;
+                for (var e = head[x]; e >= 0; e = next[e])
+                {
+                    if (seen[to[e]]) continue;
+                    seen[to[e]] = true;
+                    parent[to[e]] = x;
+                    stack.Push(to[e]);
+                }
+            }
+            var position = new int[n];
+            for (var p = 0; p < n; p++) position[order[p]] = p;
+            var (load, fromA, pinnedCount, pinnedMax, fixedA, fixedB, size) = (new double[n], new int[n], new int[n], new double[n], new int[n], new int[n], new int[n]);
+            for (var p = n - 1; p >= 0; p--)
+            {
+                var x = order[p];
+                var area = _union[x];
+                load[x] += _problem.Loads[area];
+                size[x]++;
+                if (x < inA) fromA[x]++;
+                if (_pinned[area] > 0) (pinnedCount[x], pinnedMax[x]) = (pinnedCount[x] + 1, Math.Max(pinnedMax[x], _pinned[area]));
+                if (_problem.Fixed[area]) { if (x < inA) fixedA[x]++; else fixedB[x]++; }
+                // A subtree in depth-first order is a run of positions: it ends where its last descendant does.
+                exit[x] = Math.Max(exit[x], p + size[x]);
+                if (parent[x] < 0) continue;
+                var up = parent[x];
+                load[up] += load[x];
+                fromA[up] += fromA[x];
+                pinnedCount[up] += pinnedCount[x];
+                pinnedMax[up] = Math.Max(pinnedMax[up], pinnedMax[x]);
+                fixedA[up] += fixedA[x];
+                fixedB[up] += fixedB[x];
+                size[up] += size[x];
+            }
+
+            var top = order[0];
+            var (bestCut, bestSideOfCut, bestScore, bestMoves) = (-1, -1, double.MaxValue, int.MaxValue);
+            for (var x = 0; x < n; x++)
+            {
+                if (parent[x] < 0) continue;
+                var restLoad = load[top] - load[x];
+                var restPinned = pinnedCount[x] == pinnedCount[top] ? 0 : pinnedMax[top];
+                foreach (var side in (ReadOnlySpan<int>)[a, b])
+                {
+                    var other = side == a ? b : a;
+                    // The cut side takes the label of one beat, the rest the other's; no fixed area may change beat.
+                    var valid = side == a ? fixedB[x] == 0 && fixedA[x] == fixedA[top] : fixedA[x] == 0 && fixedB[x] == fixedB[top];
+                    if (!valid) continue;
+                    var shareSide = Math.Max(_level[side], pinnedMax[x]);
+                    var shareOther = Math.Max(_level[other], restPinned);
+                    var score = Square(load[x] - shareSide) + Square(restLoad - shareOther);
+                    var moves = side == a ? size[x] - 2 * fromA[x] + fromA[top] : fromA[x] + (n - size[x]) - fromA[top] + fromA[x];
+                    if (score < bestScore - 1e-9 || (Math.Abs(score - bestScore) <= 1e-9 && moves < bestMoves))
+                        (bestCut, bestSideOfCut, bestScore, bestMoves) = (x, side, score, moves);
+                }
+            }
+            if (bestCut < 0 || bestMoves == 0) return false;
+
+            var labelOfRest = bestSideOfCut == a ? b : a;
+            var (from, until) = (position[bestCut], exit[bestCut]);
+            var moved = new List<(int Area, int Back)>();
+            var delta = 0.0;
+            for (var x = 0; x < n; x++)
+            {
+                var area = _union[x];
+                var label = position[x] >= from && position[x] < until ? bestSideOfCut : labelOfRest;
+                if (Plan[area] == label) continue;
+                moved.Add((area, Plan[area]));
+                var change = Delta(area, label);
+                Move(area, label, change);
+                delta += change;
+            }
+            if (accept(delta)) return true;
+            for (var m = moved.Count - 1; m >= 0; m--) Move(moved[m].Area, moved[m].Back, Delta(moved[m].Area, moved[m].Back));
+            return false;
+
+            static double Square(double v) => v * v;
+        }
+
+        /// <summary>Adds to the union the areas of <paramref name="beat"/> reached from <paramref name="start"/>, marking them.</summary>
+        private void Collect(int start, int beat)
+        {
+            var top = 0;
+            _stack[top++] = start;
+            _mark[start] = _stamp;
+            while (top > 0)
+            {
+                var at = _stack[--top];
+                _union.Add(at);
+                foreach (var (j, _) in _problem.Adjacency.Neighbours[at])
+                {
+                    if (Plan[j] != beat || _mark[j] == _stamp) continue;
+                    _mark[j] = _stamp;
+                    _stack[top++] = j;
+                }
             }
         }
 
@@ -455,7 +795,8 @@ public static class BeatOptimiser
             var from = Plan[area];
             var (left, joined) = After(area, to);
             double Square(double x) => x * x;
-            var balance = (Square(left.Load - _mean) + Square(joined.Load - _mean) - Square(_load[from] - _mean) - Square(_load[to] - _mean)) / (_mean * _mean);
+            var (shareFrom, shareTo) = _pinned[area] > 0 ? (ShareWith(from, area, -1), ShareWith(to, -1, area)) : (_share[from], _share[to]);
+            var balance = (Square(left.Load - shareFrom) + Square(joined.Load - shareTo) - Square(_load[from] - _share[from]) - Square(_load[to] - _share[to])) / (_mean * _mean);
             var compactness = _options.CompactnessWeight * (
                 PlanMetrics.PolsbyPopper(_area[from], _perimeter[from]) + PlanMetrics.PolsbyPopper(_area[to], _perimeter[to])
                 - PlanMetrics.PolsbyPopper(left.Area, left.Perimeter) - PlanMetrics.PolsbyPopper(joined.Area, joined.Perimeter));
@@ -476,6 +817,12 @@ public static class BeatOptimiser
             _size[from]--;
             _size[to]++;
             Plan[area] = to;
+            if (_pinned[area] > 0)
+            {
+                _pinnedIn[from].Remove(area);
+                _pinnedIn[to].Add(area);
+                (_share[from], _share[to]) = (ShareOf(from), ShareOf(to));
+            }
         }
 
         /// <summary>

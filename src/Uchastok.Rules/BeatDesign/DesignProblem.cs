@@ -53,9 +53,11 @@ public sealed class DesignProblem
 }
 
 /// <summary>How good a plan is: balance, contiguity, compactness, and how much it changes today's beats.</summary>
+/// <param name="WithinFairShare">The share of beats within ±10 % of their fair share (<see cref="FairShare"/>).</param>
+/// <param name="MinOverFairShare">The lightest beat against its fair share: what max/mean hides when one area pins the maximum.</param>
 public sealed record PlanMetrics(
     double MaxOverMean, double MinOverMean, double CoefficientOfVariation, double ContiguousShare, double MeanPolsbyPopper,
-    int AreasMoved, long ResidentsMoved, IReadOnlyList<double> BeatLoads)
+    int AreasMoved, long ResidentsMoved, IReadOnlyList<double> BeatLoads, double WithinFairShare, double MinOverFairShare)
 {
     /// <summary>
     /// Measures a plan (a beat index 0..k−1 per area) against its problem. The areas and residents
@@ -87,9 +89,12 @@ public sealed record PlanMetrics(
         var compactness = Enumerable.Range(0, k).Where(b => members[b].Count > 0).Select(b => PolsbyPopper(area[b], perimeter[b])).ToList();
         var change = (today ?? problem.Current) is { } current ? PlanChange.Of(current, plan, problem.Residents) : null;
         var (moved, residentsMoved) = (change?.AreasMoved ?? 0, change?.ResidentsMoved ?? 0);
+        var shares = FairShare.Of(problem, plan);
+        var within = (double)Enumerable.Range(0, k).Count(b => Math.Abs(loads[b] - shares[b]) <= FairShare.Tolerance * shares[b] + 1e-9) / k;
+        var minOverShare = Enumerable.Range(0, k).Min(b => shares[b] <= 0 ? 1 : loads[b] / shares[b]);
         return new PlanMetrics(
             mean == 0 ? 1 : loads.Max() / mean, mean == 0 ? 1 : loads.Min() / mean, mean == 0 ? 0 : deviation / mean,
-            (double)contiguous / k, compactness.Count == 0 ? 0 : compactness.Average(), moved, residentsMoved, loads);
+            (double)contiguous / k, compactness.Count == 0 ? 0 : compactness.Average(), moved, residentsMoved, loads, within, minOverShare);
     }
 
     /// <summary>4πA / P²: 1 for a circle, near 0 for a snake, 0 for nothing.</summary>

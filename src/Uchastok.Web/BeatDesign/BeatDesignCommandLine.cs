@@ -57,6 +57,8 @@ public static class BeatDesignCommandLine
             (localizer["Design.MinOverMean"], before.MinOverMean.ToString("F3", CultureInfo.InvariantCulture), after.MinOverMean.ToString("F3", CultureInfo.InvariantCulture)),
             (localizer["Design.Cv"], before.CoefficientOfVariation.ToString("F3", CultureInfo.InvariantCulture), after.CoefficientOfVariation.ToString("F3", CultureInfo.InvariantCulture)),
             (localizer["Design.Contiguous"], before.ContiguousShare.ToString("P0", CultureInfo.InvariantCulture), after.ContiguousShare.ToString("P0", CultureInfo.InvariantCulture)),
+            (localizer["Design.Bound"], BalanceBound.Of(instance.CurrentProblem).Value.ToString("F3", CultureInfo.InvariantCulture), result.Bound.Value.ToString("F3", CultureInfo.InvariantCulture)),
+            (localizer["Design.WithinShare"], before.WithinFairShare.ToString("P0", CultureInfo.InvariantCulture), after.WithinFairShare.ToString("P0", CultureInfo.InvariantCulture)),
             (localizer["Design.Compactness"], before.MeanPolsbyPopper.ToString("F3", CultureInfo.InvariantCulture), after.MeanPolsbyPopper.ToString("F3", CultureInfo.InvariantCulture)),
             (localizer["Design.AreasMoved"], "—", after.AreasMoved.ToString(CultureInfo.InvariantCulture)),
             (localizer["Design.ResidentsMoved"], "—", after.ResidentsMoved.ToString(CultureInfo.InvariantCulture)),

@@ -113,9 +113,9 @@ public sealed class DesignRunner(IServiceScopeFactory scopes, WorkloadSettings s
             var result = await Task.Run(() => BeatOptimiser.Optimise(instance.Problem, options, progress, cancellation.Token), cancellation.Token);
             var before = PlanMetrics.Of(instance.CurrentProblem, instance.CurrentProblem.Current!);
             run.PlanJson = JsonSerializer.Serialize(instance.SmallAreaIds.Select((id, i) => new[] { id, result.Plan[i] }));
-            run.BeforeJson = JsonSerializer.Serialize(RunMetrics.From(before));
+            run.BeforeJson = JsonSerializer.Serialize(RunMetrics.From(before, BalanceBound.Of(instance.CurrentProblem)));
             var after = instance.Measure(result.Plan);
-            run.AfterJson = JsonSerializer.Serialize(RunMetrics.From(after));
+            run.AfterJson = JsonSerializer.Serialize(RunMetrics.From(after, result.Bound));
             run.State = DesignRunState.Done;
             run.Progress = 1;
             run.Phase = OptimiserPhase.Done.ToString();
@@ -156,7 +156,10 @@ public sealed class DesignRunner(IServiceScopeFactory scopes, WorkloadSettings s
 }
 
 /// <summary>The measures of a plan as a run keeps and shows them.</summary>
-public sealed record RunMetrics(double MaxOverMean, double MinOverMean, double CoefficientOfVariation, double ContiguousShare, double MeanPolsbyPopper, int AreasMoved, long ResidentsMoved, int Beats)
+/// <param name="WithinFairShare">The share of beats within ±10 % of their fair share; absent from runs made before it was measured.</param>
+/// <param name="Bound">The lowest max/mean any contiguous plan of this many beats can reach (<see cref="BalanceBound"/>); absent likewise.</param>
+public sealed record RunMetrics(double MaxOverMean, double MinOverMean, double CoefficientOfVariation, double ContiguousShare, double MeanPolsbyPopper, int AreasMoved, long ResidentsMoved, int Beats,
+    double? WithinFairShare = null, double? Bound = null)
 {
     /// <summary>Whether a proposal measured so improves on today's beats (<see cref="ProposalImprovementRule"/>).</summary>
     public static ProposalVerdict Verdict(RunMetrics today, RunMetrics proposal) =>
@@ -164,7 +167,7 @@ public sealed record RunMetrics(double MaxOverMean, double MinOverMean, double C
 
     private PlanBalance Balance => new(Beats, MaxOverMean, CoefficientOfVariation, ContiguousShare);
 
-    public static RunMetrics From(PlanMetrics m) => new(
+    public static RunMetrics From(PlanMetrics m, BalanceBound bound) => new(
         Math.Round(m.MaxOverMean, 3), Math.Round(m.MinOverMean, 3), Math.Round(m.CoefficientOfVariation, 3), Math.Round(m.ContiguousShare, 3),
-        Math.Round(m.MeanPolsbyPopper, 3), m.AreasMoved, m.ResidentsMoved, m.BeatLoads.Count);
+        Math.Round(m.MeanPolsbyPopper, 3), m.AreasMoved, m.ResidentsMoved, m.BeatLoads.Count, Math.Round(m.WithinFairShare, 3), Math.Round(bound.Value, 3));
 }

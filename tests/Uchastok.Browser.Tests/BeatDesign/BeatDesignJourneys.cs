@@ -32,6 +32,9 @@ public sealed class BeatDesignJourneys(BrowserFixture fixture) : IClassFixture<B
         await supervisor.Locator("#map-proposal .leaflet-overlay-pane path").First.WaitForAsync();
         var cells = await supervisor.Locator("#compare tr[data-metric=max] td").AllInnerTextsAsync();
         Assert.Equal(2, cells.Count);
+        // The bound the data allow, and the share of beats within ±10 % of their fair share, stand beside it.
+        Assert.All(await supervisor.Locator("#compare tr[data-metric=bound] td").AllInnerTextsAsync(), c => Assert.Matches(@"^\d[.,]\d{3}$", c));
+        Assert.All(await supervisor.Locator("#compare tr[data-metric=within-share] td").AllInnerTextsAsync(), c => Assert.Matches(@"^\d{1,3}\s?%$", c));
         Assert.Equal("improves", await supervisor.GetAttributeAsync("#verdict", "data-verdict"));
         // The areas that change beat are outlined on both maps, and the legend says how.
         await supervisor.Locator("#map-proposal path.moved-area").First.WaitForAsync();

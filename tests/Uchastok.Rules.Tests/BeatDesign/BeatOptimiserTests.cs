@@ -180,3 +180,59 @@ public sealed class BeatOptimiserTests
         public void Report(OptimiserProgress value) => report(value);
     }
 }
+
+public sealed class BeatOptimiserGroupMoveTests
+{
+    [Fact]
+    public void APocketBehindANeck_IsMovedAsAGroup_WhichSingleMovesAndSwapsCannotDo()
+    {
+        // a1 – p1 – b2 – b1, with p2 hanging on p1: today beat A is {a1, p1, p2} (load 20) and B {b2, b1} (10).
+        // p1 cannot leave A without cutting p2 off, and p2 does not touch B, so no single move or exchange
+        // balances the two; moving the pocket {p1, p2} across at once gives 15 and 15.
+        var squares = Grids.Squares(1, 5);
+        var adjacency = AreaAdjacency.FromPairs(5, [new AdjacentPair(0, 1, 100), new AdjacentPair(1, 2, 100), new AdjacentPair(1, 3, 100), new AdjacentPair(3, 4, 100)]);
+        var problem = new DesignProblem([15, 2.5, 2.5, 5, 5], squares.Select(s => s.Area).ToList(), squares.Select(s => s.Length).ToList(),
+            squares.Select(s => (s.Centroid.X, s.Centroid.Y)).ToList(), [1, 1, 1, 1, 1], adjacency, 2, current: [0, 0, 0, 1, 1]);
+        var options = new OptimiserOptions(MinimalChange: true, CompactnessWeight: 0, IterationsPerArea: 2000);
+
+        var withoutGroups = BeatOptimiser.Optimise(problem, options with { RecombineEvery = 0 });
+        var withGroups = BeatOptimiser.Optimise(problem, options);
+
+        Assert.Equal(20 / 15.0, withoutGroups.Metrics.MaxOverMean, 9);
+        Assert.Equal(1.0, withGroups.Metrics.MaxOverMean, 9);
+        Assert.Equal(1.0, withGroups.Metrics.ContiguousShare);
+        Assert.Equal([0, 1, 1, 1, 1], withGroups.Plan);
+    }
+
+    [Fact]
+    public void AnAreaHeavierThanABeat_PinsOneBeat_AndTheOthersShareTheRestEvenly()
+    {
+        var loads = Enumerable.Repeat(100.0, 36).ToList();
+        loads[0] = 2000;
+        var problem = Grids.Problem(6, 6, 4, loads);
+
+        var result = BeatOptimiser.Optimise(problem, new OptimiserOptions(IterationsPerArea: 2000));
+
+        // The heavy area's beat holds it alone; the other three carry 3,500 between them, 11 or 12 areas each.
+        Assert.Equal(result.Bound.Value, result.Metrics.MaxOverMean, 9);
+        Assert.Equal(1.0, result.Metrics.WithinFairShare);
+        Assert.All(result.Metrics.BeatLoads.Where(l => l < 2000), l => Assert.InRange(l, 1100, 1200));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Recombination_KeepsEveryBeatWhole_AndFixedAreasInTheirBeat(int seed)
+    {
+        var current = Enumerable.Range(0, 100).Select(i => i % 10 / 5 + 2 * (i / 10 / 5)).ToList();
+        var fixedAreas = Enumerable.Range(0, 100).Select(i => i is 0 or 9 or 90 or 99 or 44).ToList();
+        var problem = Grids.Problem(10, 10, 4, Grids.RandomLoads(100, seed), current, fixedAreas);
+
+        // Recombination at every other step, so that most of the search is made of it.
+        var result = BeatOptimiser.Optimise(problem, new OptimiserOptions(Seed: seed, IterationsPerArea: 500, RecombineEvery: 2));
+
+        Assert.Equal(1.0, result.Metrics.ContiguousShare);
+        Assert.All(Enumerable.Range(0, 100).Where(i => fixedAreas[i]), i => Assert.Equal(current[i], result.Plan[i]));
+        Assert.Equal(4, result.Plan.Distinct().Count());
+    }
+}

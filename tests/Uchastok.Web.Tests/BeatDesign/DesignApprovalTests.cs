@@ -160,7 +160,7 @@ public sealed partial class DesignApprovalTests(UchastokAppFactory factory) : IC
             DistrictId = district, RequestedAtUtc = clock.GetUtcNow().UtcDateTime, FinishedAtUtc = clock.GetUtcNow().UtcDateTime, Beats = instance.Problem.Beats, Seed = 1,
             MinimalChange = true, TimeLimitSeconds = 60, State = DesignRunState.Done, Progress = 1, TerritoryRevision = await TerritorySnapshotCache.RevisionAsync(db, CancellationToken.None),
             PlanJson = JsonSerializer.Serialize(instance.SmallAreaIds.Select((id, i) => new[] { id, plan[i] })),
-            BeforeJson = JsonSerializer.Serialize(RunMetrics.From(before)), AfterJson = JsonSerializer.Serialize(RunMetrics.From(instance.Measure(plan))),
+            BeforeJson = JsonSerializer.Serialize(RunMetrics.From(before, BalanceBound.Of(instance.CurrentProblem))), AfterJson = JsonSerializer.Serialize(RunMetrics.From(instance.Measure(plan), BalanceBound.Of(instance.Problem))),
         };
         db.DesignRuns.Add(run);
         await db.SaveChangesAsync();

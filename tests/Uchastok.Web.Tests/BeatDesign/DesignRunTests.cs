@@ -31,6 +31,10 @@ public sealed class DesignRunTests(UchastokAppFactory factory) : IClassFixture<U
         Assert.Equal(beatsBefore, after.GetProperty("beats").GetInt32());
         Assert.Equal(1.0, after.GetProperty("contiguousShare").GetDouble());
         Assert.True(after.GetProperty("maxOverMean").GetDouble() <= before.GetProperty("maxOverMean").GetDouble());
+        // Each side is judged against the lowest max/mean its data allow, and by its beats within ±10 % of their fair share.
+        Assert.InRange(after.GetProperty("bound").GetDouble(), 1.0, after.GetProperty("maxOverMean").GetDouble());
+        Assert.InRange(before.GetProperty("bound").GetDouble(), 1.0, before.GetProperty("maxOverMean").GetDouble());
+        Assert.InRange(after.GetProperty("withinFairShare").GetDouble(), 0.5, 1.0);
 
         var approved = await supervisor.PostAsJsonAsync($"/api/v1/beat-design/runs/{runId}/approve", new { });
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
