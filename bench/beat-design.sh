@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Beat-design evaluation, one command: bench/beat-design.sh > results.md
-# On the real-data instances of docs/beat-design.md (London boroughs and the whole of London, San
-# Francisco's block groups, the demo city of Almaty), runs the two baselines (k-means with a
-# contiguity repair, greedy region growing) and the optimiser with the same seed, and prints one
-# Markdown table: max/mean, min/mean, coefficient of variation, contiguous share, mean
-# Polsby–Popper, runtime. `bench/beat-design.sh --tune` prints instead the parameter study on the
-# tuning boroughs (Islington, Hackney, Lambeth, Southwark), which are kept out of the evaluation.
-# Knobs: --only NAME (one instance), --seed N. About 4 minutes on 2 cores.
+# On the real-data instances of docs/beat-design.md (London boroughs, two stress instances, the
+# whole of London, San Francisco's block groups, the demo city of Almaty), runs the two baselines
+# (k-means with a contiguity repair, greedy region growing) and the optimiser for seeds 1..20, and
+# prints one Markdown table with the median and the worst over the seeds: max/mean, the data's bound
+# and the gap to it, beats within ±10 % of their fair share, the lightest beat against its share,
+# contiguous share, mean Polsby–Popper, runtime. Knobs: --only NAME (one instance), --seeds N,
+# --london-seeds N (the whole of London takes most of a minute per seed). About 30 minutes on 2
+# cores; 15 with --london-seeds 5. `--survey` prints what each borough outside the evaluation would
+# stress (pieces, heaviest area). `--tune` prints the parameter study on the tuning boroughs
+# (Islington, Hackney, Lambeth, Southwark, kept out of the evaluation); `--tune --recombination`
+# the study of how often to recombine.
 # `bench/beat-design.sh --exact` prints instead the exact check: on small connected pieces of London
 # (Barnet, Ealing, Brent, Lewisham) and San Francisco, CP-SAT's optimum max/mean beside the optimiser's
 # over seeds 1..20, and the gap; then the same with the optimiser on balance alone. Knobs: --exact-seconds N

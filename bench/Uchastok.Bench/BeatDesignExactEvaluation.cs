@@ -55,7 +55,7 @@ public static class BeatDesignExactEvaluation
 
         Console.WriteLine($"Loads with the default weights (residents 1, incident 20, km² 300), ×{ExactBeatDesign.LoadScale:0} and rounded for CP-SAT; " +
             $"CP-SAT minimises the heaviest beat over contiguous plans with exactly k beats, {workers} workers, {limit.TotalSeconds:0} s limit. " +
-            $"Optimiser: default options, seeds 1..{seeds}, 30 s limit each, one thread. A seed is at the optimum within {AtOptimum}.");
+            $"Optimiser: default options, seeds 1..{seeds}, 30 s limit each ({OptimiserOptions.DefaultStarts} starts side by side). A seed is at the optimum within {AtOptimum}.");
         Console.WriteLine();
         Console.WriteLine("| Instance | Areas | k | Data bound (heaviest area / mean) | CP-SAT max/mean | CP-SAT lower bound | Status | CP-SAT time | Optimiser median | Optimiser worst | Seeds at optimum | Gap median | Gap worst | Optimiser time (median) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
