@@ -17,12 +17,18 @@ public sealed class ApplicationUser : IdentityUser
     public DateTime CreatedAtUtc { get; set; }
 }
 
-/// <summary>Who looked at whose personal data, when, and why (Law No. 94-V on personal data).</summary>
+/// <summary>
+/// Who looked at whose personal data, when, and why (Law No. 94-V on personal data): a person with an
+/// account (<see cref="SubjectUserId"/>), or a record about a person who has none — a file on the
+/// preventive register, a domestic-violence case — named by its kind and id.
+/// </summary>
 public sealed class PersonalDataAccess
 {
     public long Id { get; set; }
     public required string ReaderUserId { get; set; }
     public string? SubjectUserId { get; set; }
+    public string? RecordKind { get; set; }
+    public string? RecordId { get; set; }
     public required string Purpose { get; set; }
     public DateTime AtUtc { get; set; }
 }

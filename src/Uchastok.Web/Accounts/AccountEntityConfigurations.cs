@@ -24,6 +24,10 @@ internal sealed class PersonalDataAccessConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.SubjectUserId).HasMaxLength(450);
         builder.Property(a => a.Purpose).HasMaxLength(200);
         builder.HasIndex(a => a.SubjectUserId);
+        builder.Property(a => a.RecordKind).HasMaxLength(40);
+        builder.Property(a => a.RecordId).HasMaxLength(64);
+        // A record's own access history is read by its supervisor: by record, newest first.
+        builder.HasIndex(a => new { a.RecordKind, a.RecordId, a.AtUtc });
     }
 }
 

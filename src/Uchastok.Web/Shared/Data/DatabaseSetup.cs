@@ -62,6 +62,7 @@ public static class DatabaseSetup
         services.AddDataProtection().SetApplicationName("Uchastok").PersistKeysToDbContext<UchastokDbContext>()
             .ProtectKeysWithCertificate(certificates.Current)
             .UnprotectKeysWithAnyCertificate([certificates.Current, .. certificates.Previous]);
+        services.AddSingleton<Security.SearchHashes>();
         return services;
     }
 

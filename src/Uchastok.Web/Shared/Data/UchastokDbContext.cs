@@ -35,6 +35,7 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Security.SearchKey> SearchKeys => Set<Security.SearchKey>();
     public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
     public DbSet<AppealCategory> AppealCategories => Set<AppealCategory>();
     public DbSet<AppealKindSetting> AppealKindSettings => Set<AppealKindSetting>();

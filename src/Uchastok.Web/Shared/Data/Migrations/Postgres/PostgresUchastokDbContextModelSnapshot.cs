@@ -333,6 +333,14 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("SubjectUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -340,6 +348,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SubjectUserId");
+
+                    b.HasIndex("RecordKind", "RecordId", "AtUtc");
 
                     b.ToTable("accounts_personal_data_access", (string)null);
                 });
@@ -1846,6 +1856,25 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasIndex("Recipient");
 
                     b.ToTable("notifications_sink", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Shared.Security.SearchKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_search_keys", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Territory.Address", b =>

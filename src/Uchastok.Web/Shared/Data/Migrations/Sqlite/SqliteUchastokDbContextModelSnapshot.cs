@@ -320,6 +320,14 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SubjectUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -327,6 +335,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SubjectUserId");
+
+                    b.HasIndex("RecordKind", "RecordId", "AtUtc");
 
                     b.ToTable("accounts_personal_data_access", (string)null);
                 });
@@ -1791,6 +1801,25 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("Recipient");
 
                     b.ToTable("notifications_sink", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Shared.Security.SearchKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_search_keys", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Territory.Address", b =>
