@@ -141,7 +141,7 @@ public static class WebSetup
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapGet("/api/v1/about", () => TypedResults.Ok(new { name = "Uchastok", api = "v1" }))
+        app.MapGet("/api/v1/about", () => TypedResults.Ok(new AboutView("Uchastok", "v1")))
             .AllowAnonymous().WithTags("Platform").WithSummary("Who answers here; also the baseline of the locate benchmark.");
         app.MapGet("/culture/{language}", SetLanguage).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -258,3 +258,6 @@ public sealed class DatabaseHealthCheck(UchastokDbContext db) : IHealthCheck
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy("The database does not answer.");
 }
+
+/// <summary>Who answers at this address, and which version of the API.</summary>
+public sealed record AboutView(string Name, string Api);
