@@ -1,4 +1,4 @@
-using System.Text;
+using Uchastok.Rules.Territory;
 
 namespace Uchastok.Rules.Prevention;
 
@@ -62,20 +62,8 @@ public static class NeutralWording
 
     public static bool IsNeutral(string? text) => Check(text).IsNeutral;
 
-    /// <summary>Lower case, ё as е, Kazakh letters as their Russian look-alikes.</summary>
-    public static string Fold(string word)
-    {
-        var builder = new StringBuilder(word.Length);
-        foreach (var c in word.ToLowerInvariant())
-        {
-            builder.Append(c switch
-            {
-                'ё' => 'е', 'ә' => 'а', 'ғ' => 'г', 'қ' => 'к', 'ң' => 'н', 'ө' => 'о', 'ұ' => 'у', 'ү' => 'у', 'һ' => 'х', 'і' => 'и',
-                _ => c,
-            });
-        }
-        return builder.ToString();
-    }
+    /// <summary>Lower case, ё as е, Kazakh letters as their Russian look-alikes: the folding street search uses (<see cref="AddressQuery.Normalize"/>).</summary>
+    public static string Fold(string word) => AddressQuery.Normalize(word);
 
     private static IEnumerable<string> Tokens(string text)
     {

@@ -44,6 +44,8 @@ public enum PreventionProblem
     InPast,
     /// <summary>A date before the event that must precede it (a visit before the person was put on record).</summary>
     BeforeStart,
+    /// <summary>Two fields that must agree do not (an IIN that encodes another birth date).</summary>
+    DoesNotMatch,
 }
 
 /// <summary>One refused field: its name as in the JSON API (camelCase) and the problem.</summary>
