@@ -39,6 +39,8 @@ public static class NeutralWording
         "зорл*", "зомбы*", "урып*", "сокк*", "корла*", "коркыт*",
         "хаттама*", "кылмыс*", "бузуш*", "жабирлен*", "зардап*",
         "сот", "сотка", "сотта", "соттан", "соттын", "сотпен", "сотты", "соттар*",
+        // Kazakh in the Latin alphabet, as some residents and templates now write it: zorlyq, zombylyq, polisia, hattama.
+        "zorly*", "zombyly*", "polisi*", "hattama*",
         // English.
         "violen*", "abus*", "assault*", "battered", "beaten", "beating*", "rape", "raped", "harass*", "threat*",
         "police*", "protocol*", "offence*", "offense*", "offender*", "victim*", "perpetrat*", "aggressor*",

@@ -25,8 +25,11 @@ public sealed record PreventionCategory(
     bool DomesticViolenceOffender = false,
     bool HealthRelated = false)
 {
-    /// <summary>Whether the category's entries hold fields that are encrypted at rest beyond the IIN every entry has.</summary>
-    public bool IsSensitive => HealthRelated || DomesticViolenceOffender;
+    /// <summary>
+    /// Whether being in the category is itself health data, encrypted at rest beyond the IIN every entry
+    /// has: the issue names IIN, victim data and health-related categories as the sensitive fields.
+    /// </summary>
+    public bool IsSensitive => HealthRelated;
 }
 
 /// <summary>Why an input was refused; the web layer turns each into a sentence in the user's language.</summary>

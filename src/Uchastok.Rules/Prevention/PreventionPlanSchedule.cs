@@ -74,6 +74,17 @@ public static class PreventionPlanSchedule
         return dates;
     }
 
+    /// <summary>
+    /// When the inspector is reminded of an action (the issue: "the day before"): the last working day
+    /// before the due date, so a Monday visit is announced on Friday, not on a Sunday nobody reads.
+    /// </summary>
+    public static DateOnly ReminderOn(DateOnly due, WorkingCalendar calendar)
+    {
+        var day = due.AddDays(-1);
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(-1);
+        return day;
+    }
+
     public static bool IsOverdue(DateOnly due, DateOnly? doneOn, DateOnly today) => doneOn is null && due < today;
 
     public static PlanActionStatus Status(DateOnly due, DateOnly? doneOn, DateOnly today) =>

@@ -32,6 +32,7 @@ public sealed class NeutralWordingTests
     [InlineData("Жәбірленушіге көмек", "Жәбірленушіге")]
     [InlineData("Хаттама толтырылды", "Хаттама")]
     [InlineData("zorlyk emes, корлау туралы", "корлау")]
+    [InlineData("Otbasylyq zorlyq-zombylyq", "zorlyq")]
     [InlineData("Your abuser was warned", "abuser")]
     [InlineData("Domestic VIOLENCE support line", "VIOLENCE")]
     [InlineData("Court hearing on 12 March", "Court")]

@@ -25,6 +25,7 @@ public sealed class PreventionCategoryTests
         Assert.True(category.HealthRelated);
         Assert.False(category.Juvenile);
         Assert.True(category.IsSensitive);
+        Assert.False(PreventionCategoryValidator.Validate(Valid() with { DomesticViolenceOffender = true, Juvenile = true }).Category!.IsSensitive);
     }
 
     [Fact]

@@ -73,6 +73,16 @@ public sealed class PreventionPlanScheduleTests
     }
 
     [Fact]
+    public void ReminderOn_IsTheLastWorkingDayBeforeTheDueDate()
+    {
+        // Tuesday 9 March 2027 after a holiday Monday and a weekend: Friday 5 March.
+        Assert.Equal(new DateOnly(2027, 3, 5), PreventionPlanSchedule.ReminderOn(new DateOnly(2027, 3, 9), WithWomensDay));
+        Assert.Equal(new DateOnly(2027, 3, 9), PreventionPlanSchedule.ReminderOn(new DateOnly(2027, 3, 10), WithWomensDay));
+        // A visit the inspector put on a Saturday: reminded on Friday.
+        Assert.Equal(new DateOnly(2027, 3, 12), PreventionPlanSchedule.ReminderOn(new DateOnly(2027, 3, 13), Weekdays));
+    }
+
+    [Fact]
     public void Status_IsOverdueOnlyWhenDueBeforeTodayAndNotDone()
     {
         var today = new DateOnly(2027, 3, 10);
