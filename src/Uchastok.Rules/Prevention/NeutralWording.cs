@@ -26,7 +26,7 @@ public sealed record NeutralWordingCheck(IReadOnlyList<string> Words)
 /// </summary>
 public static class NeutralWording
 {
-    /// <summary>The curated list, written folded (see the class summary). One place: the tests and the admin page read it from here.</summary>
+    /// <summary>The curated list, written folded (see the class summary). One place: the tests and any page that shows the rule read it from here.</summary>
     public static readonly IReadOnlyList<string> Entries =
     [
         // Russian: violence and abuse.
