@@ -15,9 +15,10 @@ public sealed class AppealsModel(AppealAdministration administration, Microsoft.
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostCategoryAsync(int? id, string? code, string? nameKk, string? nameRu, string? nameEn, bool isActive, int sortOrder, CancellationToken cancellationToken)
+    /// <remarks>The form always shows the flag as it stands, so an unticked box clears it.</remarks>
+    public async Task<IActionResult> OnPostCategoryAsync(int? id, string? code, string? nameKk, string? nameRu, string? nameEn, bool isActive, int sortOrder, bool isSensitive, CancellationToken cancellationToken)
     {
-        var (saved, errors) = await administration.SaveCategoryAsync(id, new CategoryInput(code, nameKk, nameRu, nameEn, isActive, sortOrder), cancellationToken);
+        var (saved, errors) = await administration.SaveCategoryAsync(id, new CategoryInput(code, nameKk, nameRu, nameEn, isActive, sortOrder, isSensitive), cancellationToken);
         if (saved is null && errors.Count == 0) return NotFound();
         Errors = errors;
         Message = saved is null ? null : localizer["Admin.Saved"].Value;
