@@ -6,6 +6,7 @@ using Uchastok.Web.Evaluation;
 using Uchastok.Web.Host;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
+using Uchastok.Web.Prevention;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
@@ -38,6 +39,7 @@ builder.Services
     .AddBeatDesign(builder.Configuration)
     .AddCommunity()
     .AddTrust(builder.Configuration)
+    .AddPrevention()
     .AddEvaluation()
     .AddTransparency();
 
@@ -61,6 +63,7 @@ app.MapIntegrationsApi();
 app.MapBeatDesignApi();
 app.MapCommunityApi();
 app.MapTrustApi();
+app.MapPreventionApi();
 app.MapEvaluationApi();
 app.MapTransparencyApi();
 await app.RunAsync();

@@ -10,6 +10,7 @@ using Uchastok.Web.Community;
 using Uchastok.Web.Evaluation;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
+using Uchastok.Web.Prevention;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Trust;
 using Uchastok.Web.Accounts;
@@ -69,6 +70,7 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ReceptionBooking> ReceptionBookings => Set<ReceptionBooking>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<Mailing> Mailings => Set<Mailing>();
+    public DbSet<PreventionCategoryRecord> PreventionCategories => Set<PreventionCategoryRecord>();
     public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
 

@@ -1,0 +1,11 @@
+namespace Uchastok.Web.Prevention;
+
+/// <summary>The inspector's prevention file (issue 17): so far the categories of the preventive register administrators keep.</summary>
+public static class PreventionModule
+{
+    public static IServiceCollection AddPrevention(this IServiceCollection services)
+    {
+        services.AddScoped<PreventionCategoryAdministration>();
+        return services;
+    }
+}
