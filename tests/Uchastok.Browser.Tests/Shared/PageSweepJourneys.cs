@@ -39,7 +39,7 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
         var (beatId, districtId) = await Host.BeatAtAsync("43.2510", "76.9210");
         string[] inspector = ["/appeals/queue", "/community", "/community/receptions", "/community/mailings", $"/trust/free-text?beat={beatId}", "/account/profile"];
         string[] supervisor = ["/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage"];
-        string[] admin = ["/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
+        string[] admin = ["/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", "/admin/prevention-categories", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
         await SweepAsync(inspector, language => Host.SignInAsync("inspector1@demo.kz", language, phone: true));
         await SweepAsync(supervisor, language => Host.SignInAsync("supervisor.almaly@demo.kz", language, phone: true));
         await SweepAsync(admin, language => Host.SignInAsync("admin@demo.kz", language, phone: true));

@@ -71,6 +71,22 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         { "resident1@demo.kz", "POST", "/api/v1/admin/api-keys", HttpStatusCode.Forbidden },
         { "inspector1@demo.kz", "POST", "/api/v1/admin/api-keys/1/revoke", HttpStatusCode.Forbidden },
         { "admin@demo.kz", "GET", "/api/v1/admin/api-keys", HttpStatusCode.OK },
+        { "anonymous", "GET", "/api/v1/prevention/categories", HttpStatusCode.Unauthorized },
+        { "resident1@demo.kz", "GET", "/api/v1/prevention/categories", HttpStatusCode.Forbidden },
+        { "inspector1@demo.kz", "GET", "/api/v1/prevention/categories", HttpStatusCode.OK },
+        { "supervisor.almaly@demo.kz", "GET", "/api/v1/prevention/categories", HttpStatusCode.OK },
+        { "admin@demo.kz", "GET", "/api/v1/prevention/categories", HttpStatusCode.OK },
+        // Writes are the administrator's; the matrix's body is no category, so the administrator gets the field errors.
+        { "anonymous", "POST", "/api/v1/prevention/categories", HttpStatusCode.Unauthorized },
+        { "resident1@demo.kz", "POST", "/api/v1/prevention/categories", HttpStatusCode.Forbidden },
+        { "inspector1@demo.kz", "POST", "/api/v1/prevention/categories", HttpStatusCode.Forbidden },
+        { "supervisor.almaly@demo.kz", "POST", "/api/v1/prevention/categories", HttpStatusCode.Forbidden },
+        { "admin@demo.kz", "POST", "/api/v1/prevention/categories", HttpStatusCode.BadRequest },
+        { "anonymous", "PUT", "/api/v1/prevention/categories/1", HttpStatusCode.Unauthorized },
+        { "resident1@demo.kz", "PUT", "/api/v1/prevention/categories/1", HttpStatusCode.Forbidden },
+        { "inspector1@demo.kz", "PUT", "/api/v1/prevention/categories/1", HttpStatusCode.Forbidden },
+        { "supervisor.almaly@demo.kz", "PUT", "/api/v1/prevention/categories/1", HttpStatusCode.Forbidden },
+        { "admin@demo.kz", "PUT", "/api/v1/prevention/categories/1", HttpStatusCode.BadRequest },
         { "anonymous", "GET", "/open311/v2/services.json", HttpStatusCode.OK },
         // Confirming an applicant's contact is the tracking token's: anyone holding one, no role; an unknown token is not found.
         { "anonymous", "POST", "/api/v1/appeals/track/no-such-token/contact/confirm", HttpStatusCode.NotFound },
@@ -126,6 +142,10 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         { "admin@demo.kz", "/admin/calendar", "200" },
         { "admin@demo.kz", "/admin/appeals", "200" },
         { "admin@demo.kz", "/admin/notifications", "200" },
+        { "anonymous", "/admin/prevention-categories", "redirect:/account/login" },
+        { "inspector1@demo.kz", "/admin/prevention-categories", "redirect:/account/access-denied" },
+        { "supervisor.almaly@demo.kz", "/admin/prevention-categories", "redirect:/account/access-denied" },
+        { "admin@demo.kz", "/admin/prevention-categories", "200" },
     };
 
     [Theory]
