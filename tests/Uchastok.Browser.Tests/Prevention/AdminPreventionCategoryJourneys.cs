@@ -50,6 +50,7 @@ public sealed class AdminPreventionCategoryJourneys(BrowserFixture fixture) : IC
         Assert.Contains("Шартты түрде мерзімінен бұрын босатылғандар", await listed.InnerTextAsync());
         Assert.Contains("1 ай сайын бару", await listed.InnerTextAsync());
         Assert.Contains(basis, await listed.InnerTextAsync());
+        Assert.Equal("Тұрмыстық зорлық-зомбылық жасаған адам", await listed.Locator(".category-marks").InnerTextAsync());
         var stored = await StoredAsync(code);
         Assert.NotNull(stored);
         Assert.Equal((new CalendarPeriod(1, PeriodUnit.Months), new CalendarPeriod(5, PeriodUnit.Years), true), stored.Value);
