@@ -69,7 +69,7 @@ public static class BeatDesignExactEvaluation
                 var everything = Enumerable.Range(0, problem.Count).ToList();
                 if (!problem.Adjacency.IsConnected(everything))
                     throw new InvalidOperationException($"{instance.Name}: the grown piece is not connected in its own adjacency.");
-                var dataBound = problem.Loads.Max() / problem.MeanLoad;
+                var dataBound = BalanceBound.Of(problem).HeaviestArea;
                 Console.Error.WriteLine($"{instance.Name} (n = {problem.Count}, k = {problem.Beats}): {problem.Adjacency.Pairs.Count} neighbouring pairs, heaviest area {dataBound:F3} of the mean");
 
                 var exact = ExactBeatDesign.Solve(problem, limit, workers);

@@ -117,9 +117,9 @@ public static class BeatOptimiser
             var temperature = startTemperature * Math.Pow(1e-3, (double)iterations / budget);
             var moved = options.RecombineEvery > 0 && iterations % options.RecombineEvery == 0 ? state.TryRecombine(random, temperature)
                 : (iterations & 1) == 0 ? state.TryRandomMove(random, temperature) : state.TryRandomSwap(random, temperature);
-            if (moved && state.Key().CompareTo(bestKey) < 0)
+            if (moved && state.Key() is var key && key.CompareTo(bestKey) < 0)
             {
-                bestKey = state.Key();
+                bestKey = key;
                 bestMax = state.MaxOverMean;
                 state.Plan.CopyTo(best, 0);
             }
@@ -651,7 +651,6 @@ public static class BeatOptimiser
             // Depth-first order from the first area; then each subtree's sums, children before parents.
             var order = new int[n];
             var parent = Enumerable.Repeat(-1, n).ToArray();
-            var exit = new int[n];
             var seen = new bool[n];
             var stack = new Stack<int>();
             stack.Push(0);
@@ -681,8 +680,6 @@ public static class BeatOptimiser
                 if (x < inA) fromA[x]++;
                 if (_pinned[area] > 0) (pinnedCount[x], pinnedMax[x]) = (pinnedCount[x] + 1, Math.Max(pinnedMax[x], _pinned[area]));
                 if (_problem.Fixed[area]) { if (x < inA) fixedA[x]++; else fixedB[x]++; }
-                // A subtree in depth-first order is a run of positions: it ends where its last descendant does.
-                exit[x] = Math.Max(exit[x], p + size[x]);
                 if (parent[x] < 0) continue;
                 var up = parent[x];
                 load[up] += load[x];
@@ -718,7 +715,8 @@ public static class BeatOptimiser
             if (bestCut < 0 || bestMoves == 0) return false;
 
             var labelOfRest = bestSideOfCut == a ? b : a;
-            var (from, until) = (position[bestCut], exit[bestCut]);
+            // A subtree in depth-first order is a run of positions: from its root's, as many as it has areas.
+            var (from, until) = (position[bestCut], position[bestCut] + size[bestCut]);
             var moved = new List<(int Area, int Back)>();
             var delta = 0.0;
             for (var x = 0; x < n; x++)
