@@ -58,9 +58,9 @@ public sealed class AccountCommands(
         var (email, phone) = ContactValidation.Contacts(input.Email, input.Phone, localizer, errors);
         if (email is null && !errors.ContainsKey("email")) errors.Add("email", localizer["Account.StaffEmailRequired"]);
         var name = ContactValidation.Name(input.DisplayName, "displayName", localizer, errors);
-        if (input.Role is not (Roles.Inspector or Roles.Supervisor or Roles.Partner or Roles.Admin))
+        if (input.Role is null || input.Role == Roles.Resident || !Roles.Staff.Contains(input.Role))
             errors.Add("role", localizer["Account.UnknownRole"]);
-        if (input.Role is Roles.Inspector or Roles.Supervisor && input.DistrictId is null)
+        if (input.Role is not null && Roles.DistrictPositions.Contains(input.Role) && input.DistrictId is null)
             errors.Add("districtId", localizer["Account.DistrictRequired"]);
         if (input.DistrictId is { } districtId && !await db.Districts.AnyAsync(d => d.Id == districtId, cancellationToken))
             errors.Add("districtId", localizer["Account.UnknownDistrict"]);

@@ -32,6 +32,9 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         new("admin@demo.kz", Roles.Admin, "administrator of the whole city"),
         new("supervisor.almaly@demo.kz", Roles.Supervisor, "head of the local police service of Almaly district"),
         new("inspector1@demo.kz", Roles.Inspector, "district inspector of the Almaly beat at 43.2510 N, 76.9210 E (Tole bi street)"),
+        new("inspector2@demo.kz", Roles.Inspector, "district inspector of another Almaly beat (the next by number): sees none of inspector1's files"),
+        new("juvenile.almaly@demo.kz", Roles.JuvenileInspector, "juvenile inspector of Almaly district"),
+        new("women.almaly@demo.kz", Roles.WomenProtectionOfficer, "women-protection officer of Almaly district"),
         new("resident1@demo.kz", Roles.Resident, "resident"),
         new("resident2@demo.kz", Roles.Resident, "resident"),
     ];
@@ -145,6 +148,12 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         await CreateAsync("admin@demo.kz", "Әкімші / Администратор", Roles.Admin, null, null);
         await CreateAsync("supervisor.almaly@demo.kz", Name(head), Roles.Supervisor, almaly.Id, head.Id);
         await CreateAsync("inspector1@demo.kz", Name(officers.First(o => o.Id == inspectorOfficer)), Roles.Inspector, almaly.Id, inspectorOfficer);
+        // A second inspector of the same district, on another beat, so that "another beat's inspector" can sign in and be refused.
+        var otherOfficer = beats.Where(b => b.DistrictId == almaly.Id && b.InspectorId is not null && b.InspectorId != inspectorOfficer)
+            .OrderBy(b => b.Number).Select(b => b.InspectorId!.Value).First();
+        await CreateAsync("inspector2@demo.kz", Name(officers.First(o => o.Id == otherOfficer)), Roles.Inspector, almaly.Id, otherOfficer);
+        await CreateAsync("juvenile.almaly@demo.kz", "Кәмелетке толмағандар инспекторы / ИДН Алмалы", Roles.JuvenileInspector, almaly.Id, null);
+        await CreateAsync("women.almaly@demo.kz", "Әйелдерді қорғау / Защита прав женщин Алмалы", Roles.WomenProtectionOfficer, almaly.Id, null);
         await CreateAsync("resident1@demo.kz", "Айгүл Сәрсенова", Roles.Resident, null, null);
         await CreateAsync("resident2@demo.kz", "Иван Петров", Roles.Resident, null, null);
     }

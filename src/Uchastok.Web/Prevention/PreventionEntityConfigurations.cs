@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Uchastok.Rules.Prevention;
+using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.Prevention;
 
@@ -19,5 +20,95 @@ internal sealed class PreventionCategoryRecordConfiguration : IEntityTypeConfigu
         builder.Property(c => c.RetentionUnit).HasConversion<string>().HasMaxLength(10);
         builder.Ignore(c => c.VisitInterval);
         builder.Ignore(c => c.RetentionAfterRemoval);
+    }
+}
+
+internal sealed class PreventionEntryConfiguration : IEntityTypeConfiguration<PreventionEntry>
+{
+    public void Configure(EntityTypeBuilder<PreventionEntry> builder)
+    {
+        builder.ToTable("prevention_entries");
+        builder.Property(e => e.FullName).HasMaxLength(PreventionEntryValidator.MaxNameLength);
+        builder.Property(e => e.NameKey).HasMaxLength(PreventionEntryValidator.MaxNameLength);
+        builder.Property(e => e.ProtectedIin).HasMaxLength(1000);
+        builder.Property(e => e.MaskedIin).HasMaxLength(12);
+        builder.Property(e => e.IinHash).HasMaxLength(64);
+        builder.Property(e => e.AddressText).HasMaxLength(300);
+        builder.Property(e => e.ProtectedBasis).HasMaxLength(8000);
+        builder.Property(e => e.ProtectedRemovalReason).HasMaxLength(8000);
+        builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.CreatedByUserId).HasMaxLength(450);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasOne<PreventionCategoryRecord>().WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Beat>().WithMany().HasForeignKey(e => e.BeatId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Address>().WithMany().HasForeignKey(e => e.AddressId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.BeatId, e.State });
+        // The district register pages by name then id: an index in that order keeps every page a seek.
+        builder.HasIndex(e => new { e.DistrictId, e.State, e.FullName, e.Id });
+        builder.HasIndex(e => e.IinHash);
+        builder.HasIndex(e => new { e.NameKey, e.BirthDate });
+        builder.HasIndex(e => new { e.State, e.PurgeDueOn });
+    }
+}
+
+internal sealed class PreventionActionConfiguration : IEntityTypeConfiguration<PreventionAction>
+{
+    public void Configure(EntityTypeBuilder<PreventionAction> builder)
+    {
+        builder.ToTable("prevention_actions");
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Place).HasMaxLength(300);
+        builder.Property(a => a.ProtectedNote).HasMaxLength(8000);
+        builder.Property(a => a.DoneByUserId).HasMaxLength(450);
+        // A file's actions go with it when the purge job deletes it.
+        builder.HasOne<PreventionEntry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Officer>().WithMany().HasForeignKey(a => a.DoneByOfficerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.EntryId, a.Due });
+        builder.HasIndex(a => new { a.DoneByOfficerId, a.DoneOn });
+        builder.HasIndex(a => new { a.Due, a.DoneOn });
+    }
+}
+
+internal sealed class PreventionEventConfiguration : IEntityTypeConfiguration<PreventionEvent>
+{
+    public void Configure(EntityTypeBuilder<PreventionEvent> builder)
+    {
+        builder.ToTable("prevention_events");
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.ProtectedNote).HasMaxLength(8000);
+        builder.Property(e => e.ProtocolReference).HasMaxLength(100);
+        builder.Property(e => e.ByUserId).HasMaxLength(450);
+        builder.HasOne<PreventionEntry>().WithMany().HasForeignKey(e => e.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.EntryId, e.OccurredOn });
+    }
+}
+
+internal sealed class JuvenileDeliveryConfiguration : IEntityTypeConfiguration<JuvenileDelivery>
+{
+    public void Configure(EntityTypeBuilder<JuvenileDelivery> builder)
+    {
+        builder.ToTable("prevention_juvenile_deliveries");
+        builder.Property(d => d.Reason).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.ProtectedMinorName).HasMaxLength(2000);
+        builder.Property(d => d.FoundAt).HasMaxLength(300);
+        builder.Property(d => d.ProtectedDeliveredTo).HasMaxLength(2000);
+        builder.Property(d => d.DeliveredBy).HasMaxLength(200);
+        builder.Property(d => d.RecordedByUserId).HasMaxLength(450);
+        builder.HasOne<Beat>().WithMany().HasForeignKey(d => d.BeatId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PreventionEntry>().WithMany().HasForeignKey(d => d.EntryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(d => new { d.BeatId, d.DeliveredAtUtc });
+        builder.HasIndex(d => new { d.DistrictId, d.DeliveredAtUtc });
+    }
+}
+
+internal sealed class JuvenileGatheringPlaceConfiguration : IEntityTypeConfiguration<JuvenileGatheringPlace>
+{
+    public void Configure(EntityTypeBuilder<JuvenileGatheringPlace> builder)
+    {
+        builder.ToTable("prevention_gathering_places");
+        builder.Property(p => p.Description).HasMaxLength(500);
+        builder.Property(p => p.RecordedByUserId).HasMaxLength(450);
+        builder.HasOne<Beat>().WithMany().HasForeignKey(p => p.BeatId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.BeatId, p.IsActive });
     }
 }

@@ -6,6 +6,8 @@ public static class PreventionModule
     public static IServiceCollection AddPrevention(this IServiceCollection services)
     {
         services.AddScoped<PreventionCategoryAdministration>();
+        services.AddScoped<PreventionScope>();
+        services.AddSingleton<PreventionProtection>();
         return services;
     }
 }

@@ -71,6 +71,11 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<Mailing> Mailings => Set<Mailing>();
     public DbSet<PreventionCategoryRecord> PreventionCategories => Set<PreventionCategoryRecord>();
+    public DbSet<PreventionEntry> PreventionEntries => Set<PreventionEntry>();
+    public DbSet<PreventionAction> PreventionActions => Set<PreventionAction>();
+    public DbSet<PreventionEvent> PreventionEvents => Set<PreventionEvent>();
+    public DbSet<JuvenileDelivery> JuvenileDeliveries => Set<JuvenileDelivery>();
+    public DbSet<JuvenileGatheringPlace> JuvenileGatheringPlaces => Set<JuvenileGatheringPlace>();
     public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
 

@@ -11,6 +11,8 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string TerritoryManagers = nameof(TerritoryManagers);
     public const string Resident = nameof(Resident);
+    /// <summary>Whoever may open the prevention file at all; which records each one reads is decided per record (<c>PreventionAccess</c>).</summary>
+    public const string Prevention = nameof(Prevention);
 }
 
 /// <summary>Claims that carry a staff member's scope, added at sign-in from the account.</summary>
@@ -54,7 +56,8 @@ public static class AuthorizationSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.TerritoryManagers, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.Resident, p => p.RequireRole(Roles.Resident));
+            .AddPolicy(Policies.Resident, p => p.RequireRole(Roles.Resident))
+            .AddPolicy(Policies.Prevention, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.JuvenileInspector, Roles.WomenProtectionOfficer, Roles.Admin));
         return services;
     }
 }

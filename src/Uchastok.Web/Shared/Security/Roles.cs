@@ -8,7 +8,13 @@ public static class Roles
     public const string Supervisor = "Supervisor";
     public const string Partner = "Partner";
     public const string Admin = "Admin";
+    /// <summary>The district's inspector for juveniles (инспектор по делам несовершеннолетних): reads the juvenile files of his district (C15).</summary>
+    public const string JuvenileInspector = "JuvenileInspector";
+    /// <summary>The district's officer of the women-protection unit (подразделение по защите прав женщин): reads the district's domestic-violence cases and their victims (C16).</summary>
+    public const string WomenProtectionOfficer = "WomenProtectionOfficer";
 
-    public static readonly string[] All = [Resident, Inspector, Supervisor, Partner, Admin];
-    public static readonly string[] Staff = [Inspector, Supervisor, Partner, Admin];
+    public static readonly string[] All = [Resident, Inspector, Supervisor, Partner, Admin, JuvenileInspector, WomenProtectionOfficer];
+    public static readonly string[] Staff = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer, Partner, Admin];
+    /// <summary>The positions that hold a district: an account in one of them cannot be made without its district.</summary>
+    public static readonly string[] DistrictPositions = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer];
 }
