@@ -111,6 +111,10 @@ public sealed class InspectorEvaluationQuery(UchastokDbContext db, TrustQuery tr
             .Select(m => m.OfficerId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var activities = await db.PreventiveActivities.AsNoTracking().Where(a => ids.Contains(a.OfficerId) && a.DoneOn >= first && a.DoneOn <= last)
             .GroupBy(a => a.OfficerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // A plan action of the prevention file done by the officer is a preventive activity too, counted from where it was recorded, never entered twice.
+        var planActions = await db.PreventionActions.AsNoTracking().Where(a => a.DoneByOfficerId != null && ids.Contains(a.DoneByOfficerId.Value) && a.DoneOn >= first && a.DoneOn <= last)
+            .GroupBy(a => a.DoneByOfficerId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var done in planActions) activities[done.Key] = activities.GetValueOrDefault(done.Key) + done.Count;
         var upheld = (await UpheldAgainst(ids, first, last).Select(a => a.ConcernedOfficerId!.Value).ToListAsync(cancellationToken)).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var inspectors = ids.Where(id => beatsOf.ContainsKey(id) || decided.ContainsKey(id) || ratings.ContainsKey(id) || reported.Contains(id) || activities.ContainsKey(id) || upheld.ContainsKey(id)).ToList();
         var trustOf = await trust.BeatsOverallAsync(inspectors.ToDictionary(id => id, id => (IReadOnlyCollection<int>)(beatsOf.GetValueOrDefault(id)?.Select(b => b.Id).ToList() ?? [])), quarter, cancellationToken);

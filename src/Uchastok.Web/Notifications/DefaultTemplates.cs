@@ -31,6 +31,7 @@ public static class DefaultTemplates
     public const string StaffReportsReady = "staff.reports-ready";
     public const string SubscriptionConfirm = "subscription.confirm";
     public const string Mailing = "mailing";
+    public const string StaffPreventionDue = "staff.prevention-due";
 
     public sealed record Text(string Subject, string Body);
 
@@ -115,6 +116,10 @@ public static class DefaultTemplates
         [(StaffReportsReady, "kk")] = new("{quarter}: тоқсандық есептер жариялауға дайын", "{quarter} тоқсанының {count} есебі деректерден жасалды және сіздің мақұлдауыңызды күтуде. Әр жобаны оқып, жариялаңыз: {link}"),
         [(StaffReportsReady, "ru")] = new("{quarter}: квартальные отчёты готовы к публикации", "{count} отчётов за квартал {quarter} составлены по данным и ждут вашего утверждения. Прочтите каждый черновик и опубликуйте его: {link}"),
         [(StaffReportsReady, "en")] = new("{quarter}: the quarterly reports are ready to publish", "{count} reports of {quarter} are drafted from the records and wait for your approval. Read each draft and publish it: {link}"),
+
+        [(StaffPreventionDue, "kk")] = new("Профилактикалық жоспар: {date} күнге {count} іс-шара", "{date} күні профилактикалық жоспарлар бойынша {count} іс-шара орындалуы тиіс. Күн тізімі мен бағыт: {link}"),
+        [(StaffPreventionDue, "ru")] = new("План профилактики: {count} мероприятий на {date}", "На {date} по планам профилактики запланировано мероприятий: {count}. Список дня и маршрут: {link}"),
+        [(StaffPreventionDue, "en")] = new("Prevention plans: {count} actions due on {date}", "{count} prevention plan actions are due on {date}. Your day list and route: {link}"),
 
         [(SubscriptionConfirm, "kk")] = new("Жазылымды растаңыз: {scope}", "{scope} полиция хабарламаларына жазылуды растау үшін сілтемені ашыңыз: {link}\nЕгер сіз жазылмаған болсаңыз, бұл хатқа жауап бермеңіз."),
         [(SubscriptionConfirm, "ru")] = new("Подтвердите подписку: {scope}", "Чтобы подтвердить подписку на сообщения полиции ({scope}), откройте ссылку: {link}\nЕсли вы не подписывались, просто не отвечайте."),

@@ -96,6 +96,5 @@ public sealed class PreventionCategoryAdministration(UchastokDbContext db, IStri
         return (PeriodUnit)(-1);
     }
 
-    private void Add(FieldErrors errors, string field, PreventionProblem problem) =>
-        errors.Add(field, localizer[$"Prevention.Problem.{problem}", localizer[$"Prevention.Field.{field}"].Value]);
+    private void Add(FieldErrors errors, string field, PreventionProblem problem) => PreventionMessages.Add(localizer, errors, new(field, problem));
 }

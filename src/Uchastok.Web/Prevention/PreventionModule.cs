@@ -8,6 +8,10 @@ public static class PreventionModule
         services.AddScoped<PreventionCategoryAdministration>();
         services.AddScoped<PreventionScope>();
         services.AddSingleton<PreventionProtection>();
+        services.AddScoped<PreventionRegister>();
+        services.AddScoped<PreventionPlans>();
+        services.AddSingleton<PreventionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<PreventionJob>());
         return services;
     }
 }

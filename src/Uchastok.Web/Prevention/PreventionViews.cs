@@ -48,3 +48,77 @@ public sealed record PreventionCategoryRequest(
     bool HealthRelated = false,
     bool IsActive = true,
     int SortOrder = 0);
+
+/// <summary>
+/// What an inspector sends to put a person on the register. The address is a gazetteer address
+/// (<paramref name="AddressId"/>) or a map point (<paramref name="Latitude"/>, <paramref name="Longitude"/>) with
+/// an optional description; the beat is the one the address lies on. The IIN is optional (a person
+/// without documents at hand) and, when given, must encode the birth date.
+/// </summary>
+/// <param name="Category">The category's code.</param>
+public sealed record PreventionEntryRequest(
+    string? FullName, DateOnly? BirthDate, string? Iin, int? AddressId, double? Latitude, double? Longitude, string? AddressText,
+    string? Category, string? Basis, DateOnly? PutOnRecord);
+
+/// <summary>A line of the register: who, in which category, where, and the next action due. The IIN only masked.</summary>
+public sealed record PreventionEntryRow(
+    long Id, string FullName, DateOnly BirthDate, string? MaskedIin, string CategoryCode, string Category, int BeatId, string BeatCode,
+    string Address, DateOnly PutOnRecord, string State, DateOnly? NextDue, bool Overdue);
+
+/// <summary>One page of the register in name order; <paramref name="Next"/> is the id to pass as <c>after</c> for the next page, null on the last.</summary>
+public sealed record PreventionRegisterPage(IReadOnlyList<PreventionEntryRow> Entries, long? Next);
+
+/// <summary>An action of the individual prevention plan. <paramref name="Status"/>: Done, Overdue, DueToday, Upcoming or Cancelled.</summary>
+public sealed record PreventionActionView(long Id, string Kind, bool Recurring, DateOnly Due, DateOnly? DoneOn, string Status, string? Place, string? Note, string? DoneBy);
+
+/// <summary>An event of the file's history.</summary>
+public sealed record PreventionEventView(long Id, string Kind, DateOnly OccurredOn, string? Note, string? FromBeat, string? ToBeat, string? ProtocolReference, string By, DateTime AtUtc);
+
+/// <summary>Another file that may be the same person, for the supervisor to look at; nothing is ever merged.</summary>
+public sealed record PreventionDuplicateView(long EntryId, string Reason, string FullName, DateOnly BirthDate, string BeatCode);
+
+/// <summary>A read of the file: who, when, why.</summary>
+public sealed record PreventionReadView(string Reader, string Purpose, DateTime AtUtc);
+
+/// <summary>
+/// A person's file: the entry, the plan, the history. <paramref name="Duplicates"/> and <paramref name="AccessHistory"/>
+/// are given to the district's supervisor and the administrator only (null for others).
+/// </summary>
+public sealed record PreventionFileView(
+    long Id, string FullName, DateOnly BirthDate, string? MaskedIin, string CategoryCode, string Category, string LegalBasis,
+    bool Juvenile, bool DomesticViolenceOffender, bool HealthRelated,
+    int BeatId, string BeatCode, int DistrictId, string? Inspector, int? AddressId, string Address, double Latitude, double Longitude,
+    string Basis, DateOnly PutOnRecord, string State, DateOnly? RemovedOn, string? RemovalReason, DateOnly? PurgeDueOn, int Version,
+    IReadOnlyList<PreventionActionView> Plan, IReadOnlyList<PreventionEventView> Events,
+    IReadOnlyList<PreventionDuplicateView>? Duplicates, IReadOnlyList<PreventionReadView>? AccessHistory);
+
+/// <summary>A new action of the plan: its kind (Visit, PreventiveTalk, RehabilitationReferral, EmploymentReferral, SchoolContact, FamilyVisit) and due date.</summary>
+public sealed record PlanActionRequest(string? Kind, DateOnly? Due);
+
+/// <summary>An action done: when, where, what was said or done.</summary>
+public sealed record PlanActionDoneRequest(DateOnly? DoneOn, string? Place, string? Note);
+
+/// <summary>A new due date for an open action.</summary>
+public sealed record PlanActionDueRequest(DateOnly? Due);
+
+/// <summary>
+/// An event on a file. <paramref name="Kind"/>: SupervisionBreach, NewOffence, AddressChanged, MovedToBeat, Removed.
+/// A new address is a gazetteer address or a map point as when putting on record; a move names the beat.
+/// </summary>
+public sealed record PreventionEventRequest(
+    string? Kind, DateOnly? OccurredOn, string? Reason, int? AddressId, double? Latitude, double? Longitude, string? AddressText,
+    int? ToBeatId, string? ProtocolReference);
+
+/// <summary>A stop of the inspector's day, in route order.</summary>
+public sealed record DayStopView(
+    int Order, long ActionId, long EntryId, string FullName, string Kind, DateOnly Due, bool Overdue, string Address,
+    double Latitude, double Longitude, double? MetresFromPrevious, string BeatCode);
+
+/// <summary>
+/// The inspector's day: the plan actions due today or overdue on his beats, in a nearest-neighbour route
+/// from his reception point (<paramref name="StartLatitude"/>, <paramref name="StartLongitude"/>, null without one).
+/// </summary>
+public sealed record InspectorDayView(DateOnly Day, int OfficerId, string Inspector, double? StartLatitude, double? StartLongitude, IReadOnlyList<DayStopView> Stops);
+
+/// <summary>A line of the district board: an inspector's overdue plan actions and the oldest due date among them.</summary>
+public sealed record PreventionOverdueRow(int OfficerId, string Inspector, IReadOnlyList<string> Beats, int Overdue, DateOnly OldestDue);

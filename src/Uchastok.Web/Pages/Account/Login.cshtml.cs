@@ -28,10 +28,12 @@ public sealed class LoginModel(PasswordSignIn passwordSignIn, UserManager<Applic
         return Page();
     }
 
-    /// <summary>Where a sign-in with nowhere else to go lands: staff on their appeals queue, residents on the front page.</summary>
+    /// <summary>Where a sign-in with nowhere else to go lands: staff on their appeals queue, the district's prevention officers on the register, residents on the front page.</summary>
     private async Task<string> LandingAsync(ApplicationUser user)
     {
         var roles = await users.GetRolesAsync(user);
-        return roles.Any(r => r is Roles.Inspector or Roles.Supervisor or Roles.Admin) ? "/appeals/queue" : "/";
+        if (roles.Any(r => r is Roles.Inspector or Roles.Supervisor or Roles.Admin)) return "/appeals/queue";
+        // The district's juvenile inspector and women-protection officer work in the prevention file, not the appeals.
+        return roles.Any(r => r is Roles.JuvenileInspector or Roles.WomenProtectionOfficer) ? "/prevention" : "/";
     }
 }

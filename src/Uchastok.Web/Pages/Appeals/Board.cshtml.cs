@@ -1,21 +1,26 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Web.Appeals;
+using Uchastok.Web.Prevention;
 using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Pages.Appeals;
 
 /// <summary>The supervisor's district board. A supervisor sees his own district; an administrator picks one.</summary>
-public sealed class BoardModel(AppealQueries queries) : PageModel
+public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
     public DistrictBoard? Board { get; private set; }
+    /// <summary>The prevention plans' overdue actions per inspector of the district (counts only).</summary>
+    public IReadOnlyList<PreventionOverdueRow> PreventionOverdue { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var districtId = District ?? ScopeClaims.District(User);
         if (districtId is null) return RedirectToPage("/Territory/Index");
         Board = await queries.BoardAsync(User, districtId.Value, cancellationToken);
-        return Board is null ? Forbid() : Page();
+        if (Board is null) return Forbid();
+        PreventionOverdue = await prevention.OverdueAsync(districtId.Value, cancellationToken);
+        return Page();
     }
 }

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Uchastok.Web.Prevention;
+
+namespace Uchastok.Web.Pages.Prevention;
+
+/// <summary>
+/// The inspector's day: the plan actions due today or overdue on his beats, in route order from his
+/// reception point, as a list and on a map; each can be recorded as done from here. A supervisor opens
+/// an inspector's day from the board (<c>?officerId=</c>).
+/// </summary>
+public sealed class DayModel(PreventionPlans plans, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PreventionPageModel
+{
+    [BindProperty(SupportsGet = true)] public int? OfficerId { get; set; }
+    public InspectorDayView Day { get; private set; } = null!;
+    public long? FailedAction { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var day = await plans.DayAsync(User, OfficerId, cancellationToken);
+        if (day is null) return NotFound();
+        Day = day;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDoneAsync(long actionId, DateOnly? doneOn, string? place, string? note, CancellationToken cancellationToken)
+    {
+        var (result, errors) = await plans.RecordDoneAsync(User, actionId, new PlanActionDoneRequest(doneOn, place, note), cancellationToken);
+        if (Outcome(result, errors) is { } refused) return refused;
+        if (result == PreventionWriteResult.Done)
+        {
+            Saved = localizer["PreventionPage.ActionDone"].Value;
+            return Redirect(OfficerId is { } officer ? $"/prevention/day?officerId={officer}" : "/prevention/day");
+        }
+        FailedAction = actionId;
+        return await OnGetAsync(cancellationToken);
+    }
+
+    /// <summary>The stops for the map: order, point, name and address as data, which the script writes as text.</summary>
+    public string StopsJson() => JsonSerializer.Serialize(Day.Stops.Select(s => new { s.Order, lat = s.Latitude, lon = s.Longitude, name = s.FullName, s.Address, overdue = s.Overdue }),
+        new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    public DateOnly Today => Uchastok.Web.Shared.Localization.KazakhstanTime.Today(clock);
+}

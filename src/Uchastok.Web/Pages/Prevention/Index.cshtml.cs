@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Uchastok.Rules.Prevention;
+using Uchastok.Web.Prevention;
+
+namespace Uchastok.Web.Pages.Prevention;
+
+/// <summary>The preventive register in the user's scope: filters, a page of people in name order, the way to the next page.</summary>
+public sealed class IndexModel(PreventionRegister register, PreventionCategoryAdministration categories, PreventionScope scope) : PreventionPageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Beat { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Removed { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public long? After { get; set; }
+
+    public PreventionRegisterPage Register { get; private set; } = new([], null);
+    public IReadOnlyList<PreventionCategoryView> Categories { get; private set; } = [];
+    /// <summary>Whether the user may put people on record (everyone who sees a register but the administrator).</summary>
+    public bool MayAdd { get; private set; }
+    public bool HasDay { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var page = await register.ListAsync(User, new PreventionRegisterFilter(null, Beat, Category, Removed, Overdue, Q, After), cancellationToken);
+        if (page is null) return NotFound();
+        Register = page;
+        Categories = await categories.ListAsync(cancellationToken);
+        var actor = await scope.ActorAsync(User, cancellationToken);
+        MayAdd = actor.Kind != PreventionActorKind.Admin;
+        HasDay = actor.Kind == PreventionActorKind.Inspector;
+        return Page();
+    }
+
+    /// <summary>The link to the next page: the same filters, after the last person shown.</summary>
+    public string NextLink(long after)
+    {
+        var query = new Dictionary<string, string?> { ["beat"] = Beat?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["category"] = Category, ["q"] = Q,
+            ["removed"] = Removed ? "true" : null, ["overdue"] = Overdue ? "true" : null, ["after"] = after.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/prevention", query.Where(p => p.Value is not null)!);
+    }
+}
