@@ -55,6 +55,8 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
             DefaultTemplates.ReceptionBooked or DefaultTemplates.ReceptionReminder => ["{when}", "{inspector}", "{link}"],
             DefaultTemplates.StaffReportMeetingDue => ["{inspector}", "{quarter}", "{link}"],
             DefaultTemplates.StaffReportsReady => ["{quarter}", "{count}", "{link}"],
+            // A count and a date, never a name: the reminder leaves the system by e-mail.
+            DefaultTemplates.StaffPreventionDue => ["{count}", "{date}", "{link}"],
             DefaultTemplates.SubscriptionConfirm => ["{scope}", "{link}"],
             // Every mailing carries the link to leave.
             DefaultTemplates.Mailing => ["{subject}", "{text}", "{link}"],

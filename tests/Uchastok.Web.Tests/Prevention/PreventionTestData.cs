@@ -10,7 +10,7 @@ using Uchastok.Web.Tests.Support;
 namespace Uchastok.Web.Tests.Prevention;
 
 /// <summary>What the prevention tests make for themselves: a category, a person on record, a valid IIN, the scope of the demo accounts.</summary>
-internal static class PreventionTestData
+public static class PreventionTestData
 {
     /// <summary>inspector1's beat holds this point (Tole bi street, Almaly).</summary>
     public const double InspectorOneLatitude = 43.2510, InspectorOneLongitude = 76.9210;
