@@ -34,6 +34,11 @@ public static class PreventionApi
         file.MapPost("/actions/{id:long}/done", RecordDoneAsync).WithSummary("Record a plan action as done (when, where, what); it counts as a preventive activity.");
         file.MapGet("/day", DayAsync).WithSummary("The inspector's day: plan actions due today or overdue on his beats, in route order from his reception point.");
         file.MapGet("/overdue", OverdueAsync).WithSummary("The district board's overdue plan actions per inspector (counts only).");
+        file.MapGet("/juvenile/deliveries", DeliveriesAsync).WithSummary("Minors taken home, in the caller's scope, newest first; the read is logged.");
+        file.MapPost("/juvenile/deliveries", RecordDeliveryAsync).WithSummary("Record a minor taken home: whom, to whom, when, by whom.");
+        file.MapGet("/juvenile/places", PlacesAsync).WithSummary("Places where groups of minors gather, in the caller's scope (staff only, never public).");
+        file.MapPost("/juvenile/places", AddPlaceAsync).WithSummary("Mark a place where groups of minors gather.");
+        file.MapPost("/juvenile/places/{id:int}/close", ClosePlaceAsync).WithSummary("Close a place no longer in use (it stays on record).");
         return app;
     }
 
@@ -137,4 +142,38 @@ public static class PreventionApi
     /// <summary>The purpose a client gives for a read, kept short; the default names the channel.</summary>
     private static string Purpose(string? given, string fallback) =>
         string.IsNullOrWhiteSpace(given) ? fallback : given.Trim()[..Math.Min(given.Trim().Length, 200)];
+
+    private static async Task<Results<Ok<IReadOnlyList<JuvenileDeliveryView>>, ProblemHttpResult>> DeliveriesAsync(
+        ClaimsPrincipal user, JuvenileRecords juveniles, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken, [FromQuery] int take = 100)
+    {
+        var list = await juveniles.DeliveriesAsync(user, take, cancellationToken);
+        return list is null ? NotFound(localizer) : TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Created<JuvenileDeliveryView>, ValidationProblem, ProblemHttpResult>> RecordDeliveryAsync(
+        JuvenileDeliveryRequest body, ClaimsPrincipal user, JuvenileRecords juveniles, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var (delivery, errors, result) = await juveniles.RecordDeliveryAsync(user, body, cancellationToken);
+        if (delivery is not null) return TypedResults.Created($"/api/v1/prevention/juvenile/deliveries/{delivery.Id}", delivery);
+        return result == PreventionWriteResult.Invalid ? Problems.Validation(localizer, errors) : NotFound(localizer);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<GatheringPlaceView>>, ProblemHttpResult>> PlacesAsync(
+        ClaimsPrincipal user, JuvenileRecords juveniles, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var list = await juveniles.PlacesAsync(user, cancellationToken);
+        return list is null ? NotFound(localizer) : TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Created<GatheringPlaceView>, ValidationProblem, ProblemHttpResult>> AddPlaceAsync(
+        GatheringPlaceRequest body, ClaimsPrincipal user, JuvenileRecords juveniles, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var (place, errors, result) = await juveniles.AddPlaceAsync(user, body, cancellationToken);
+        if (place is not null) return TypedResults.Created($"/api/v1/prevention/juvenile/places/{place.Id}", place);
+        return result == PreventionWriteResult.Invalid ? Problems.Validation(localizer, errors) : NotFound(localizer);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ClosePlaceAsync(
+        int id, ClaimsPrincipal user, JuvenileRecords juveniles, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        Written(await juveniles.ClosePlaceAsync(user, id, cancellationToken), new FieldErrors(), localizer);
 }

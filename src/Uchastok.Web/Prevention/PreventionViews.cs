@@ -122,3 +122,15 @@ public sealed record InspectorDayView(DateOnly Day, int OfficerId, string Inspec
 
 /// <summary>A line of the district board: an inspector's overdue plan actions and the oldest due date among them.</summary>
 public sealed record PreventionOverdueRow(int OfficerId, string Inspector, IReadOnlyList<string> Beats, int Overdue, DateOnly OldestDue);
+
+/// <summary>A minor taken home. <paramref name="Reason"/>: Intoxicated or Unattended; <paramref name="EntryId"/> the minor's file when on the register.</summary>
+public sealed record JuvenileDeliveryRequest(
+    int? BeatId, long? EntryId, string? MinorName, DateOnly? MinorBirthDate, string? Reason, string? FoundAt, string? DeliveredTo, DateTimeOffset? DeliveredAt, string? DeliveredBy);
+
+public sealed record JuvenileDeliveryView(
+    long Id, int BeatId, string BeatCode, long? EntryId, string MinorName, DateOnly MinorBirthDate, string Reason, string FoundAt, string DeliveredTo, DateTime DeliveredAtUtc, string DeliveredBy);
+
+/// <summary>A place where groups of minors gather: a point, what it is, the day it was last seen in use.</summary>
+public sealed record GatheringPlaceRequest(double? Latitude, double? Longitude, string? Description, DateOnly? ObservedOn);
+
+public sealed record GatheringPlaceView(int Id, int BeatId, string BeatCode, double Latitude, double Longitude, string Description, DateOnly ObservedOn, bool IsActive);

@@ -17,9 +17,9 @@ public sealed class PreventionAuthorizationTests(PreventionAuthorizationTests.Fi
     public sealed class Fixture : ClockedAppFactory
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
-        private (long Entry, long Action, int Officer, int District, string Partner)? _data;
+        private (long Entry, long Action, int Officer, int District, string Partner, int Place)? _data;
 
-        public async Task<(long Entry, long Action, int Officer, int District, string Partner)> DataAsync()
+        public async Task<(long Entry, long Action, int Officer, int District, string Partner, int Place)> DataAsync()
         {
             await _gate.WaitAsync();
             try
@@ -29,7 +29,10 @@ public sealed class PreventionAuthorizationTests(PreventionAuthorizationTests.Fi
                 var file = await PutOnRecordAsync(this, Entry(category, "Доступов Тест", new DateOnly(1984, 4, 4), null, new DateOnly(2026, 10, 20)));
                 var (officer, _, district) = await ScopeOfAsync(this, "inspector1@demo.kz");
                 var partner = await this.CreateStaffAsync("Partner", null);
-                _data = (file.GetProperty("id").GetInt64(), file.GetProperty("plan")[0].GetProperty("id").GetInt64(), officer, district, partner);
+                using var inspector = await this.SignedInAsync("inspector1@demo.kz");
+                var place = await (await inspector.PostAsJsonAsync("/api/v1/prevention/juvenile/places",
+                    new { latitude = InspectorOneLatitude, longitude = InspectorOneLongitude, description = "Гаражи", observedOn = new DateOnly(2026, 11, 1) })).JsonAsync();
+                _data = (file.GetProperty("id").GetInt64(), file.GetProperty("plan")[0].GetProperty("id").GetInt64(), officer, district, partner, place.GetProperty("id").GetInt32());
                 return _data.Value;
             }
             finally
@@ -40,7 +43,7 @@ public sealed class PreventionAuthorizationTests(PreventionAuthorizationTests.Fi
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound,
-        NoAuth = HttpStatusCode.Unauthorized, Denied = HttpStatusCode.Forbidden;
+        NoAuth = HttpStatusCode.Unauthorized, Denied = HttpStatusCode.Forbidden, Gone = HttpStatusCode.NoContent;
 
     /// <summary>The callers, in the order of every row's expectations.</summary>
     private static readonly string[] Callers =
@@ -58,6 +61,11 @@ public sealed class PreventionAuthorizationTests(PreventionAuthorizationTests.Fi
         ("GET", "/api/v1/prevention/day", [NoAuth, None, None, Ok, Ok, None, None, Ok, None]),
         ("GET", "/api/v1/prevention/day?officerId={officer}", [NoAuth, None, None, Ok, None, None, None, Ok, Ok]),
         ("GET", "/api/v1/prevention/overdue?districtId={district}", [NoAuth, None, None, None, None, None, None, Ok, Ok]),
+        ("GET", "/api/v1/prevention/juvenile/deliveries", [NoAuth, None, None, Ok, Ok, Ok, None, Ok, Ok]),
+        ("POST", "/api/v1/prevention/juvenile/deliveries", [NoAuth, None, None, Bad, Bad, Bad, None, Bad, Bad]),
+        ("GET", "/api/v1/prevention/juvenile/places", [NoAuth, None, None, Ok, Ok, Ok, None, Ok, Ok]),
+        ("POST", "/api/v1/prevention/juvenile/places", [NoAuth, None, None, Bad, Bad, Bad, None, Bad, Bad]),
+        ("POST", "/api/v1/prevention/juvenile/places/{place}/close", [NoAuth, None, None, Gone, None, Gone, None, Gone, Denied]),
     ];
 
     public static TheoryData<string, string, string, HttpStatusCode> Matrix()
@@ -72,8 +80,8 @@ public sealed class PreventionAuthorizationTests(PreventionAuthorizationTests.Fi
     [MemberData(nameof(Matrix))]
     public async Task EachCaller_GetsWhatItsPositionAndScopeAllow(string who, string method, string path, HttpStatusCode expected)
     {
-        var (entry, action, officer, district, partner) = await fixture.DataAsync();
-        var url = path.Replace("{entry}", entry.ToString()).Replace("{action}", action.ToString())
+        var (entry, action, officer, district, partner, place) = await fixture.DataAsync();
+        var url = path.Replace("{entry}", entry.ToString()).Replace("{action}", action.ToString()).Replace("{place}", place.ToString())
             .Replace("{officer}", officer.ToString()).Replace("{district}", district.ToString());
         using var client = who switch
         {

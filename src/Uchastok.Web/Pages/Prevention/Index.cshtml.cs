@@ -19,6 +19,8 @@ public sealed class IndexModel(PreventionRegister register, PreventionCategoryAd
     /// <summary>Whether the user may put people on record (everyone who sees a register but the administrator).</summary>
     public bool MayAdd { get; private set; }
     public bool HasDay { get; private set; }
+    /// <summary>Whether the user works with juveniles (the beat's inspector, the district's juvenile inspector and supervisor, the administrator).</summary>
+    public bool HasJuveniles { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +31,7 @@ public sealed class IndexModel(PreventionRegister register, PreventionCategoryAd
         var actor = await scope.ActorAsync(User, cancellationToken);
         MayAdd = actor.Kind != PreventionActorKind.Admin;
         HasDay = actor.Kind == PreventionActorKind.Inspector;
+        HasJuveniles = actor.Kind is PreventionActorKind.Inspector or PreventionActorKind.Supervisor or PreventionActorKind.JuvenileInspector or PreventionActorKind.Admin;
         return Page();
     }
 

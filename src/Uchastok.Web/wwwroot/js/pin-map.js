@@ -10,6 +10,12 @@
     var clear = document.getElementById("clear-pin");
     var map = window.UchastokMap.create(element);
     var marker = null;
+    // Points already on record (a staff layer, such as the places where minors gather): their labels are people's words, so text only.
+    var points = JSON.parse(element.dataset.points || "[]");
+    points.forEach(function (point) {
+        L.circleMarker([point.lat, point.lon], { radius: 7, color: "#6b4e00", fillColor: "#f0b429", fillOpacity: 1 })
+            .bindTooltip(window.UchastokMap.text(point.label)).addTo(map);
+    });
 
     function show(latlng) {
         if (marker) marker.setLatLng(latlng);
@@ -22,6 +28,8 @@
         var start = L.latLng(Number(lat.value), Number(lon.value));
         map.setView(start, 16);
         show(start);
+    } else if (points.length > 0) {
+        map.fitBounds(L.latLngBounds(points.map(function (p) { return [p.lat, p.lon]; })).pad(0.3), { maxZoom: 16 });
     } else {
         map.setView([43.25, 76.92], 12);
     }
