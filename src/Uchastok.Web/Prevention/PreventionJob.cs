@@ -19,7 +19,7 @@ public sealed record PreventionPass(int Reminded, int Purged);
 /// and history once the category's retention period after removal has run out; the personal-data log of
 /// who read them stays, as the law on personal data asks.
 /// </summary>
-public sealed class PreventionJob(IServiceScopeFactory scopes, JobLocks locks, NotificationSettings settings, TimeProvider clock, ILogger<PreventionJob> logger)
+public sealed class PreventionJob(IServiceScopeFactory scopes, JobLocks locks, PreventionDayCache days, NotificationSettings settings, TimeProvider clock, ILogger<PreventionJob> logger)
     : PeriodicJob(settings.Background, clock, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
@@ -45,6 +45,7 @@ public sealed class PreventionJob(IServiceScopeFactory scopes, JobLocks locks, N
         int purged;
         await using (var scope = scopes.CreateAsyncScope())
             purged = await PurgeAsync(scope.ServiceProvider.GetRequiredService<UchastokDbContext>(), cancellationToken);
+        if (purged > 0) days.Changed();
         if (reminded + purged > 0) Logger.LogInformation("Prevention pass: {Reminded} inspectors reminded, {Purged} removed files purged", reminded, purged);
         return new PreventionPass(reminded, purged);
     }

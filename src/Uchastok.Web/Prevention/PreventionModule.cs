@@ -10,6 +10,7 @@ public static class PreventionModule
         services.AddSingleton<PreventionProtection>();
         services.AddScoped<PreventionRegister>();
         services.AddScoped<PreventionPlans>();
+        services.AddSingleton<PreventionDayCache>();
         services.AddScoped<JuvenileRecords>();
         services.AddSingleton<PreventionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PreventionJob>());

@@ -18,8 +18,8 @@ namespace Uchastok.Web.Prevention;
 /// day in route order, and the district board's overdue actions per inspector. Access as for the file.
 /// </summary>
 public sealed class PreventionPlans(
-    UchastokDbContext db, PreventionRegister register, PreventionScope scope, PreventionProtection protection, WorkingCalendarProvider calendars,
-    TerritoryText text, PersonalDataLog log, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+    UchastokDbContext db, PreventionRegister register, PreventionProtection protection, WorkingCalendarProvider calendars,
+    TerritoryText text, PersonalDataLog log, PreventionDayCache days, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     public const int MaxPlaceLength = 300;
     public const int MaxNoteLength = 4000;
@@ -39,6 +39,7 @@ public sealed class PreventionPlans(
         if (errors.Count > 0) return (PreventionWriteResult.Invalid, errors);
         db.PreventionActions.Add(new PreventionAction { EntryId = entry.Id, Kind = kind!.Value, Due = input.Due!.Value, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
+        days.Changed();
         return (PreventionWriteResult.Done, errors);
     }
 
@@ -52,6 +53,7 @@ public sealed class PreventionPlans(
         if (errors.Count > 0) return (PreventionWriteResult.Invalid, errors);
         action!.Due = input.Due!.Value;
         await db.SaveChangesAsync(cancellationToken);
+        days.Changed();
         return (PreventionWriteResult.Done, errors);
     }
 
@@ -88,31 +90,44 @@ public sealed class PreventionPlans(
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        days.Changed();
         return (PreventionWriteResult.Done, errors);
     }
 
     /// <summary>
     /// The inspector's day: his own (no <paramref name="officerId"/>), or an inspector's of the district for
-    /// his supervisor, any for the administrator; null (404) otherwise. The read is logged.
+    /// his supervisor, any for the administrator; null (404) otherwise. Kept a few seconds by
+    /// <see cref="PreventionDayCache"/>; the first read of each distinct list by each reader is logged.
     /// </summary>
     public async Task<InspectorDayView?> DayAsync(ClaimsPrincipal user, int? officerId, CancellationToken cancellationToken = default)
     {
-        var actor = await scope.ActorAsync(user, cancellationToken);
         var own = ScopeClaims.Officer(user);
-        var id = officerId ?? own;
-        if (id is null) return null;
-        var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (officer is null) return null;
-        var allowed = actor.Kind switch
-        {
-            PreventionActorKind.Inspector => id == own,
-            PreventionActorKind.Supervisor => actor.DistrictId == officer.DistrictId,
-            PreventionActorKind.Admin => true,
-            _ => false,
-        };
-        if (!allowed) return null;
-
+        if ((officerId ?? own) is not { } id) return null;
         var today = calendars.Today();
+        var day = days.Find(id, today) ?? await ComputeDayAsync(id, today, cancellationToken);
+        if (day is null || !MayReadDay(user, id, day.DistrictId)) return null;
+        var reader = PreventionScope.UserId(user);
+        if (day.View.Stops.Count > 0 && days.FirstRead(reader, id, today, day.ListKey))
+            await log.RecordReadAsync(reader, new PersonalRecord("prevention-day", id.ToString(CultureInfo.InvariantCulture)),
+                string.Create(CultureInfo.InvariantCulture, $"inspector's day {today:yyyy-MM-dd}: {day.View.Stops.Count} people"), cancellationToken);
+        return day.View;
+    }
+
+    /// <summary>Who reads an inspector's day, in the order <see cref="PreventionScope"/> ranks positions: the administrator, the district's supervisor, the inspector himself.</summary>
+    private static bool MayReadDay(ClaimsPrincipal user, int officerId, int districtId)
+    {
+        if (user.IsInRole(Roles.Admin)) return true;
+        if (user.IsInRole(Roles.Supervisor)) return ScopeClaims.District(user) == districtId;
+        if (user.IsInRole(Roles.WomenProtectionOfficer) || user.IsInRole(Roles.JuvenileInspector)) return false;
+        return user.IsInRole(Roles.Inspector) && ScopeClaims.Officer(user) == officerId;
+    }
+
+    private async Task<PreventionDayCache.Day?> ComputeDayAsync(int officerId, DateOnly today, CancellationToken cancellationToken)
+    {
+        // The revision is read before the data, so a write during the computation makes the result stale at once rather than kept.
+        var revision = days.Revision;
+        var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == officerId, cancellationToken);
+        if (officer is null) return null;
         var beats = await db.Beats.AsNoTracking().Where(b => b.InspectorId == officer.Id && b.IsActive).OrderBy(b => b.Number)
             .Select(b => new { b.Id, b.Code, Reception = b.ReceptionPoint == null ? null : new { b.ReceptionPoint.Address.Latitude, b.ReceptionPoint.Address.Longitude } })
             .ToListAsync(cancellationToken);
@@ -126,15 +141,13 @@ public sealed class PreventionPlans(
             start is null ? null : new GeoPoint(start.Latitude, start.Longitude));
         var byId = due.ToDictionary(a => a.Id);
         var codes = beats.ToDictionary(b => b.Id, b => b.Code);
-        if (stops.Count > 0)
-            await log.RecordReadAsync(PreventionScope.UserId(user), new PersonalRecord("prevention-day", officer.Id.ToString(CultureInfo.InvariantCulture)),
-                string.Create(CultureInfo.InvariantCulture, $"inspector's day {today:yyyy-MM-dd}"), cancellationToken);
-        return new InspectorDayView(today, officer.Id, text.OfficerName(officer), start?.Latitude, start?.Longitude, stops.Select(s =>
+        var view = new InspectorDayView(today, officer.Id, text.OfficerName(officer), start?.Latitude, start?.Longitude, stops.Select(s =>
         {
             var a = byId[s.Action.ActionId];
             return new DayStopView(s.Order, a.Id, a.EntryId, a.FullName, a.Kind.ToString(), a.Due, s.Overdue, a.AddressText, a.Latitude, a.Longitude,
                 s.MetresFromPrevious is { } m ? Math.Round(m) : null, codes.GetValueOrDefault(a.BeatId, ""));
         }).ToList());
+        return days.Keep(officer.Id, today, view, officer.DistrictId, revision);
     }
 
     /// <summary>The district board's prevention line: per inspector, the plan actions overdue on his beats and the oldest due date. Counts only, no names.</summary>

@@ -32,7 +32,7 @@ public sealed record PreventionRegisterFilter(
 /// </summary>
 public sealed class PreventionRegister(
     UchastokDbContext db, PreventionScope scope, PreventionProtection protection, SearchHashes hashes, TerritoryQueries territory,
-    AddressSearch addresses, TerritoryText text, WorkingCalendarProvider calendars, PersonalDataLog log,
+    AddressSearch addresses, TerritoryText text, WorkingCalendarProvider calendars, PersonalDataLog log, PreventionDayCache days,
     IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     public const int DefaultPage = 50;
@@ -88,6 +88,7 @@ public sealed class PreventionRegister(
             Due = PreventionPlanSchedule.FirstDue(entry.PutOnRecord, await calendars.GetAsync(cancellationToken)), CreatedAtUtc = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        days.Changed();
         return (await FileAsync(user, entry.Id, "put on record", cancellationToken), errors);
     }
 
@@ -268,6 +269,7 @@ public sealed class PreventionRegister(
             db.ChangeTracker.Clear();
             return (PreventionWriteResult.Conflict, errors);
         }
+        days.Changed();
         return (PreventionWriteResult.Done, errors);
     }
 

@@ -266,7 +266,13 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
         var (officer, _, district) = await ScopeOfAsync(factory, "inspector1@demo.kz");
 
         using var inspector1 = await factory.SignedInAsync("inspector1@demo.kz");
+        var dayReads = () => WithDbAsync(factory, db => db.PersonalDataAccesses.CountAsync(a => a.RecordKind == "prevention-day" && a.RecordId == officer.ToString()));
+        var readsBefore = await dayReads();
         var day = await (await inspector1.GetAsync("/api/v1/prevention/day")).JsonAsync();
+        // The same list shown again to the same reader adds nothing to the log; a new list is logged again.
+        Assert.Equal(readsBefore + 1, await dayReads());
+        Assert.Equal(day.GetRawText(), (await (await inspector1.GetAsync("/api/v1/prevention/day")).JsonAsync()).GetRawText());
+        Assert.Equal(readsBefore + 1, await dayReads());
         var stop = Assert.Single(day.GetProperty("stops").EnumerateArray(), s => s.GetProperty("actionId").GetInt64() == visit);
         Assert.True(stop.GetProperty("overdue").GetBoolean());
         Assert.Equal(name, stop.GetProperty("fullName").GetString());
@@ -289,6 +295,7 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
         var later = await (await inspector1.GetAsync("/api/v1/prevention/day")).JsonAsync();
         Assert.DoesNotContain(later.GetProperty("stops").EnumerateArray(), s => s.GetProperty("actionId").GetInt64() == visit);
+        if (later.GetProperty("stops").GetArrayLength() > 0) Assert.True(await dayReads() > readsBefore + 1);
     }
 
     [Fact]
