@@ -16,6 +16,13 @@ public sealed record AppealStatisticsRow(string Month, string District, string B
 public sealed record IncidentRow(string Month, string Type, string District, string? Beat, double Latitude, double Longitude);
 
 /// <summary>
+/// People on the preventive register on a day, per district and category (C15): the one figure of the
+/// prevention file the public gets. Counts under 5 are null; there is no total, beat or point, so no
+/// subtraction gives a hidden cell back.
+/// </summary>
+public sealed record PreventionCountRow(string Date, string District, string Category, int? OnRecord);
+
+/// <summary>
 /// The open-data export (C11), in CSV and JSON with the same columns, described in
 /// docs/open-data.md. Built from the records with <see cref="OpenDataPrivacy"/>: nothing that
 /// names or reaches a person, no exact place, no small count.
@@ -61,6 +68,18 @@ public sealed class OpenDataExport(UchastokDbContext db)
                 OpenDataPrivacy.Suppress(inMonth.Count), OpenDataPrivacy.Suppress(inMonth.Count(d => d.OnTime)),
                 shownRatings, ratings.Count < OpenDataPrivacy.MinimumCount ? null : Math.Round(ratings.Average(), 2));
         }).ToList();
+    }
+
+    /// <summary>Every district against every category of the register, today.</summary>
+    public async Task<IReadOnlyList<PreventionCountRow>> PreventionAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var counts = await db.PreventionEntries.AsNoTracking().Where(e => e.State == Rules.Prevention.PreventionFileState.OnRecord)
+            .GroupBy(e => new { e.DistrictId, e.CategoryId }).Select(g => new { g.Key.DistrictId, g.Key.CategoryId, Count = g.Count() })
+            .ToDictionaryAsync(g => (g.DistrictId, g.CategoryId), g => g.Count, cancellationToken);
+        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Code }).ToListAsync(cancellationToken);
+        var categories = await db.PreventionCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken);
+        var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return districts.SelectMany(d => categories.Select(c => new PreventionCountRow(date, d.Code, c.Code, OpenDataPrivacy.Suppress(counts.GetValueOrDefault((d.Id, c.Id)))))).ToList();
     }
 
     /// <summary>The appeals public figures count: every one outside a sensitive category.</summary>

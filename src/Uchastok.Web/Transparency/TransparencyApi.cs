@@ -32,6 +32,8 @@ public static class TransparencyApi
             .WithSummary("Appeals per beat and month: received, decided, decided on time, ratings and their mean; counts under 5 suppressed. CSV or JSON.");
         open.MapGet("/incidents.{format}", IncidentsAsync).AlsoAs(CsvType, JsonSchemaType.String)
             .WithSummary("Recorded incidents by month, type and beat, at anonymous public points. CSV or JSON.");
+        open.MapGet("/prevention.{format}", PreventionAsync).AlsoAs(CsvType, JsonSchemaType.String)
+            .WithSummary("People on the preventive register today, per district and category; counts under 5 suppressed; no beat, no point. CSV or JSON.");
 
         var reports = app.MapGroup("/api/v1/reports").WithTags("Reports");
         var published = reports.MapGroup(string.Empty).AllowAnonymous();
@@ -70,6 +72,10 @@ public static class TransparencyApi
             return Problems.BadRequest(localizer, "OpenData.MonthsInvalid", OpenDataExport.MaxMonths);
         return Write(format, await export.IncidentsAsync(first, last, cancellationToken), "incidents", localizer);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<PreventionCountRow>>, FileContentHttpResult, ProblemHttpResult>> PreventionAsync(
+        string format, OpenDataExport export, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        Write(format, await export.PreventionAsync(KazakhstanTime.Today(clock), cancellationToken), "prevention", localizer);
 
     /// <summary>CSV and JSON carry the same columns (docs/open-data.md); any other extension is an address that does not exist.</summary>
     private static Results<Ok<IReadOnlyList<T>>, FileContentHttpResult, ProblemHttpResult> Write<T>(string format, IReadOnlyList<T> rows, string name, IStringLocalizer localizer) => format switch

@@ -325,4 +325,24 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
             new { doneOn = Today, place = "x", note = "y" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task OpenData_CountsTheRegisterPerDistrictAndCategory_HidingSmallCounts_AndNamesNoOne()
+    {
+        var few = await CategoryAsync(factory);
+        var many = await CategoryAsync(factory);
+        var names = new List<string>();
+        for (var i = 0; i < 3; i++) names.Add((await PutOnRecordAsync(factory, Entry(few, NewName(), new DateOnly(1980, 1, 1 + i), null, PutOn))).GetProperty("fullName").GetString()!);
+        for (var i = 0; i < 5; i++) names.Add((await PutOnRecordAsync(factory, Entry(many, NewName(), new DateOnly(1981, 1, 1 + i), IinFor(new DateOnly(1981, 1, 1 + i), Seed()), PutOn))).GetProperty("fullName").GetString()!);
+
+        using var anyone = factory.Client();
+        var json = await (await anyone.GetAsync("/api/v1/open-data/prevention.json")).Content.ReadAsStringAsync();
+        var rows = JsonDocument.Parse(json).RootElement.EnumerateArray().Where(r => r.GetProperty("district").GetString() == "almaly").ToList();
+        Assert.Equal(JsonValueKind.Null, rows.Single(r => r.GetProperty("category").GetString() == few).GetProperty("onRecord").ValueKind);
+        Assert.Equal(5, rows.Single(r => r.GetProperty("category").GetString() == many).GetProperty("onRecord").GetInt32());
+        var csv = await (await anyone.GetAsync("/api/v1/open-data/prevention.csv")).Content.ReadAsStringAsync();
+        Assert.Contains($"almaly,{many},5", csv);
+        foreach (var name in names) Assert.DoesNotContain(name, json + csv);
+        Assert.DoesNotContain("43.25", json + csv);
+    }
 }
