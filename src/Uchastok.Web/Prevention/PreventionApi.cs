@@ -16,6 +16,7 @@ public static class PreventionApi
         var admin = app.MapGroup("/api/v1/prevention").RequireAuthorization(Policies.Admin).WithTags("Prevention");
         admin.MapPost("/categories", AddCategoryAsync).WithSummary("Add a category with its legal basis, visit interval and retention period (both required, no default).");
         admin.MapPut("/categories/{id:int}", SaveCategoryAsync).WithSummary("Change a category (deactivate instead of deleting).");
+        app.MapDomesticViolenceApi();
         return app;
     }
 

@@ -6,16 +6,20 @@ using Uchastok.Web.Shared.Security;
 namespace Uchastok.Web.Pages.Appeals;
 
 /// <summary>The supervisor's district board. A supervisor sees his own district; an administrator picks one.</summary>
-public sealed class BoardModel(AppealQueries queries) : PageModel
+public sealed class BoardModel(AppealQueries queries, Uchastok.Web.Prevention.DomesticViolenceCases domesticViolence) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
     public DistrictBoard? Board { get; private set; }
+    /// <summary>The district's open domestic-violence cases flagged as repeats, and measures whose check is overdue.</summary>
+    public Uchastok.Web.Prevention.DvBoardView? DomesticViolence { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var districtId = District ?? ScopeClaims.District(User);
         if (districtId is null) return RedirectToPage("/Territory/Index");
         Board = await queries.BoardAsync(User, districtId.Value, cancellationToken);
-        return Board is null ? Forbid() : Page();
+        if (Board is null) return Forbid();
+        DomesticViolence = await domesticViolence.BoardAsync(districtId.Value, cancellationToken);
+        return Page();
     }
 }
