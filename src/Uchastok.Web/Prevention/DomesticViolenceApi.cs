@@ -20,6 +20,7 @@ public static class DomesticViolenceApi
         cases.MapGet("/", ListAsync).WithSummary("The domestic-violence cases the user may read, newest first (no victim data); 404 for anyone who reads none.");
         cases.MapPost("/", OpenAsync).WithSummary("Open a case on detection, without the victim's statement; from an appeal or an anonymous tip give its id.");
         cases.MapGet("/{id:long}", ReadAsync).WithSummary("One case with its evidence, steps, measures and repeat flag; the victim block only for those who may see it. Every read is logged.");
+        cases.MapGet("/{id:long}/reads", ReadsAsync).WithSummary("Who read the case, when and why, newest first: for the district's supervisor only.");
         cases.MapPost("/{id:long}/evidence", AddEvidenceAsync).WithSummary("Add a witness's or neighbour's statement, or a video or photo by its SHA-256.");
         cases.MapPost("/{id:long}/steps", StepAsync).WithSummary("Draw up the protocol, send to court (refused with no evidence item), record the court's decision, or close.");
         cases.MapPut("/{id:long}/offender", SetOffenderAsync).WithSummary("Link the offender's file on the preventive register, whose plan carries the follow-up visits.");
@@ -51,6 +52,10 @@ public static class DomesticViolenceApi
         await cases.ReadAsync(user, id, string.IsNullOrWhiteSpace(purpose) ? ReadPurpose : $"dv case: {purpose.Trim()}", cancellationToken) is { } found
             ? TypedResults.Ok(found)
             : Problems.NotFound(localizer, "Dv.NotFound");
+
+    private static async Task<Results<Ok<IReadOnlyList<DvReadView>>, ProblemHttpResult>> ReadsAsync(
+        long id, ClaimsPrincipal user, DomesticViolenceCases cases, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await cases.ReadsAsync(user, id, cancellationToken) is { } reads ? TypedResults.Ok(reads) : Problems.NotFound(localizer, "Dv.NotFound");
 
     private static async Task<Results<Created<DvCaseView>, ValidationProblem, ProblemHttpResult>> OpenAsync(
         DvOpenRequest body, ClaimsPrincipal user, DomesticViolenceCases cases, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)

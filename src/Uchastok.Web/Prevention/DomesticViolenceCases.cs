@@ -70,6 +70,15 @@ public sealed class DomesticViolenceCases(
         return await ViewAsync(found, decision.ShowsVictim, cancellationToken);
     }
 
+    /// <summary>Who read the case, when and why, newest first: shown to the district's supervisor only (issue 17); null (not found) for anyone else.</summary>
+    public async Task<IReadOnlyList<DvReadView>?> ReadsAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken = default)
+    {
+        var (found, _) = await FindAsync(user, id, tracked: false, cancellationToken);
+        if (found is null || (await scope.ActorAsync(user, cancellationToken)).Kind != PreventionActorKind.Supervisor) return null;
+        return (await log.HistoryAsync(new PersonalRecord(RecordKind, id.ToString(CultureInfo.InvariantCulture)), cancellationToken: cancellationToken))
+            .Select(r => new DvReadView(r.ReaderName, r.Purpose, r.AtUtc)).ToList();
+    }
+
     /// <summary>The beats the user may open a case on, with their district: his own for an inspector, the district's for district staff, all for an admin.</summary>
     public async Task<IReadOnlyList<(int BeatId, int DistrictId, string Label)>> BeatsToOpenOnAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {

@@ -22,6 +22,9 @@ public sealed record DvRepeatView(bool IsRepeat, long? OfCaseId, IReadOnlyList<s
 /// <summary>An evidence item: a statement's who, contact and text, or a file's SHA-256, when it was recorded and its source.</summary>
 public sealed record DvEvidenceView(long Id, string Kind, string? PersonName, string? Contact, string? Text, string? Sha256, DateTime? RecordedAtUtc, string? Source, DateTime AtUtc);
 
+/// <summary>One read of a case: by whom, why, when (UTC).</summary>
+public sealed record DvReadView(string Reader, string Purpose, DateTime AtUtc);
+
 /// <summary>The victim's identity and contacts, the channel she chose (<c>None</c>, <c>Sms</c>, <c>Email</c>) and the referral with her consent.</summary>
 public sealed record DvVictimView(string? Name, string? Address, string? Phone, string? Email, string Channel, DateOnly? ReferralConsentOn, string? ReferralOrganisation, DateOnly? ReferredOn);
 

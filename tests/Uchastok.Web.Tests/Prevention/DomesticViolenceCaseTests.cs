@@ -261,6 +261,13 @@ public sealed class DomesticViolenceCaseTests(UchastokAppFactory factory) : ICla
         Assert.Equal(4, reads.Count);
         Assert.Equal(3, reads.Count(r => r.Purpose == "dv case: checking the victim's contacts (with victim data)"));
         Assert.Single(reads, r => r.Purpose == "dv case: read through the API");
+
+        // The supervisor sees the case's access history; the inspector does not.
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+        var history = (await (await supervisor.GetAsync($"{Path}/{id}/reads")).JsonAsync()).EnumerateArray().ToList();
+        Assert.Equal(4, history.Count);
+        Assert.Contains(history, h => h.GetProperty("purpose").GetString() == "dv case: read through the API");
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync($"{Path}/{id}/reads")).StatusCode);
     }
 
     [Fact]

@@ -182,6 +182,7 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         ("GET", "/api/v1/prevention/dv-cases", "401 404 200 200 404 200 200 200"),
         ("POST", "/api/v1/prevention/dv-cases", "401 404 400 400 404 400 400 400"),
         ("GET", "/api/v1/prevention/dv-cases/{case}", "401 404 200 404 404 200 200 200"),
+        ("GET", "/api/v1/prevention/dv-cases/{case}/reads", "401 404 404 404 404 404 200 404"),
         ("POST", "/api/v1/prevention/dv-cases/{case}/evidence", "401 404 400 404 404 400 400 400"),
         ("POST", "/api/v1/prevention/dv-cases/{case}/steps", "401 404 400 404 404 400 400 400"),
         ("PUT", "/api/v1/prevention/dv-cases/{case}/offender", "401 404 200 404 404 200 200 200"),

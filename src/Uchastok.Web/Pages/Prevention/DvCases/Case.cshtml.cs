@@ -18,6 +18,8 @@ public sealed class CaseModel(DomesticViolenceCases cases, TimeProvider clock) :
 
     public DvCaseView Case { get; private set; } = null!;
     public IReadOnlyList<DvMeasureTypeView> MeasureTypes { get; private set; } = [];
+    /// <summary>The case's access history, for the district's supervisor; null for everyone else.</summary>
+    public IReadOnlyList<DvReadView>? Reads { get; private set; }
     public DateOnly Today => KazakhstanTime.Today(clock);
     /// <summary>Which form the errors belong to (evidence, step, victim, message, referral, measure, check, offender).</summary>
     public string? FailedForm { get; private set; }
@@ -93,6 +95,7 @@ public sealed class CaseModel(DomesticViolenceCases cases, TimeProvider clock) :
         if (await cases.ReadAsync(User, id, Purpose, cancellationToken) is not { } found) return false;
         Case = found;
         MeasureTypes = (await cases.MeasureTypesAsync(cancellationToken)).Where(t => t.IsActive).ToList();
+        Reads = await cases.ReadsAsync(User, id, cancellationToken);
         return true;
     }
 
