@@ -25,6 +25,8 @@ public static class DefaultTemplates
     public const string StaffReminder = "staff.reminder";
     public const string StaffOverdue = "staff.overdue";
     public const string ReceptionBooked = "reception.booked";
+    /// <summary>A message to a domestic-violence victim (C16): a neutral subject and the staff member's text only, which is checked to be neutral too.</summary>
+    public const string DomesticViolenceMessage = "prevention.dv-message";
     public const string ReceptionReminder = "reception.reminder";
     public const string ReceptionCancelled = "reception.cancelled";
     public const string StaffReportMeetingDue = "staff.report-meeting-due";
@@ -128,6 +130,11 @@ public static class DefaultTemplates
         [(Mailing, "kk")] = new("{subject}", "{text}\n\n{scope} · Жазылымнан бас тарту: {link}"),
         [(Mailing, "ru")] = new("{subject}", "{text}\n\n{scope} · Отписаться: {link}"),
         [(Mailing, "en")] = new("{subject}", "{text}\n\n{scope} · Unsubscribe: {link}"),
+
+        // Neutral on purpose: an SMS or a subject line is read on a lock screen, maybe by the very person the case is about.
+        [(DomesticViolenceMessage, "kk")] = new("Хабарлама", "{text}"),
+        [(DomesticViolenceMessage, "ru")] = new("Сообщение", "{text}"),
+        [(DomesticViolenceMessage, "en")] = new("A message", "{text}"),
     };
 
     public static IEnumerable<string> Keys => All.Keys.Select(k => k.Key).Distinct();

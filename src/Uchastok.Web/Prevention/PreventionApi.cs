@@ -39,6 +39,7 @@ public static class PreventionApi
         file.MapGet("/juvenile/places", PlacesAsync).WithSummary("Places where groups of minors gather, in the caller's scope (staff only, never public).");
         file.MapPost("/juvenile/places", AddPlaceAsync).WithSummary("Mark a place where groups of minors gather.");
         file.MapPost("/juvenile/places/{id:int}/close", ClosePlaceAsync).WithSummary("Close a place no longer in use (it stays on record).");
+        app.MapDomesticViolenceApi();
         return app;
     }
 

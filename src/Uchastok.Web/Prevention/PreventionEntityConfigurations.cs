@@ -112,3 +112,87 @@ internal sealed class JuvenileGatheringPlaceConfiguration : IEntityTypeConfigura
         builder.HasIndex(p => new { p.BeatId, p.IsActive });
     }
 }
+
+internal sealed class DvCaseConfiguration : IEntityTypeConfiguration<DvCase>
+{
+    public void Configure(EntityTypeBuilder<DvCase> builder)
+    {
+        builder.ToTable("prevention_dv_cases");
+        builder.Property(c => c.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.CourtOutcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.VictimChannel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.RepeatReasons).HasConversion<string>().HasMaxLength(40);
+        builder.Property(c => c.AddressText).HasMaxLength(DomesticViolenceCases.MaxAddressLength);
+        builder.Property(c => c.AddressKey).HasMaxLength(DomesticViolenceCases.MaxAddressLength);
+        builder.Property(c => c.ProtectedSummary).HasMaxLength(16000);
+        builder.Property(c => c.ProtocolNumber).HasMaxLength(DomesticViolenceCases.MaxShortText);
+        builder.Property(c => c.ProtectedVictimName).HasMaxLength(2000);
+        builder.Property(c => c.ProtectedVictimAddress).HasMaxLength(2000);
+        builder.Property(c => c.ProtectedVictimPhone).HasMaxLength(2000);
+        builder.Property(c => c.ProtectedVictimEmail).HasMaxLength(2000);
+        builder.Property(c => c.ReferralOrganisation).HasMaxLength(DomesticViolenceCases.MaxShortText);
+        builder.Property(c => c.CreatedByUserId).HasMaxLength(450);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Beat>().WithMany().HasForeignKey(c => c.BeatId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PreventionEntry>().WithMany().HasForeignKey(c => c.OffenderEntryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => new { c.BeatId, c.DetectedOn });
+        builder.HasIndex(c => new { c.DistrictId, c.State });
+        builder.HasIndex(c => c.AddressKey);
+        builder.HasIndex(c => c.OffenderEntryId);
+    }
+}
+
+internal sealed class DvEvidenceConfiguration : IEntityTypeConfiguration<DvEvidence>
+{
+    public void Configure(EntityTypeBuilder<DvEvidence> builder)
+    {
+        builder.ToTable("prevention_dv_evidence");
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.ProtectedPersonName).HasMaxLength(2000);
+        builder.Property(e => e.ProtectedContact).HasMaxLength(2000);
+        builder.Property(e => e.ProtectedText).HasMaxLength(16000);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.Source).HasMaxLength(DomesticViolenceCases.MaxShortText);
+        builder.Property(e => e.ByUserId).HasMaxLength(450);
+        builder.HasOne<DvCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.CaseId);
+    }
+}
+
+internal sealed class DvMeasureTypeConfiguration : IEntityTypeConfiguration<DvMeasureType>
+{
+    public void Configure(EntityTypeBuilder<DvMeasureType> builder)
+    {
+        builder.ToTable("prevention_dv_measure_types");
+        foreach (var name in new[] { nameof(DvMeasureType.NameKk), nameof(DvMeasureType.NameRu), nameof(DvMeasureType.NameEn) })
+            builder.Property(name).HasMaxLength(PreventionCategoryAdministration.MaxNameLength);
+        builder.Property(t => t.LegalSource).HasMaxLength(PreventionCategoryValidator.MaxLegalBasisLength);
+        builder.Property(t => t.CheckIntervalUnit).HasConversion<string>().HasMaxLength(10);
+        builder.Ignore(t => t.CheckInterval);
+    }
+}
+
+internal sealed class DvMeasureConfiguration : IEntityTypeConfiguration<DvMeasure>
+{
+    public void Configure(EntityTypeBuilder<DvMeasure> builder)
+    {
+        builder.ToTable("prevention_dv_measures");
+        builder.Property(m => m.ByUserId).HasMaxLength(450);
+        builder.HasOne<DvCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<DvMeasureType>().WithMany().HasForeignKey(m => m.TypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.CaseId);
+        builder.HasIndex(m => m.NextCheckDue);
+    }
+}
+
+internal sealed class DvSettingsConfiguration : IEntityTypeConfiguration<DvSettings>
+{
+    public void Configure(EntityTypeBuilder<DvSettings> builder)
+    {
+        builder.ToTable("prevention_dv_settings");
+        builder.Property(s => s.RepeatWindowUnit).HasConversion<string>().HasMaxLength(10);
+        builder.Property(s => s.RepeatWindowSource).HasMaxLength(PreventionCategoryValidator.MaxLegalBasisLength);
+        builder.Property(s => s.ChangedByUserId).HasMaxLength(450);
+    }
+}

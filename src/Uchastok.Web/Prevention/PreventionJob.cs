@@ -90,7 +90,7 @@ public sealed class PreventionJob(IServiceScopeFactory scopes, JobLocks locks, P
         return queued;
     }
 
-    /// <summary>Deletes the files whose purge day has come; their plan actions and events go with them (cascade), a juvenile delivery keeps its record without the link.</summary>
+    /// <summary>Deletes the files whose purge day has come; their plan actions and events go with them, a juvenile delivery or a DV case keeps its record without the link.</summary>
     private async Task<int> PurgeAsync(UchastokDbContext db, CancellationToken cancellationToken)
     {
         var today = KazakhstanTime.Today(Clock);
@@ -100,6 +100,8 @@ public sealed class PreventionJob(IServiceScopeFactory scopes, JobLocks locks, P
         await db.PreventionActions.Where(a => due.Contains(a.EntryId)).ExecuteDeleteAsync(cancellationToken);
         await db.PreventionEvents.Where(e => due.Contains(e.EntryId)).ExecuteDeleteAsync(cancellationToken);
         await db.JuvenileDeliveries.Where(d => d.EntryId != null && due.Contains(d.EntryId.Value)).ExecuteUpdateAsync(s => s.SetProperty(d => d.EntryId, (long?)null), cancellationToken);
+        // A domestic-violence case outlives its offender's file: it keeps its own record, without the link.
+        await db.DvCases.Where(c => c.OffenderEntryId != null && due.Contains(c.OffenderEntryId.Value)).ExecuteUpdateAsync(s => s.SetProperty(c => c.OffenderEntryId, (long?)null), cancellationToken);
         return await db.PreventionEntries.Where(e => due.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -7,6 +7,7 @@ public static class PreventionModule
     {
         services.AddScoped<PreventionCategoryAdministration>();
         services.AddScoped<PreventionScope>();
+        services.AddScoped<DomesticViolenceCases>();
         services.AddSingleton<PreventionProtection>();
         services.AddScoped<PreventionRegister>();
         services.AddScoped<PreventionPlans>();

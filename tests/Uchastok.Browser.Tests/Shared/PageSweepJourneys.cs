@@ -41,14 +41,31 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
         var category = await Uchastok.Web.Tests.Prevention.PreventionTestData.CategoryAsync(Host);
         var entry = (await Uchastok.Web.Tests.Prevention.PreventionTestData.PutOnRecordAsync(Host, Uchastok.Web.Tests.Prevention.PreventionTestData.Entry(
             category, "Обходов Тест", new DateOnly(1985, 5, 5), null, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5)).AddDays(-7)))).GetProperty("id").GetInt64();
+        var dvCase = await DomesticViolenceCaseAsync(beatId);
         string[] inspector = ["/appeals/queue", "/community", "/community/receptions", "/community/mailings", $"/trust/free-text?beat={beatId}", "/account/profile",
-            "/prevention", "/prevention/new", "/prevention/day", $"/prevention/entries/{entry}", "/prevention/juveniles"];
+            "/prevention", "/prevention/new", "/prevention/day", $"/prevention/entries/{entry}", "/prevention/juveniles",
+            "/prevention/dv-cases", "/prevention/dv-cases/new", $"/prevention/dv-cases/{dvCase}"];
         string[] supervisor = ["/prevention", $"/prevention/entries/{entry}", "/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage"];
-        string[] admin = ["/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", "/admin/prevention-categories", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
+        string[] admin = ["/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", "/admin/prevention-categories", "/admin/dv-measure-types", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
         await SweepAsync(inspector, language => Host.SignInAsync("inspector1@demo.kz", language, phone: true));
         await SweepAsync(supervisor, language => Host.SignInAsync("supervisor.almaly@demo.kz", language, phone: true));
         await SweepAsync(admin, language => Host.SignInAsync("admin@demo.kz", language, phone: true));
         await SweepAsync(["/prevention", "/prevention/juveniles"], language => Host.SignInAsync("juvenile.almaly@demo.kz", language, phone: true));
+    }
+
+    /// <summary>A domestic-violence case on inspector1's beat with a statement and the victim's contacts, so its page shows every block.</summary>
+    private async Task<long> DomesticViolenceCaseAsync(int beatId)
+    {
+        using var inspector = await Host.SignedInAsync("inspector1@demo.kz");
+        var opened = await inspector.PostAsJsonAsync("/api/v1/prevention/dv-cases", new
+        {
+            beatId, source = "Patrol", detectedOn = Uchastok.Web.Shared.Localization.KazakhstanTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            address = "ул. Толе би, 55, кв. 12", summary = "Патруль услышал крики из квартиры.",
+        });
+        var id = JsonDocument.Parse(await opened.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        await inspector.PostAsJsonAsync($"/api/v1/prevention/dv-cases/{id}/evidence", new { kind = "NeighbourStatement", personName = "Сосед", contact = "+77015550102", text = "Слышал крики." });
+        await inspector.PutAsJsonAsync($"/api/v1/prevention/dv-cases/{id}/victim", new { name = "Жанар Ибраева", phone = "+77015550103", channel = "Sms" });
+        return id;
     }
 
     [Fact]

@@ -60,6 +60,8 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
             DefaultTemplates.SubscriptionConfirm => ["{scope}", "{link}"],
             // Every mailing carries the link to leave.
             DefaultTemplates.Mailing => ["{subject}", "{text}", "{link}"],
+            // A message to a domestic-violence victim is the staff member's neutral text and nothing else: no number, no link.
+            DefaultTemplates.DomesticViolenceMessage => ["{text}"],
             // A password reset is its link; a lost appeal link's code names the appeal and carries no link at all.
             DefaultTemplates.PasswordReset => ["{link}"],
             DefaultTemplates.TrackingLinkCode => ["{number}", "{code}"],

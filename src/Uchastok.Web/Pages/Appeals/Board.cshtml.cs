@@ -7,12 +7,14 @@ using Uchastok.Web.Shared.Security;
 namespace Uchastok.Web.Pages.Appeals;
 
 /// <summary>The supervisor's district board. A supervisor sees his own district; an administrator picks one.</summary>
-public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention) : PageModel
+public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention, DomesticViolenceCases domesticViolence) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
     public DistrictBoard? Board { get; private set; }
     /// <summary>The prevention plans' overdue actions per inspector of the district (counts only).</summary>
     public IReadOnlyList<PreventionOverdueRow> PreventionOverdue { get; private set; } = [];
+    /// <summary>The district's open domestic-violence cases flagged as repeats, and measures whose check is overdue.</summary>
+    public DvBoardView? DomesticViolence { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +23,7 @@ public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention
         Board = await queries.BoardAsync(User, districtId.Value, cancellationToken);
         if (Board is null) return Forbid();
         PreventionOverdue = await prevention.OverdueAsync(districtId.Value, cancellationToken);
+        DomesticViolence = await domesticViolence.BoardAsync(districtId.Value, cancellationToken);
         return Page();
     }
 }

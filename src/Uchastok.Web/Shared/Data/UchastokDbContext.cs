@@ -76,6 +76,11 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PreventionEvent> PreventionEvents => Set<PreventionEvent>();
     public DbSet<JuvenileDelivery> JuvenileDeliveries => Set<JuvenileDelivery>();
     public DbSet<JuvenileGatheringPlace> JuvenileGatheringPlaces => Set<JuvenileGatheringPlace>();
+    public DbSet<DvCase> DvCases => Set<DvCase>();
+    public DbSet<DvEvidence> DvEvidence => Set<DvEvidence>();
+    public DbSet<DvMeasureType> DvMeasureTypes => Set<DvMeasureType>();
+    public DbSet<DvMeasure> DvMeasures => Set<DvMeasure>();
+    public DbSet<DvSettings> DvSettings => Set<DvSettings>();
     public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
 

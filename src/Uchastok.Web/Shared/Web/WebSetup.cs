@@ -103,6 +103,8 @@ public static class WebSetup
                 options.Conventions.AllowAnonymousToPage("/Reports/Index");
                 options.Conventions.AllowAnonymousToPage("/Reports/Report");
                 options.Conventions.AuthorizePage("/Reports/Manage", Policies.TerritoryManagers);
+                // Signed in only: each page decides per case (PreventionAccess) and answers "not found" to everyone else, residents too.
+                options.Conventions.AuthorizeFolder("/Prevention");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
