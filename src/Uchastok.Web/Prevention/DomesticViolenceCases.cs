@@ -544,7 +544,15 @@ public sealed class DomesticViolenceCases(
                 ? new DvVictimView(protection.UnprotectText(c.ProtectedVictimName), protection.UnprotectText(c.ProtectedVictimAddress), protection.UnprotectText(c.ProtectedVictimPhone),
                     protection.UnprotectText(c.ProtectedVictimEmail), c.VictimChannel.ToString(), c.ReferralConsentOn, c.ReferralOrganisation, c.ReferredOn)
                 : null,
-            c.CreatedAtUtc, c.Version);
+            c.CreatedAtUtc, c.Version, await FollowUpAsync(c.OffenderEntryId, today, cancellationToken));
+    }
+
+    /// <summary>The offender's follow-up visits, as his register file's plan has them: the next one due, and the overdue.</summary>
+    private async Task<DvFollowUpView?> FollowUpAsync(long? offenderEntryId, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (offenderEntryId is not { } entryId) return null;
+        var open = await db.PreventionActions.AsNoTracking().Where(a => a.EntryId == entryId && a.DoneOn == null && a.CancelledAtUtc == null).Select(a => a.Due).ToListAsync(cancellationToken);
+        return new DvFollowUpView(open.Count == 0 ? null : open.Min(), open.Count(d => d < today));
     }
 
     private static DvMeasureTypeView TypeView(DvMeasureType t) =>

@@ -14,7 +14,11 @@ public sealed record DvCaseView(
     long Id, int BeatId, int DistrictId, string Source, long? AppealId, long? TipId, DateOnly DetectedOn, string Address, string Summary,
     string State, DateOnly? ProtocolOn, string? ProtocolNumber, DateOnly? SentToCourtOn, DateOnly? CourtDecidedOn, string? CourtOutcome, DateOnly? ClosedOn,
     long? OffenderEntryId, bool ProposesOffenderRegistration, DvRepeatView Repeat, IReadOnlyList<string> Actions,
-    IReadOnlyList<DvEvidenceView> Evidence, IReadOnlyList<DvMeasureView> Measures, DvVictimView? Victim, DateTime CreatedAtUtc, int Version);
+    IReadOnlyList<DvEvidenceView> Evidence, IReadOnlyList<DvMeasureView> Measures, DvVictimView? Victim, DateTime CreatedAtUtc, int Version,
+    DvFollowUpView? OffenderFollowUp = null);
+
+/// <summary>The follow-up of the offender's file: its next open plan action and how many are overdue (the visits come from his category's plan).</summary>
+public sealed record DvFollowUpView(DateOnly? NextDue, int Overdue);
 
 /// <summary>Whether the case repeats an earlier one (<c>SameAddress</c>, <c>SamePersons</c>), and the latest such case.</summary>
 public sealed record DvRepeatView(bool IsRepeat, long? OfCaseId, IReadOnlyList<string> Reasons);

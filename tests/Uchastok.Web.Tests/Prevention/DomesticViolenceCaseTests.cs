@@ -444,4 +444,24 @@ public sealed class DomesticViolenceCaseTests(UchastokAppFactory factory) : ICla
         }
         Assert.True((await OpenAsync(address)).GetProperty("repeat").GetProperty("isRepeat").GetBoolean());
     }
+
+    [Fact]
+    public async Task TheOffendersFile_PutOnRecordInADvCategory_CarriesTheFollowUpVisits_AndTheCaseMarksThemOverdue()
+    {
+        var category = await PreventionTestData.CategoryAsync(factory, dvOffender: true);
+        var file = await PreventionTestData.PutOnRecordAsync(factory, PreventionTestData.Entry(category, "Зорлықов Тест", new DateOnly(1979, 9, 9), null, Today.AddDays(-10)));
+        var entry = file.GetProperty("id").GetInt64();
+        var opened = await OpenAsync();
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+
+        var linked = await inspector.PutAsJsonAsync($"{Path}/{Id(opened)}/offender", new { entryId = entry });
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        var followUp = (await linked.JsonAsync()).GetProperty("offenderFollowUp");
+        Assert.Equal(file.GetProperty("plan")[0].GetProperty("due").GetString(), followUp.GetProperty("nextDue").GetString());
+        Assert.Equal(1, followUp.GetProperty("overdue").GetInt32());
+
+        // The women-protection officer reads the offender's file through the case: a DV-offender category is DV work.
+        using var women = await factory.SignedInAsync("women.almaly@demo.kz");
+        Assert.Equal(HttpStatusCode.OK, (await women.GetAsync($"/api/v1/prevention/entries/{entry}")).StatusCode);
+    }
 }
