@@ -22,13 +22,18 @@ public static class JuvenileRules
 
     public static bool IsMinorOn(DateOnly birthDate, DateOnly day) => day < birthDate.AddYears(AgeOfMajority);
 
+    /// <summary>Kazakhstan's single time zone (UTC+5 since 1 March 2024): a birthday and "today" are Kazakhstan dates, whatever offset a client sent.</summary>
+    private static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
+
+    private static DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(KazakhstanOffset).DateTime);
+
     public static IReadOnlyList<PreventionFieldError> ValidateDelivery(JuvenileDeliveryInput input, DateTimeOffset now)
     {
         var errors = new List<PreventionFieldError>();
         Text(errors, "minorName", input.MinorName, 200);
         if (input.MinorBirthDate is not { } birth) errors.Add(new("minorBirthDate", PreventionProblem.Required));
-        else if (input.DeliveredAt is { } at && !IsMinorOn(birth, DateOnly.FromDateTime(at.DateTime))) errors.Add(new("minorBirthDate", PreventionProblem.OutOfRange));
-        else if (birth > DateOnly.FromDateTime(now.DateTime)) errors.Add(new("minorBirthDate", PreventionProblem.InFuture));
+        else if (input.DeliveredAt is { } at && !IsMinorOn(birth, LocalDate(at))) errors.Add(new("minorBirthDate", PreventionProblem.OutOfRange));
+        else if (birth > LocalDate(now)) errors.Add(new("minorBirthDate", PreventionProblem.InFuture));
         if (string.IsNullOrWhiteSpace(input.Reason)) errors.Add(new("reason", PreventionProblem.Required));
         else if (!Reasons.Contains(input.Reason.Trim(), StringComparer.OrdinalIgnoreCase)) errors.Add(new("reason", PreventionProblem.Invalid));
         Text(errors, "foundAt", input.FoundAt, MaxTextLength);

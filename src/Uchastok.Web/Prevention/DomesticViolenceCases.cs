@@ -149,12 +149,12 @@ public sealed class DomesticViolenceCases(
         if (source == DvSource.Appeal)
         {
             if (input.AppealId is not { } appealId) Add(errors, "appealId", PreventionProblem.Required);
-            else if (!await db.Appeals.AnyAsync(a => a.Id == appealId, cancellationToken)) Add(errors, "appealId", PreventionProblem.Invalid);
+            else if (!await db.Appeals.AnyAsync(a => a.Id == appealId && (beat == null || a.DistrictId == beat.DistrictId), cancellationToken)) Add(errors, "appealId", PreventionProblem.Invalid);
         }
         if (source == DvSource.AnonymousTip)
         {
             if (input.TipId is not { } tipId) Add(errors, "tipId", PreventionProblem.Required);
-            else if (!await db.Tips.AnyAsync(t => t.Id == tipId, cancellationToken)) Add(errors, "tipId", PreventionProblem.Invalid);
+            else if (!await db.Tips.AnyAsync(t => t.Id == tipId && (beat == null || t.DistrictId == beat.DistrictId), cancellationToken)) Add(errors, "tipId", PreventionProblem.Invalid);
         }
         if (input.OffenderEntryId is { } offender && beat is not null && !await OffenderInReachAsync(actor, offender, cancellationToken))
             Add(errors, "offenderEntryId", PreventionProblem.Invalid);
@@ -471,8 +471,11 @@ public sealed class DomesticViolenceCases(
 
     private async Task<bool> OffenderInReachAsync(PreventionActor actor, long entryId, CancellationToken cancellationToken)
     {
-        var entry = await db.PreventionEntries.AsNoTracking().Where(e => e.Id == entryId).Select(e => new { e.BeatId, e.DistrictId }).SingleOrDefaultAsync(cancellationToken);
-        return entry is not null && PreventionAccess.Read(actor, new PreventionRecordScope(entry.BeatId, entry.DistrictId, DomesticViolenceCase: true)).Allowed;
+        // The offender's file must be one the actor may read, in a category set up for DV offenders: a case cannot pull any other file's plan into view.
+        var entry = await db.PreventionEntries.AsNoTracking().Where(e => e.Id == entryId)
+            .Join(db.PreventionCategories, e => e.CategoryId, c => c.Id, (e, c) => new { e.BeatId, e.DistrictId, Category = c }).SingleOrDefaultAsync(cancellationToken);
+        return entry is not null && entry.Category.DomesticViolenceOffender
+            && PreventionAccess.Read(actor, PreventionRegister.Scope(entry.BeatId, entry.DistrictId, entry.Category)).Allowed;
     }
 
     private Task<int> EvidenceCountAsync(long id, CancellationToken cancellationToken) => db.DvEvidence.CountAsync(e => e.CaseId == id, cancellationToken);
@@ -531,10 +534,12 @@ public sealed class DomesticViolenceCases(
                               orderby m.Id
                               select new { m, t.NameKk, t.NameRu, t.NameEn }).ToListAsync(cancellationToken);
         var reasons = Enum.GetValues<DvRepeatReason>().Where(r => r != DvRepeatReason.None && c.RepeatReasons.HasFlag(r)).Select(r => r.ToString()).ToList();
+        // Repeats are found across the city, but the earlier case is named only within the district: its readers are not this case's.
+        var repeatOf = c.RepeatOfCaseId is { } earlier && await db.DvCases.AnyAsync(x => x.Id == earlier && x.DistrictId == c.DistrictId, cancellationToken) ? earlier : (long?)null;
         return new DvCaseView(
             c.Id, c.BeatId, c.DistrictId, c.Source.ToString(), c.AppealId, c.TipId, c.DetectedOn, c.AddressText, protection.UnprotectText(c.ProtectedSummary) ?? "",
             c.State.ToString(), c.ProtocolOn, c.ProtocolNumber, c.SentToCourtOn, c.CourtDecidedOn, c.CourtOutcome?.ToString(), c.ClosedOn,
-            c.OffenderEntryId, c.CourtOutcome == DvCourtOutcome.PenaltyImposed, new DvRepeatView(c.IsRepeat, c.RepeatOfCaseId, reasons),
+            c.OffenderEntryId, c.CourtOutcome == DvCourtOutcome.PenaltyImposed, new DvRepeatView(c.IsRepeat, repeatOf, reasons),
             DomesticViolenceCaseLifecycle.ActionsFrom(c.State).Select(a => a.ToString()).ToList(),
             evidence.Select(e => new DvEvidenceView(e.Id, e.Kind.ToString(), protection.UnprotectText(e.ProtectedPersonName), protection.UnprotectText(e.ProtectedContact),
                 protection.UnprotectText(e.ProtectedText), e.Sha256, e.RecordedAtUtc, e.Source, e.AtUtc)).ToList(),

@@ -103,14 +103,14 @@ public static class PreventionApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
         long id, PlanActionDueRequest body, ClaimsPrincipal user, PreventionPlans plans, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var (result, errors) = await plans.RescheduleAsync(user, id, body, cancellationToken);
+        var (result, errors) = await plans.RescheduleAsync(user, id, body, cancellationToken: cancellationToken);
         return Written(result, errors, localizer);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RecordDoneAsync(
         long id, PlanActionDoneRequest body, ClaimsPrincipal user, PreventionPlans plans, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var (result, errors) = await plans.RecordDoneAsync(user, id, body, cancellationToken);
+        var (result, errors) = await plans.RecordDoneAsync(user, id, body, cancellationToken: cancellationToken);
         return Written(result, errors, localizer);
     }
 

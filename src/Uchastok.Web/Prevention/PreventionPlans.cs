@@ -38,35 +38,33 @@ public sealed class PreventionPlans(
         foreach (var error in PreventionPlanSchedule.ValidateEditedDue(input.Due, calendars.Today())) PreventionMessages.Add(localizer, errors, error);
         if (errors.Count > 0) return (PreventionWriteResult.Invalid, errors);
         db.PreventionActions.Add(new PreventionAction { EntryId = entry.Id, Kind = kind!.Value, Due = input.Due!.Value, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
-        days.Changed();
-        return (PreventionWriteResult.Done, errors);
+        return await SaveAsync(entry, errors, cancellationToken);
     }
 
     /// <summary>A new due date for an open action; any day from today on, a weekend included.</summary>
-    public async Task<(PreventionWriteResult Result, FieldErrors Errors)> RescheduleAsync(ClaimsPrincipal user, long actionId, PlanActionDueRequest input, CancellationToken cancellationToken = default)
+    /// <param name="ofEntry">The file the page shows, when the request comes from it: an action of another file is not found there.</param>
+    public async Task<(PreventionWriteResult Result, FieldErrors Errors)> RescheduleAsync(ClaimsPrincipal user, long actionId, PlanActionDueRequest input, long? ofEntry = null, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
-        var (result, action) = await OpenActionAsync(user, actionId, errors, cancellationToken);
+        var (result, action, entry) = await OpenActionAsync(user, actionId, ofEntry, errors, cancellationToken);
         if (result != PreventionWriteResult.Done) return (result, errors);
         foreach (var error in PreventionPlanSchedule.ValidateEditedDue(input.Due, calendars.Today())) PreventionMessages.Add(localizer, errors, error);
         if (errors.Count > 0) return (PreventionWriteResult.Invalid, errors);
         action!.Due = input.Due!.Value;
-        await db.SaveChangesAsync(cancellationToken);
-        days.Changed();
-        return (PreventionWriteResult.Done, errors);
+        return await SaveAsync(entry!, errors, cancellationToken);
     }
 
     /// <summary>
     /// Records an action as done: when, where, what was said or done. It counts as the officer's preventive
     /// activity for the KPIs (the evaluation reads it here). A recurring visit done schedules the next.
     /// </summary>
-    public async Task<(PreventionWriteResult Result, FieldErrors Errors)> RecordDoneAsync(ClaimsPrincipal user, long actionId, PlanActionDoneRequest input, CancellationToken cancellationToken = default)
+    /// <param name="ofEntry">The file the page shows, when the request comes from it: an action of another file is not found there.</param>
+    public async Task<(PreventionWriteResult Result, FieldErrors Errors)> RecordDoneAsync(ClaimsPrincipal user, long actionId, PlanActionDoneRequest input, long? ofEntry = null, CancellationToken cancellationToken = default)
     {
         var errors = new FieldErrors();
-        var (result, action) = await OpenActionAsync(user, actionId, errors, cancellationToken);
+        var (result, action, opened) = await OpenActionAsync(user, actionId, ofEntry, errors, cancellationToken);
         if (result != PreventionWriteResult.Done) return (result, errors);
-        var entry = await db.PreventionEntries.AsNoTracking().SingleAsync(e => e.Id == action!.EntryId, cancellationToken);
+        var entry = opened!;
         foreach (var error in PreventionPlanSchedule.ValidateDone(new PlanActionRecordInput(input.DoneOn, input.Place, input.Note), entry.PutOnRecord, calendars.Today()))
             PreventionMessages.Add(localizer, errors, error);
         if (input.Place?.Trim().Length > MaxPlaceLength) PreventionMessages.Add(localizer, errors, new("place", PreventionProblem.TooLong));
@@ -89,7 +87,25 @@ public sealed class PreventionPlans(
                 Due = PreventionPlanSchedule.NextDue(new CalendarPeriod(interval.VisitIntervalCount, interval.VisitIntervalUnit), action.DoneOn.Value, await calendars.GetAsync(cancellationToken)),
             });
         }
-        await db.SaveChangesAsync(cancellationToken);
+        return await SaveAsync(entry, errors, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a change to a file's plan with the file's version raised, so two changes racing on one file (a double tap on
+    /// "done", a visit recorded while the file is removed) cannot both land: the second is answered 409 and writes nothing.
+    /// </summary>
+    private async Task<(PreventionWriteResult Result, FieldErrors Errors)> SaveAsync(PreventionEntry entry, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        entry.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return (PreventionWriteResult.Conflict, errors);
+        }
         days.Changed();
         return (PreventionWriteResult.Done, errors);
     }
@@ -166,19 +182,20 @@ public sealed class PreventionPlans(
             .OrderByDescending(r => r.Overdue).ThenBy(r => r.OldestDue).ThenBy(r => r.OfficerId).ToList();
     }
 
-    private async Task<(PreventionWriteResult Result, PreventionAction? Action)> OpenActionAsync(ClaimsPrincipal user, long actionId, FieldErrors errors, CancellationToken cancellationToken)
+    private async Task<(PreventionWriteResult Result, PreventionAction? Action, PreventionEntry? Entry)> OpenActionAsync(
+        ClaimsPrincipal user, long actionId, long? ofEntry, FieldErrors errors, CancellationToken cancellationToken)
     {
         var entryId = await db.PreventionActions.AsNoTracking().Where(a => a.Id == actionId).Select(a => (long?)a.EntryId).SingleOrDefaultAsync(cancellationToken);
-        if (entryId is null) return (PreventionWriteResult.NotFound, null);
+        if (entryId is null || (ofEntry is { } shown && shown != entryId)) return (PreventionWriteResult.NotFound, null, null);
         var (result, entry, _) = await register.WritableAsync(user, entryId.Value, cancellationToken);
-        if (result != PreventionWriteResult.Done) return (result, null);
+        if (result != PreventionWriteResult.Done) return (result, null, null);
         var action = await db.PreventionActions.SingleAsync(a => a.Id == actionId, cancellationToken);
         if (entry!.State != PreventionFileState.OnRecord || action.DoneOn is not null || action.CancelledAtUtc is not null)
         {
             errors.Add("action", localizer["Prevention.ActionClosed"]);
-            return (PreventionWriteResult.Invalid, null);
+            return (PreventionWriteResult.Invalid, null, null);
         }
-        return (PreventionWriteResult.Done, action);
+        return (PreventionWriteResult.Done, action, entry);
     }
 
     private PreventionActionKind? ParseKind(string? kind, FieldErrors errors)

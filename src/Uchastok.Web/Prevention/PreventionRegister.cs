@@ -79,15 +79,17 @@ public sealed class PreventionRegister(
             ProtectedBasis = protection.ProtectText(input.Basis!.Trim()), PutOnRecord = input.PutOnRecord!.Value, State = PreventionFileState.OnRecord,
             CreatedByUserId = PreventionScope.UserId(user), CreatedAtUtc = now,
         };
-        db.PreventionEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        // The plan starts with its first visit, due the day the person is put on record (or the next working day).
-        db.PreventionActions.Add(new PreventionAction
+        var firstDue = PreventionPlanSchedule.FirstDue(entry.PutOnRecord, await calendars.GetAsync(cancellationToken));
+        // The entry and its first visit are saved together: a file never stands on record without a plan.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            EntryId = entry.Id, Kind = PreventionActionKind.Visit, Recurring = true,
-            Due = PreventionPlanSchedule.FirstDue(entry.PutOnRecord, await calendars.GetAsync(cancellationToken)), CreatedAtUtc = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            db.PreventionEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            // The plan starts with its first visit, due the day the person is put on record (or the next working day).
+            db.PreventionActions.Add(new PreventionAction { EntryId = entry.Id, Kind = PreventionActionKind.Visit, Recurring = true, Due = firstDue, CreatedAtUtc = now });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         days.Changed();
         return (await FileAsync(user, entry.Id, "put on record", cancellationToken), errors);
     }
@@ -132,8 +134,11 @@ public sealed class PreventionRegister(
         }
         if (filter.After is { } after)
         {
-            var last = await db.PreventionEntries.AsNoTracking().Where(e => e.Id == after).Select(e => e.FullName).SingleOrDefaultAsync(cancellationToken);
-            if (last is not null) query = query.Where(e => string.Compare(e.FullName, last) > 0 || (e.FullName == last && e.Id > after));
+            // The cursor is looked up through the same scope and filters: an id the caller cannot see (or one purged since)
+            // ends the list rather than telling where a stranger's name falls.
+            var last = await query.Where(e => e.Id == after).Select(e => e.FullName).SingleOrDefaultAsync(cancellationToken);
+            if (last is null) return new PreventionRegisterPage([], null);
+            query = query.Where(e => string.Compare(e.FullName, last) > 0 || (e.FullName == last && e.Id > after));
         }
 
         var rows = await (from e in query
@@ -180,7 +185,7 @@ public sealed class PreventionRegister(
             events.Select(e => new PreventionEventView(e.Event.Id, e.Event.Kind.ToString(), e.Event.OccurredOn, protection.UnprotectText(e.Event.ProtectedNote),
                 e.Event.FromBeatId is { } from ? beatCodes.GetValueOrDefault(from) : null, e.Event.ToBeatId is { } to ? beatCodes.GetValueOrDefault(to) : null,
                 e.Event.ProtocolReference, e.DisplayName, e.Event.AtUtc)).ToList(),
-            oversees ? await DuplicatesAsync(entry, cancellationToken) : null,
+            oversees ? await DuplicatesAsync(entry, actor, PreventionScope.UserId(user), cancellationToken) : null,
             oversees ? (await log.HistoryAsync(record, cancellationToken: cancellationToken)).Select(r => new PreventionReadView(r.ReaderName, r.Purpose, r.AtUtc)).ToList() : null);
     }
 
@@ -216,7 +221,8 @@ public sealed class PreventionRegister(
         Beat? target = null;
         if (decision.Allowed && decision.Effects.MovesToBeatId is { } toBeat)
         {
-            target = await db.Beats.AsNoTracking().SingleOrDefaultAsync(b => b.Id == toBeat && b.IsActive, cancellationToken);
+            // A move hands the file to another beat of its district; a person who moves to another district is a change of address.
+            target = await db.Beats.AsNoTracking().SingleOrDefaultAsync(b => b.Id == toBeat && b.IsActive && b.DistrictId == entry.DistrictId, cancellationToken);
             if (target is null) PreventionMessages.Add(localizer, errors, new("toBeatId", PreventionProblem.Invalid));
         }
         if (errors.Count > 0) return (PreventionWriteResult.Invalid, errors);
@@ -325,20 +331,37 @@ public sealed class PreventionRegister(
         a.Place, protection.UnprotectText(a.ProtectedNote),
         a.DoneByOfficerId is { } officer && officers.TryGetValue(officer, out var o) ? text.OfficerName(o) : null);
 
-    private async Task<IReadOnlyList<PreventionDuplicateView>> DuplicatesAsync(PreventionEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Possible duplicates across the city (index lookups on the keyed IIN hash and the folded name with birth date;
+    /// the rule decides which count). One the supervisor may read is named and linked, and its read logged; one
+    /// elsewhere is shown only as "in another district" with the district's code, so the check crosses districts
+    /// without showing anyone's file outside them.
+    /// </summary>
+    private async Task<IReadOnlyList<PreventionDuplicateView>> DuplicatesAsync(PreventionEntry entry, PreventionActor actor, string reader, CancellationToken cancellationToken)
     {
-        // Index lookups on the keyed IIN hash and the folded name with birth date; the rule decides which count.
         var candidates = await db.PreventionEntries.AsNoTracking()
             .Where(e => e.Id != entry.Id && ((entry.IinHash != null && e.IinHash == entry.IinHash) || (e.NameKey == entry.NameKey && e.BirthDate == entry.BirthDate)))
-            .Join(db.Beats, e => e.BeatId, b => b.Id, (e, b) => new { e.Id, e.IinHash, e.FullName, e.BirthDate, b.Code })
+            .Join(db.PreventionCategories, e => e.CategoryId, c => c.Id, (e, c) => new { Entry = e, Category = c })
+            .Join(db.Beats, x => x.Entry.BeatId, b => b.Id, (x, b) => new { x.Entry.Id, x.Entry.IinHash, x.Entry.FullName, x.Entry.BirthDate, x.Entry.BeatId, x.Entry.DistrictId, x.Category, b.Code })
+            .Join(db.Districts, x => x.DistrictId, d => d.Id, (x, d) => new { x.Id, x.IinHash, x.FullName, x.BirthDate, x.BeatId, x.DistrictId, x.Category, x.Code, District = d.Code })
             .Take(50).ToListAsync(cancellationToken);
         var found = PreventionDuplicates.Find(new PreventionPersonKey(entry.Id, entry.IinHash, entry.FullName, entry.BirthDate),
             candidates.Select(c => new PreventionPersonKey(c.Id, c.IinHash, c.FullName, c.BirthDate)));
-        return found.Select(d =>
+        var views = new List<PreventionDuplicateView>();
+        foreach (var d in found)
         {
             var c = candidates.Single(x => x.Id == d.EntryId);
-            return new PreventionDuplicateView(c.Id, d.Reason.ToString(), c.FullName, c.BirthDate, c.Code);
-        }).ToList();
+            if (PreventionAccess.Read(actor, Scope(c.BeatId, c.DistrictId, c.Category)).Allowed)
+            {
+                views.Add(new PreventionDuplicateView(c.Id, d.Reason.ToString(), c.FullName, c.BirthDate, c.Code, c.District));
+                await log.RecordReadAsync(reader, new PersonalRecord(RecordKind, c.Id.ToString(CultureInfo.InvariantCulture)), "shown as a possible duplicate", cancellationToken);
+            }
+            else
+            {
+                views.Add(new PreventionDuplicateView(null, d.Reason.ToString(), null, null, null, c.District));
+            }
+        }
+        return views;
     }
 
     private sealed record Place(int? AddressId, double Latitude, double Longitude, string Text, int BeatId, int DistrictId);

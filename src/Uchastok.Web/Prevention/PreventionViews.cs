@@ -74,8 +74,11 @@ public sealed record PreventionActionView(long Id, string Kind, bool Recurring, 
 /// <summary>An event of the file's history.</summary>
 public sealed record PreventionEventView(long Id, string Kind, DateOnly OccurredOn, string? Note, string? FromBeat, string? ToBeat, string? ProtocolReference, string By, DateTime AtUtc);
 
-/// <summary>Another file that may be the same person, for the supervisor to look at; nothing is ever merged.</summary>
-public sealed record PreventionDuplicateView(long EntryId, string Reason, string FullName, DateOnly BirthDate, string BeatCode);
+/// <summary>
+/// Another file that may be the same person, for the supervisor to look at; nothing is ever merged. One outside
+/// the reader's scope carries only its district's code and the reason, no id, name, birth date or beat.
+/// </summary>
+public sealed record PreventionDuplicateView(long? EntryId, string Reason, string? FullName, DateOnly? BirthDate, string? BeatCode, string District);
 
 /// <summary>A read of the file: who, when, why.</summary>
 public sealed record PreventionReadView(string Reader, string Purpose, DateTime AtUtc);

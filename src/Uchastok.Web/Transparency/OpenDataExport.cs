@@ -16,8 +16,8 @@ public sealed record AppealStatisticsRow(string Month, string District, string B
 public sealed record IncidentRow(string Month, string Type, string District, string? Beat, double Latitude, double Longitude);
 
 /// <summary>
-/// People on the preventive register on a day, per district and category (C15): the one figure of the
-/// prevention file the public gets. Counts under 5 are null; there is no total, beat or point, so no
+/// People on the preventive register at the end of a month, per district and category (C15): the one figure
+/// of the prevention file the public gets. Counts under 5 are null; there is no total, beat or point, so no
 /// subtraction gives a hidden cell back.
 /// </summary>
 public sealed record PreventionCountRow(string Date, string District, string Category, int? OnRecord);
@@ -70,15 +70,19 @@ public sealed class OpenDataExport(UchastokDbContext db)
         }).ToList();
     }
 
-    /// <summary>Every district against every category of the register, today.</summary>
+    /// <summary>
+    /// Every district against every category of the register, on the last day of the last ended month. Not today's:
+    /// counts that changed from one day to the next would show each person put on or taken off the register.
+    /// </summary>
     public async Task<IReadOnlyList<PreventionCountRow>> PreventionAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
-        var counts = await db.PreventionEntries.AsNoTracking().Where(e => e.State == Rules.Prevention.PreventionFileState.OnRecord)
+        var day = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
+        var counts = await db.PreventionEntries.AsNoTracking().Where(e => e.PutOnRecord <= day && (e.RemovedOn == null || e.RemovedOn > day))
             .GroupBy(e => new { e.DistrictId, e.CategoryId }).Select(g => new { g.Key.DistrictId, g.Key.CategoryId, Count = g.Count() })
             .ToDictionaryAsync(g => (g.DistrictId, g.CategoryId), g => g.Count, cancellationToken);
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Code }).ToListAsync(cancellationToken);
         var categories = await db.PreventionCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => new { c.Id, c.Code }).ToListAsync(cancellationToken);
-        var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return districts.SelectMany(d => categories.Select(c => new PreventionCountRow(date, d.Code, c.Code, OpenDataPrivacy.Suppress(counts.GetValueOrDefault((d.Id, c.Id)))))).ToList();
     }
 

@@ -33,7 +33,7 @@ public static class TransparencyApi
         open.MapGet("/incidents.{format}", IncidentsAsync).AlsoAs(CsvType, JsonSchemaType.String)
             .WithSummary("Recorded incidents by month, type and beat, at anonymous public points. CSV or JSON.");
         open.MapGet("/prevention.{format}", PreventionAsync).AlsoAs(CsvType, JsonSchemaType.String)
-            .WithSummary("People on the preventive register today, per district and category; counts under 5 suppressed; no beat, no point. CSV or JSON.");
+            .WithSummary("People on the preventive register on the last day of the last ended month, per district and category; counts under 5 suppressed; no beat, no point. CSV or JSON.");
 
         var reports = app.MapGroup("/api/v1/reports").WithTags("Reports");
         var published = reports.MapGroup(string.Empty).AllowAnonymous();

@@ -345,4 +345,36 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
         foreach (var name in names) Assert.DoesNotContain(name, json + csv);
         Assert.DoesNotContain("43.25", json + csv);
     }
+
+    [Fact]
+    public async Task ADuplicateInAnotherDistrict_IsShownToTheSupervisorWithoutItsNameOrId_AndTheCursorNeverCrossesScope()
+    {
+        var category = await CategoryAsync(factory);
+        var birth = new DateOnly(1976, 10, 10);
+        var iin = IinFor(birth, Seed());
+        var (_, _, almaly) = await ScopeOfAsync(factory, "inspector1@demo.kz");
+        var other = await WithDbAsync(factory, db => db.Beats.Where(b => b.DistrictId != almaly && b.IsActive && b.InspectorId != null).OrderBy(b => b.Id)
+            .Select(b => new { b.DistrictId, b.CentreLatitude, b.CentreLongitude, District = b.District.Code }).FirstAsync());
+        var supervisorB = await factory.CreateStaffAsync("Supervisor", other.DistrictId);
+        var theirName = "Дальнев " + Guid.NewGuid().ToString("N")[..6];
+        var theirs = (await PutOnRecordAsync(factory, Entry(category, theirName, birth, iin, PutOn, other.CentreLatitude, other.CentreLongitude), supervisorB)).GetProperty("id").GetInt64();
+        var ours = (await PutOnRecordAsync(factory, Entry(category, NewName(), birth, iin, PutOn))).GetProperty("id").GetInt64();
+
+        using var supervisorA = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+        var response = await supervisorA.GetAsync($"/api/v1/prevention/entries/{ours}");
+        var duplicate = Assert.Single((await response.JsonAsync()).GetProperty("duplicates").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, duplicate.GetProperty("entryId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, duplicate.GetProperty("fullName").ValueKind);
+        Assert.Equal(other.District, duplicate.GetProperty("district").GetString());
+        Assert.DoesNotContain(theirName, await response.Content.ReadAsStringAsync());
+
+        var page = await (await supervisorA.GetAsync($"/api/v1/prevention/entries?after={theirs}")).JsonAsync();
+        Assert.Empty(page.GetProperty("entries").EnumerateArray());
+
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+        var otherBeat = await WithDbAsync(factory, db => db.Beats.Where(b => b.DistrictId == other.DistrictId && b.IsActive).Select(b => b.Id).FirstAsync());
+        var moved = await inspector.PostAsJsonAsync($"/api/v1/prevention/entries/{ours}/events", new { kind = "MovedToBeat", occurredOn = Today, toBeatId = otherBeat });
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.True((await moved.JsonAsync()).GetProperty("errors").TryGetProperty("toBeatId", out _));
+    }
 }

@@ -26,7 +26,7 @@ public sealed class DayModel(PreventionPlans plans, TimeProvider clock, IStringL
 
     public async Task<IActionResult> OnPostDoneAsync(long actionId, DateOnly? doneOn, string? place, string? note, CancellationToken cancellationToken)
     {
-        var (result, errors) = await plans.RecordDoneAsync(User, actionId, new PlanActionDoneRequest(doneOn, place, note), cancellationToken);
+        var (result, errors) = await plans.RecordDoneAsync(User, actionId, new PlanActionDoneRequest(doneOn, place, note), cancellationToken: cancellationToken);
         if (Outcome(result, errors) is { } refused) return refused;
         if (result == PreventionWriteResult.Done)
         {

@@ -28,13 +28,13 @@ public sealed class EntryModel(PreventionRegister register, PreventionPlans plan
 
     public async Task<IActionResult> OnPostDoneAsync(long id, long actionId, DateOnly? doneOn, string? place, string? note, CancellationToken cancellationToken)
     {
-        var (result, errors) = await plans.RecordDoneAsync(User, actionId, new PlanActionDoneRequest(doneOn, place, note), cancellationToken);
+        var (result, errors) = await plans.RecordDoneAsync(User, actionId, new PlanActionDoneRequest(doneOn, place, note), ofEntry: id, cancellationToken: cancellationToken);
         return await AfterAsync(id, result, errors, "PreventionPage.ActionDone", actionId, "done", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDueAsync(long id, long actionId, DateOnly? due, CancellationToken cancellationToken)
     {
-        var (result, errors) = await plans.RescheduleAsync(User, actionId, new PlanActionDueRequest(due), cancellationToken);
+        var (result, errors) = await plans.RescheduleAsync(User, actionId, new PlanActionDueRequest(due), ofEntry: id, cancellationToken: cancellationToken);
         return await AfterAsync(id, result, errors, "PreventionPage.ActionMoved", actionId, "due", cancellationToken);
     }
 
