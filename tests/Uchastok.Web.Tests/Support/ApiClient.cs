@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Uchastok.Web.Tests.Support;
 
@@ -58,6 +60,9 @@ public static class ApiClient
             var mine = await (await client.GetAsync($"/api/v1/beats/{notBeat}")).JsonAsync();
             var officer = card.GetProperty("inspector").GetProperty("id").GetInt32();
             if (officer == mine.GetProperty("inspector").GetProperty("id").GetInt32()) continue;
+            // An officer has one account at most: one that already has one (inspector2@demo.kz) is not made again.
+            await using (var scope = factory.Services.CreateAsyncScope())
+                if (await scope.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>().Users.AnyAsync(u => u.OfficerId == officer)) continue;
             return await factory.CreateStaffAsync("Inspector", districtId, officer);
         }
         throw new InvalidOperationException("The district has no other inspector.");
