@@ -65,6 +65,7 @@ public static class DomesticViolenceApi
         {
             DvOutcomeStatus.Ok => TypedResults.Created($"/api/v1/prevention/dv-cases/{outcome.Value!.Id}", outcome.Value),
             DvOutcomeStatus.Invalid => Problems.Validation(localizer, outcome.Errors),
+            DvOutcomeStatus.Forbidden => Problems.Status(localizer, StatusCodes.Status403Forbidden, "Prevention.ReadOnly"),
             _ => Problems.NotFound(localizer, "Dv.NotFound"),
         };
     }
@@ -137,6 +138,7 @@ public static class DomesticViolenceApi
             DvOutcomeStatus.Ok => TypedResults.Ok(outcome.Value!),
             DvOutcomeStatus.Invalid => Problems.Validation(localizer, outcome.Errors),
             DvOutcomeStatus.Conflict => Problems.Status(localizer, StatusCodes.Status409Conflict, "Dv.Conflict"),
+            DvOutcomeStatus.Forbidden => Problems.Status(localizer, StatusCodes.Status403Forbidden, "Prevention.ReadOnly"),
             _ => Problems.NotFound(localizer, "Dv.NotFound"),
         };
     }

@@ -134,6 +134,7 @@ public sealed class DomesticViolenceCases(
     {
         var actor = await scope.ActorAsync(user, cancellationToken);
         if (!await MayWorkOnCasesAsync(user, cancellationToken)) return DvOutcome.Missing();
+        if (actor.Kind == PreventionActorKind.Admin) return DvOutcome.Denied();
         var errors = new FieldErrors();
         var source = Parse<DvSource>(input.Source);
         foreach (var error in DomesticViolenceCaseLifecycle.ValidateDetection(new DvDetectionInput(source, input.DetectedOn, input.Address, input.Summary), Today))
@@ -182,6 +183,7 @@ public sealed class DomesticViolenceCases(
     {
         var (found, decision) = await FindAsync(user, id, tracked: true, cancellationToken);
         if (found is null) return DvOutcome.Missing();
+        if (user.IsInRole(Roles.Admin) && !VictimOnly(nameof(AddEvidenceAsync))) return DvOutcome.Denied();
         var now = clock.GetUtcNow();
         var item = new DvEvidenceInput(Parse<DvEvidenceKind>(input.Kind), input.PersonName, input.Contact, input.Text, input.Sha256, input.RecordedAt, input.Source);
         var errors = new FieldErrors();
@@ -217,6 +219,7 @@ public sealed class DomesticViolenceCases(
     {
         var (found, decision) = await FindAsync(user, id, tracked: true, cancellationToken);
         if (found is null) return DvOutcome.Missing();
+        if (user.IsInRole(Roles.Admin) && !VictimOnly(nameof(StepAsync))) return DvOutcome.Denied();
         var errors = new FieldErrors();
         var action = Parse<DvCaseAction>(input.Action);
         if (action is null) Add(errors, "action", PreventionProblem.Required);
@@ -253,6 +256,7 @@ public sealed class DomesticViolenceCases(
     {
         var (found, decision) = await FindAsync(user, id, tracked: true, cancellationToken);
         if (found is null) return DvOutcome.Missing();
+        if (user.IsInRole(Roles.Admin) && !VictimOnly(nameof(SetOffenderAsync))) return DvOutcome.Denied();
         var actor = await scope.ActorAsync(user, cancellationToken);
         if (input.EntryId is { } entry && !await OffenderInReachAsync(actor, entry, cancellationToken))
         {
@@ -350,6 +354,10 @@ public sealed class DomesticViolenceCases(
     {
         var (found, decision) = await FindAsync(user, id, tracked: true, cancellationToken);
         if (found is null) return DvOutcome.Missing();
+        if (user.IsInRole(Roles.Admin) && !VictimOnly(nameof(AddMeasureAsync))) return DvOutcome.Denied();
+        if (user.IsInRole(Roles.Admin) && !VictimOnly(nameof(ReferAsync))) return DvOutcome.Denied();
+        if (user.IsInRole(Roles.Admin) && !VictimOnly(nameof(MessageVictimAsync))) return DvOutcome.Denied();
+        if (user.IsInRole(Roles.Admin) && !VictimOnly(nameof(SetVictimAsync))) return DvOutcome.Denied();
         var errors = new FieldErrors();
         var type = input.TypeId is { } typeId ? await db.DvMeasureTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId && t.IsActive, cancellationToken) : null;
         if (input.TypeId is null) Add(errors, "typeId", PreventionProblem.Required);
@@ -370,6 +378,7 @@ public sealed class DomesticViolenceCases(
     {
         var (found, decision) = await FindAsync(user, id, tracked: true, cancellationToken);
         if (found is null) return DvOutcome.Missing();
+        if (user.IsInRole(Roles.Admin) && !VictimOnly(nameof(CheckMeasureAsync))) return DvOutcome.Denied();
         var measure = await db.DvMeasures.SingleOrDefaultAsync(m => m.Id == measureId && m.CaseId == id, cancellationToken);
         if (measure is null) return DvOutcome.Missing();
         var errors = new FieldErrors();
@@ -477,6 +486,9 @@ public sealed class DomesticViolenceCases(
         return entry is not null && entry.Category.DomesticViolenceOffender
             && PreventionAccess.Read(actor, PreventionRegister.Scope(entry.BeatId, entry.DistrictId, entry.Category)).Allowed;
     }
+
+    /// <summary>The commands on the victim's data answer "not found" to whoever may not see her, the administrator too; they check that themselves.</summary>
+    private static bool VictimOnly(string command) => command is nameof(SetVictimAsync) or nameof(MessageVictimAsync) or nameof(ReferAsync);
 
     private Task<int> EvidenceCountAsync(long id, CancellationToken cancellationToken) => db.DvEvidence.CountAsync(e => e.CaseId == id, cancellationToken);
 

@@ -85,7 +85,7 @@ public sealed record DvMeasureTypeRequest(string? NameKk, string? NameRu, string
 /// <summary>The repeat window with its source text; all three empty to have none.</summary>
 public sealed record DvSettingsRequest(int? RepeatWindowCount, string? RepeatWindowUnit, string? RepeatWindowSource);
 
-public enum DvOutcomeStatus { Ok, NotFound, Invalid, Conflict }
+public enum DvOutcomeStatus { Ok, NotFound, Invalid, Conflict, Forbidden }
 
 /// <summary>What a command on a case did: the case as it now stands, or the field errors (nothing written), or not found (out of scope is not found), or a clash with another change.</summary>
 public sealed record DvOutcome(DvOutcomeStatus Status, DvCaseView? Value, Shared.Web.FieldErrors Errors)
@@ -94,4 +94,6 @@ public sealed record DvOutcome(DvOutcomeStatus Status, DvCaseView? Value, Shared
     public static DvOutcome Missing() => new(DvOutcomeStatus.NotFound, null, new());
     public static DvOutcome Refused(Shared.Web.FieldErrors errors) => new(DvOutcomeStatus.Invalid, null, errors);
     public static DvOutcome Clash() => new(DvOutcomeStatus.Conflict, null, new());
+    /// <summary>The administrator reads cases but does not act on them, as on the register.</summary>
+    public static DvOutcome Denied() => new(DvOutcomeStatus.Forbidden, null, new());
 }

@@ -180,17 +180,17 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
     private static readonly (string Method, string Path, string Answers)[] DvEndpoints =
     [
         ("GET", "/api/v1/prevention/dv-cases", "401 404 200 200 404 200 200 200"),
-        ("POST", "/api/v1/prevention/dv-cases", "401 404 400 400 404 400 400 400"),
+        ("POST", "/api/v1/prevention/dv-cases", "401 404 400 400 404 400 400 403"),
         ("GET", "/api/v1/prevention/dv-cases/{case}", "401 404 200 404 404 200 200 200"),
         ("GET", "/api/v1/prevention/dv-cases/{case}/reads", "401 404 404 404 404 404 200 404"),
-        ("POST", "/api/v1/prevention/dv-cases/{case}/evidence", "401 404 400 404 404 400 400 400"),
-        ("POST", "/api/v1/prevention/dv-cases/{case}/steps", "401 404 400 404 404 400 400 400"),
-        ("PUT", "/api/v1/prevention/dv-cases/{case}/offender", "401 404 200 404 404 200 200 200"),
+        ("POST", "/api/v1/prevention/dv-cases/{case}/evidence", "401 404 400 404 404 400 400 403"),
+        ("POST", "/api/v1/prevention/dv-cases/{case}/steps", "401 404 400 404 404 400 400 403"),
+        ("PUT", "/api/v1/prevention/dv-cases/{case}/offender", "401 404 200 404 404 200 200 403"),
         ("PUT", "/api/v1/prevention/dv-cases/{case}/victim", "401 404 200 404 404 200 200 404"),
         ("POST", "/api/v1/prevention/dv-cases/{case}/messages", "401 404 400 404 404 400 400 404"),
         ("POST", "/api/v1/prevention/dv-cases/{case}/referral", "401 404 400 404 404 400 400 404"),
-        ("POST", "/api/v1/prevention/dv-cases/{case}/measures", "401 404 400 404 404 400 400 400"),
-        ("POST", "/api/v1/prevention/dv-cases/{case}/measures/{measure}/checks", "401 404 400 404 404 400 400 400"),
+        ("POST", "/api/v1/prevention/dv-cases/{case}/measures", "401 404 400 404 404 400 400 403"),
+        ("POST", "/api/v1/prevention/dv-cases/{case}/measures/{measure}/checks", "401 404 400 404 404 400 400 403"),
         ("GET", "/api/v1/prevention/dv-measure-types", "401 403 200 200 200 200 200 200"),
         ("POST", "/api/v1/prevention/dv-measure-types", "401 403 403 403 403 403 403 400"),
         ("PUT", "/api/v1/prevention/dv-measure-types/{type}", "401 403 403 403 403 403 403 400"),
@@ -227,7 +227,7 @@ public sealed class AuthorizationTests(UchastokAppFactory factory) : IClassFixtu
         var pages = new (string Path, string Answers)[]
         {
             ("/prevention/dv-cases", "login 404 200 200 404 200 200 200"),
-            ("/prevention/dv-cases/new", "login 404 200 200 404 200 200 200"),
+            ("/prevention/dv-cases/new", "login 404 200 200 404 200 200 denied"),
             ("/prevention/dv-cases/{case}", "login 404 200 404 404 200 200 200"),
             ("/admin/dv-measure-types", "login denied denied denied denied denied denied 200"),
         };

@@ -73,6 +73,7 @@ public sealed class CaseModel(DomesticViolenceCases cases, TimeProvider clock) :
         switch (outcome.Status)
         {
             case DvOutcomeStatus.NotFound: return NotFound();
+            case DvOutcomeStatus.Forbidden: return Forbid();
             case DvOutcomeStatus.Ok:
                 Message = form;
                 return Redirect($"/prevention/dv-cases/{id}#{form}");

@@ -17,6 +17,8 @@ public sealed class NewModel(DomesticViolenceCases cases, TimeProvider clock) : 
     public async Task<IActionResult> OnGetAsync(long? appealId, long? tipId, CancellationToken cancellationToken)
     {
         if (!await cases.MayWorkOnCasesAsync(User, cancellationToken)) return NotFound();
+        // The administrator reads cases but does not open them, as on the register.
+        if (User.IsInRole(Uchastok.Web.Shared.Security.Roles.Admin)) return Forbid();
         Beats = await cases.BeatsToOpenOnAsync(User, cancellationToken);
         var source = appealId is not null ? nameof(DvSource.Appeal) : tipId is not null ? nameof(DvSource.AnonymousTip) : null;
         Form = new(Beats.Count == 1 ? Beats[0].BeatId : null, source, KazakhstanTime.Today(clock), null, null, appealId, tipId);
@@ -28,6 +30,7 @@ public sealed class NewModel(DomesticViolenceCases cases, TimeProvider clock) : 
         var input = new DvOpenRequest(beatId, source, detectedOn, address, summary, appealId, tipId);
         var outcome = await cases.OpenAsync(User, input, cancellationToken);
         if (outcome.Status == DvOutcomeStatus.NotFound) return NotFound();
+        if (outcome.Status == DvOutcomeStatus.Forbidden) return Forbid();
         if (outcome.Status == DvOutcomeStatus.Ok) return Redirect($"/prevention/dv-cases/{outcome.Value!.Id}");
         Errors = outcome.Errors;
         Form = input;
