@@ -38,7 +38,7 @@ public sealed class PreventionPlans(
         foreach (var error in PreventionPlanSchedule.ValidateEditedDue(input.Due, calendars.Today())) PreventionMessages.Add(localizer, errors, error);
         if (errors.Count > 0) return (PreventionWriteResult.Invalid, errors);
         db.PreventionActions.Add(new PreventionAction { EntryId = entry.Id, Kind = kind!.Value, Due = input.Due!.Value, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
-        return await SaveAsync(entry, errors, cancellationToken);
+        return await register.SaveFileAsync(entry, errors, cancellationToken);
     }
 
     /// <summary>A new due date for an open action; any day from today on, a weekend included.</summary>
@@ -51,7 +51,7 @@ public sealed class PreventionPlans(
         foreach (var error in PreventionPlanSchedule.ValidateEditedDue(input.Due, calendars.Today())) PreventionMessages.Add(localizer, errors, error);
         if (errors.Count > 0) return (PreventionWriteResult.Invalid, errors);
         action!.Due = input.Due!.Value;
-        return await SaveAsync(entry!, errors, cancellationToken);
+        return await register.SaveFileAsync(entry!, errors, cancellationToken);
     }
 
     /// <summary>
@@ -87,27 +87,7 @@ public sealed class PreventionPlans(
                 Due = PreventionPlanSchedule.NextDue(new CalendarPeriod(interval.VisitIntervalCount, interval.VisitIntervalUnit), action.DoneOn.Value, await calendars.GetAsync(cancellationToken)),
             });
         }
-        return await SaveAsync(entry, errors, cancellationToken);
-    }
-
-    /// <summary>
-    /// Saves a change to a file's plan with the file's version raised, so two changes racing on one file (a double tap on
-    /// "done", a visit recorded while the file is removed) cannot both land: the second is answered 409 and writes nothing.
-    /// </summary>
-    private async Task<(PreventionWriteResult Result, FieldErrors Errors)> SaveAsync(PreventionEntry entry, FieldErrors errors, CancellationToken cancellationToken)
-    {
-        entry.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return (PreventionWriteResult.Conflict, errors);
-        }
-        days.Changed();
-        return (PreventionWriteResult.Done, errors);
+        return await register.SaveFileAsync(entry, errors, cancellationToken);
     }
 
     /// <summary>

@@ -265,6 +265,16 @@ public sealed class PreventionRegister(
             entry.PurgeDueOn = effects.PurgeDueOn;
         }
         entry.State = decision.To;
+        return await SaveFileAsync(entry, errors, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a change to a file (its events, its plan) with the file's version raised, so two changes racing on one
+    /// file (a double tap on "done", a visit recorded while the file is removed) cannot both land: the second is
+    /// answered 409 and writes nothing. The kept days are dropped once it is saved.
+    /// </summary>
+    internal async Task<(PreventionWriteResult Result, FieldErrors Errors)> SaveFileAsync(PreventionEntry entry, FieldErrors errors, CancellationToken cancellationToken)
+    {
         entry.Version++;
         try
         {
