@@ -92,7 +92,7 @@ public sealed class TransitionAppealCommand(
             : decision.Effects.Reassign;
 
         var from = appeal.State;
-        db.AppealEvents.Add(Apply(appeal, action, decision, route, input, actorUserId, actorOfficerId, today));
+        db.AppealEvents.Add(Record(appeal, action, decision, route, input, actorUserId, actorOfficerId, clock.GetUtcNow().UtcDateTime, today));
         await notifier.ApplicantAsync(appeal, Template(decision.Effects.Notice), reason: input.Reason, cancellationToken: cancellationToken);
         if (route?.AssigneeOfficerId is { } assignee)
             await notifier.OfficersAsync(appeal, [assignee], DefaultTemplates.StaffAssigned, $"v{appeal.Version}", cancellationToken);
@@ -110,11 +110,15 @@ public sealed class TransitionAppealCommand(
         return new(TransitionResult.Done, appeal, errors);
     }
 
-    /// <summary>Writes the decision onto the appeal, field by field as its effects say, and returns the history entry.</summary>
-    private AppealEvent Apply(
-        Appeal appeal, AppealAction action, TransitionDecision decision, Reassignment? route, TransitionInput input, string? actorUserId, int? actorOfficerId, DateOnly today)
+    /// <summary>
+    /// Writes an allowed decision onto the appeal, field by field as its effects say, and returns the
+    /// history entry; <paramref name="route"/> is the new holder, when the effects name one. The demo
+    /// history records its past steps through here too, so that they are what the app would have written.
+    /// </summary>
+    public static AppealEvent Record(
+        Appeal appeal, AppealAction action, TransitionDecision decision, Reassignment? route, TransitionInput input, string? actorUserId, int? actorOfficerId,
+        DateTime now, DateOnly today)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var effects = decision.Effects;
         var entry = new AppealEvent
         {

@@ -65,9 +65,9 @@ public static class BeatDesignApi
     }
 
     private static async Task<Results<Accepted<DesignRunStarted>, ProblemHttpResult, ValidationProblem>> StartAsync(
-        int districtId, DesignRunInput? body, ClaimsPrincipal user, DesignCommands commands, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        int districtId, DesignRunInput? body, ClaimsPrincipal user, StartDesignRunCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var result = await commands.StartAsync(user, districtId, body ?? new DesignRunInput(null, null, false, false, null), cancellationToken);
+        var result = await command.ExecuteAsync(user, districtId, body ?? new DesignRunInput(null, null, false, false, null), cancellationToken);
         return Outcome(result, localizer, () => TypedResults.Accepted($"/api/v1/beat-design/runs/{result.Id}", new DesignRunStarted(result.Id)));
     }
 
@@ -80,11 +80,11 @@ public static class BeatDesignApi
         await queries.RunAsync(user, runId, cancellationToken) is { } run ? TypedResults.Ok(run) : Problems.NotFound(localizer, "Design.RunNotFound");
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> CancelAsync(
-        int runId, ClaimsPrincipal user, DesignCommands commands, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-        Outcome(await commands.CancelAsync(user, runId, cancellationToken), localizer, TypedResults.NoContent);
+        int runId, ClaimsPrincipal user, CancelDesignRunCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        Outcome(await command.ExecuteAsync(user, runId, cancellationToken), localizer, TypedResults.NoContent);
 
     private static async Task<Results<Ok<DesignApproved>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
-        int runId, ApproveRequest? body, ClaimsPrincipal user, DesignCommands commands, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        int runId, ApproveRequest? body, ClaimsPrincipal user, ApproveDesignCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (!TryEffectiveFrom(body?.EffectiveFrom, out var from))
         {
@@ -92,7 +92,7 @@ public static class BeatDesignApi
             errors.Add("effectiveFrom", localizer["Design.EffectiveFromOutOfRange"]);
             return Problems.Validation(localizer, errors);
         }
-        var result = await commands.ApproveAsync(user, runId, from, body?.ConfirmNotBetter ?? false, cancellationToken);
+        var result = await command.ExecuteAsync(user, runId, from, body?.ConfirmNotBetter ?? false, cancellationToken);
         return Outcome(result, localizer, () => TypedResults.Ok(new DesignApproved(result.Id)));
     }
 

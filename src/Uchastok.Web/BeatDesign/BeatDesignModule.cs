@@ -15,7 +15,6 @@ public static class BeatDesignModule
         services.AddScoped<ApproveDesignCommand>();
         services.AddScoped<ApplyBeatVersion>();
         services.AddScoped<ActivateBeatVersionsCommand>();
-        services.AddScoped<DesignCommands>();
         services.AddScoped<DesignQueries>();
         services.AddSingleton<DesignRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<DesignRunner>());

@@ -149,7 +149,7 @@ internal sealed class AppealHistory(
             });
         }
 
-        var play = new Steps(context, appeal, random);
+        var play = new Steps(context, appeal, random, _heads);
         Story(play, appeal, random, beat, texts, language, script);
         Settle(appeal, random, script is not null);
         return appeal;
@@ -305,7 +305,7 @@ internal sealed class AppealHistory(
     /// on its day and applied as <see cref="TransitionAppealCommand"/> applies it; a step at or
     /// after "now" is not played, and neither is anything after it.
     /// </summary>
-    private sealed class Steps(HistoryContext context, Appeal appeal, Random random)
+    private sealed class Steps(HistoryContext context, Appeal appeal, Random random, IReadOnlyDictionary<int, int> heads)
     {
         public DateTime Cursor { get; private set; } = appeal.ReceivedAtUtc;
 
@@ -329,57 +329,14 @@ internal sealed class AppealHistory(
             if (at <= Cursor) at = Cursor.AddMinutes(random.Next(10, 90));
             if (at >= context.NowUtc) return false;
             var today = KazakhstanTime.LocalDate(at);
-            var facts = new AppealFacts(appeal.State, appeal.Kind, appeal.ReceivedOn, appeal.DueDate, appeal.AnsweredOn, appeal.Contested);
+            var facts = new AppealFacts(appeal.State, appeal.Kind, appeal.ReceivedOn, appeal.DueDate, appeal.AnsweredOn, appeal.Contested, appeal.Queue, appeal.AboutPoliceOfficer);
             var decision = AppealLifecycle.Decide(facts, action, actor, input, today, context.Calendar, context.Policy);
             if (!decision.Allowed)
                 throw new InvalidOperationException($"Demo history: {action} by {actor} on {today} refused ({decision.Refusal}) for an appeal received {appeal.ReceivedOn} in state {appeal.State}.");
 
-            var from = appeal.State;
-            appeal.State = decision.To;
-            appeal.DueDate = decision.DueDate;
-            appeal.Version++;
-            var entry = new AppealEvent
-            {
-                AtUtc = at, Kind = AppealEventKind.Transition, Action = action, FromState = from, ToState = decision.To,
-                ActorUserId = actor == AppealActor.Applicant ? appeal.ApplicantUserId : context.UserOf(officerId), ActorOfficerId = officerId,
-                DueDate = appeal.DueDate, IsPublic = true, Text = input.Reason,
-            };
-            switch (action)
-            {
-                case AppealAction.Assign:
-                    appeal.AssigneeOfficerId = entry.AssigneeOfficerId = input.AssigneeOfficerId;
-                    if (appeal.Queue == AppealQueue.DistrictDuty) appeal.Queue = AppealQueue.Inspector;
-                    break;
-                case AppealAction.Answer:
-                    appeal.AnswerText = entry.Text = input.AnswerText;
-                    appeal.AnsweredAtUtc = at;
-                    appeal.AnsweredOn = appeal.DecidedOn = today;
-                    appeal.AnsweredByOfficerId = officerId;
-                    if (appeal.AboutPoliceOfficer) appeal.ComplaintUpheld = input.ComplaintUpheld;
-                    break;
-                case AppealAction.Forward:
-                    appeal.ForwardedTo = input.ForwardTo;
-                    appeal.DecidedOn = today;
-                    entry.Text = $"{input.ForwardTo}: {input.Reason}";
-                    break;
-                case AppealAction.Extend:
-                    appeal.Extensions++;
-                    break;
-                case AppealAction.LeaveWithoutConsideration:
-                    appeal.DecidedOn = today;
-                    break;
-                case AppealAction.Contest:
-                    appeal.Contested = true;
-                    appeal.DecidedOn = null;
-                    appeal.ComplaintUpheld = null;
-                    var head = context.District(appeal.DistrictId!.Value).HeadOfficerId;
-                    appeal.AssigneeOfficerId = entry.AssigneeOfficerId = head != appeal.ConcernedOfficerId ? head : null;
-                    appeal.Queue = appeal.AssigneeOfficerId is null ? AppealQueue.InternalSecurity : AppealQueue.Supervisor;
-                    break;
-                case AppealAction.Confirm or AppealAction.AutoClose:
-                    appeal.ClosedAtUtc = at;
-                    break;
-            }
+            var route = decision.Effects.RoutesForReview ? AppealRouting.ForReview(appeal.DistrictId, appeal.ConcernedOfficerId, heads) : decision.Effects.Reassign;
+            var actorUserId = actor == AppealActor.Applicant ? appeal.ApplicantUserId : context.UserOf(officerId);
+            var entry = TransitionAppealCommand.Record(appeal, action, decision, route, input, actorUserId, officerId, at, today);
             appeal.Events.Add(entry);
             Cursor = at;
             return true;

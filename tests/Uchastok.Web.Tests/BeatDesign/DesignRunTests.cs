@@ -111,7 +111,7 @@ public sealed class ScheduledBeatVersionTests(ClockedAppFactory factory) : IClas
 
         await factory.MoveToAsync(new DateOnly(2026, 11, 16));
         await using (var scope = factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<DesignCommands>().ActivateDueAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ActivateBeatVersionsCommand>().ExecuteAsync(CancellationToken.None);
 
         Assert.Equal(10, await ActiveBeatsAsync(almaly));
         // Two weeks on, the morning's sign-in has expired.
@@ -172,7 +172,7 @@ public sealed class StaleScheduledVersionTests(ClockedAppFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         await factory.MoveToAsync(new DateOnly(2026, 11, 20));
         await using (var scope = factory.Services.CreateAsyncScope())
-            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DesignCommands>().ActivateDueAsync(CancellationToken.None));
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<ActivateBeatVersionsCommand>().ExecuteAsync(CancellationToken.None));
 
         await using var check = factory.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<UchastokDbContext>();

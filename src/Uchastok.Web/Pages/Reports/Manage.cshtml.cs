@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Uchastok.Web.Shared.Localization;
-using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Transparency;
 
 namespace Uchastok.Web.Pages.Reports;
@@ -49,9 +48,9 @@ public sealed class ManageModel(QuarterlyReports reports, IStringLocalizer<Share
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken cancellationToken)
     {
         if (Parse() is not { } quarter) return BadRequest();
-        var district = ScopeClaims.District(User);
-        if (district is null && !User.IsInRole(Roles.Admin)) return Forbid();
-        var pass = await reports.MayRecomputeAsync(quarter, cancellationToken) ? await reports.DraftAsync(quarter, User.IsInRole(Roles.Admin) ? null : district, cancellationToken) : null;
+        // The same rule as the API's: a supervisor recomputes his district's drafts, only an administrator the whole city's.
+        var (result, pass) = await reports.RecomputeAsync(User, quarter, districtId: null, cancellationToken);
+        if (result == RecomputeResult.Forbidden) return Forbid();
         Failed = pass is null;
         Message = pass is null ? localizer["Report.QuarterNotDraftable"] : localizer["Report.Recomputed", pass.Created, pass.Updated];
         return await ShowAsync(cancellationToken);

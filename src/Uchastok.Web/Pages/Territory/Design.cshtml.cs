@@ -10,7 +10,7 @@ using Uchastok.Web.Shared.Web;
 namespace Uchastok.Web.Pages.Territory;
 
 /// <summary>Beat design for a district: start the optimiser, the recent runs, the history of the beats. The same commands as the API.</summary>
-public sealed class DesignModel(DesignCommands commands, DesignQueries queries, UchastokDbContext db, TerritoryText text) : PageModel
+public sealed class DesignModel(StartDesignRunCommand start, DesignQueries queries, UchastokDbContext db, TerritoryText text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int District { get; set; }
     public string DistrictName { get; private set; } = string.Empty;
@@ -24,7 +24,7 @@ public sealed class DesignModel(DesignCommands commands, DesignQueries queries, 
 
     public async Task<IActionResult> OnPostAsync(int? beats, int? seed, bool minimalChange, bool keepReceptionPoints, int? timeLimitSeconds, CancellationToken cancellationToken)
     {
-        var result = await commands.StartAsync(User, District, new DesignRunInput(beats, seed, minimalChange, keepReceptionPoints, timeLimitSeconds), cancellationToken);
+        var result = await start.ExecuteAsync(User, District, new DesignRunInput(beats, seed, minimalChange, keepReceptionPoints, timeLimitSeconds), cancellationToken);
         if (result.Outcome == DesignOutcome.Done) return Redirect($"/territory/design/run?id={result.Id}");
         if (result.Outcome is DesignOutcome.NotFound) return NotFound();
         if (result.Outcome is DesignOutcome.Forbidden) return Forbid();

@@ -17,7 +17,7 @@ namespace Uchastok.Web.Pages.Territory;
 /// an effective date (and, for a proposal no better than today, an explicit confirmation).
 /// </summary>
 public sealed class DesignRunModel(
-    DesignCommands commands, DesignQueries queries, WorkloadSettings settings, TimeProvider clock, UchastokDbContext db, TerritoryText text, IStringLocalizer<SharedResource> localizer) : PageModel
+    ApproveDesignCommand approve, CancelDesignRunCommand cancel, DesignQueries queries, WorkloadSettings settings, TimeProvider clock, UchastokDbContext db, TerritoryText text, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public DesignRunView Run { get; private set; } = null!;
@@ -44,7 +44,7 @@ public sealed class DesignRunModel(
 
     public async Task<IActionResult> OnPostApproveAsync(DateOnly? effectiveFrom, bool confirmNotBetter, CancellationToken cancellationToken)
     {
-        var result = await commands.ApproveAsync(User, Id, effectiveFrom, confirmNotBetter, cancellationToken);
+        var result = await approve.ExecuteAsync(User, Id, effectiveFrom, confirmNotBetter, cancellationToken);
         Errors = result.Errors;
         Message = localizer[result.Outcome switch
         {
@@ -59,7 +59,7 @@ public sealed class DesignRunModel(
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
     {
-        var result = await commands.CancelAsync(User, Id, cancellationToken);
+        var result = await cancel.ExecuteAsync(User, Id, cancellationToken);
         if (result.Outcome == DesignOutcome.NotFound) return NotFound();
         Message = localizer[result.Outcome == DesignOutcome.Done ? "Design.Cancelled" : result.MessageKey ?? "Problem.409"];
         return await LoadAsync(cancellationToken);
