@@ -16,8 +16,10 @@ namespace Uchastok.Web.Accounts;
 /// row, so a session ends at once on every node. A refresh token is good once: exchanging it moves the
 /// session to the next generation, which retires the access and refresh tokens of the previous one;
 /// presenting a retired refresh token ends the whole session, since someone else holds a copy.
+/// A session found open is remembered on the node for a second (<see cref="OpenSessionCache"/>), and
+/// forgotten at once when this node ends it.
 /// </summary>
-public sealed class AccountSessions(UchastokDbContext db, TimeProvider clock)
+public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache, TimeProvider clock)
 {
     public const string SessionClaim = "uchastok:sid";
     public const string GenerationClaim = "uchastok:gen";
@@ -52,19 +54,26 @@ public sealed class AccountSessions(UchastokDbContext db, TimeProvider clock)
     /// <summary>
     /// Whether the session the principal carries is open: not ended, not expired, opened under the
     /// account's current security stamp and, for a bearer token, of the current generation. One
-    /// query by primary key, joined to the account's row by its primary key.
+    /// query by primary key, joined to the account's row by its primary key, unless this node found
+    /// the session open less than <see cref="OpenSessionCache.MaxAge"/> ago.
     /// </summary>
     public async Task<bool> IsOpenAsync(ClaimsPrincipal principal, bool checkGeneration, CancellationToken cancellationToken = default)
     {
         if (principal.FindFirstValue(SessionClaim) is not { } id) return false;
-        var state = await db.AccountSessions.AsNoTracking()
-            .Where(s => s.Id == id)
-            .Select(s => new SessionState(s.UserId, s.Generation, s.ExpiresAtUtc, s.RevokedAtUtc,
-                db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp)))
-            .FirstOrDefaultAsync(cancellationToken);
-        if (state is null || state.RevokedAtUtc is not null || !state.StampCurrent || state.ExpiresAtUtc <= clock.GetUtcNow().UtcDateTime) return false;
-        if (state.UserId != principal.FindFirstValue(ClaimTypes.NameIdentifier)) return false;
-        return !checkGeneration || principal.FindFirstValue(GenerationClaim) == state.Generation.ToString(CultureInfo.InvariantCulture);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (cache.Find(id) is not { } open)
+        {
+            var state = await db.AccountSessions.AsNoTracking()
+                .Where(s => s.Id == id)
+                .Select(s => new SessionState(s.UserId, s.Generation, s.ExpiresAtUtc, s.RevokedAtUtc,
+                    db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp)))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (state is null || state.RevokedAtUtc is not null || !state.StampCurrent || state.ExpiresAtUtc <= now) return false;
+            cache.Keep(id, state.UserId, state.Generation, state.ExpiresAtUtc);
+            open = new OpenSessionCache.OpenSession(state.UserId, state.Generation, state.ExpiresAtUtc, 0);
+        }
+        if (open.ExpiresAtUtc <= now || open.UserId != principal.FindFirstValue(ClaimTypes.NameIdentifier)) return false;
+        return !checkGeneration || principal.FindFirstValue(GenerationClaim) == open.Generation.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -81,14 +90,20 @@ public sealed class AccountSessions(UchastokDbContext db, TimeProvider clock)
         var rotated = await db.AccountSessions
             .Where(s => s.Id == id && s.Kind == BearerKind && s.Generation == generation && s.RevokedAtUtc == null && s.ExpiresAtUtc > now)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Generation, s => s.Generation + 1).SetProperty(s => s.ExpiresAtUtc, now + RefreshLifetime), cancellationToken);
+        // Either way the generation this node may remember is no longer the session's.
+        cache.Forget(id);
         if (rotated == 1) return generation + 1;
         await EndAsync(db.AccountSessions.Where(s => s.Id == id), "refresh-reused", cancellationToken);
+        cache.Forget(id);
         return null;
     }
 
     /// <summary>Ends every session of the account: a sign-out anywhere, a new password, an administrator's unlock.</summary>
-    public Task EndAllAsync(string userId, string reason, CancellationToken cancellationToken = default) =>
-        EndAsync(db.AccountSessions.Where(s => s.UserId == userId), reason, cancellationToken);
+    public async Task EndAllAsync(string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        await EndAsync(db.AccountSessions.Where(s => s.UserId == userId), reason, cancellationToken);
+        cache.ForgetAccount(userId);
+    }
 
     /// <summary>Keeps a cookie session's row alive as long as the sliding cookie is renewed.</summary>
     public async Task ExtendCookieAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
@@ -97,6 +112,7 @@ public sealed class AccountSessions(UchastokDbContext db, TimeProvider clock)
         var expires = clock.GetUtcNow().UtcDateTime + CookieLifetime;
         await db.AccountSessions.Where(s => s.Id == id && s.RevokedAtUtc == null)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAtUtc, expires), cancellationToken);
+        cache.Forget(id);
     }
 
     /// <summary>Forgets sessions that ended or expired more than a day ago.</summary>

@@ -21,10 +21,12 @@ public static class AccountsModule
             .AddEntityFrameworkStores<UchastokDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<UchastokClaimsPrincipalFactory>()
+            .AddUserManager<UchastokUserManager>()
             .AddSignInManager<UchastokSignInManager>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
-        // Every request checks its session row (AccountSessions), so a sign-out or a new password ends sessions at once;
+        // Every request checks its session (AccountSessions: the row, or this node's memory of it for a second), so a sign-out
+        // or a new password ends sessions at once;
         // Identity's stamp check only re-reads roles and scope claims, and every five minutes is often enough for that.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -84,6 +86,7 @@ public static class AccountsModule
         services.AddScoped<StaffDirectory>();
         services.AddScoped<PersonalDataLog>();
         services.AddScoped<AccountSessions>();
+        services.AddSingleton<OpenSessionCache>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<AccountsCleanupJob>();

@@ -114,11 +114,12 @@ public static class PreventionApi
         return Written(result, errors, localizer);
     }
 
-    private static async Task<Results<Ok<InspectorDayView>, ProblemHttpResult>> DayAsync(
+    /// <summary>The day is kept per node (<see cref="PreventionDayCache"/>) and opened again and again in a shift: its body is serialized once.</summary>
+    private static async Task<Results<SerializedOnceOk<InspectorDayView>, ProblemHttpResult>> DayAsync(
         ClaimsPrincipal user, PreventionPlans plans, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken, [FromQuery] int? officerId = null)
     {
         var day = await plans.DayAsync(user, officerId, cancellationToken);
-        return day is null ? NotFound(localizer) : TypedResults.Ok(day);
+        return day is null ? NotFound(localizer) : new SerializedOnceOk<InspectorDayView>(day);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PreventionOverdueRow>>, ProblemHttpResult>> OverdueAsync(

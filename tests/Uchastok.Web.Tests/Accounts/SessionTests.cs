@@ -150,6 +150,8 @@ public sealed class SessionTests(UchastokAppFactory factory) : IClassFixture<Uch
         var cookies = await SavedCookies.SignInAsync(browser, email);
         var userId = (await db.Users.SingleAsync(u => u.Email == email)).Id;
         await db.AccountSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync();
+        // As on a node that has not seen the session: this one remembers it open for a second (SessionMemoryTests).
+        factory.Services.GetRequiredService<OpenSessionCache>().ForgetAccount(userId);
         Assert.Equal(HttpStatusCode.Redirect, (await cookies.SendAsync(browser, HttpMethod.Get, "/account/profile")).StatusCode);
     }
 
@@ -194,7 +196,9 @@ public sealed class SessionTests(UchastokAppFactory factory) : IClassFixture<Uch
         Assert.Contains("id=\"reset-done\"", await done.Content.ReadAsStringAsync());
     }
 
-    private async Task<string> NewResidentAsync()
+    private Task<string> NewResidentAsync() => NewResidentAsync(factory);
+
+    internal static async Task<string> NewResidentAsync(UchastokAppFactory factory)
     {
         using var client = factory.Client();
         var email = $"session-{Guid.NewGuid():N}@test.kz";
@@ -203,7 +207,7 @@ public sealed class SessionTests(UchastokAppFactory factory) : IClassFixture<Uch
         return email;
     }
 
-    private static async Task<(string Access, string Refresh)> LoginAsync(HttpClient client, string email, string password = ApiClient.DemoPassword)
+    internal static async Task<(string Access, string Refresh)> LoginAsync(HttpClient client, string email, string password = ApiClient.DemoPassword)
     {
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -220,10 +224,61 @@ public sealed class SessionTests(UchastokAppFactory factory) : IClassFixture<Uch
         return (body.GetProperty("accessToken").GetString()!, body.GetProperty("refreshToken").GetString()!);
     }
 
-    private static async Task<HttpStatusCode> MeAsync(HttpClient client, string accessToken)
+    internal static async Task<HttpStatusCode> MeAsync(HttpClient client, string accessToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return (await client.SendAsync(request)).StatusCode;
+    }
+}
+
+/// <summary>
+/// The node's memory of open sessions (<see cref="OpenSessionCache"/>): a session ended on another node
+/// sharing the database is refused here once this node's memory of it is <see cref="OpenSessionCache.MaxAge"/>
+/// old, and not before; what this node ends itself is refused at once (<see cref="SessionTests"/>).
+/// </summary>
+public sealed class SessionMemoryTests(ClockedAppFactory factory) : IClassFixture<ClockedAppFactory>
+{
+    [Fact]
+    public async Task ASessionEndedOnAnotherNode_IsRefusedHere_WhenThisNodesMemoryOfItIsASecondOld()
+    {
+        var email = await SessionTests.NewResidentAsync(factory);
+        using var api = factory.Client();
+        var tokens = await SessionTests.LoginAsync(api, email);
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.MeAsync(api, tokens.Access));
+
+        // Another node signs the account out: only the shared rows change.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+            var userId = (await db.Users.SingleAsync(u => u.Email == email)).Id;
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            Assert.Equal(1, await db.AccountSessions.Where(s => s.UserId == userId)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.RevokedAtUtc, now).SetProperty(s => s.RevokedReason, "sign-out")));
+        }
+
+        // Within the second this node still answers from its memory; after it, from the row.
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.MeAsync(api, tokens.Access));
+        factory.Clock.Advance(OpenSessionCache.MaxAge);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SessionTests.MeAsync(api, tokens.Access));
+    }
+
+    [Fact]
+    public async Task ANewPasswordSetThroughTheAccountManager_EndsTheSessionThisNodeRemembers_AtOnce()
+    {
+        var email = await SessionTests.NewResidentAsync(factory);
+        using var api = factory.Client();
+        var tokens = await SessionTests.LoginAsync(api, email);
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.MeAsync(api, tokens.Access));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.IsType<UchastokUserManager>(users);
+            Assert.True((await users.ChangePasswordAsync((await users.FindByEmailAsync(email))!, ApiClient.DemoPassword, "Another-Pass-91")).Succeeded);
+        }
+
+        // The clock has not moved: the memory was forgotten, not outlived.
+        Assert.Equal(HttpStatusCode.Unauthorized, await SessionTests.MeAsync(api, tokens.Access));
     }
 }
