@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using Uchastok.Web.Tests.Support;
 
@@ -23,6 +24,9 @@ public sealed partial class BrowserHost : UchastokAppFactory
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>A clock of the host's own, set before it starts (<see cref="WorkingDayBrowserFixture"/>); the real clock otherwise.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
     public string BaseUrl => $"http://127.0.0.1:{_port}";
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "test-results", "screenshots");
@@ -37,6 +41,8 @@ public sealed partial class BrowserHost : UchastokAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Notifications:PublicUrl", BaseUrl);
+        if (Clock is not null)
+            builder.ConfigureServices(services => services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public async Task StartAsync()
@@ -156,9 +162,13 @@ public sealed partial class BrowserHost : UchastokAppFactory
 }
 
 /// <summary>Starts the host and the browser once per test class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public BrowserHost Host { get; } = new();
+    public BrowserFixture() => Host = new BrowserHost();
+
+    protected BrowserFixture(BrowserHost host) => Host = host;
+
+    public BrowserHost Host { get; }
 
     public async Task InitializeAsync()
     {
@@ -170,5 +180,25 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Host.StopAsync();
         await ((IAsyncLifetime)Host).DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A host whose clock stands at 10:00 in Almaty on the first working day from today on (Kazakhstan's
+/// calendar), for journeys that need one — the day-before reminders are sent on working days only —
+/// whatever day the suite runs. The clock does not move: a journey that needs time to pass moves it.
+/// </summary>
+public sealed class WorkingDayBrowserFixture() : BrowserFixture(new BrowserHost { Clock = new(FirstWorkingDayAtTen()) })
+{
+    private static DateTimeOffset FirstWorkingDayAtTen()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5));
+        var calendar = new Uchastok.Rules.Calendar.WorkingCalendar(
+            Uchastok.Rules.Calendar.KazakhstanHolidays.For(today.Year).Concat(Uchastok.Rules.Calendar.KazakhstanHolidays.For(today.Year + 1)));
+        var day = today;
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(1);
+        var atTen = new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
+        // Never behind the real time: cookies the browser keeps expire by its clock.
+        return atTen > DateTimeOffset.UtcNow ? atTen : DateTimeOffset.UtcNow;
     }
 }

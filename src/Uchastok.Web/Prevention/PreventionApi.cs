@@ -32,7 +32,7 @@ public static class PreventionApi
         file.MapPost("/entries/{id:long}/actions", AddActionAsync).WithSummary("Add an action to the person's prevention plan.");
         file.MapPut("/actions/{id:long}/due", RescheduleAsync).WithSummary("Move an open plan action to another day.");
         file.MapPost("/actions/{id:long}/done", RecordDoneAsync).WithSummary("Record a plan action as done (when, where, what); it counts as a preventive activity.");
-        file.MapGet("/day", DayAsync).WithSummary("The inspector's day: plan actions due today or overdue on his beats, in route order from his reception point.");
+        file.MapGet("/day", DayAsync).WithSummary("The inspector's day: plan actions due today or overdue on his beats, in route order from his reception point; with date, a day up to two weeks ahead.");
         file.MapGet("/overdue", OverdueAsync).WithSummary("The district board's overdue plan actions per inspector (counts only).");
         file.MapGet("/juvenile/deliveries", DeliveriesAsync).WithSummary("Minors taken home, in the caller's scope, newest first; the read is logged.");
         file.MapPost("/juvenile/deliveries", RecordDeliveryAsync).WithSummary("Record a minor taken home: whom, to whom, when, by whom.");
@@ -115,10 +115,17 @@ public static class PreventionApi
     }
 
     /// <summary>The day is kept per node (<see cref="PreventionDayCache"/>) and opened again and again in a shift: its body is serialized once.</summary>
-    private static async Task<Results<SerializedOnceOk<InspectorDayView>, ProblemHttpResult>> DayAsync(
-        ClaimsPrincipal user, PreventionPlans plans, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken, [FromQuery] int? officerId = null)
+    private static async Task<Results<SerializedOnceOk<InspectorDayView>, ProblemHttpResult, ValidationProblem>> DayAsync(
+        ClaimsPrincipal user, PreventionPlans plans, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken,
+        [FromQuery] int? officerId = null, [FromQuery] DateOnly? date = null)
     {
-        var day = await plans.DayAsync(user, officerId, cancellationToken);
+        if (date is { } on && !plans.MayShowDay(on))
+        {
+            var errors = new FieldErrors();
+            errors.Add("date", localizer["PreventionDay.DateOutOfRange", PreventionPlans.DaysAhead]);
+            return Problems.Validation(localizer, errors);
+        }
+        var day = await plans.DayAsync(user, officerId, date, cancellationToken);
         return day is null ? NotFound(localizer) : new SerializedOnceOk<InspectorDayView>(day);
     }
 

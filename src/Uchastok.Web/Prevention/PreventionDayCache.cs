@@ -32,10 +32,10 @@ public sealed class PreventionDayCache(TimeProvider clock)
     internal Day? Find(int officer, DateOnly day) =>
         _days.TryGetValue((officer, day), out var kept) && kept.Revision == Revision && clock.GetElapsedTime(kept.ComputedAt) < MaxAge ? kept : null;
 
-    internal Day Keep(int officer, DateOnly day, InspectorDayView view, int districtId, long revision)
+    internal Day Keep(int officer, DateOnly day, DateOnly today, InspectorDayView view, int districtId, long revision)
     {
-        // A day is kept only for today: yesterday's go as soon as a new one is kept.
-        foreach (var key in _days.Keys) if (key.Day != day) _days.TryRemove(key, out _);
+        // Today's days and those ahead are kept; yesterday's go as soon as a new one is kept.
+        foreach (var key in _days.Keys) if (key.Day < today) _days.TryRemove(key, out _);
         var kept = new Day(view, districtId, revision, clock.GetTimestamp(), string.Join(',', view.Stops.Select(s => s.ActionId)));
         _days[(officer, day)] = kept;
         return kept;

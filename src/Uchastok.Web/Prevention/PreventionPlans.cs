@@ -90,22 +90,32 @@ public sealed class PreventionPlans(
         return await register.SaveFileAsync(entry, errors, cancellationToken);
     }
 
+    /// <summary>How far ahead a day list may be opened: the reminder of a plan action names its due day, which a long holiday can put a week or more away.</summary>
+    public const int DaysAhead = 14;
+
+    /// <summary>Whether <paramref name="date"/> is a day whose list may be opened: today, or up to <see cref="DaysAhead"/> days ahead.</summary>
+    public bool MayShowDay(DateOnly date) => calendars.Today() is var today && date >= today && date <= today.AddDays(DaysAhead);
+
     /// <summary>
     /// The inspector's day: his own (no <paramref name="officerId"/>), or an inspector's of the district for
-    /// his supervisor, any for the administrator; null (404) otherwise. Kept a few seconds by
-    /// <see cref="PreventionDayCache"/>; the first read of each distinct list by each reader is logged.
+    /// his supervisor, any for the administrator; null (404) otherwise. Today's, or a day ahead's
+    /// (<paramref name="on"/>, see <see cref="MayShowDay"/>): what will be due by then, as the reminder
+    /// e-mail announces it. Kept a few seconds by <see cref="PreventionDayCache"/>; the first read of each
+    /// distinct list by each reader is logged.
     /// </summary>
-    public async Task<InspectorDayView?> DayAsync(ClaimsPrincipal user, int? officerId, CancellationToken cancellationToken = default)
+    public async Task<InspectorDayView?> DayAsync(ClaimsPrincipal user, int? officerId, DateOnly? on = null, CancellationToken cancellationToken = default)
     {
         var own = ScopeClaims.Officer(user);
         if ((officerId ?? own) is not { } id) return null;
         var today = calendars.Today();
-        var day = days.Find(id, today) ?? await ComputeDayAsync(id, today, cancellationToken);
+        if (on is { } ahead && !MayShowDay(ahead)) return null;
+        var date = on ?? today;
+        var day = days.Find(id, date) ?? await ComputeDayAsync(id, date, today, cancellationToken);
         if (day is null || !MayReadDay(user, id, day.DistrictId)) return null;
         var reader = PreventionScope.UserId(user);
-        if (day.View.Stops.Count > 0 && days.FirstRead(reader, id, today, day.ListKey))
+        if (day.View.Stops.Count > 0 && days.FirstRead(reader, id, date, day.ListKey))
             await log.RecordReadAsync(reader, new PersonalRecord("prevention-day", id.ToString(CultureInfo.InvariantCulture)),
-                string.Create(CultureInfo.InvariantCulture, $"inspector's day {today:yyyy-MM-dd}: {day.View.Stops.Count} people"), cancellationToken);
+                string.Create(CultureInfo.InvariantCulture, $"inspector's day {date:yyyy-MM-dd}: {day.View.Stops.Count} people"), cancellationToken);
         return day.View;
     }
 
@@ -118,7 +128,7 @@ public sealed class PreventionPlans(
         return user.IsInRole(Roles.Inspector) && ScopeClaims.Officer(user) == officerId;
     }
 
-    private async Task<PreventionDayCache.Day?> ComputeDayAsync(int officerId, DateOnly today, CancellationToken cancellationToken)
+    private async Task<PreventionDayCache.Day?> ComputeDayAsync(int officerId, DateOnly date, DateOnly today, CancellationToken cancellationToken)
     {
         // The revision is read before the data, so a write during the computation makes the result stale at once rather than kept.
         var revision = days.Revision;
@@ -130,20 +140,20 @@ public sealed class PreventionPlans(
         var beatIds = beats.Select(b => b.Id).ToList();
         var due = await (from a in db.PreventionActions.AsNoTracking()
                          join e in db.PreventionEntries on a.EntryId equals e.Id
-                         where beatIds.Contains(e.BeatId) && e.State == PreventionFileState.OnRecord && a.DoneOn == null && a.CancelledAtUtc == null && a.Due <= today
+                         where beatIds.Contains(e.BeatId) && e.State == PreventionFileState.OnRecord && a.DoneOn == null && a.CancelledAtUtc == null && a.Due <= date
                          select new { a.Id, a.Kind, a.Due, EntryId = e.Id, e.FullName, e.AddressText, e.Latitude, e.Longitude, e.BeatId }).ToListAsync(cancellationToken);
         var start = beats.Select(b => b.Reception).FirstOrDefault(r => r is not null);
-        var stops = InspectorDayRoute.Build(due.Select(a => new DayActionCandidate(a.Id, a.Kind, a.Due, null, new GeoPoint(a.Latitude, a.Longitude))), today,
+        var stops = InspectorDayRoute.Build(due.Select(a => new DayActionCandidate(a.Id, a.Kind, a.Due, null, new GeoPoint(a.Latitude, a.Longitude))), date,
             start is null ? null : new GeoPoint(start.Latitude, start.Longitude));
         var byId = due.ToDictionary(a => a.Id);
         var codes = beats.ToDictionary(b => b.Id, b => b.Code);
-        var view = new InspectorDayView(today, officer.Id, text.OfficerName(officer), start?.Latitude, start?.Longitude, stops.Select(s =>
+        var view = new InspectorDayView(date, officer.Id, text.OfficerName(officer), start?.Latitude, start?.Longitude, stops.Select(s =>
         {
             var a = byId[s.Action.ActionId];
             return new DayStopView(s.Order, a.Id, a.EntryId, a.FullName, a.Kind.ToString(), a.Due, s.Overdue, a.AddressText, a.Latitude, a.Longitude,
                 s.MetresFromPrevious is { } m ? Math.Round(m) : null, codes.GetValueOrDefault(a.BeatId, ""));
         }).ToList());
-        return days.Keep(officer.Id, today, view, officer.DistrictId, revision);
+        return days.Keep(officer.Id, date, today, view, officer.DistrictId, revision);
     }
 
     /// <summary>The district board's prevention line: per inspector, the plan actions overdue on his beats and the oldest due date. Counts only, no names.</summary>

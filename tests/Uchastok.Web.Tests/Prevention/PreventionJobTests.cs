@@ -36,7 +36,8 @@ public sealed class PreventionJobTests
             Assert.Equal(0, second.Reminded);
             var message = await WithDbAsync(factory, db => db.Outbox.AsNoTracking().SingleAsync(m => m.TemplateKey == "staff.prevention-due" && m.Recipient == "inspector1@demo.kz"));
             Assert.StartsWith("prevention-due:2026-11-03:", message.DedupeKey);
-            Assert.Contains("/prevention/day", message.Body);
+            // The link opens the day the message is about.
+            Assert.Contains("/prevention/day?date=2026-11-03", message.Body);
             Assert.DoesNotContain("Напоминаев", message.Body + message.Subject);
         }
     }

@@ -299,6 +299,34 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task ADayAhead_ListsWhatWillBeDueByThen_AndADayOutOfReachIsRefusedInTheCallersLanguage()
+    {
+        var category = await CategoryAsync(factory);
+        var id = (await PutOnRecordAsync(factory, Entry(category, NewName(), new DateOnly(1979, 4, 4), null, PutOn))).GetProperty("id").GetInt64();
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+        var thursday = Today.AddDays(3);
+        Assert.Equal(HttpStatusCode.NoContent, (await inspector.PostAsJsonAsync($"/api/v1/prevention/entries/{id}/actions", new { kind = "FamilyVisit", due = thursday })).StatusCode);
+        bool Lists(JsonElement day) => day.GetProperty("stops").EnumerateArray()
+            .Any(s => s.GetProperty("entryId").GetInt64() == id && s.GetProperty("due").GetString() == thursday.ToString("yyyy-MM-dd"));
+
+        Assert.False(Lists(await (await inspector.GetAsync("/api/v1/prevention/day")).JsonAsync()));
+        var ahead = await (await inspector.GetAsync($"/api/v1/prevention/day?date={thursday:yyyy-MM-dd}")).JsonAsync();
+        Assert.Equal(thursday.ToString("yyyy-MM-dd"), ahead.GetProperty("day").GetString());
+        Assert.True(Lists(ahead));
+        // Today's first visit, still open, is on Thursday's list too, and overdue by then.
+        Assert.Contains(ahead.GetProperty("stops").EnumerateArray(), s => s.GetProperty("entryId").GetInt64() == id && s.GetProperty("overdue").GetBoolean());
+
+        using var russian = await factory.SignedInAsync("inspector1@demo.kz", language: "ru");
+        foreach (var date in new[] { Today.AddDays(-1), Today.AddDays(15) })
+        {
+            var refused = await russian.GetAsync($"/api/v1/prevention/day?date={date:yyyy-MM-dd}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.StartsWith("Список дня можно открыть", (await refused.JsonAsync()).GetProperty("errors").GetProperty("date")[0].GetString());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"/api/v1/prevention/day?date={Today.AddDays(14):yyyy-MM-dd}")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheRegister_PagesInNameOrder_WithTheNextCursor()
     {
         var category = await CategoryAsync(factory);

@@ -13,12 +13,16 @@ namespace Uchastok.Web.Pages.Prevention;
 public sealed class DayModel(PreventionPlans plans, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PreventionPageModel
 {
     [BindProperty(SupportsGet = true)] public int? OfficerId { get; set; }
+    /// <summary>A day ahead, as the reminder e-mail links it; none for today.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     public InspectorDayView Day { get; private set; } = null!;
     public long? FailedAction { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var day = await plans.DayAsync(User, OfficerId, cancellationToken);
+        // A day out of reach (past, or too far ahead: an old e-mail) opens today's list.
+        if (Date is { } on && !plans.MayShowDay(on)) return Redirect(DayLink(OfficerId, null));
+        var day = await plans.DayAsync(User, OfficerId, Date, cancellationToken);
         if (day is null) return NotFound();
         Day = day;
         return Page();
@@ -31,7 +35,7 @@ public sealed class DayModel(PreventionPlans plans, TimeProvider clock, IStringL
         if (result == PreventionWriteResult.Done)
         {
             Saved = localizer["PreventionPage.ActionDone"].Value;
-            return Redirect(OfficerId is { } officer ? $"/prevention/day?officerId={officer}" : "/prevention/day");
+            return Redirect(DayLink(OfficerId, Date));
         }
         FailedAction = actionId;
         return await OnGetAsync(cancellationToken);
@@ -42,4 +46,13 @@ public sealed class DayModel(PreventionPlans plans, TimeProvider clock, IStringL
         new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     public DateOnly Today => Uchastok.Web.Shared.Localization.KazakhstanTime.Today(clock);
+
+    public bool Ahead => Day.Day > Today;
+
+    public static string DayLink(int? officerId, DateOnly? date) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/prevention/day", new Dictionary<string, string?>
+        {
+            ["officerId"] = officerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["date"] = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
 }
