@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Uchastok.Rules.Protocols;
@@ -41,6 +42,25 @@ public sealed partial class ProtocolRuleSet
             ?? throw new InvalidOperationException($"The resource {ResourceName} is not embedded in Uchastok.Rules.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>
+    /// The same rule set with one field of one list entry set: how the web merges what an administrator
+    /// configured (an offence's article, with its source) into the rule set it evaluates and serves.
+    /// </summary>
+    public ProtocolRuleSet WithEntryField(string list, string code, string field, string value)
+    {
+        if (!Lists.TryGetValue(list, out var target)) throw new ArgumentException($"No list '{list}' in the rule set.", nameof(list));
+        if (!target.Entries.Any(e => e.Code == code)) throw new ArgumentException($"No entry '{code}' in the list '{list}'.", nameof(code));
+        var entries = target.Entries.Select(entry =>
+        {
+            if (entry.Code != code) return entry;
+            var fields = JsonNode.Parse(entry.Fields.GetRawText())!.AsObject();
+            fields[field] = value;
+            return entry with { Fields = JsonSerializer.SerializeToElement(fields) };
+        }).ToList();
+        var lists = Lists.ToDictionary(pair => pair.Key, pair => pair.Key == list ? target with { Entries = entries } : pair.Value, StringComparer.Ordinal);
+        return new ProtocolRuleSet(Version, Types, lists);
     }
 
     /// <summary>Every check and refusal code the rule set can give, for the texts each must have in every language.</summary>
