@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Uchastok.Rules.Protocols;
 
 /// <summary>
-/// One check of a protocol type's rule set (ADR 0012). The vocabulary is closed: these eight kinds
+/// One check of a protocol type's rule set (ADR 0012). The vocabulary is closed: these nine kinds
 /// and the four conditions below are all the C# and the JavaScript interpreters understand, so a rule
 /// set that needs another is refused at load rather than half-evaluated in one of them.
 /// A path is property names joined by dots, read from the current element (the document, or the
@@ -31,6 +31,12 @@ public sealed record NotEqualCheck(string Path, string Other, string Code) : Pro
 
 /// <summary>Refused (<paramref name="Code"/>) when the path holds a value found in the array at <paramref name="List"/>.</summary>
 public sealed record NotInCheck(string Path, string List, string Code) : ProtocolCheck;
+
+/// <summary>
+/// Refused (<paramref name="Code"/>) at every element of the array at the path whose <paramref name="Key"/>
+/// holds a value an earlier element's already holds: one person entered twice is not two witnesses.
+/// </summary>
+public sealed record UniqueCheck(string Path, string Key, string Code) : ProtocolCheck;
 
 /// <summary>Refused (<paramref name="Code"/>) when the condition holds; <paramref name="Instead"/> names the protocol type to draw up instead, if any.</summary>
 public sealed record RefuseWhenCheck(string Code, ProtocolCondition Condition, string? Instead) : ProtocolCheck;

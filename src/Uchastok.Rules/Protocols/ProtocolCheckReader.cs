@@ -20,6 +20,7 @@ internal sealed partial class CheckReader(IReadOnlyDictionary<string, ProtocolLi
         ["each"] = ["check", "path", "checks"],
         ["notEqual"] = ["check", "path", "other", "code"],
         ["notIn"] = ["check", "path", "list", "code"],
+        ["unique"] = ["check", "path", "key", "code"],
         ["refuseWhen"] = ["check", "code", "when", "instead"],
     };
 
@@ -57,6 +58,7 @@ internal sealed partial class CheckReader(IReadOnlyDictionary<string, ProtocolLi
             "each" => new EachCheck(Path(check, "path", at), Checks(Property(check, "checks", at), $"{at}.checks")),
             "notEqual" => new NotEqualCheck(Path(check, "path", at), Path(check, "other", at), Code(check, at)),
             "notIn" => new NotInCheck(Path(check, "path", at), Path(check, "list", at), Code(check, at)),
+            "unique" => new UniqueCheck(Path(check, "path", at), Path(check, "key", at), Code(check, at)),
             _ => new RefuseWhenCheck(Code(check, at), Condition(Property(check, "when", at), $"{at}.when"), Instead(check, at)),
         };
     }

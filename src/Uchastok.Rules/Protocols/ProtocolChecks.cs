@@ -82,7 +82,7 @@ public static class ProtocolChecks
                     {
                         var index = 0;
                         foreach (var element in elements.EnumerateArray())
-                            Checks(c.Checks, element, $"{(at.Length == 0 ? "" : at + ".")}{c.Path}[{index++}]");
+                            Checks(c.Checks, element, ElementPath(at, c.Path, index++));
                     }
                     break;
                 case NotEqualCheck c:
@@ -96,6 +96,23 @@ public static class ProtocolChecks
                         && list.EnumerateArray().Any(item => Same(candidate, item)))
                         Refuse(c.Code, at, null);
                     break;
+                case UniqueCheck c:
+                    if (Read(current, c.Path) is { ValueKind: JsonValueKind.Array } rows)
+                    {
+                        var seen = new List<JsonElement>();
+                        var index = 0;
+                        foreach (var row in rows.EnumerateArray())
+                        {
+                            var key = Read(row, c.Key);
+                            if (IsPresent(key))
+                            {
+                                if (seen.Any(earlier => Same(key, earlier))) Refuse(c.Code, ElementPath(at, c.Path, index), null);
+                                seen.Add(key!.Value);
+                            }
+                            index++;
+                        }
+                    }
+                    break;
                 case RefuseWhenCheck c:
                     if (Holds(c.Condition, current)) Refuse(c.Code, at, c.Instead);
                     break;
@@ -103,6 +120,8 @@ public static class ProtocolChecks
                     throw new InvalidOperationException($"No interpreter for {check.GetType().Name}.");
             }
         }
+
+        private static string ElementPath(string at, string path, int index) => $"{(at.Length == 0 ? "" : at + ".")}{path}[{index}]";
 
         private bool Holds(ProtocolCondition condition, JsonElement current) => condition switch
         {

@@ -82,6 +82,7 @@ public sealed partial class ProtocolRuleSet
                 case AnyOfCheck c when !refusals: codes.Add(c.Code); break;
                 case NotEqualCheck c when refusals: codes.Add(c.Code); break;
                 case NotInCheck c when refusals: codes.Add(c.Code); break;
+                case UniqueCheck c when refusals: codes.Add(c.Code); break;
                 case RefuseWhenCheck c when refusals: codes.Add(c.Code); break;
                 case WhenCheck c: Collect(c.Checks, refusals, codes); break;
                 case EachCheck c: Collect(c.Checks, refusals, codes); break;

@@ -78,6 +78,16 @@ public sealed class ProtocolChecksTests
     }
 
     [Fact]
+    public void Unique_RefusesEveryLaterElementRepeatingAGivenKey()
+    {
+        const string checks = """[ { "check": "unique", "path": "w", "key": "iin", "code": "witness.repeated" } ]""";
+
+        var result = Evaluate(checks, """{ "w": [ { "iin": "1" }, {}, { "iin": "2" }, { "iin": "1" }, {}, { "iin": "1" } ] }""");
+
+        Assert.Equal(["witness.repeated@w[3]", "witness.repeated@w[5]"], Refused(result));
+    }
+
+    [Fact]
     public void In_WithWhere_CountsOnlyEntriesWhoseFieldIsGiven()
     {
         const string lists = """{ "offences": { "values": [ { "code": "a", "article": "" }, { "code": "b", "article": "art. 1" } ] } }""";

@@ -39,7 +39,7 @@ public sealed partial class ProtocolRuleSetTests
 
         Assert.Contains("types[0].checks[1]", error.Message, StringComparison.Ordinal);
         Assert.Contains("unknown check kind 'regex'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("required, minCount, anyOf, when, each, notEqual, notIn, refuseWhen", error.Message, StringComparison.Ordinal);
+        Assert.Contains("required, minCount, anyOf, when, each, notEqual, notIn, unique, refuseWhen", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

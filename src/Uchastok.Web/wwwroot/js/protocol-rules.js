@@ -12,6 +12,7 @@ const checkProperties = {
     each: ["check", "path", "checks"],
     notEqual: ["check", "path", "other", "code"],
     notIn: ["check", "path", "list", "code"],
+    unique: ["check", "path", "key", "code"],
     refuseWhen: ["check", "code", "when", "instead"],
 };
 
@@ -72,8 +73,7 @@ function runCheck(run, check, current, at) {
         case "each": {
             const elements = read(run, current, check.path);
             if (Array.isArray(elements)) {
-                elements.forEach((element, index) =>
-                    runChecks(run, check.checks, element, `${at === "" ? "" : at + "."}${check.path}[${index}]`));
+                elements.forEach((element, index) => runChecks(run, check.checks, element, elementPath(at, check.path, index)));
             }
             break;
         }
@@ -89,10 +89,27 @@ function runCheck(run, check, current, at) {
             if (isPresent(candidate) && Array.isArray(list) && list.some(item => same(candidate, item))) refuse(run, check.code, at, null);
             break;
         }
+        case "unique": {
+            const rows = read(run, current, check.path);
+            if (Array.isArray(rows)) {
+                const seen = [];
+                rows.forEach((row, index) => {
+                    const key = read(run, row, check.key);
+                    if (!isPresent(key)) return;
+                    if (seen.some(earlier => same(key, earlier))) refuse(run, check.code, elementPath(at, check.path, index), null);
+                    seen.push(key);
+                });
+            }
+            break;
+        }
         case "refuseWhen":
             if (holds(run, check.when, current)) refuse(run, check.code, at, check.instead ?? null);
             break;
     }
+}
+
+function elementPath(at, path, index) {
+    return `${at === "" ? "" : at + "."}${path}[${index}]`;
 }
 
 function holds(run, condition, current) {
