@@ -1,0 +1,181 @@
+using System.Text.Json;
+
+namespace Uchastok.Rules.Protocols;
+
+/// <summary>An element the protocol lacks: its code (<c>witness.contact</c>) and where (<c>witnesses[1]</c>; empty for the document itself).</summary>
+public sealed record ProtocolFinding(string Code, string Path);
+
+/// <summary>
+/// Something the protocol holds that may not be there (a witness who is the drafter), or a protocol
+/// that may not be drawn up at all (a diplomat's search); <see cref="Instead"/> names the protocol
+/// type to draw up instead, when there is one.
+/// </summary>
+public sealed record ProtocolRefusal(string Code, string Path, string? Instead = null);
+
+/// <summary>What the checks found; a protocol may be signed only when both lists are empty.</summary>
+public sealed record ProtocolCheckResult(IReadOnlyList<ProtocolFinding> Missing, IReadOnlyList<ProtocolRefusal> Refused)
+{
+    public bool MaySign => Missing.Count == 0 && Refused.Count == 0;
+}
+
+/// <summary>
+/// The C# interpreter of the protocol rule set. <c>wwwroot/js/protocol-rules.js</c> is the same
+/// interpreter in JavaScript, line for line; the conformance vectors in <c>tests/protocol-vectors.json</c>
+/// hold both to the same answers (ADR 0012). Checks run in the file's order and each finding is
+/// reported once, in the order first found.
+/// </summary>
+public static class ProtocolChecks
+{
+    /// <summary>The refusal for a type code the rule set does not have.</summary>
+    public const string UnknownType = "type.unknown";
+
+    public static ProtocolCheckResult Evaluate(ProtocolRuleSet ruleSet, string typeCode, JsonElement document)
+    {
+        var run = new Run(ruleSet, document);
+        if (!ruleSet.Types.TryGetValue(typeCode, out var type)) run.Refuse(UnknownType, "", null);
+        else run.Checks(type.Checks, document, "");
+        return new ProtocolCheckResult(run.Missing, run.Refused);
+    }
+
+    private sealed class Run(ProtocolRuleSet ruleSet, JsonElement document)
+    {
+        public List<ProtocolFinding> Missing { get; } = [];
+        public List<ProtocolRefusal> Refused { get; } = [];
+
+        public void Lack(string code, string path)
+        {
+            var finding = new ProtocolFinding(code, path);
+            if (!Missing.Contains(finding)) Missing.Add(finding);
+        }
+
+        public void Refuse(string code, string path, string? instead)
+        {
+            var refusal = new ProtocolRefusal(code, path, instead);
+            if (!Refused.Contains(refusal)) Refused.Add(refusal);
+        }
+
+        public void Checks(IReadOnlyList<ProtocolCheck> checks, JsonElement current, string at)
+        {
+            foreach (var check in checks) Check(check, current, at);
+        }
+
+        private void Check(ProtocolCheck check, JsonElement current, string at)
+        {
+            switch (check)
+            {
+                case RequiredCheck c:
+                    var value = Read(current, c.Path);
+                    if (c.Value is { } expected ? !Same(value, expected) : !IsPresent(value)) Lack(c.Code, at);
+                    break;
+                case MinCountCheck c:
+                    var array = Read(current, c.Path);
+                    if ((array?.ValueKind == JsonValueKind.Array ? array.Value.GetArrayLength() : 0) < c.Min) Lack(c.Code, at);
+                    break;
+                case AnyOfCheck c:
+                    if (!c.Conditions.Any(condition => Holds(condition, current))) Lack(c.Code, at);
+                    break;
+                case WhenCheck c:
+                    if (Holds(c.Condition, current)) Checks(c.Checks, current, at);
+                    break;
+                case EachCheck c:
+                    if (Read(current, c.Path) is { ValueKind: JsonValueKind.Array } elements)
+                    {
+                        var index = 0;
+                        foreach (var element in elements.EnumerateArray())
+                            Checks(c.Checks, element, ElementPath(at, c.Path, index++));
+                    }
+                    break;
+                case NotEqualCheck c:
+                    var left = Read(current, c.Path);
+                    var right = Read(current, c.Other);
+                    if (IsPresent(left) && IsPresent(right) && Same(left, right!.Value)) Refuse(c.Code, at, null);
+                    break;
+                case NotInCheck c:
+                    var candidate = Read(current, c.Path);
+                    if (IsPresent(candidate) && Read(current, c.List) is { ValueKind: JsonValueKind.Array } list
+                        && list.EnumerateArray().Any(item => Same(candidate, item)))
+                        Refuse(c.Code, at, null);
+                    break;
+                case UniqueCheck c:
+                    if (Read(current, c.Path) is { ValueKind: JsonValueKind.Array } rows)
+                    {
+                        var seen = new List<JsonElement>();
+                        var index = 0;
+                        foreach (var row in rows.EnumerateArray())
+                        {
+                            var key = Read(row, c.Key);
+                            if (IsPresent(key))
+                            {
+                                if (seen.Any(earlier => Same(key, earlier))) Refuse(c.Code, ElementPath(at, c.Path, index), null);
+                                seen.Add(key!.Value);
+                            }
+                            index++;
+                        }
+                    }
+                    break;
+                case RefuseWhenCheck c:
+                    if (Holds(c.Condition, current)) Refuse(c.Code, at, c.Instead);
+                    break;
+                default:
+                    throw new InvalidOperationException($"No interpreter for {check.GetType().Name}.");
+            }
+        }
+
+        private static string ElementPath(string at, string path, int index) => $"{(at.Length == 0 ? "" : at + ".")}{path}[{index}]";
+
+        private bool Holds(ProtocolCondition condition, JsonElement current) => condition switch
+        {
+            PresentCondition c => IsPresent(Read(current, c.Path)),
+            EqualsCondition c => Same(Read(current, c.Path), c.Value),
+            InCondition c => Read(current, c.Path) is { ValueKind: JsonValueKind.String } code
+                && ruleSet.Lists[c.List].Entries.Any(entry => entry.Code == code.GetString()
+                    && (c.Where is null || IsPresent(entry.Fields.TryGetProperty(c.Where, out var field) ? field : null))),
+            NotCondition c => !Holds(c.Inner, current),
+            _ => throw new InvalidOperationException($"No interpreter for {condition.GetType().Name}."),
+        };
+
+        private JsonElement? Read(JsonElement current, string path)
+        {
+            var from = path.StartsWith("$.", StringComparison.Ordinal) ? document : current;
+            foreach (var name in (path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path).Split('.'))
+            {
+                if (from.ValueKind != JsonValueKind.Object || !from.TryGetProperty(name, out var next)) return null;
+                from = next;
+            }
+            return from;
+        }
+    }
+
+    /// <summary>
+    /// Whether a value counts as given (see <see cref="PresentCondition"/>). Blank is judged by one
+    /// explicit set of white-space characters, the same in the JavaScript interpreter, rather than by
+    /// each platform's own idea of white space.
+    /// </summary>
+    public static bool IsPresent(JsonElement? value) => value?.ValueKind switch
+    {
+        JsonValueKind.String => !IsBlank(value.Value.GetString()!),
+        JsonValueKind.Array => value.Value.GetArrayLength() > 0,
+        JsonValueKind.Object => value.Value.EnumerateObject().Any(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => true,
+        _ => false,
+    };
+
+    /// <summary>The white space a blank string may hold: ASCII's, and the Unicode spaces a phone keyboard or a paste can bring.</summary>
+    public const string BlankCharacters = "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+    private static bool IsBlank(string text) => text.All(c => BlankCharacters.Contains(c, StringComparison.Ordinal));
+
+    private static bool Same(JsonElement? value, JsonElement expected)
+    {
+        var kind = value?.ValueKind ?? JsonValueKind.Null;
+        if (kind is JsonValueKind.Undefined) kind = JsonValueKind.Null;
+        if (kind != expected.ValueKind) return false;
+        return kind switch
+        {
+            JsonValueKind.String => string.Equals(value!.Value.GetString(), expected.GetString(), StringComparison.Ordinal),
+            JsonValueKind.Number => value!.Value.GetDouble().Equals(expected.GetDouble()),
+            JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null => true,
+            _ => false,
+        };
+    }
+}
