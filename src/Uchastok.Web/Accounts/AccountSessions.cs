@@ -144,15 +144,17 @@ public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache
 
     /// <summary>
     /// The bearer handler has no hook after it reads a token, so this reads it as the handler would
-    /// (same protector, same expiry) and adds the session check; a token without an open session fails.
+    /// (same protector, same expiry; a token this node has read before is not decrypted again,
+    /// <see cref="BearerTicketCache"/>) and adds the session check; a token without an open session fails.
     /// </summary>
     public static async Task ValidateBearerAsync(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
-        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
-        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires)
+        var protector = context.Options.BearerTokenProtector;
+        var ticket = context.HttpContext.RequestServices.GetRequiredService<BearerTicketCache>()
+            .Read(header["Bearer ".Length..].Trim(), protector.Unprotect);
+        if (ticket is null)
         {
             context.Fail("The token is not valid or has expired.");
             return;

@@ -87,6 +87,7 @@ public static class AccountsModule
         services.AddScoped<PersonalDataLog>();
         services.AddScoped<AccountSessions>();
         services.AddSingleton<OpenSessionCache>();
+        services.AddSingleton<BearerTicketCache>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<AccountsCleanupJob>();

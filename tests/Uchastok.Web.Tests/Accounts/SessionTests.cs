@@ -264,6 +264,22 @@ public sealed class SessionMemoryTests(ClockedAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnAccessTokenThisNodeHasRead_StopsWorkingWhenItExpires_ThoughItsSessionLivesOn()
+    {
+        var email = await SessionTests.NewResidentAsync(factory);
+        using var api = factory.Client();
+        var tokens = await SessionTests.LoginAsync(api, email);
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.MeAsync(api, tokens.Access));
+
+        // An access token lives an hour; its session (and refresh token) fourteen days.
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SessionTests.MeAsync(api, tokens.Access));
+        var refreshed = await api.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.Refresh });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.MeAsync(api, (await refreshed.JsonAsync()).GetProperty("accessToken").GetString()!));
+    }
+
+    [Fact]
     public async Task ANewPasswordSetThroughTheAccountManager_EndsTheSessionThisNodeRemembers_AtOnce()
     {
         var email = await SessionTests.NewResidentAsync(factory);
