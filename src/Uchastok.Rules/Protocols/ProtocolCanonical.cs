@@ -24,7 +24,15 @@ public static class ProtocolCanonical
     public static string Json(JsonElement document)
     {
         var text = new StringBuilder();
-        Write(document, text, "$");
+        try
+        {
+            Write(document, text, "$");
+        }
+        catch (InvalidOperationException exception)
+        {
+            // System.Text.Json refuses to decode an escaped half of a surrogate pair, in a value or a name.
+            throw new NotCanonicalException($"a string holds half of a surrogate pair ({exception.Message})");
+        }
         return text.ToString();
     }
 
@@ -67,8 +75,7 @@ public static class ProtocolCanonical
                 WriteString(element.GetString()!, text, at);
                 break;
             case JsonValueKind.Number:
-                var number = element.GetDouble();
-                if (!double.IsFinite(number) || Math.Floor(number) != number || Math.Abs(number) > MaxSafeInteger)
+                if (!element.TryGetDouble(out var number) || !double.IsFinite(number) || Math.Floor(number) != number || Math.Abs(number) > MaxSafeInteger)
                     throw new NotCanonicalException($"{at}: {element.GetRawText()} is not a whole number within ±{MaxSafeInteger}");
                 text.Append(((long)number).ToString(CultureInfo.InvariantCulture));
                 break;

@@ -29,12 +29,60 @@ public static class ProtocolChecks
     /// <summary>The refusal for a type code the rule set does not have.</summary>
     public const string UnknownType = "type.unknown";
 
+    /// <summary>
+    /// The refusal for a document that is JSON but holds what no protocol can: a string with half of a
+    /// surrogate pair, or a number beyond the range of a double. Nothing else is checked then, so both
+    /// interpreters answer alike instead of one failing and the other going on.
+    /// </summary>
+    public const string MalformedDocument = "document.malformed";
+
     public static ProtocolCheckResult Evaluate(ProtocolRuleSet ruleSet, string typeCode, JsonElement document)
     {
         var run = new Run(ruleSet, document);
-        if (!ruleSet.Types.TryGetValue(typeCode, out var type)) run.Refuse(UnknownType, "", null);
+        if (!WellFormed(document)) run.Refuse(MalformedDocument, "", null);
+        else if (!ruleSet.Types.TryGetValue(typeCode, out var type)) run.Refuse(UnknownType, "", null);
         else run.Checks(type.Checks, document, "");
         return new ProtocolCheckResult(run.Missing, run.Refused);
+    }
+
+    /// <summary>Every string (names too) decodes to whole characters and every number is a finite double.</summary>
+    private static bool WellFormed(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                    if (!Decodes(property.Name) || !WellFormed(property.Value)) return false;
+                return true;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    if (!WellFormed(item)) return false;
+                return true;
+            case JsonValueKind.String:
+                try
+                {
+                    return Decodes(element.GetString()!);
+                }
+                catch (InvalidOperationException)
+                {
+                    // System.Text.Json will not decode an escaped half of a surrogate pair at all.
+                    return false;
+                }
+            case JsonValueKind.Number:
+                return element.TryGetDouble(out var number) && double.IsFinite(number);
+            default:
+                return true;
+        }
+    }
+
+    private static bool Decodes(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
     }
 
     private sealed class Run(ProtocolRuleSet ruleSet, JsonElement document)

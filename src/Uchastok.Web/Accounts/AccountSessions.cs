@@ -61,19 +61,21 @@ public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache
     {
         if (principal.FindFirstValue(SessionClaim) is not { } id) return false;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (cache.Find(id) is not { } open)
-        {
-            var state = await db.AccountSessions.AsNoTracking()
-                .Where(s => s.Id == id)
-                .Select(s => new SessionState(s.UserId, s.Generation, s.ExpiresAtUtc, s.RevokedAtUtc,
-                    db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp)))
-                .FirstOrDefaultAsync(cancellationToken);
-            if (state is null || state.RevokedAtUtc is not null || !state.StampCurrent || state.ExpiresAtUtc <= now) return false;
-            cache.Keep(id, state.UserId, state.Generation, state.ExpiresAtUtc);
-            open = new OpenSessionCache.OpenSession(state.UserId, state.Generation, state.ExpiresAtUtc, 0);
-        }
-        if (open.ExpiresAtUtc <= now || open.UserId != principal.FindFirstValue(ClaimTypes.NameIdentifier)) return false;
-        return !checkGeneration || principal.FindFirstValue(GenerationClaim) == open.Generation.ToString(CultureInfo.InvariantCulture);
+        bool Matches(string userId, int generation, DateTime expiresAtUtc) =>
+            expiresAtUtc > now && userId == principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            && (!checkGeneration || principal.FindFirstValue(GenerationClaim) == generation.ToString(CultureInfo.InvariantCulture));
+
+        // The memory only ever says yes: a token it does not match (a newer generation, say) is checked against the row.
+        if (cache.Find(id) is { } open && Matches(open.UserId, open.Generation, open.ExpiresAtUtc)) return true;
+        var epoch = cache.Epoch;
+        var state = await db.AccountSessions.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new SessionState(s.UserId, s.Generation, s.ExpiresAtUtc, s.RevokedAtUtc,
+                db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp)))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (state is null || state.RevokedAtUtc is not null || !state.StampCurrent || state.ExpiresAtUtc <= now) return false;
+        cache.Keep(id, state.UserId, state.Generation, state.ExpiresAtUtc, epoch);
+        return Matches(state.UserId, state.Generation, state.ExpiresAtUtc);
     }
 
     /// <summary>
@@ -87,22 +89,41 @@ public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache
             || !int.TryParse(refreshPrincipal.FindFirstValue(GenerationClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var generation))
             return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var rotated = await db.AccountSessions
-            .Where(s => s.Id == id && s.Kind == BearerKind && s.Generation == generation && s.RevokedAtUtc == null && s.ExpiresAtUtc > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Generation, s => s.Generation + 1).SetProperty(s => s.ExpiresAtUtc, now + RefreshLifetime), cancellationToken);
-        // Either way the generation this node may remember is no longer the session's.
-        cache.Forget(id);
+        int rotated;
+        try
+        {
+            rotated = await db.AccountSessions
+                .Where(s => s.Id == id && s.Kind == BearerKind && s.Generation == generation && s.RevokedAtUtc == null && s.ExpiresAtUtc > now)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Generation, s => s.Generation + 1).SetProperty(s => s.ExpiresAtUtc, now + RefreshLifetime), cancellationToken);
+        }
+        finally
+        {
+            // Either way (even if the write's answer was lost) the generation this node may remember is no longer sure.
+            cache.Forget(id);
+        }
         if (rotated == 1) return generation + 1;
-        await EndAsync(db.AccountSessions.Where(s => s.Id == id), "refresh-reused", cancellationToken);
-        cache.Forget(id);
+        try
+        {
+            await EndAsync(db.AccountSessions.Where(s => s.Id == id), "refresh-reused", cancellationToken);
+        }
+        finally
+        {
+            cache.Forget(id);
+        }
         return null;
     }
 
-    /// <summary>Ends every session of the account: a sign-out anywhere, a new password, an administrator's unlock.</summary>
+    /// <summary>Ends every session of the account: a sign-out anywhere, a new password.</summary>
     public async Task EndAllAsync(string userId, string reason, CancellationToken cancellationToken = default)
     {
-        await EndAsync(db.AccountSessions.Where(s => s.UserId == userId), reason, cancellationToken);
-        cache.ForgetAccount(userId);
+        try
+        {
+            await EndAsync(db.AccountSessions.Where(s => s.UserId == userId), reason, cancellationToken);
+        }
+        finally
+        {
+            cache.ForgetAccount(userId);
+        }
     }
 
     /// <summary>Keeps a cookie session's row alive as long as the sliding cookie is renewed.</summary>
@@ -110,9 +131,15 @@ public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache
     {
         if (principal.FindFirstValue(SessionClaim) is not { } id) return;
         var expires = clock.GetUtcNow().UtcDateTime + CookieLifetime;
-        await db.AccountSessions.Where(s => s.Id == id && s.RevokedAtUtc == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAtUtc, expires), cancellationToken);
-        cache.Forget(id);
+        try
+        {
+            await db.AccountSessions.Where(s => s.Id == id && s.RevokedAtUtc == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ExpiresAtUtc, expires), cancellationToken);
+        }
+        finally
+        {
+            cache.Forget(id);
+        }
     }
 
     /// <summary>Forgets sessions that ended or expired more than a day ago.</summary>

@@ -24,8 +24,13 @@ public sealed class UchastokUserManager(
 {
     protected override async Task<IdentityResult> UpdateUserAsync(ApplicationUser user)
     {
-        var result = await base.UpdateUserAsync(user);
-        sessions.ForgetAccount(user.Id);
-        return result;
+        try
+        {
+            return await base.UpdateUserAsync(user);
+        }
+        finally
+        {
+            sessions.ForgetAccount(user.Id);
+        }
     }
 }

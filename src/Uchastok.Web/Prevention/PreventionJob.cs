@@ -69,8 +69,9 @@ public sealed class PreventionJob(IServiceScopeFactory scopes, JobLocks locks, P
         if (counts.Count == 0) return 0;
         var accounts = await services.GetRequiredService<OfficerAccounts>().GetAsync(cancellationToken);
         var outbox = services.GetRequiredService<Outbox>();
-        // The link opens the day the message is about, not today's list, where those actions are not yet.
-        var link = string.Create(CultureInfo.InvariantCulture, $"{settings.PublicUrl.TrimEnd('/')}/prevention/day?date={first:yyyy-MM-dd}");
+        // The link opens the last day the message counts (a Friday's covers Saturday to Monday): its list holds everything counted,
+        // which today's list does not yet.
+        var link = string.Create(CultureInfo.InvariantCulture, $"{settings.PublicUrl.TrimEnd('/')}/prevention/day?date={last:yyyy-MM-dd}");
         var queued = 0;
         foreach (var row in counts)
         {

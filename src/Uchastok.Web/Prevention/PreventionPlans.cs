@@ -107,6 +107,8 @@ public sealed class PreventionPlans(
     {
         var own = ScopeClaims.Officer(user);
         if ((officerId ?? own) is not { } id) return null;
+        // Only a supervisor or the administrator reads another's day: nobody else makes a node compute one.
+        if (id != own && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Supervisor)) return null;
         var today = calendars.Today();
         if (on is { } ahead && !MayShowDay(ahead)) return null;
         var date = on ?? today;

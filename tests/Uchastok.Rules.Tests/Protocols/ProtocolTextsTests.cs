@@ -22,7 +22,7 @@ public sealed class ProtocolTextsTests
             .Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var ruleSet = ProtocolRuleSet.Default;
         var expected = ruleSet.Codes(refusals: false).Select(c => $"Protocol.Missing.{c}")
-            .Concat(ruleSet.Codes(refusals: true).Append(ProtocolChecks.UnknownType).Select(c => $"Protocol.Refused.{c}"));
+            .Concat(ruleSet.Codes(refusals: true).Append(ProtocolChecks.UnknownType).Append(ProtocolChecks.MalformedDocument).Select(c => $"Protocol.Refused.{c}"));
 
         var lacking = expected.Where(key => !keys.Contains(key)).ToList();
 

@@ -66,6 +66,8 @@ public static class WebSetup
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // After MVC has added its own readers, which this replaces.
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => InvariantFormValueProviderFactory.ReplaceIn(o.ValueProviderFactories));
         services.AddRazorPages(options =>
             {
                 options.Conventions.Add(new PageRouteTransformerConvention(new LowerCaseSegments()));

@@ -21,6 +21,19 @@ const conditionKinds = ["present", "equals", "in", "not"];
 /** The refusal for a type code the rule set does not have. */
 export const unknownType = "type.unknown";
 
+/** The refusal for a document holding half a surrogate pair in a string or a number beyond a double's range (ProtocolChecks.MalformedDocument). */
+export const malformedDocument = "document.malformed";
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function wellFormed(value) {
+    if (typeof value === "string") return !loneSurrogate.test(value);
+    if (typeof value === "number") return Number.isFinite(value);
+    if (Array.isArray(value)) return value.every(wellFormed);
+    if (value !== null && typeof value === "object") return Object.keys(value).every(k => !loneSurrogate.test(k) && wellFormed(value[k]));
+    return true;
+}
+
 /** The white space a blank string may hold: the same explicit set as ProtocolChecks.BlankCharacters. */
 const blank = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*$/;
 
@@ -31,7 +44,8 @@ const blank = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u2
 export function evaluate(ruleSet, typeCode, document) {
     const run = { ruleSet, document, missing: [], refused: [] };
     const type = (ruleSet.types || []).find(t => t.code === typeCode);
-    if (!type) refuse(run, unknownType, "", null);
+    if (!wellFormed(document)) refuse(run, malformedDocument, "", null);
+    else if (!type) refuse(run, unknownType, "", null);
     else runChecks(run, type.checks, document, "");
     return { missing: run.missing, refused: run.refused, maySign: run.missing.length === 0 && run.refused.length === 0 };
 }
