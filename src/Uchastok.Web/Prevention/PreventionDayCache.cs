@@ -20,7 +20,8 @@ public sealed class PreventionDayCache(TimeProvider clock)
 
     internal sealed record Day(InspectorDayView View, int DistrictId, long Revision, long ComputedAt, string ListKey);
 
-    private readonly ConcurrentDictionary<(int Officer, DateOnly Day), Day> _days = new();
+    // Per language too: the view names the inspector as the reader's language writes him (Latin letters in English).
+    private readonly ConcurrentDictionary<(int Officer, DateOnly Day, string Language), Day> _days = new();
     private readonly ConcurrentDictionary<(string Reader, int Officer, DateOnly Day, string ListKey), byte> _logged = new();
     private long _revision;
 
@@ -30,16 +31,18 @@ public sealed class PreventionDayCache(TimeProvider clock)
     internal long Revision => Interlocked.Read(ref _revision);
 
     internal Day? Find(int officer, DateOnly day) =>
-        _days.TryGetValue((officer, day), out var kept) && kept.Revision == Revision && clock.GetElapsedTime(kept.ComputedAt) < MaxAge ? kept : null;
+        _days.TryGetValue((officer, day, Language), out var kept) && kept.Revision == Revision && clock.GetElapsedTime(kept.ComputedAt) < MaxAge ? kept : null;
 
     internal Day Keep(int officer, DateOnly day, DateOnly today, InspectorDayView view, int districtId, long revision)
     {
         // Today's days and those ahead are kept; yesterday's go as soon as a new one is kept.
         foreach (var key in _days.Keys) if (key.Day < today) _days.TryRemove(key, out _);
         var kept = new Day(view, districtId, revision, clock.GetTimestamp(), string.Join(',', view.Stops.Select(s => s.ActionId)));
-        _days[(officer, day)] = kept;
+        _days[(officer, day, Language)] = kept;
         return kept;
     }
+
+    private static string Language => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     /// <summary>Whether this reader's read of this list must be logged: true the first time on this node.</summary>
     internal bool FirstRead(string reader, int officer, DateOnly day, string listKey)

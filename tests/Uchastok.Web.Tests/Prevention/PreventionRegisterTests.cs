@@ -317,6 +317,10 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
         Assert.Contains(ahead.GetProperty("stops").EnumerateArray(), s => s.GetProperty("entryId").GetInt64() == id && s.GetProperty("overdue").GetBoolean());
 
         using var russian = await factory.SignedInAsync("inspector1@demo.kz", language: "ru");
+        // The same day, kept per language: the inspector's name as each reader's language writes it.
+        var inRussian = await (await russian.GetAsync($"/api/v1/prevention/day?date={thursday:yyyy-MM-dd}")).JsonAsync();
+        Assert.Matches("^[A-Za-z .'-]+$", ahead.GetProperty("inspector").GetString());
+        Assert.Matches("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", inRussian.GetProperty("inspector").GetString());
         foreach (var date in new[] { Today.AddDays(-1), Today.AddDays(15) })
         {
             var refused = await russian.GetAsync($"/api/v1/prevention/day?date={date:yyyy-MM-dd}");
