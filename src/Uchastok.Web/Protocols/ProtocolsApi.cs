@@ -28,7 +28,7 @@ public static class ProtocolsApi
         protocols.MapPut("/{id:long}", EditAsync).WithSummary("Change a draft's document, naming the version it was edited from (409 when it moved or the protocol is signed).");
         protocols.MapPost("/{id:long}/sign", SignAsync).WithSummary("Sign: the server evaluates the rules, refuses with every missing element named, and checks the hash the tablet computed.");
         protocols.MapPost("/{id:long}/addenda", AddendumAsync).WithSummary("A correction to a signed protocol, with its own clientId, signature and chained hash.");
-        protocols.MapGet("/{id:long}/pdf", PdfAsync).WithSummary("The printable A4 copy in Kazakh or Russian (language=kk|ru); the read is logged.");
+        protocols.MapGet("/{id:long}/pdf", PdfAsync).ProducesFile("application/pdf").WithSummary("The printable A4 copy in Kazakh or Russian (language=kk|ru); the read is logged.");
 
         var admin = app.MapGroup("/api/v1/protocols").RequireAuthorization(Policies.Admin).WithTags("Protocols");
         admin.MapPut("/offences/{code}", SetOffenceArticleAsync).WithSummary("Set the article (and its source) of an offence the rule set lists without one.");
