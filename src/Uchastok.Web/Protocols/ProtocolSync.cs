@@ -32,17 +32,27 @@ public sealed class ProtocolSync(
         // Read once per batch: the rule set with its articles and the police directory do not change between items.
         var current = await rules.CurrentAsync(cancellationToken);
         var police = await facts.PoliceAsync(cancellationToken);
+        // One query finds which clientIds the server has already: a queue of new items then costs no look-up each.
+        // One made by another request in the meantime is caught by the unique index and answered as already there.
+        var sent = items.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
+        var known = new HashSet<Guid>();
+        foreach (var chunk in sent.Chunk(500))
+            known.UnionWith(await db.Protocols.AsNoTracking().Where(p => chunk.Contains(p.ClientId)).Select(p => p.ClientId).ToListAsync(cancellationToken));
         var outcomes = new List<ProtocolSyncOutcome>(items.Count);
         foreach (var item in items)
         {
             db.ChangeTracker.Clear();
-            outcomes.Add(drafter is null ? new(item.ClientId, "notFound") : await ItemAsync(user, drafter, item, current, police, cancellationToken));
+            var outcome = drafter is null ? new(item.ClientId, "notFound") : await ItemAsync(user, drafter, item, known, current, police, cancellationToken);
+            // A later item of the same batch may edit or sign what this one made.
+            if (outcome.Id is not null && item.ClientId is { } made) known.Add(made);
+            outcomes.Add(outcome);
         }
         db.ChangeTracker.Clear();
         return new ProtocolSyncResponse(outcomes);
     }
 
-    private async Task<ProtocolSyncOutcome> ItemAsync(ClaimsPrincipal user, DrafterFacts drafter, ProtocolSyncItem item, ProtocolRules current, PoliceDirectory police, CancellationToken cancellationToken)
+    private async Task<ProtocolSyncOutcome> ItemAsync(
+        ClaimsPrincipal user, DrafterFacts drafter, ProtocolSyncItem item, HashSet<Guid> known, ProtocolRules current, PoliceDirectory police, CancellationToken cancellationToken)
     {
         switch (item.Kind)
         {
@@ -63,7 +73,9 @@ public sealed class ProtocolSync(
         if (problems.Count > 0) return Invalid(item, problems);
         var stored = ProtocolContent.Stored(item.Document!.Value, drafter);
 
-        var existing = await db.Protocols.SingleOrDefaultAsync(p => p.ClientId == item.ClientId!.Value, cancellationToken);
+        var existing = known.Contains(item.ClientId!.Value)
+            ? await db.Protocols.SingleOrDefaultAsync(p => p.ClientId == item.ClientId!.Value, cancellationToken)
+            : null;
         if (existing is not null)
         {
             if (!ProtocolScope.IsDrafter(user, existing)) return Invalid(item, register.Again(user, existing).Errors);

@@ -235,6 +235,26 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
     }
 
     [Fact]
+    public async Task Sync_ADraftAndItsSigningInOneBatch_MakeOneSignedProtocol()
+    {
+        using var client = await factory.SignedInAsync(Inspector);
+        var document = await WithDrafterAsync(client, SearchDocument());
+        var clientId = Guid.NewGuid();
+        object[] items =
+        [
+            new { kind = "draft", clientId, type = PersonalSearch, document = SearchDocument(witnesses: 1) },
+            new { kind = "signed", clientId, type = PersonalSearch, document, baseVersion = 1, signatures = Signatures(), sha256 = Hash(PersonalSearch, document) },
+        ];
+
+        var answers = (await (await client.PostAsJsonAsync("/api/v1/protocols/sync", new { items })).JsonAsync()).GetProperty("items");
+
+        Assert.Equal(["created", "signed"], answers.EnumerateArray().Select(i => i.GetProperty("outcome").GetString()));
+        Assert.Equal(answers[0].GetProperty("id").GetInt64(), answers[1].GetProperty("id").GetInt64());
+        Assert.Equal(Hash(PersonalSearch, document), answers[1].GetProperty("sha256").GetString());
+        Assert.Equal(1, await WithDbAsync(factory, db => db.Protocols.CountAsync(p => p.ClientId == clientId && p.State == ProtocolState.Signed)));
+    }
+
+    [Fact]
     public async Task Addenda_AreChainedToTheProtocolsHash_AndToEachOther()
     {
         using var client = await factory.SignedInAsync(Inspector);
