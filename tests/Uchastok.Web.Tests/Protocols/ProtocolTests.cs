@@ -74,6 +74,41 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
     }
 
     [Fact]
+    public async Task Sign_ASearchOfAPersonWithDiplomaticImmunity_IsRefusedOutright()
+    {
+        using var client = await factory.SignedInAsync(Inspector, language: "ru");
+        var document = await WithDrafterAsync(client, SearchDocument());
+        document["person"]!["immunity"] = "diplomatic";
+        var draft = await DraftAsync(client, document);
+
+        var response = await SignAsync(client, draft.GetProperty("id").GetInt64(), Hash(PersonalSearch, document));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Equal(["immunity.diplomatic"], errors.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task List_PagesByKeyset_AndNamesNoPerson()
+    {
+        var email = await factory.CreateStaffAsync("WomenProtectionOfficer", await AlmalyAsync());
+        using var client = await factory.SignedInAsync(email);
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++) ids.Add((await DraftAsync(client, SearchDocument())).GetProperty("id").GetInt64());
+
+        var first = await client.GetAsync("/api/v1/protocols?take=2");
+        var firstPage = await first.JsonAsync();
+        var second = await (await client.GetAsync($"/api/v1/protocols?take=2&after={firstPage.GetProperty("next").GetInt64()}")).JsonAsync();
+
+        Assert.Equal([ids[2], ids[1]], firstPage.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()));
+        Assert.Equal([ids[0]], second.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+        var text = await first.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Ахметов", text);
+        Assert.DoesNotContain("Иванова", text);
+    }
+
+    [Fact]
     public async Task Sign_AnAdminOffenceWhoseArticleIsNotConfigured_IsRefused_AndSignsOnceItIs()
     {
         using var client = await factory.SignedInAsync(Inspector);
