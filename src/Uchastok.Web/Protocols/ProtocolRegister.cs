@@ -196,7 +196,17 @@ public sealed class ProtocolRegister(
                 }).ToList();
             return new(ProtocolOutcome.Refused, errors, rows);
         }
-        var hash = ProtocolContent.Hash(protocol.TypeCode, stored, signatures.Select(s => s.Content));
+        string hash;
+        try
+        {
+            hash = ProtocolContent.Hash(protocol.TypeCode, stored, signatures.Select(s => s.Content));
+        }
+        catch (NotCanonicalException e)
+        {
+            // The document was checked when saved; what is left is a refusal's reason the canonical form cannot hold (a lone surrogate).
+            errors.Add("signatures", localizer["Protocol.DocumentNotCanonical", e.Message]);
+            return new(ProtocolOutcome.Invalid, errors, []);
+        }
         if (!string.Equals(hash, clientSha256!.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             errors.Add("sha256", localizer["Protocol.HashMismatch", hash]);

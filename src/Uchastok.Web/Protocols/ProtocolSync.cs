@@ -90,8 +90,9 @@ public sealed class ProtocolSync(
                 return await SavedAsync(user, item, "created", cancellationToken);
             }
             if (existing.State == ProtocolState.Signed) return await ConflictAsync(user, item, existing, cancellationToken);
-            // The same content again (a retry, whatever its base) is the item already there.
-            if (Same(register.Document(existing), stored) || item.BaseVersion is null) return Known(item, existing);
+            // The same content again (a retry, whatever its base) is the item already there; other content from a base
+            // that is not the server's version (or from none: the tablet never saw this one) is a conflict.
+            if (Same(register.Document(existing), stored)) return Known(item, existing);
             if (item.BaseVersion != existing.Version) return await ConflictAsync(user, item, existing, cancellationToken);
             register.Replace(existing, stored);
             return await SavedAsync(user, item, "updated", cancellationToken);
@@ -130,7 +131,7 @@ public sealed class ProtocolSync(
             }
             return new(item.ClientId, signing.Outcome == ProtocolOutcome.Refused ? "refused" : "invalid", Errors: signing.Errors);
         }
-        if (await SaveAsync(cancellationToken) is { } failed)
+        if (await SaveAsync(cancellationToken) is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();

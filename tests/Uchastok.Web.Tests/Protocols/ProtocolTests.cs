@@ -232,6 +232,9 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         var stored = await (await client.GetAsync($"/api/v1/protocols/{id}")).JsonAsync();
         Assert.Equal("Изменено онлайн", stored.GetProperty("document").GetProperty("place").GetString());
 
+        var withoutBase = await client.PostAsJsonAsync("/api/v1/protocols/sync", new { items = new[] { new { kind = "draft", clientId, type = PersonalSearch, document = offline } } });
+        Assert.Equal("conflict", (await withoutBase.JsonAsync()).GetProperty("items")[0].GetProperty("outcome").GetString());
+
         var fromCurrent = await client.PostAsJsonAsync("/api/v1/protocols/sync", new { items = new[] { new { kind = "draft", clientId, type = PersonalSearch, document = offline, baseVersion = 2 } } });
         var updated = (await fromCurrent.JsonAsync()).GetProperty("items")[0];
         Assert.Equal("updated", updated.GetProperty("outcome").GetString());
