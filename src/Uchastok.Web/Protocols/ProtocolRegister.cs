@@ -131,13 +131,19 @@ public sealed class ProtocolRegister(
     /// <summary>
     /// Signs a draft: the signatures are checked, the rules are evaluated here on the stored document with the
     /// server's facts, and the hash the tablet computed must equal this one. A refusal names every missing
-    /// element and writes one refusal row per code; a signed protocol answers 409 to anything but the same signing again.
+    /// element and writes one refusal row per code; a signed protocol answers 409 to anything but the same signing again (same hash).
     /// </summary>
     public async Task<ProtocolCommandResult> SignAsync(ClaimsPrincipal user, long id, ProtocolSignRequest input, CancellationToken cancellationToken = default)
     {
         var protocol = await db.Protocols.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (WriteAccess(user, protocol) is { } refused) return refused;
-        if (protocol!.State == ProtocolState.Signed) return ProtocolCommandResult.Of(ProtocolOutcome.Conflict, protocol);
+        if (protocol!.State == ProtocolState.Signed)
+        {
+            // A retry of the signing that made it (the answer was lost) gets that answer again; anything else is a change.
+            return string.Equals(protocol.ContentSha256, input.Sha256?.Trim(), StringComparison.OrdinalIgnoreCase)
+                ? ProtocolCommandResult.Of(ProtocolOutcome.Signed, protocol)
+                : ProtocolCommandResult.Of(ProtocolOutcome.Conflict, protocol);
+        }
         if (input.Version is { } version && version != protocol.Version) return ProtocolCommandResult.Of(ProtocolOutcome.Conflict, protocol);
         var document = Document(protocol);
         var signing = await PrepareSigningAsync(protocol, document, input.Signatures, input.Sha256, await rules.CurrentAsync(cancellationToken),

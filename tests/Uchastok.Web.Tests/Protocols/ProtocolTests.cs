@@ -155,7 +155,7 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
     }
 
     [Fact]
-    public async Task SignThenEdit_Is409_AndTheSignedContentKeepsItsHash()
+    public async Task SignThenEdit_Is409_ARetriedSigningGetsItsAnswer_AndTheSignedContentKeepsItsHash()
     {
         using var client = await factory.SignedInAsync(Inspector);
         var document = await WithDrafterAsync(client, SearchDocument());
@@ -163,10 +163,13 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         var id = signed.GetProperty("id").GetInt64();
 
         var edit = await client.PutAsJsonAsync($"/api/v1/protocols/{id}", new { version = signed.GetProperty("version").GetInt32(), document });
-        var again = await SignAsync(client, id, signed.GetProperty("sha256").GetString()!);
+        var retried = await SignAsync(client, id, signed.GetProperty("sha256").GetString()!);
+        var resigned = await SignAsync(client, id, new string('a', 64));
 
         Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(signed.GetProperty("version").GetInt32(), (await retried.JsonAsync()).GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, resigned.StatusCode);
         Assert.Equal(Hash(PersonalSearch, document), signed.GetProperty("sha256").GetString());
         var stored = await (await client.GetAsync($"/api/v1/protocols/{id}")).JsonAsync();
         Assert.Equal(2, stored.GetProperty("protocol").GetProperty("witnessCount").GetInt32());
