@@ -7,6 +7,7 @@ using Uchastok.Web.Host;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Prevention;
+using Uchastok.Web.Protocols;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
@@ -40,6 +41,7 @@ builder.Services
     .AddCommunity()
     .AddTrust(builder.Configuration)
     .AddPrevention()
+    .AddProtocols()
     .AddEvaluation()
     .AddTransparency();
 
@@ -64,6 +66,7 @@ app.MapBeatDesignApi();
 app.MapCommunityApi();
 app.MapTrustApi();
 app.MapPreventionApi();
+app.MapProtocolsApi();
 app.MapEvaluationApi();
 app.MapTransparencyApi();
 await app.RunAsync();

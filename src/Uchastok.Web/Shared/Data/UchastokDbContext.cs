@@ -11,6 +11,7 @@ using Uchastok.Web.Evaluation;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Prevention;
+using Uchastok.Web.Protocols;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Trust;
 using Uchastok.Web.Accounts;
@@ -81,6 +82,11 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DvMeasureType> DvMeasureTypes => Set<DvMeasureType>();
     public DbSet<DvMeasure> DvMeasures => Set<DvMeasure>();
     public DbSet<DvSettings> DvSettings => Set<DvSettings>();
+    public DbSet<Protocol> Protocols => Set<Protocol>();
+    public DbSet<ProtocolSignature> ProtocolSignatures => Set<ProtocolSignature>();
+    public DbSet<ProtocolAddendum> ProtocolAddenda => Set<ProtocolAddendum>();
+    public DbSet<ProtocolSigningRefusal> ProtocolSigningRefusals => Set<ProtocolSigningRefusal>();
+    public DbSet<ProtocolOffenceArticle> ProtocolOffenceArticles => Set<ProtocolOffenceArticle>();
     public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
 

@@ -114,6 +114,18 @@ public sealed class PdfComposer : IDisposable
         _y += chart.Height * scale + 8;
     }
 
+    /// <summary>An image (PNG or JPEG bytes) at the left margin, scaled down to fit the box and never up.</summary>
+    public void Image(byte[] bytes, double maxWidth, double maxHeight)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var image = XImage.FromStream(stream);
+        var scale = Math.Min(1, Math.Min(Math.Min(maxWidth, Width) / image.PointWidth, maxHeight / image.PointHeight));
+        var (width, height) = (image.PointWidth * scale, image.PointHeight * scale);
+        Need(height + 6);
+        _graphics.DrawImage(image, Margin, _y, width, height);
+        _y += height + 6;
+    }
+
     /// <summary>Finishes the document: the footer and "n / N" on every page.</summary>
     public byte[] Save()
     {
