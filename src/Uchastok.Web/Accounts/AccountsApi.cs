@@ -28,7 +28,7 @@ public static class AccountsApi
         // The bearer handler writes the tokens itself (the handlers return an empty or sign-in result), so the body is declared here.
         auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimitPolicy.Name).Produces<AccessTokenResponse>()
             .WithSummary("E-mail (or phone) and password in, bearer token out. One answer for every failure; attempts are limited per network.");
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().Produces<AccessTokenResponse>()
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous()
             .WithSummary("New access and refresh tokens for a refresh token, which is good once: presenting it again ends the session.");
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().WithSummary("Signs out: ends every session of the account, on every device.");
         auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in account.");
@@ -51,15 +51,15 @@ public static class AccountsApi
         return user is null ? Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LoginFailed") : TypedResults.Empty;
     }
 
-    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
-        RefreshRequest body, SignInManager<ApplicationUser> signIn, AccountSessions sessions,
+    private static async Task<Results<Ok<AccessTokenResponse>, ChallengeHttpResult>> RefreshAsync(
+        RefreshRequest body, SignInManager<ApplicationUser> signIn, AccountSessions sessions, SessionTokens tokens,
         Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var protector = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(body.RefreshToken) ? null : protector.Unprotect(body.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await sessions.RotateAsync(ticket.Principal, cancellationToken) is not { } generation
+            || await sessions.RotateAsync(ticket.Principal, cancellationToken) is not { } rotated
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
         {
             return TypedResults.Challenge();
@@ -67,8 +67,9 @@ public static class AccountsApi
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var identity = principal.Identities.First();
         identity.AddClaim(new Claim(AccountSessions.SessionClaim, ticket.Principal.FindFirstValue(AccountSessions.SessionClaim)!));
-        identity.AddClaim(new Claim(AccountSessions.GenerationClaim, generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        identity.AddClaim(new Claim(AccountSessions.GenerationClaim, rotated.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // Neither token outlives the row: fourteen days on, or the end of a staff member's shift.
+        return TypedResults.Ok(tokens.Issue(principal, rotated.ExpiresAtUtc));
     }
 
     private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, UserManager<ApplicationUser> users, AccountSessions sessions, CancellationToken cancellationToken)
