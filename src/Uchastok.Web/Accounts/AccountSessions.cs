@@ -213,10 +213,42 @@ public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache
         return await db.AccountSessions.Where(s => s.ExpiresAtUtc < before || s.RevokedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task EndAsync(IQueryable<AccountSession> sessions, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends one session because its device was lost (<see cref="DeviceRevoked"/>): the device is signed out and wiped at its next contact
+    /// (<see cref="RevokedDevices"/>). At once on this node, within <see cref="OpenSessionCache.MaxAge"/> on the others. Whether the caller may
+    /// is <see cref="StaffSessions"/>' business.
+    /// </summary>
+    public async Task<bool> EndDeviceAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await EndAsync(db.AccountSessions.Where(s => s.Id == sessionId), DeviceRevoked, cancellationToken) == 1;
+        }
+        finally
+        {
+            cache.Forget(sessionId);
+        }
+    }
+
+    /// <summary>Ends every open session of one account because its devices were lost; returns how many ended.</summary>
+    public async Task<int> EndDevicesOfAsync(string userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await sessions.Where(s => s.RevokedAtUtc == null)
+        try
+        {
+            // Only the open ones: a session already over keeps the reason it ended for.
+            return await EndAsync(db.AccountSessions.Where(s => s.UserId == userId && s.ExpiresAtUtc > now), DeviceRevoked, cancellationToken);
+        }
+        finally
+        {
+            cache.ForgetAccount(userId);
+        }
+    }
+
+    private async Task<int> EndAsync(IQueryable<AccountSession> sessions, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await sessions.Where(s => s.RevokedAtUtc == null)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.RevokedAtUtc, now).SetProperty(s => s.RevokedReason, reason), cancellationToken);
     }
 

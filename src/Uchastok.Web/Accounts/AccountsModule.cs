@@ -88,6 +88,7 @@ public static class AccountsModule
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
             .Validate(o => o.ShiftLength > TimeSpan.Zero, "Accounts:ShiftLength must be longer than zero.").ValidateOnStart();
         services.AddSingleton<SessionTokens>();
+        services.AddScoped<StaffSessions>();
         services.AddSingleton<OfficerAccounts>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<StaffDirectory>();
