@@ -40,6 +40,15 @@ public static class AccountsApi
         staff.MapPost(string.Empty, CreateStaffAsync).WithSummary("An administrator creates a staff account.");
         staff.MapGet(string.Empty, ListStaffAsync).WithSummary("Staff accounts, with contacts (each read is logged).");
         staff.MapPost("/{id}/unlock", UnlockAsync).WithSummary("Lifts the sign-in locks of an account (from every network) after failed attempts.");
+
+        // A lost tablet: its supervisor (his district's staff) or the administrator (all staff) ends its session.
+        var staffSessions = app.MapGroup("/api/v1/staff").WithTags("Accounts").RequireAuthorization(Policies.TerritoryManagers);
+        staffSessions.MapGet("/sessions", ListStaffSessionsAsync)
+            .WithSummary("Open sessions of the staff the caller supervises (his district's; every staff account for an administrator), each read logged.");
+        staffSessions.MapPost("/sessions/{handle}/end", EndStaffSessionAsync)
+            .WithSummary("Ends one session as device-revoked: the device is signed out and its site data wiped at its next contact. 404 outside the caller's staff.");
+        staffSessions.MapPost("/{id}/sessions/end", EndAllStaffSessionsAsync)
+            .WithSummary("Ends every open session of one staff member as device-revoked. 404 outside the caller's staff.");
         return app;
     }
 
@@ -72,9 +81,12 @@ public static class AccountsApi
         return TypedResults.Ok(tokens.Issue(principal, rotated.ExpiresAtUtc));
     }
 
-    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, UserManager<ApplicationUser> users, AccountSessions sessions, CancellationToken cancellationToken)
+    private static async Task<NoContent> LogoutAsync(
+        ClaimsPrincipal principal, UserManager<ApplicationUser> users, AccountSessions sessions, HttpContext context, CancellationToken cancellationToken)
     {
         if (users.GetUserId(principal) is { } id) await sessions.EndAllAsync(id, "sign-out", cancellationToken);
+        // A browser signing out by the API (the offline workspace's script) drops the site's storage as the sign-out page does.
+        context.Response.Headers["Clear-Site-Data"] = RevokedDevices.ClearSiteData;
         return TypedResults.NoContent();
     }
 
@@ -111,6 +123,21 @@ public static class AccountsApi
         var user = result.User!;
         return TypedResults.Created($"/api/v1/staff/{user.Id}", new CreatedAccount(user.Id, user.DisplayName, user.Email, user.PhoneNumber, body.Role!));
     }
+
+    private static async Task<Ok<IReadOnlyList<StaffSessionView>>> ListStaffSessionsAsync(ClaimsPrincipal principal, StaffSessions sessions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sessions.ListAsync(principal, cancellationToken));
+
+    private static async Task<Results<Ok<EndedSessions>, ProblemHttpResult>> EndStaffSessionAsync(
+        string handle, ClaimsPrincipal principal, StaffSessions sessions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await sessions.EndAsync(principal, handle, cancellationToken) is { } ended
+            ? TypedResults.Ok(ended)
+            : Problems.NotFound(localizer, "StaffSessions.UnknownSession");
+
+    private static async Task<Results<Ok<EndedSessions>, ProblemHttpResult>> EndAllStaffSessionsAsync(
+        string id, ClaimsPrincipal principal, StaffSessions sessions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await sessions.EndAllAsync(principal, id, cancellationToken) is { } ended
+            ? TypedResults.Ok(ended)
+            : Problems.NotFound(localizer, "StaffSessions.UnknownStaff");
 
     private static async Task<Ok<List<StaffMember>>> ListStaffAsync(ClaimsPrincipal principal, StaffDirectory directory, CancellationToken cancellationToken) =>
         TypedResults.Ok(await directory.ListAsync(principal, cancellationToken));
