@@ -100,6 +100,33 @@ public sealed class ShiftSessionTests(ClockedAppFactory factory) : IClassFixture
         Assert.Equal(3600, (await refreshed.JsonAsync()).GetProperty("expiresIn").GetInt64());
     }
 
+    [Fact]
+    public async Task ADeviceRevokedOnAnotherNode_IsRefusedAndToldToWipe_WhenThisNodesMemoryOfItIsASecondOld()
+    {
+        var email = await InspectorAsync();
+        using var api = factory.Client();
+        var tokens = await SessionTests.LoginAsync(api, email);
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.MeAsync(api, tokens.Access));
+
+        // Another node's supervisor ends the session: only the shared row changes.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+            var userId = (await db.Users.SingleAsync(u => u.Email == email)).Id;
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            Assert.Equal(1, await db.AccountSessions.Where(s => s.UserId == userId)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.RevokedAtUtc, now).SetProperty(s => s.RevokedReason, AccountSessions.DeviceRevoked)));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.MeAsync(api, tokens.Access));
+        factory.Clock.Advance(OpenSessionCache.MaxAge);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Access);
+        var refused = await api.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("revoked", Assert.Single(refused.Headers.GetValues(RevokedDevices.SessionHeader)));
+    }
+
     private async Task<string> InspectorAsync() =>
         await factory.CreateStaffAsync("Inspector", (await factory.BeatAtAsync("43.2510", "76.9210")).DistrictId);
 
@@ -118,4 +145,38 @@ public sealed class ShiftSessionTests(ClockedAppFactory factory) : IClassFixture
     private DateTimeOffset? CookieExpiry(SavedCookies cookies) =>
         factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme)
             .TicketDataFormat.Unprotect(cookies["uchastok.auth"])!.Properties.ExpiresUtc;
+}
+
+/// <summary>A deployment with six-hour shifts (<c>Accounts:ShiftLength</c>), shorter than the cookie's own eight hours.</summary>
+public sealed class SixHourShiftFactory : ClockedAppFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Accounts:ShiftLength", "06:00:00");
+    }
+}
+
+/// <summary>The shift's length is the deployment's: with six-hour shifts, both kinds of session end six hours after sign-in, the cookie from its first answer.</summary>
+public sealed class ShiftLengthSettingTests(SixHourShiftFactory factory) : IClassFixture<SixHourShiftFactory>
+{
+    [Fact]
+    public async Task SixHourShifts_EndTheCookieAndTheTokensSixHoursAfterSignIn()
+    {
+        var email = await factory.CreateStaffAsync("Supervisor", (await factory.BeatAtAsync("43.2510", "76.9210")).DistrictId);
+        var signedInAt = factory.Clock.GetUtcNow();
+        using var browser = SavedCookies.Client(factory);
+        var cookies = await SavedCookies.SignInAsync(browser, email);
+        Assert.Equal(signedInAt + TimeSpan.FromHours(6), factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme).TicketDataFormat.Unprotect(cookies["uchastok.auth"])!.Properties.ExpiresUtc);
+        using var api = factory.Client();
+        var login = await (await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiClient.DemoPassword })).JsonAsync();
+        Assert.Equal(signedInAt + TimeSpan.FromHours(6), factory.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>()
+            .Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(login.GetProperty("refreshToken").GetString()!)!.Properties.ExpiresUtc);
+
+        factory.Clock.Advance(TimeSpan.FromHours(6));
+        Assert.Equal(HttpStatusCode.Redirect, (await cookies.SendAsync(browser, HttpMethod.Get, "/account/profile")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await api.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() })).StatusCode);
+    }
 }
