@@ -3,17 +3,18 @@ namespace Uchastok.Web.Accounts;
 /// <summary>
 /// The next contact of a lost device (issue 18): a request carrying the cookie or bearer token of a session a supervisor or an
 /// administrator ended with <see cref="AccountSessions.DeviceRevoked"/> is answered as signed out — 401 under <c>/api</c>, the sign-in
-/// page elsewhere — and told to wipe what the site keeps in the browser: <c>Clear-Site-Data: "cache", "storage"</c> (the HTTP cache;
-/// IndexedDB, Cache Storage, local storage and the site's service workers) and <c>Uchastok-Session: revoked</c>, which a page's
-/// own script can read on a fetch. Cookies are not in the list: the session cookie is deleted by the sign-out anyway, and the
-/// language and antiforgery cookies are the next person's to keep.
+/// page elsewhere — and told to wipe what the site keeps in the browser: <c>Clear-Site-Data: "storage"</c> (IndexedDB, Cache
+/// Storage, local storage and the site's service workers) and <c>Uchastok-Session: revoked</c>, which a page's own script can read
+/// on a fetch. Not <c>"cache"</c>: Chromium can take tens of seconds to clear its HTTP cache while the navigation waits, and a
+/// signed-in response is never kept there (<c>Cache-Control: private, no-store</c>, SecurityHeaders). Not <c>"cookies"</c>: the
+/// session cookie is deleted by the sign-out anyway, and the language and antiforgery cookies are the next person's to keep.
 /// </summary>
 public static class RevokedDevices
 {
     public const string SessionHeader = "Uchastok-Session";
     public const string Revoked = "revoked";
-    /// <summary>What every sign-out and every revoked device is told to drop: the HTTP cache and the site's storage, not its cookies.</summary>
-    public const string ClearSiteData = "\"cache\", \"storage\"";
+    /// <summary>What every sign-out and every revoked device is told to drop: the site's storage, not its cookies.</summary>
+    public const string ClearSiteData = "\"storage\"";
 
     private static readonly object Key = new();
 

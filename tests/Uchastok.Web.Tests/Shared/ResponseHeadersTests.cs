@@ -37,6 +37,25 @@ public sealed class ResponseHeadersTests(UchastokAppFactory factory) : IClassFix
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
     }
 
+    [Theory]
+    [InlineData("/account/profile", true)]
+    [InlineData("/prevention", true)]
+    [InlineData("/api/v1/auth/me", true)]
+    [InlineData("/api/v1/appeals", true)]
+    [InlineData("/js/map-base.js", false)]
+    public async Task WhatASignedInPersonIsShown_IsNotKeptInTheBrowsersCache_UnlessItSaysHowToBeCached(string path, bool noStore)
+    {
+        using var client = await factory.SignedInWithCookieAsync("inspector1@demo.kz");
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(noStore, response.Headers.CacheControl?.NoStore == true);
+        if (!noStore) Assert.True(response.Headers.CacheControl?.Public);
+        // The same page for nobody in particular is not marked.
+        if (path == "/account/profile") Assert.Null((await factory.Client().GetAsync("/")).Headers.CacheControl);
+    }
+
     [Fact]
     public async Task SignedInPageWithForms_IsNotFrameableEither()
     {

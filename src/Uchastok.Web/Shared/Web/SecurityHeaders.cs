@@ -7,7 +7,8 @@ namespace Uchastok.Web.Shared.Web;
 /// a Content-Security-Policy that runs only Uchastok's own scripts (the pages have no inline
 /// script, handler or style), no framing by anyone (the staff pages have action buttons), no
 /// content-type sniffing, and a referrer that never carries a path (tracking links hold tokens)
-/// to another site. HSTS is added by <c>UseHsts</c> for requests that came over TLS.
+/// to another site, and nothing shown to a signed-in person kept in the browser's cache. HSTS is added by <c>UseHsts</c> for
+/// requests that came over TLS.
 /// </summary>
 public sealed partial class SecurityHeaders(IConfiguration configuration) : IMiddleware
 {
@@ -45,6 +46,11 @@ public sealed partial class SecurityHeaders(IConfiguration configuration) : IMid
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            // What a signed-in person is shown is his and nobody else's: on a shared tablet the browser must not keep it in its
+            // HTTP cache for the next user or the back button. Responses that say how to cache themselves (fingerprinted files,
+            // published reports) keep what they say. So a sign-out need not clear the browser's cache, which Chromium can take
+            // many seconds to do (see RevokedDevices).
+            if (context.User.Identity?.IsAuthenticated == true && string.IsNullOrEmpty(headers.CacheControl)) headers.CacheControl = "private, no-store";
             return Task.CompletedTask;
         });
         return next(context);
