@@ -76,6 +76,22 @@ public sealed class ProtocolWorkspaceJourneys(BrowserFixture fixture) : IClassFi
         using var pdf = PdfDocument.Open(await File.ReadAllBytesAsync((await download.PathAsync())!));
         var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
         foreach (var expected in new[] { first, second, "Рюкзак", hash }) Assert.Contains(expected, text);
+
+        // A correction after signing is an addendum with the drafter's signature, chained to the protocol's hash.
+        await signed.Locator("button[data-action=addendum]").ClickAsync();
+        await page.Locator("#ws-addendum").WaitForAsync();
+        await page.FillAsync("#ws-addendum-text", "Уточнение: рюкзак чёрно-синего цвета");
+        await DrawAsync(page, page.Locator("#ws-addendum-pad"));
+        await PageChecks.AssertUsableAsync(page, "protocol-workspace-addendum-ru");
+        await page.ClickAsync("#ws-addendum-sign");
+        await page.Locator("#ws-queue li[data-kind=addendum][data-state=signed]").WaitForAsync();
+        var protocolId = stored[0].Id;
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+            var addendum = Assert.Single(await db.ProtocolAddenda.AsNoTracking().Where(a => a.ProtocolId == protocolId).ToListAsync());
+            Assert.Equal(hash, addendum.PreviousSha256);
+        }
         await page.Context.CloseAsync();
     }
 
@@ -198,17 +214,18 @@ public sealed class ProtocolWorkspaceJourneys(BrowserFixture fixture) : IClassFi
         var pads = page.Locator("#ws-signers canvas");
         var count = await pads.CountAsync();
         Assert.True(count >= 1);
-        for (var i = 0; i < count; i++)
-        {
-            var pad = pads.Nth(i);
-            await pad.ScrollIntoViewIfNeededAsync();
-            var box = (await pad.BoundingBoxAsync())!;
-            await page.Mouse.MoveAsync(box.X + box.Width * 0.15f, box.Y + box.Height * 0.6f);
-            await page.Mouse.DownAsync();
-            await page.Mouse.MoveAsync(box.X + box.Width * 0.4f, box.Y + box.Height * 0.3f, new() { Steps = 5 });
-            await page.Mouse.MoveAsync(box.X + box.Width * 0.7f, box.Y + box.Height * 0.7f, new() { Steps = 5 });
-            await page.Mouse.UpAsync();
-        }
+        for (var i = 0; i < count; i++) await DrawAsync(page, pads.Nth(i));
+    }
+
+    private static async Task DrawAsync(IPage page, ILocator pad)
+    {
+        await pad.ScrollIntoViewIfNeededAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.15f, box.Y + box.Height * 0.6f);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.4f, box.Y + box.Height * 0.3f, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.7f, box.Y + box.Height * 0.7f, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
     }
 
     private async Task<List<(long Id, string? Sha256)>> ProtocolsWithAsync(Guid clientId)

@@ -142,6 +142,10 @@ function bindForm() {
     document.getElementById("ws-confirm").addEventListener("click", confirmSigning);
     document.getElementById("ws-sync").addEventListener("click", () => sync());
     document.getElementById("ws-new").addEventListener("click", () => newDraft());
+    drawingPad(document.getElementById("ws-addendum-pad"));
+    document.getElementById("ws-addendum-clear").addEventListener("click", () => clearPad(document.getElementById("ws-addendum-pad")));
+    document.getElementById("ws-addendum-cancel").addEventListener("click", closeAddendum);
+    document.getElementById("ws-addendum-sign").addEventListener("click", signAddendum);
 }
 
 function newDraft() {
@@ -535,7 +539,8 @@ function sync() {
 
 async function syncOnce() {
     if (!workspace || !navigator.onLine) { await renderQueue(); return; }
-    const queued = await workspace.list(store.QUEUE);
+    // In the order queued: a protocol and its addendum in one batch must reach the server in that order.
+    const queued = (await workspace.list(store.QUEUE)).sort((a, b) => (a.value.queuedAt ?? "").localeCompare(b.value.queuedAt ?? ""));
     if (queued.length === 0) return;
     for (const { id, value } of queued) await workspace.put(store.QUEUE, id, { ...value, state: "sending" });
     await renderQueue();
@@ -559,6 +564,15 @@ async function syncOnce() {
         const entry = queued.find(q => q.id === outcome.clientId);
         if (!entry) continue;
         const item = entry.value.item;
+        if (item.kind === "addendum") {
+            if (outcome.outcome === "created" || outcome.outcome === "exists") {
+                await workspace.put("addendum", entry.id, { ...entry.value, state: "signed", id: outcome.id, sha256: outcome.sha256, signedAt: new Date().toISOString() });
+            } else {
+                await workspace.put("attention", entry.id, { ...entry.value, state: "invalid", errors: outcome.errors ?? null });
+            }
+            await workspace.remove(store.QUEUE, entry.id);
+            continue;
+        }
         switch (outcome.outcome) {
             case "signed":
             case "exists":
@@ -587,8 +601,13 @@ async function renderQueue() {
     if (!workspace) return;
     const list = document.getElementById("ws-queue");
     const rows = [];
-    for (const { id, value } of await workspace.list(store.QUEUE)) rows.push(row(id, value.item.type, value.item.document.drawnUpAt, value.state, value.item.sha256, value));
-    for (const { id, value } of await workspace.list("attention")) rows.push(row(id, value.item.type, value.item.document.drawnUpAt, value.state, value.item.sha256, value));
+    const entry = (id, value) => (value.item.kind === "addendum"
+        ? addendumRow(id, value, value.state)
+        : row(id, value.item.type, value.item.document.drawnUpAt, value.state, value.item.sha256, value));
+    for (const { id, value } of await workspace.list(store.QUEUE)) rows.push(entry(id, value));
+    for (const { id, value } of await workspace.list("attention")) rows.push(entry(id, value));
+    for (const { id, value } of (await workspace.list("addendum")).sort((a, b) => b.value.signedAt.localeCompare(a.value.signedAt)).slice(0, 20))
+        rows.push(addendumRow(id, value, "signed"));
     const signed = (await workspace.list("signed")).sort((a, b) => b.value.signedAt.localeCompare(a.value.signedAt)).slice(0, 20);
     for (const { id, value } of signed) rows.push(row(id, value.type, value.drawnUpAt, "signed", value.sha256, value));
     list.replaceChildren(...rows);
@@ -621,6 +640,9 @@ function row(clientId, type, drawnUpAt, state, sha256, value) {
     if (state === "signed" && value.id) {
         actions.append(link(`/api/v1/protocols/${value.id}/pdf?language=kk`, texts.pdfKk, "pdf-kk"),
             link(`/api/v1/protocols/${value.id}/pdf?language=ru`, texts.pdfRu, "pdf-ru"), link(`/protocols/${value.id}`, texts.open, "open"));
+        const add = button(texts.addendum, () => openAddendum(clientId, value));
+        add.dataset.action = "addendum";
+        actions.append(add);
     }
     if (state === "refused" || state === "invalid") {
         if (value.errors) {
@@ -634,6 +656,84 @@ function row(clientId, type, drawnUpAt, state, sha256, value) {
     if (state === "invalid" || state === "conflict") actions.append(button(texts.remove, async () => { await workspace.remove("attention", clientId); await renderQueue(); }));
     if (actions.childElementCount > 0) item.append(actions);
     return item;
+}
+
+function addendumRow(clientId, value, state) {
+    const item = document.createElement("li");
+    item.className = `ws-item ws-${state}`;
+    item.dataset.clientId = clientId;
+    item.dataset.state = state;
+    item.dataset.kind = "addendum";
+    const title = document.createElement("strong");
+    title.textContent = format(texts.addendumOf, value.protocolName ?? "");
+    const status = document.createElement("span");
+    status.className = "ws-state";
+    status.textContent = ` — ${texts[`state.${state}`] ?? state}${state === "queued" && !navigator.onLine ? ` (${texts.offline})` : ""}`;
+    const text = document.createElement("p");
+    text.textContent = value.item.text;
+    item.append(title, status, text);
+    if (value.sha256) {
+        const hash = document.createElement("p");
+        hash.className = "ws-hash";
+        const code = document.createElement("code");
+        code.textContent = value.sha256;
+        hash.append(`${texts.hash}: `, code);
+        item.append(hash);
+    }
+    if (state === "invalid") {
+        for (const messages of Object.values(value.errors ?? {})) for (const message of messages) item.append(Object.assign(document.createElement("p"), { textContent: message }));
+        const actions = document.createElement("p");
+        actions.className = "ws-buttons";
+        actions.append(button(texts.remove, async () => { await workspace.remove("attention", clientId); await renderQueue(); }));
+        item.append(actions);
+    }
+    return item;
+}
+
+// ---- addenda: a correction to a signed protocol, with the drafter's signature, queued like a protocol ----
+
+let addendumFor = null;
+
+function openAddendum(clientId, value) {
+    addendumFor = { clientId, name: `${nameOf(typeOf(value.type)) || value.type}${value.drawnUpAt ? " " + value.drawnUpAt.slice(0, 16).replace("T", " ") : ""}` };
+    const section = document.getElementById("ws-addendum");
+    const title = document.getElementById("ws-addendum-title");
+    title.textContent = format(title.dataset.title, addendumFor.name);
+    document.getElementById("ws-addendum-text").value = "";
+    document.getElementById("ws-addendum-errors").hidden = true;
+    clearPad(document.getElementById("ws-addendum-pad"));
+    section.hidden = false;
+    title.focus();
+}
+
+function closeAddendum() {
+    document.getElementById("ws-addendum").hidden = true;
+    addendumFor = null;
+}
+
+async function signAddendum() {
+    const text = document.getElementById("ws-addendum-text").value.trim();
+    const pad = document.getElementById("ws-addendum-pad");
+    const errors = document.getElementById("ws-addendum-errors");
+    const url = pad.dataset.drawn ? pad.toDataURL("image/png") : null;
+    if (!addendumFor || !text || !url) {
+        errors.textContent = texts.addendumEmpty;
+        errors.hidden = false;
+        return;
+    }
+    if (bytesOfDataUrl(url).length > MAX_SIGNATURE_BYTES) {
+        errors.textContent = format(texts.signTooLarge, texts["signer.drafter"]);
+        errors.hidden = false;
+        return;
+    }
+    const clientId = crypto.randomUUID();
+    await workspace.put(store.QUEUE, clientId, {
+        item: { kind: "addendum", clientId, protocolClientId: addendumFor.clientId, text, signature: url.slice(url.indexOf(",") + 1) },
+        state: "queued", protocolName: addendumFor.name, queuedAt: new Date().toISOString(),
+    });
+    closeAddendum();
+    await renderQueue();
+    await sync();
 }
 
 function link(href, text, kind) {
