@@ -92,6 +92,25 @@ public sealed class ProtocolWorkspaceJourneys(BrowserFixture fixture) : IClassFi
             var addendum = Assert.Single(await db.ProtocolAddenda.AsNoTracking().Where(a => a.ProtocolId == protocolId).ToListAsync());
             Assert.Equal(hash, addendum.PreviousSha256);
         }
+
+        // Signing out with an item not yet sent asks first, naming the count, then leaves nothing of the workspace behind.
+        await page.EvaluateAsync(@"async () => {
+            const store = await import('/js/workspace-store.js');
+            const workspace = await store.open();
+            await workspace.put(store.QUEUE, crypto.randomUUID(), { item: { kind: 'draft' }, state: 'queued' });
+        }");
+        string? question = null;
+        page.Dialog += async (_, dialog) => { question = dialog.Message; await dialog.AcceptAsync(); };
+        await page.ClickAsync("header .menu-button");
+        await page.ClickAsync("header form[action='/account/logout'] button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/protocols/workspace", StringComparison.Ordinal));
+        Assert.NotNull(question);
+        Assert.Contains("ещё не отправленных: 1.", question);
+        Assert.True(await page.EvaluateAsync<bool>(@"async () =>
+            !(await indexedDB.databases()).some(d => d.name === 'uchastok-workspace')
+            && !(await caches.keys()).some(n => n.startsWith('uchastok-workspace'))
+            && (await navigator.serviceWorker.getRegistrations()).length === 0
+            && localStorage.getItem('uchastok-workspace') === null"));
         await page.Context.CloseAsync();
     }
 

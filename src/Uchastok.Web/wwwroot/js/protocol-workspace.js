@@ -577,7 +577,7 @@ async function syncOnce() {
             case "signed":
             case "exists":
                 await workspace.put("signed", entry.id, {
-                    clientId: entry.id, id: outcome.id, sha256: outcome.sha256, type: item.type, drawnUpAt: item.document.drawnUpAt,
+                    clientId: entry.id, id: outcome.id, sha256: outcome.sha256, type: item.type, drawnUpAt: item.document?.drawnUpAt,
                     signedAt: new Date().toISOString(),
                 });
                 break;
@@ -603,7 +603,7 @@ async function renderQueue() {
     const rows = [];
     const entry = (id, value) => (value.item.kind === "addendum"
         ? addendumRow(id, value, value.state)
-        : row(id, value.item.type, value.item.document.drawnUpAt, value.state, value.item.sha256, value));
+        : row(id, value.item.type, value.item.document?.drawnUpAt, value.state, value.item.sha256, value));
     for (const { id, value } of await workspace.list(store.QUEUE)) rows.push(entry(id, value));
     for (const { id, value } of await workspace.list("attention")) rows.push(entry(id, value));
     for (const { id, value } of (await workspace.list("addendum")).sort((a, b) => b.value.signedAt.localeCompare(a.value.signedAt)).slice(0, 20))

@@ -19,7 +19,8 @@
 //   await workspace.othersWaiting()            // how many queued items of other accounts this browser holds (never readable: other key)
 //   await store.pending(userId?)               // how many items wait in the queue (kind store.QUEUE) — no key needed,
 //                                              // for the sign-out question; without userId, the current account's
-//   await store.wipe()                         // deletes the database and the workspace's Cache Storage (sign-out)
+//   await store.wipe()                         // deletes the database and the workspace's Cache Storage, and unregisters
+//                                              // the service worker (sign-out)
 //
 // Kinds are the caller's names ("queue", "draft", "signed", "rules", …); only store.QUEUE means "not yet sent".
 // What encryption does and does not protect is said in ADR 0013: the IndexedDB files copied and read elsewhere are
@@ -192,5 +193,10 @@ export async function wipe() {
     await new Promise(resolve => { deleting.onsuccess = resolve; deleting.onerror = resolve; deleting.onblocked = resolve; });
     if (self.caches) {
         for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX)) await caches.delete(name);
+    }
+    // And the worker that would keep the shell again: the next visit to the workspace registers it afresh.
+    if (navigator.serviceWorker) {
+        for (const registration of await navigator.serviceWorker.getRegistrations())
+            if ((registration.active ?? registration.waiting ?? registration.installing)?.scriptURL.endsWith("/sw.js")) await registration.unregister();
     }
 }
