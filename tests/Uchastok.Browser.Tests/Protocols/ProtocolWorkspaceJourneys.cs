@@ -192,6 +192,54 @@ public sealed class ProtocolWorkspaceJourneys(BrowserFixture fixture) : IClassFi
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Inspector_InEnglish_WhoseWitnessIsAPoliceOfficer_IsRefusedByTheServer_AndCompletesTheSameProtocolFromTheForm()
+    {
+        // Only the server knows the police directory: the tablet's rules pass, the sync is refused with the reason.
+        Guid clientId;
+        string policePhone;
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+            policePhone = await db.Users.Where(u => u.Email == "inspector2@demo.kz").Join(db.Officers, u => u.OfficerId, o => o.Id, (_, o) => o.Phone).SingleAsync();
+        }
+        var page = await Host.SignInAsync("juvenile.almaly@demo.kz", "en", phone: true);
+        await OpenWorkspaceAsync(page);
+        await FillSearchAsync(page, "Askarov Timur");
+        await AddWitnessAsync(page, 0, "Serikova" + Suffix(), "Aliya", "+7 701 555 20 30");
+        await AddWitnessAsync(page, 1, "Nurov" + Suffix(), "Daulet", policePhone);
+        await page.CheckAsync("#ws-nothingFound");
+        await HandCopyAsync(page, "Askarov T.");
+        await page.ClickAsync("#ws-sign");
+        await page.Locator("#ws-signing").WaitForAsync();
+        await SignEveryPadAsync(page);
+        await page.ClickAsync("#ws-confirm");
+
+        var refused = page.Locator("#ws-queue li[data-state=refused]");
+        await refused.WaitForAsync();
+        clientId = Guid.Parse((await refused.GetAttributeAsync("data-client-id"))!);
+        Assert.Contains("A police officer cannot be an attesting witness", await refused.InnerTextAsync());
+        Assert.Empty(await ProtocolsWithAsync(clientId));
+        await PageChecks.AssertUsableAsync(page, "protocol-workspace-server-refused-en");
+
+        await refused.Locator("button[data-action=back]").ClickAsync();
+        var finding = page.Locator("#ws-findings li");
+        await finding.First.WaitForAsync();
+        Assert.Equal("Witness 2: A police officer cannot be an attesting witness", (await finding.First.InnerTextAsync()).Trim());
+        Assert.Equal(policePhone, await page.InputValueAsync("#ws-witnesses-1-contact"));
+        await PageChecks.AssertUsableAsync(page, "protocol-workspace-back-to-form-en");
+
+        await page.FillAsync("#ws-witnesses-1-contact", "+7 702 555 40 50");
+        await page.ClickAsync("#ws-sign");
+        await page.Locator("#ws-signing").WaitForAsync();
+        await SignEveryPadAsync(page);
+        await page.ClickAsync("#ws-confirm");
+        await page.Locator($"#ws-queue li[data-client-id='{clientId}'][data-state=signed]").WaitForAsync();
+        var stored = Assert.Single(await ProtocolsWithAsync(clientId));
+        Assert.Equal((await page.InnerTextAsync("#ws-hash-value")).Trim(), stored.Sha256);
+        await page.Context.CloseAsync();
+    }
+
     private static string Suffix() => Guid.NewGuid().ToString("N")[..5];
 
     private static async Task OpenWorkspaceAsync(IPage page)

@@ -650,7 +650,9 @@ function row(clientId, type, drawnUpAt, state, sha256, value) {
             for (const messages of Object.values(value.errors)) for (const message of messages) reasons.append(Object.assign(document.createElement("li"), { textContent: message }));
             item.append(reasons);
         }
-        actions.append(button(texts.backToForm, () => backToForm(clientId, value)));
+        const back = button(texts.backToForm, () => backToForm(clientId, value));
+        back.dataset.action = "back";
+        actions.append(back);
     }
     if (state === "conflict") actions.append(button(texts.showConflict, () => showConflict(clientId, value)));
     if (state === "invalid" || state === "conflict") actions.append(button(texts.remove, async () => { await workspace.remove("attention", clientId); await renderQueue(); }));
