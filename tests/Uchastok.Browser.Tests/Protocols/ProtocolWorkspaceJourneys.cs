@@ -193,7 +193,7 @@ public sealed class ProtocolWorkspaceJourneys(BrowserFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Inspector_InEnglish_WhoseWitnessIsAPoliceOfficer_IsRefusedByTheServer_AndCompletesTheSameProtocolFromTheForm()
+    public async Task Inspector_InEnglish_WhoseWitnessIsAPoliceOfficer_IsRefusedByTheServer_CompletesItFromTheForm_AndSeesAConflictUnmerged()
     {
         // Only the server knows the police directory: the tablet's rules pass, the sync is refused with the reason.
         Guid clientId;
@@ -237,6 +237,30 @@ public sealed class ProtocolWorkspaceJourneys(BrowserFixture fixture) : IClassFi
         await page.Locator($"#ws-queue li[data-client-id='{clientId}'][data-state=signed]").WaitForAsync();
         var stored = Assert.Single(await ProtocolsWithAsync(clientId));
         Assert.Equal((await page.InnerTextAsync("#ws-hash-value")).Trim(), stored.Sha256);
+
+        // Another version of the same protocol on the tablet (an older copy, changed): the server's signed one is shown
+        // beside it, nothing is merged, and the inspector keeps the server's.
+        await page.EvaluateAsync(@"async clientId => {
+            const store = await import('/js/workspace-store.js');
+            const workspace = await store.open();
+            const item = { kind: 'signed', clientId, type: 'personal-search', sha256: '0'.repeat(64),
+                document: { drawnUpAt: '2026-12-07T10:30:00+05:00', place: 'Almaty, Abay avenue 1', person: { fullName: 'Askarov Timur' } } };
+            await workspace.put(store.QUEUE, clientId, { item, state: 'queued', queuedAt: new Date().toISOString() });
+        }", clientId.ToString());
+        await page.ClickAsync("#ws-sync");
+        var conflict = page.Locator($"#ws-queue li[data-client-id='{clientId}'][data-state=conflict]");
+        await conflict.WaitForAsync();
+        await conflict.Locator("button[data-action=compare]").ClickAsync();
+        await page.Locator("#ws-conflict").WaitForAsync();
+        Assert.Contains("Abay avenue 1", await page.InnerTextAsync("#ws-conflict-tablet"));
+        Assert.Contains("Толе би", await page.InnerTextAsync("#ws-conflict-server"));
+        await PageChecks.AssertUsableAsync(page, "protocol-workspace-conflict-en");
+        await page.ClickAsync("#ws-keep-server");
+        await conflict.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal(1, await page.Locator($"#ws-queue li[data-client-id='{clientId}']").CountAsync());
+        Assert.Equal("signed", await page.Locator($"#ws-queue li[data-client-id='{clientId}']").GetAttributeAsync("data-state"));
+        Assert.True(await page.IsHiddenAsync("#ws-conflict"));
+        Assert.Single(await ProtocolsWithAsync(clientId));
         await page.Context.CloseAsync();
     }
 

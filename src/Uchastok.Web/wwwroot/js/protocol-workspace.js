@@ -654,7 +654,11 @@ function row(clientId, type, drawnUpAt, state, sha256, value) {
         back.dataset.action = "back";
         actions.append(back);
     }
-    if (state === "conflict") actions.append(button(texts.showConflict, () => showConflict(clientId, value)));
+    if (state === "conflict") {
+        const compare = button(texts.showConflict, () => showConflict(clientId, value));
+        compare.dataset.action = "compare";
+        actions.append(compare);
+    }
     if (state === "invalid" || state === "conflict") actions.append(button(texts.remove, async () => { await workspace.remove("attention", clientId); await renderQueue(); }));
     if (actions.childElementCount > 0) item.append(actions);
     return item;
