@@ -32,6 +32,8 @@ public static class AccountsApi
             .WithSummary("New access and refresh tokens for a refresh token, which is good once: presenting it again ends the session.");
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().WithSummary("Signs out: ends every session of the account, on every device.");
         auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in account.");
+        auth.MapGet("/workspace-key", WorkspaceKeyAsync).RequireAuthorization()
+            .WithSummary("The key the browser encrypts the account's offline workspace with (the same at every sign-in) and when this session ends; never cached.");
 
         app.MapPost("/api/v1/accounts", RegisterAsync).AllowAnonymous().RequireRateLimiting(RegistrationRateLimitPolicy.Name)
             .WithTags("Accounts").WithSummary("A resident registers (limited per network).");
@@ -104,6 +106,14 @@ public static class AccountsApi
         if (user is null) return TypedResults.Unauthorized();
         var roles = (await users.GetRolesAsync(user)).ToArray();
         return TypedResults.Ok(new MeResponse(user.Id, user.DisplayName, user.Email, user.PhoneNumber, user.MaskedIin, roles, user.DistrictId, user.OfficerId, user.PreferredLanguage));
+    }
+
+    private static async Task<Results<Ok<WorkspaceKeyView>, UnauthorizedHttpResult>> WorkspaceKeyAsync(
+        ClaimsPrincipal principal, WorkspaceKeys keys, HttpContext context, CancellationToken cancellationToken)
+    {
+        // A key must never sit in a shared or browser cache: only the non-extractable copy the page imports keeps it.
+        context.Response.Headers.CacheControl = "no-store";
+        return await keys.ForAsync(principal, cancellationToken) is { } key ? TypedResults.Ok(key) : TypedResults.Unauthorized();
     }
 
     private static async Task<Results<Created<CreatedAccount>, ValidationProblem>> RegisterAsync(

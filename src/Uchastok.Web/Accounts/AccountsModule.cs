@@ -94,6 +94,7 @@ public static class AccountsModule
         services.AddScoped<StaffDirectory>();
         services.AddScoped<PersonalDataLog>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<WorkspaceKeys>();
         services.AddSingleton<OpenSessionCache>();
         services.AddSingleton<BearerTicketCache>();
         services.AddScoped<PasswordSignIn>();

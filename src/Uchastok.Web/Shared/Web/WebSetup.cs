@@ -112,6 +112,8 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Reports/Manage", Policies.TerritoryManagers);
                 // Signed in only: each page decides per case (PreventionAccess) and answers "not found" to everyone else, residents too.
                 options.Conventions.AuthorizeFolder("/Prevention");
+                // Signed in only: the page answers 404, or 403 to the administrator, to anyone who does not draw protocols up (as the API does).
+                options.Conventions.AuthorizePage("/Protocols/Workspace");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -248,6 +250,12 @@ public static class StaticFileCaching
 {
     public static void Apply(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
     {
+        // The service worker's script is checked by the browser on every visit: a new release's must be seen at once (ADR 0013).
+        if (context.Context.Request.Path == "/sw.js")
+        {
+            context.Context.Response.Headers.CacheControl = "no-cache";
+            return;
+        }
         var fingerprinted = context.Context.Request.Query.ContainsKey("v");
         context.Context.Response.Headers.CacheControl = fingerprinted ? "public, max-age=31536000, immutable" : "public, max-age=3600";
     }

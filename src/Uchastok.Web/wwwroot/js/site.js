@@ -73,4 +73,23 @@
             });
         });
     }
+    // Signing out of a browser that holds the protocol workspace (workspace-store.js): ask first when protocols have not
+    // been sent, naming how many, then delete the workspace (its database and cached shell) before the form goes.
+    var signOut = document.querySelector("form[data-workspace-confirm]");
+    if (signOut) {
+        signOut.addEventListener("submit", function (event) {
+            // Asked at the moment of signing out: the workspace may have been opened on this very page.
+            var holdsWorkspace = false;
+            try { holdsWorkspace = window.localStorage.getItem("uchastok-workspace") === "1"; } catch (e) { /* storage refused: nothing kept either */ }
+            if (!holdsWorkspace || signOut.dataset.wiped) return;
+            event.preventDefault();
+            function go() { signOut.dataset.wiped = "1"; signOut.submit(); }
+            import("/js/workspace-store.js").then(function (store) {
+                return store.pending().then(function (count) {
+                    if (count > 0 && !window.confirm(signOut.dataset.workspaceConfirm.replace("{0}", String(count)))) return;
+                    return store.wipe().then(go);
+                });
+            }).catch(go);
+        });
+    }
 })();
