@@ -45,7 +45,7 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
         string[] inspector = ["/appeals/queue", "/community", "/community/receptions", "/community/mailings", $"/trust/free-text?beat={beatId}", "/account/profile",
             "/prevention", "/prevention/new", "/prevention/day", $"/prevention/entries/{entry}", "/prevention/juveniles",
             "/prevention/dv-cases", "/prevention/dv-cases/new", $"/prevention/dv-cases/{dvCase}",
-            "/protocols/workspace"];
+            "/protocols/workspace", "/workspace"];
         string[] supervisor = ["/prevention", $"/prevention/entries/{entry}", "/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage", "/staff/sessions"];
         string[] admin = ["/staff/sessions", "/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", "/admin/prevention-categories", "/admin/dv-measure-types", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
         await SweepAsync(inspector, language => Host.SignInAsync("inspector1@demo.kz", language, phone: true));

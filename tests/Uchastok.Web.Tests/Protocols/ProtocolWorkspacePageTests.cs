@@ -6,30 +6,37 @@ using Uchastok.Web.Tests.Support;
 namespace Uchastok.Web.Tests.Protocols;
 
 /// <summary>
-/// The workspace page and what makes it installable and offline (issue 18, ADR 0013): who may open the page (the
-/// drafters; the administrator 403 as on the API; everyone else 404), that the shell carries no one's name, and
+/// The workspace's pages — its home (<c>/workspace</c>: copies of the day, files, register and appeals) and the protocol
+/// workspace — and what makes them installable and offline (issue 18, ADR 0013): who may open each page (the
+/// drafters; the administrator 403 as on the API; everyone else 404), that a shell carries no one's name, and
 /// that the service worker, the manifest and its icons are served with the types and caching a browser needs.
 /// </summary>
 public sealed class ProtocolWorkspacePageTests(UchastokAppFactory factory) : IClassFixture<UchastokAppFactory>
 {
-    private const string Page = "/protocols/workspace";
+    private static readonly (string Who, HttpStatusCode Expected)[] CallerRows =
+    [
+        ("anonymous", HttpStatusCode.Redirect),
+        ("resident1@demo.kz", HttpStatusCode.NotFound),
+        ("partner", HttpStatusCode.NotFound),
+        ("inspector1@demo.kz", HttpStatusCode.OK),
+        ("inspector2@demo.kz", HttpStatusCode.OK),
+        ("juvenile.almaly@demo.kz", HttpStatusCode.OK),
+        ("women.almaly@demo.kz", HttpStatusCode.OK),
+        ("supervisor.almaly@demo.kz", HttpStatusCode.NotFound),
+        ("admin@demo.kz", HttpStatusCode.Forbidden),
+    ];
 
-    public static TheoryData<string, HttpStatusCode> Callers() => new()
+    public static TheoryData<string, string, HttpStatusCode> Callers()
     {
-        { "anonymous", HttpStatusCode.Redirect },
-        { "resident1@demo.kz", HttpStatusCode.NotFound },
-        { "partner", HttpStatusCode.NotFound },
-        { "inspector1@demo.kz", HttpStatusCode.OK },
-        { "inspector2@demo.kz", HttpStatusCode.OK },
-        { "juvenile.almaly@demo.kz", HttpStatusCode.OK },
-        { "women.almaly@demo.kz", HttpStatusCode.OK },
-        { "supervisor.almaly@demo.kz", HttpStatusCode.NotFound },
-        { "admin@demo.kz", HttpStatusCode.Forbidden },
-    };
+        var rows = new TheoryData<string, string, HttpStatusCode>();
+        foreach (var page in new[] { "/workspace", "/protocols/workspace" })
+            foreach (var (who, expected) in CallerRows) rows.Add(page, who, expected);
+        return rows;
+    }
 
     [Theory]
     [MemberData(nameof(Callers))]
-    public async Task WorkspacePage_EachCaller_GetsWhatItsPositionAllows(string who, HttpStatusCode expected)
+    public async Task WorkspacePages_EachCaller_GetsWhatItsPositionAllows(string page, string who, HttpStatusCode expected)
     {
         using var client = who switch
         {
@@ -38,23 +45,25 @@ public sealed class ProtocolWorkspacePageTests(UchastokAppFactory factory) : ICl
             _ => await factory.SignedInWithCookieAsync(who),
         };
 
-        var response = await client.GetAsync(Page);
+        var response = await client.GetAsync(page);
 
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.Redirect) Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task WorkspacePage_TheShell_CarriesNoNameAndLinksTheManifest()
+    [Theory]
+    [InlineData("/workspace", "workspace-home.js")]
+    [InlineData("/protocols/workspace", "protocol-workspace.js")]
+    public async Task WorkspacePages_TheShell_CarriesNoNameAndLinksTheManifest(string page, string script)
     {
         using var client = await factory.SignedInWithCookieAsync("inspector1@demo.kz");
         var me = await (await client.GetAsync("/api/v1/auth/me")).Content.ReadFromJsonAsync<JsonElement>();
 
-        var html = await client.GetStringAsync(Page);
+        var html = await client.GetStringAsync(page);
 
         Assert.DoesNotContain(me.GetProperty("name").GetString()!, html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\"", html, StringComparison.Ordinal);
-        Assert.Contains("protocol-workspace.js", html, StringComparison.Ordinal);
+        Assert.Contains(script, html, StringComparison.Ordinal);
         // The profile page, which is not kept offline, still names the account.
         Assert.Contains(me.GetProperty("name").GetString()!, await client.GetStringAsync("/account/profile"), StringComparison.Ordinal);
     }
@@ -66,6 +75,7 @@ public sealed class ProtocolWorkspacePageTests(UchastokAppFactory factory) : ICl
     [InlineData("/img/icon-512.png", "image/png", "public")]
     [InlineData("/js/workspace-store.js", "text/javascript", "public")]
     [InlineData("/js/protocol-workspace.js", "text/javascript", "public")]
+    [InlineData("/js/workspace-home.js", "text/javascript", "public")]
     public async Task OfflineFiles_AreServedWithTheirTypes_ToAnyone(string path, string type, string caching)
     {
         using var client = factory.Client();
@@ -88,7 +98,7 @@ public sealed class ProtocolWorkspacePageTests(UchastokAppFactory factory) : ICl
 
         var manifest = await client.GetFromJsonAsync<JsonElement>("/manifest.webmanifest");
 
-        Assert.Equal("/protocols/workspace", manifest.GetProperty("start_url").GetString());
+        Assert.Equal("/workspace", manifest.GetProperty("start_url").GetString());
         Assert.Equal("standalone", manifest.GetProperty("display").GetString());
         Assert.Equal("Uchastok", manifest.GetProperty("short_name").GetString());
         var sizes = manifest.GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("sizes").GetString()).ToList();
