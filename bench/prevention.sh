@@ -11,7 +11,8 @@
 #  2. After a restart, wrk measures (same threads, connections and duration for every run) the
 #     trivial GET /api/v1/about, the inspector's day as inspector1 (GET /api/v1/prevention/day, which
 #     logs each distinct list once per reader), and GET /api/v1/auth/me as inspector1 (the floor of any
-#     signed-in request), in the order about, day, day, auth/me, about; then, as the
+#     signed-in request), in the order about, day, day, auth/me, about; then about and the day again as a browser
+#     asks for them (Accept-Encoding: gzip, deflate, br — compressed answers); then, as the
 #     supervisor of Almaly, the register's first page, the page after the 10,000th entry and the page
 #     after the 19,900th (GET /api/v1/prevention/entries?take=50&after=ID, ids found with sqlite3 in
 #     the same FullName, Id order), in the order first, 10,000, 19,900, 19,900, 10,000, first so
@@ -229,6 +230,17 @@ read -r me me_p50 me_p99 <<<"$result"
 log "wrk: about again"
 result=$(measure "$APP_URL/api/v1/about")
 read -r about2 about2_p50 about2_p99 <<<"$result"
+# As a browser or a tablet asks: with Accept-Encoding, so the answer goes compressed (the day's bytes are compressed
+# once per kept day by SerializedOnceOk; about goes through the response-compression middleware).
+browser_encoding="Accept-Encoding: gzip, deflate, br"
+log "wrk: about as a browser asks for it"
+result=$(measure -H "$browser_encoding" "$APP_URL/api/v1/about")
+read -r about_br about_br_p50 about_br_p99 <<<"$result"
+log "wrk: the inspector's day as a browser asks for it"
+result=$(measure -H "$browser_encoding" -H "$inspector_auth" "$APP_URL/api/v1/prevention/day")
+read -r day_br day_br_p50 day_br_p99 <<<"$result"
+day_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "$inspector_auth" "$APP_URL/api/v1/prevention/day")
+day_br_bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "$browser_encoding" -H "$inspector_auth" "$APP_URL/api/v1/prevention/day")
 about=$(( (about1 + about2) / 2 ))
 day=$(( (day1 + day2) / 2 ))
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
@@ -275,6 +287,9 @@ echo "| GET /api/v1/prevention/day as inspector1, first run ($stops stops, $over
 echo "| GET /api/v1/prevention/day, second run | $day2 | $day2_p50 | $day2_p99 | $(ratio "$day2" "$about") |"
 echo "| **The day list, mean of the two runs** | **$day** | | | **$day_ratio** |"
 echo "| GET /api/v1/auth/me as inspector1 (the floor of any signed-in request: token, session check, JSON) | $me | $me_p50 | $me_p99 | $(ratio "$me" "$about") |"
+echo
+echo "| GET /api/v1/about as a browser asks (Accept-Encoding: gzip, deflate, br) | $about_br | $about_br_p50 | $about_br_p99 | $(ratio "$about_br" "$about") |"
+echo "| GET /api/v1/prevention/day as a browser asks ($day_br_bytes bytes instead of $day_bytes) | $day_br | $day_br_p50 | $day_br_p99 | $(ratio "$day_br" "$about") (÷ about as a browser asks: $(ratio "$day_br" "$about_br")) |"
 echo
 echo "Aim: the day list ≥ 0.5 × about — **$day_aim** ($day_ratio). Rows in the personal-data access log after the day runs: $log_rows (the same list is logged once per reader). The day list ÷ the signed-in floor: $(ratio "$day" "$me")."
 echo
