@@ -84,11 +84,10 @@ public static class AccountsApi
     }
 
     private static async Task<NoContent> LogoutAsync(
-        ClaimsPrincipal principal, UserManager<ApplicationUser> users, AccountSessions sessions, HttpContext context, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, UserManager<ApplicationUser> users, AccountSessions sessions, CancellationToken cancellationToken)
     {
         if (users.GetUserId(principal) is { } id) await sessions.EndAllAsync(id, "sign-out", cancellationToken);
-        // A browser signing out by the API (the offline workspace's script) drops the site's storage as the sign-out page does.
-        context.Response.Headers["Clear-Site-Data"] = RevokedDevices.ClearSiteData;
+        // No Clear-Site-Data, as on the sign-out page: another account's unsent protocols may share the browser's storage.
         return TypedResults.NoContent();
     }
 

@@ -73,13 +73,22 @@ public sealed class StaffSessions(
         return new EndedSessions(subject.Id, subject.DisplayName, count);
     }
 
-    /// <summary>The staff accounts whose sessions the reader may end: every one for an administrator, his district's for a supervisor, none for anyone else.</summary>
+    /// <summary>
+    /// The staff accounts whose sessions the reader may end: every one for an administrator; for a supervisor, those he
+    /// heads in his district and his own — not another supervisor's or an administrator's, who may hold a district too.
+    /// </summary>
     private IQueryable<ApplicationUser> StaffVisibleTo(ClaimsPrincipal reader)
     {
         var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name)).Select(r => r.Id);
         var staff = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)));
         if (reader.IsInRole(Roles.Admin)) return staff;
-        if (reader.IsInRole(Roles.Supervisor) && ScopeClaims.District(reader) is { } district) return staff.Where(u => u.DistrictId == district);
+        if (reader.IsInRole(Roles.Supervisor) && ScopeClaims.District(reader) is { } district)
+        {
+            var self = users.GetUserId(reader);
+            var aboveRoleIds = db.Roles.Where(r => r.Name == Roles.Admin || r.Name == Roles.Supervisor).Select(r => r.Id);
+            return staff.Where(u => u.DistrictId == district
+                && (u.Id == self || !db.UserRoles.Any(ur => ur.UserId == u.Id && aboveRoleIds.Contains(ur.RoleId))));
+        }
         return staff.Where(u => false);
     }
 

@@ -50,7 +50,7 @@ self.addEventListener("activate", event => {
 self.addEventListener("fetch", event => {
     const url = new URL(event.request.url);
     if (event.request.method !== "GET" || url.origin !== self.location.origin || !KEPT.includes(url.pathname)) return;
-    event.respondWith(networkFirst(event.request, url.pathname));
+    event.respondWith(networkFirst(event, url.pathname));
 });
 
 /** A response worth keeping: the file itself, not an error page or the sign-in form a redirect led to. */
@@ -58,12 +58,14 @@ function keepable(response, path) {
     return response.ok && response.type === "basic" && new URL(response.url).pathname === path;
 }
 
-async function networkFirst(request, path) {
+async function networkFirst(event, path) {
+    const request = event.request;
     try {
         const response = await fetch(request);
         if (keepable(response, path)) {
             const copy = response.clone();
-            caches.open(CACHE).then(cache => cache.put(path, copy));
+            // Kept alive until the copy is written: the worker may otherwise be stopped once the page has its answer.
+            event.waitUntil(caches.open(CACHE).then(cache => cache.put(path, copy)));
         }
         return response;
     } catch (offline) {

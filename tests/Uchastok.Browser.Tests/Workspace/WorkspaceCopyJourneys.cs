@@ -103,4 +103,55 @@ public sealed class WorkspaceCopyJourneys(BrowserFixture fixture) : IClassFixtur
         Assert.DoesNotContain("uchastok-workspace", databases);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task OnASharedTablet_TheNextAccountsSignOut_LeavesTheFirstAccountsUnsentProtocol_ForItsOwner()
+    {
+        // The first inspector's shift ends with a signed protocol still queued (he never signed out).
+        var page = await Host.SignInAsync("inspector1@demo.kz", "kk", phone: true);
+        await page.GotoAsync("/workspace");
+        await page.Locator("#wh-content").WaitForAsync();
+        var clientId = Guid.NewGuid().ToString();
+        await page.EvaluateAsync(@"async clientId => {
+            const store = await import('/js/workspace-store.js');
+            const workspace = await store.open();
+            await workspace.put(store.QUEUE, clientId, { item: { clientId, kind: 'signed' } });
+        }", clientId);
+
+        // The next inspector signs in on the same tablet, opens his workspace and signs out with the header's button.
+        await SignInHereAsync(page, "inspector2@demo.kz");
+        await page.GotoAsync("/workspace");
+        await page.Locator("#wh-content").WaitForAsync();
+        await PageChecks.AssertUsableAsync(page, "workspace-home-shared-kk");
+        await page.ClickAsync(".menu-button");
+        await page.ClickAsync("header form[action='/account/logout'] button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+        // The first inspector's item is still there, and only he can read it again once he signs in.
+        Assert.Equal(1, await page.EvaluateAsync<int>(@"() => new Promise((resolve, reject) => {
+            const opening = indexedDB.open('uchastok-workspace');
+            opening.onerror = () => reject(opening.error);
+            opening.onsuccess = () => {
+                const count = opening.result.transaction('records').objectStore('records').index('kind').count('queue');
+                count.onsuccess = () => { opening.result.close(); resolve(count.result); };
+            };
+        })"));
+        await SignInHereAsync(page, "inspector1@demo.kz");
+        var kept = await page.EvaluateAsync<string>(@"async clientId => {
+            const store = await import('/js/workspace-store.js');
+            const workspace = await store.open();
+            return (await workspace.get(store.QUEUE, clientId)).item.clientId;
+        }", clientId);
+        Assert.Equal(clientId, kept);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task SignInHereAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#login", email);
+        await page.FillAsync("#password", ApiClient.DemoPassword);
+        await page.ClickAsync("form.form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
 }

@@ -143,6 +143,27 @@ public sealed class StaffSessionTests(UchastokAppFactory factory) : IClassFixtur
         Assert.Contains("Этот сеанс уже завершён", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Supervisor")]
+    [InlineData("Admin")]
+    public async Task Supervisor_CannotEndTheSessionsOfAnotherSupervisorOrAnAdministrator_OfHisDistrict(string role)
+    {
+        var district = (await factory.BeatAtAsync("43.2510", "76.9210")).DistrictId;
+        var peer = await factory.CreateStaffAsync(role, district);
+        using var api = factory.Client();
+        var tokens = await SessionTests.LoginAsync(api, peer);
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var handle = (await SessionsOfAsync(admin, peer)).Single().GetProperty("handle").GetString();
+
+        using var supervisor = await factory.SignedInAsync(Supervisor);
+        Assert.Empty(await SessionsOfAsync(supervisor, peer));
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.PostAsync($"/api/v1/staff/sessions/{handle}/end", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.PostAsync($"/api/v1/staff/{await UserIdAsync(peer)}/sessions/end", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, await SessionTests.MeAsync(api, tokens.Access));
+        Assert.All(await RowsAsync(peer), s => Assert.Null(s.RevokedAtUtc));
+    }
+
     internal sealed record Device(HttpClient Client, SavedCookies Cookies, string Access);
 
     /// <summary>A new inspector of the supervisor's district, signed in on a tablet's browser (cookie) and on a phone app (bearer).</summary>

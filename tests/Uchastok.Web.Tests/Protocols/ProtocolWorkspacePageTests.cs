@@ -62,6 +62,8 @@ public sealed class ProtocolWorkspacePageTests(UchastokAppFactory factory) : ICl
         var html = await client.GetStringAsync(page);
 
         Assert.DoesNotContain(me.GetProperty("name").GetString()!, html, StringComparison.Ordinal);
+        // Nor the officer's id (the link to his own evaluation names it).
+        Assert.DoesNotContain("/evaluation/inspector/", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\"", html, StringComparison.Ordinal);
         Assert.Contains(script, html, StringComparison.Ordinal);
         // The profile page, which is not kept offline, still names the account.
@@ -73,7 +75,8 @@ public sealed class ProtocolWorkspacePageTests(UchastokAppFactory factory) : ICl
     [InlineData("/manifest.webmanifest", "application/manifest+json", "public")]
     [InlineData("/img/icon-192.png", "image/png", "public")]
     [InlineData("/img/icon-512.png", "image/png", "public")]
-    [InlineData("/js/workspace-store.js", "text/javascript", "public")]
+    [InlineData("/js/workspace-store.js", "text/javascript", "no-cache")]
+    [InlineData("/js/protocol-rules.js", "text/javascript", "no-cache")]
     [InlineData("/js/protocol-workspace.js", "text/javascript", "public")]
     [InlineData("/js/workspace-home.js", "text/javascript", "public")]
     public async Task OfflineFiles_AreServedWithTheirTypes_ToAnyone(string path, string type, string caching)

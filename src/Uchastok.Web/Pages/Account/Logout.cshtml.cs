@@ -16,9 +16,9 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, AccountSe
     {
         if (signIn.UserManager.GetUserId(User) is { } id) await sessions.EndAllAsync(id, "sign-out", cancellationToken);
         await signIn.SignOutAsync();
-        // A shared tablet keeps nothing of the last user: the site's storage (the offline workspace, its caches, the service worker)
-        // and the HTTP cache go with the session. Not the cookies: the session cookie is deleted above, and language and antiforgery stay.
-        Response.Headers["Clear-Site-Data"] = RevokedDevices.ClearSiteData;
+        // No Clear-Site-Data here, unlike a revoked device: on a shared tablet the storage may hold another account's signed
+        // protocols waiting to be sent. The page's script deletes what is this account's before the form comes (site.js,
+        // workspace-store.js signOut), and nothing shown to him is in the HTTP cache (SecurityHeaders: no-store).
         return LocalRedirect("/");
     }
 }

@@ -251,7 +251,9 @@ public static class StaticFileCaching
     public static void Apply(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
     {
         // The service worker's script is checked by the browser on every visit: a new release's must be seen at once (ADR 0013).
-        if (context.Context.Request.Path == "/sw.js")
+        // So are the modules the workspace's scripts import by plain address (an import cannot carry asp-append-version's
+        // fingerprint): an hour-old protocol-rules.js would check and hash differently from the server of the new release.
+        if (context.Context.Request.Path.Value is "/sw.js" or "/js/workspace-store.js" or "/js/protocol-rules.js")
         {
             context.Context.Response.Headers.CacheControl = "no-cache";
             return;

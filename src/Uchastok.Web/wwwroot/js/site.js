@@ -73,8 +73,9 @@
             });
         });
     }
-    // Signing out of a browser that holds the protocol workspace (workspace-store.js): ask first when protocols have not
-    // been sent, naming how many, then delete the workspace (its database and cached shell) before the form goes.
+    // Signing out of a browser that holds the protocol workspace (workspace-store.js): ask first when the account's
+    // protocols have not been sent, naming how many, then delete what is the account's before the form goes (the whole
+    // workspace when no other account's items wait on this tablet).
     var signOut = document.querySelector("form[data-workspace-confirm]");
     if (signOut) {
         signOut.addEventListener("submit", function (event) {
@@ -85,9 +86,10 @@
             event.preventDefault();
             function go() { signOut.dataset.wiped = "1"; signOut.submit(); }
             import("/js/workspace-store.js").then(function (store) {
-                return store.pending().then(function (count) {
-                    if (count > 0 && !window.confirm(signOut.dataset.workspaceConfirm.replace("{0}", String(count)))) return;
-                    return store.wipe().then(go);
+                return store.pendingAll().then(function (count) {
+                    if (count.mine > 0 && !window.confirm(signOut.dataset.workspaceConfirm.replace("{0}", String(count.mine)))) return;
+                    // Only what is the signing-out account's: another account's unsent protocols wait for their owner.
+                    return store.signOut().then(go);
                 });
             }).catch(go);
         });

@@ -6,7 +6,8 @@
 // register (GET /api/v1/prevention/entries, a page at a time, up to MAX_REGISTER rows), each file on the day's list
 // (GET /api/v1/prevention/entries/{id}?purpose=offline copy — a read the server logs, so a file is read again only
 // when its copy is older than FILE_MAX_AGE or the inspector asks for a refresh) and GET /api/v1/appeals (his queue).
-// A copy the server refused (a role without a register, say) is simply not kept, and its section says so.
+// A copy the server refuses to this account (403, 404: a role without a register, say) is not kept, and its section
+// says so; any other failure (a 5xx, a rate limit, the network gone) keeps the copies there are.
 // Store kinds: "copy" (ids "day", "register", "appeals", "meta") and "file" (id: the entry's id).
 
 import * as store from "/js/workspace-store.js";
@@ -47,10 +48,16 @@ function element(tag, options = {}, ...children) {
     return node;
 }
 
+/** The server could not answer now (a 5xx, a rate limit): the copies already kept stay as they are. */
+class CopyFailed extends Error {}
+
+/** The answer's JSON; null when the account may not have it (403, 404: the copy goes); CopyFailed for anything else. */
 async function getJson(url) {
     const response = await fetch(url, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
     if (response.status === 401) throw new store.WorkspaceLocked("signedOut");
-    return response.ok ? response.json() : null;
+    if (response.ok) return response.json();
+    if (response.status === 403 || response.status === 404) return null;
+    throw new CopyFailed(`${url} answered ${response.status}`);
 }
 
 // ---- start ----
@@ -112,9 +119,8 @@ async function refresh(force) {
         const appeals = await getJson("/api/v1/appeals");
         if (appeals) await workspace.put("copy", "appeals", appeals); else await workspace.remove("copy", "appeals");
     } catch (error) {
-        if (error instanceof store.WorkspaceLocked) throw error;
-        if (!(error instanceof TypeError)) throw error;
-        // The network went away halfway: what was copied is kept, the rest stays as it was.
+        if (!(error instanceof TypeError || error instanceof CopyFailed)) throw error;
+        // The network went away halfway, or the server could not answer: what was copied is kept, the rest stays as it was.
         copied.failed = true;
     }
     if (!copied.failed) await workspace.put("copy", "meta", copied);

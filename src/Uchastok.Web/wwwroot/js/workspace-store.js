@@ -19,12 +19,16 @@
 //   await workspace.othersWaiting()            // how many queued items of other accounts this browser holds (never readable: other key)
 //   await store.pending(userId?)               // how many items wait in the queue (kind store.QUEUE) — no key needed,
 //                                              // for the sign-out question; without userId, the current account's
+//   await store.pendingAll()                   // { mine, others }: queued items of the current account and of others here
+//   await store.signOut()                      // sign-out: the current account's records, key and session deleted; the
+//                                              // whole workspace (wipe) when no other account's items wait to be sent
 //   await store.wipe()                         // deletes the database and the workspace's Cache Storage, and unregisters
-//                                              // the service worker (sign-out)
+//                                              // the service worker
 //
 // Kinds are the caller's names ("queue", "draft", "signed", "rules", …); only store.QUEUE means "not yet sent".
-// What encryption does and does not protect is said in ADR 0013: the IndexedDB files copied and read elsewhere are
-// ciphertext; a signed-in, unlocked browser profile is the account's, and can read what it holds.
+// What encryption does and does not protect is said in ADR 0013 §4: the current account's key is kept in the same
+// IndexedDB (a non-extractable CryptoKey is unreadable to scripts, not to someone holding the profile's files), so it
+// keeps other accounts' items on a shared tablet closed and is no protection against a copy of the whole profile.
 
 export const DATABASE = "uchastok-workspace";
 export const QUEUE = "queue";
@@ -114,6 +118,10 @@ export async function open({ online = navigator.onLine } = {}) {
             const cryptoKey = await crypto.subtle.importKey("raw", fromBase64(key), { name: "AES-GCM" }, false, ["encrypt", "decrypt"]);
             await write("keys", { userId, key: cryptoKey });
             await write("session", { userId, sessionEndsAt }, "current");
+            // Only the current account's key stays on a shared tablet: another account's queue is then ciphertext to anyone
+            // here until its owner signs in online again (the server derives the same key for him), as it must be for him
+            // too, since offline the workspace opens only for the current account.
+            await dropKeysExcept(userId);
             try { localStorage.setItem(MARK, "1"); } catch { /* storage refused: the sign-out hook then cannot ask, the server still ends the session */ }
             return new Workspace(userId, cryptoKey, sessionEndsAt);
         }
@@ -159,7 +167,7 @@ class Workspace {
         const db = await database();
         const transaction = db.transaction("records", "readwrite");
         transaction.objectStore("records").delete([this.userId, kind, id]);
-        await new Promise((resolve, reject) => { transaction.oncomplete = resolve; transaction.onerror = () => reject(transaction.error); });
+        await completion(transaction);
     }
 
     async othersWaiting() {
@@ -173,6 +181,51 @@ class Workspace {
             this._key, record.data);
         return JSON.parse(decoder.decode(plain));
     }
+}
+
+function completion(transaction) {
+    return new Promise((resolve, reject) => {
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error);
+    });
+}
+
+async function dropKeysExcept(userId) {
+    const db = await database();
+    const transaction = db.transaction("keys", "readwrite");
+    const keys = transaction.objectStore("keys");
+    for (const other of await request(keys.getAllKeys())) if (other !== userId) keys.delete(other);
+    await completion(transaction);
+}
+
+/** How many items wait in the queue: the current account's (mine) and every other account's on this browser (others). */
+export async function pendingAll() {
+    const who = (await read("session", "current"))?.userId;
+    const db = await database();
+    const all = await request(db.transaction("records").objectStore("records").index("kind").count(QUEUE));
+    const mine = who ? await pending(who) : 0;
+    return { mine, others: all - mine };
+}
+
+/**
+ * The current account signs out: its records, its key and the current session are deleted. Another account's queued
+ * items stay (signed protocols are evidence: they wait, encrypted, for their owner to sign in and send them); when
+ * nothing of anyone's is left to send, the whole workspace goes (wipe()).
+ */
+export async function signOut() {
+    const who = (await read("session", "current"))?.userId;
+    if (who) {
+        const db = await database();
+        const transaction = db.transaction(["records", "keys", "session"], "readwrite");
+        transaction.objectStore("records").delete(IDBKeyRange.bound([who], [who, []]));
+        transaction.objectStore("keys").delete(who);
+        transaction.objectStore("session").delete("current");
+        await completion(transaction);
+    }
+    const db = await database();
+    const left = await request(db.transaction("records").objectStore("records").index("kind").count(QUEUE));
+    if (left === 0) await wipe();
 }
 
 /** How many items wait in the queue for the account (the current one when none is named); no key is needed to count. */
