@@ -41,10 +41,11 @@ public sealed record ProtocolSyncOutcome(
 
 public sealed record ProtocolSyncResponse(IReadOnlyList<ProtocolSyncOutcome> Items);
 
-/// <summary>A protocol in a list: figures and state, no names of people.</summary>
+/// <summary>A protocol in a list: figures and state, no names of people (the drafter is named by his account and officer ids).</summary>
 public sealed record ProtocolSummary(
     long Id, Guid ClientId, string Type, string State, int Version, int DistrictId, int? BeatId, int? DrafterOfficerId,
-    DateTime CreatedAtUtc, DateTime UpdatedAtUtc, DateTime? SignedAtUtc, string? Sha256, int? WitnessCount, bool? NothingFound, int? ItemCount, int? SeizedFirearmCount);
+    DateTime CreatedAtUtc, DateTime UpdatedAtUtc, DateTime? SignedAtUtc, string? Sha256, int? WitnessCount, bool? NothingFound, int? ItemCount, int? SeizedFirearmCount,
+    string DrafterUserId);
 
 public sealed record ProtocolListPage(IReadOnlyList<ProtocolSummary> Items, long? Next);
 

@@ -111,6 +111,8 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Reports/Manage", Policies.TerritoryManagers);
                 // Signed in only: each page decides per case (PreventionAccess) and answers "not found" to everyone else, residents too.
                 options.Conventions.AuthorizeFolder("/Prevention");
+                // Signed in only: each protocol page decides by ProtocolScope and answers "not found" outside it, as the API does.
+                options.Conventions.AuthorizeFolder("/Protocols");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
