@@ -20,7 +20,7 @@ public sealed record SignatureContent(string Role, string? ImageSha256, bool Ref
 public static class ProtocolContent
 {
     /// <summary>The roles a signature may have; the two witnesses are numbered in the order the document lists them.</summary>
-    public static readonly string[] SignerRoles = ["drafter", "person", "witness1", "witness2", "owner", "representative"];
+    public static readonly string[] SignerRoles = ProtocolSigners.Roles;
 
     /// <summary>The stored document: the form's, without <c>drafter.accountId</c>, <c>drafter.iin</c> and the witnesses' <c>policeOfficer</c>, with the drafter's record.</summary>
     public static JsonObject Stored(JsonElement form, DrafterFacts drafter)
@@ -51,7 +51,13 @@ public static class ProtocolContent
     }
 
     /// <summary>The canonical content: <c>{type, document, signatures}</c>, signatures in the order of <see cref="SignerRoles"/>.</summary>
-    public static JsonElement Canonical(string type, JsonObject document, IEnumerable<SignatureContent> signatures)
+    public static JsonElement Canonical(string type, JsonObject document, IEnumerable<SignatureContent> signatures) =>
+        JsonSerializer.SerializeToElement(new JsonObject { ["type"] = type, ["document"] = document.DeepClone(), ["signatures"] = Signatures(signatures) });
+
+    /// <summary>The signatures as hashed, which is also what <see cref="ProtocolChecks.EvaluateSignatures"/> judges (and the tablet's twin).</summary>
+    public static JsonElement SignaturesForEvaluation(IEnumerable<SignatureContent> signatures) => JsonSerializer.SerializeToElement(Signatures(signatures));
+
+    private static JsonArray Signatures(IEnumerable<SignatureContent> signatures)
     {
         var list = new JsonArray();
         foreach (var signature in signatures.OrderBy(s => Array.IndexOf(SignerRoles, s.Role)))
@@ -65,7 +71,7 @@ public static class ProtocolContent
             else item["imageSha256"] = signature.ImageSha256;
             list.Add(item);
         }
-        return JsonSerializer.SerializeToElement(new JsonObject { ["type"] = type, ["document"] = document.DeepClone(), ["signatures"] = list });
+        return list;
     }
 
     public static string Hash(string type, JsonObject document, IEnumerable<SignatureContent> signatures) =>

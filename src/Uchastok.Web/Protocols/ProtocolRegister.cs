@@ -187,7 +187,10 @@ public sealed class ProtocolRegister(
         if (drafter is null) return new(ProtocolOutcome.NotFound, errors, []);
         // The drafter is named from his record at signing too: a draft made before a change of position is signed with the position of today.
         var stored = ProtocolContent.Stored(JsonSerializer.SerializeToElement(document), drafter);
-        var result = ProtocolChecks.Evaluate(current.RuleSet, protocol.TypeCode, ProtocolContent.ForEvaluation(stored, drafter, police.Witnesses(stored)));
+        var content = ProtocolChecks.Evaluate(current.RuleSet, protocol.TypeCode, ProtocolContent.ForEvaluation(stored, drafter, police.Witnesses(stored)));
+        // Who must sign is the rule set's too (signers.required), judged on the signatures as hashed, as the tablet judges them.
+        var signers = ProtocolChecks.EvaluateSignatures(current.RuleSet, protocol.TypeCode, ProtocolContent.SignaturesForEvaluation(signatures.Select(s => s.Content)));
+        var result = new ProtocolCheckResult([.. content.Missing, .. signers.Missing], [.. content.Refused, .. signers.Refused.Except(content.Refused)]);
         if (!result.MaySign)
         {
             foreach (var missing in result.Missing) errors.Add(Field(missing.Path, missing.Code), localizer[$"Protocol.Missing.{missing.Code}"]);

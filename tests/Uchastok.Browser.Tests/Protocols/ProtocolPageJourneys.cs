@@ -39,7 +39,7 @@ public sealed class ProtocolPageJourneys(BrowserFixture fixture) : IClassFixture
         await page.WaitForURLAsync(url => url.EndsWith($"/protocols/{id}", StringComparison.Ordinal));
         Assert.Equal(hash, (await page.InnerTextAsync("#protocol-hash")).Trim());
         var images = page.Locator("img.signature");
-        Assert.Equal(2, await images.CountAsync());
+        Assert.Equal(3, await images.CountAsync());
         // Drawn, not a broken image: the data: URL passed the page's Content-Security-Policy and decoded.
         Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('img.signature')].every(i => i.complete && i.naturalWidth > 0)"));
         Assert.Contains("Отказался без объяснения причин", await page.InnerTextAsync("#protocol-signatures"));

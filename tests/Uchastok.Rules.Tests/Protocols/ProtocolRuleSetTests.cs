@@ -68,12 +68,28 @@ public sealed partial class ProtocolRuleSetTests
     [InlineData("""{ "version": 1, "types": [ { "code": "Search", "names": { "kk": "a", "ru": "a", "en": "a" }, "checks": [] } ] }""", "types[0].code: 'Search' is not a lowercase code")]
     [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a" }, "checks": [] } ] }""", "types[0].names.en: a non-empty string is required")]
     [InlineData("""{ "version": 1, "lists": { "x": { "values": [ { "code": "a" }, { "code": "a" } ] } }, "types": [] }""", "lists.x.values[1].code: 'a' appears twice")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "person" ] }, "checks": [] } ] }""", "types[0].signers.required: the drafter always signs")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter" ], "mayRefuse": [ "drafter" ] }, "checks": [] } ] }""", "types[0].signers.mayRefuse: the drafter may not refuse")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter", "witness3" ] }, "checks": [] } ] }""", "types[0].signers.required: 'witness3' is not a role")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter", "drafter" ] }, "checks": [] } ] }""", "types[0].signers.required: 'drafter' appears twice")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter" ], "optional": [] }, "checks": [] } ] }""", "types[0].signers: unknown property 'optional'")]
     public void Load_MalformedRuleSet_IsRefused(string json, string message)
     {
         var error = Assert.Throws<ProtocolRuleSetException>(() => ProtocolRuleSet.Load(json));
 
         Assert.StartsWith("Protocol rule set: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signers_OfTheDefault_AreTheDrafterForEveryType_AndTheWitnessesForASearch()
+    {
+        var types = ProtocolRuleSet.Default.Types;
+
+        Assert.All(types.Values, type => Assert.Contains("drafter", type.Signers.Required));
+        Assert.Equal(["drafter", "person", "witness1", "witness2"], types["personal-search"].Signers.Required);
+        Assert.Equal(["person"], types["personal-search"].Signers.MayRefuse);
+        Assert.Equal(ProtocolSigners.DrafterOnly, ProtocolRuleSet.Load("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "checks": [] } ] }""").Types["a"].Signers);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed partial class ProtocolPageTests(ClockedAppFactory factory) : IClas
         Assert.Contains("Иванова Мария", html, StringComparison.Ordinal);
         Assert.Contains("Атыс қаруы", html, StringComparison.Ordinal); // the item's kind in Kazakh
         Assert.Contains("Отказался без объяснения причин", html, StringComparison.Ordinal);
-        Assert.Equal(2, DataImage().Count(html));
+        Assert.Equal(3, DataImage().Count(html));
         Assert.Contains(signed.GetProperty("sha256").GetString()!, html, StringComparison.Ordinal);
         Assert.Contains(addendumHash, html, StringComparison.Ordinal);
         Assert.Contains($"/api/v1/protocols/{id}/pdf?language=kk", html, StringComparison.Ordinal);
