@@ -195,6 +195,10 @@ public static class ProtocolChecks
                 case RefuseWhenCheck c:
                     if (Holds(c.Condition, current)) Refuse(c.Code, at, c.Instead);
                     break;
+                case MatchesCheck c:
+                    var text = Read(current, c.Path);
+                    if (IsPresent(text) && (text!.Value.ValueKind != JsonValueKind.String || !c.IsMatch(text.Value.GetString()!))) Lack(c.Code, at);
+                    break;
                 default:
                     throw new InvalidOperationException($"No interpreter for {check.GetType().Name}.");
             }

@@ -84,6 +84,7 @@ public sealed partial class ProtocolRuleSet
                 case RequiredCheck c when !refusals: codes.Add(c.Code); break;
                 case MinCountCheck c when !refusals: codes.Add(c.Code); break;
                 case AnyOfCheck c when !refusals: codes.Add(c.Code); break;
+                case MatchesCheck c when !refusals: codes.Add(c.Code); break;
                 case NotEqualCheck c when refusals: codes.Add(c.Code); break;
                 case NotInCheck c when refusals: codes.Add(c.Code); break;
                 case UniqueCheck c when refusals: codes.Add(c.Code); break;

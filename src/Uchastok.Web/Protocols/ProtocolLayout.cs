@@ -14,8 +14,9 @@ public sealed record ProtocolWitnessRows(string Name, IReadOnlyList<ProtocolRow>
 /// <summary>An item: its kind in the reader's language, its type, its quantity, then its other features.</summary>
 public sealed record ProtocolItemRows(string Kind, string Type, string Quantity, IReadOnlyList<ProtocolRow> Rows);
 
-/// <summary>The document laid out: its elements (witnesses and items apart), the witnesses and the item table.</summary>
-public sealed record ProtocolLayoutView(IReadOnlyList<ProtocolRow> Elements, IReadOnlyList<ProtocolWitnessRows> Witnesses, IReadOnlyList<ProtocolItemRows> Items);
+/// <summary>The document laid out: its elements (witnesses, items and attachments apart), the witnesses, the item table and the attachments (each its rows).</summary>
+public sealed record ProtocolLayoutView(
+    IReadOnlyList<ProtocolRow> Elements, IReadOnlyList<ProtocolWitnessRows> Witnesses, IReadOnlyList<ProtocolItemRows> Items, IReadOnlyList<IReadOnlyList<ProtocolRow>> Attachments);
 
 /// <summary>
 /// How a protocol's document reads in a language: one labelled row per element (an element without a label of its
@@ -25,19 +26,30 @@ public sealed record ProtocolLayoutView(IReadOnlyList<ProtocolRow> Elements, IRe
 public static class ProtocolLayout
 {
     private static readonly string[] NameParts = ["surname", "name", "patronymic"];
+    private static readonly string[] OwnSections = ["witnesses", "items", "attachments"];
+
+    /// <summary>Elements whose value is a code of a rule-set list, shown by the entry's name in the reader's language.</summary>
+    private static readonly Dictionary<string, string> ListValued = new(StringComparer.Ordinal)
+    {
+        ["identityCheck.method"] = "identityCheckMethods", ["attachment.kind"] = "attachmentKinds", ["person.immunity"] = "immunities", ["offence.code"] = "offences",
+    };
 
     /// <summary>Lays out <paramref name="document"/> with the texts of the current UI language; <paramref name="language"/> picks the rule set's names (kk, ru, en).</summary>
     public static ProtocolLayoutView Of(JsonObject document, string language, IStringLocalizer localizer)
     {
-        var elements = Leaves(document, "").Where(l => !l.Path.StartsWith("witnesses", StringComparison.Ordinal) && !l.Path.StartsWith("items", StringComparison.Ordinal))
-            .Select(l => Row(l.Path, l.Value, localizer)).ToList();
+        var elements = Leaves(document, "").Where(l => !OwnSections.Any(section => l.Path == section || l.Path.StartsWith(section + ".", StringComparison.Ordinal)))
+            .Select(l => Row(l.Path, l.Value, language, localizer)).ToList();
         var witnesses = (document["witnesses"] as JsonArray ?? []).OfType<JsonObject>().Select(witness => new ProtocolWitnessRows(
             string.Join(' ', NameParts.Select(k => Plain(witness[k])).Where(t => t.Length > 0)),
-            Leaves(witness, "witness").Where(l => l.Path is not ("witness.surname" or "witness.name" or "witness.patronymic")).Select(l => Row(l.Path, l.Value, localizer)).ToList())).ToList();
+            Leaves(witness, "witness").Where(l => l.Path is not ("witness.surname" or "witness.name" or "witness.patronymic")).Select(l => Row(l.Path, l.Value, language, localizer)).ToList())).ToList();
         var items = (document["items"] as JsonArray ?? []).OfType<JsonObject>().Select(item => new ProtocolItemRows(
             ListName("itemKinds", Plain(item["kind"]), language), Plain(item["type"]), Plain(item["quantity"]),
-            Leaves(item, "item").Where(l => l.Path is not ("item.kind" or "item.type" or "item.quantity")).Select(l => Row(l.Path, l.Value, localizer)).ToList())).ToList();
-        return new ProtocolLayoutView(elements, witnesses, items);
+            Leaves(item, "item").Where(l => l.Path is not ("item.kind" or "item.type" or "item.quantity")).Select(l => Row(l.Path, l.Value, language, localizer)).ToList())).ToList();
+        var attachments = (document["attachments"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(attachment => (IReadOnlyList<ProtocolRow>)Leaves(attachment, "attachment").Select(l => Row(l.Path, l.Value, language, localizer)).ToList()).ToList();
+        // Attachments given as something other than a list of objects (the rules refuse it at signing) are still shown, not lost.
+        if (document["attachments"] is { } given && given is not JsonArray) elements.Add(Row("attachments", given, language, localizer));
+        return new ProtocolLayoutView(elements, witnesses, items, attachments);
     }
 
     /// <summary>A protocol type's name in the language, or its code when the rule set no longer has it.</summary>
@@ -49,10 +61,11 @@ public static class ProtocolLayout
         ProtocolRuleSet.Default.Lists.TryGetValue(list, out var values) && values.Entries.FirstOrDefault(e => e.Code == code) is { } entry
             && entry.Fields.TryGetProperty("names", out var names) && names.TryGetProperty(language, out var named) && named.GetString() is { } text ? text : code;
 
-    private static ProtocolRow Row(string path, JsonNode value, IStringLocalizer localizer)
+    private static ProtocolRow Row(string path, JsonNode value, string language, IStringLocalizer localizer)
     {
         var label = localizer[$"Protocol.Pdf.Field.{path}"];
-        return new ProtocolRow(path, label.ResourceNotFound ? path : label.Value, Text(value, localizer));
+        var text = ListValued.TryGetValue(path, out var list) && value.GetValueKind() == JsonValueKind.String ? ListName(list, Plain(value), language) : Text(value, localizer);
+        return new ProtocolRow(path, label.ResourceNotFound ? path : label.Value, text);
     }
 
     /// <summary>Every value of the document with its path (<c>person.identityDocument.number</c>), in the document's order.</summary>

@@ -52,6 +52,17 @@ public sealed class ProtocolPrint(IStringLocalizer<SharedResource> localizer, IC
         }
         else pdf.Paragraph(localizer["Protocol.Pdf.NothingFound"]);
 
+        if (layout.Attachments.Count > 0)
+        {
+            pdf.Heading(localizer["Protocol.Pdf.Attachments"]);
+            var number = 1;
+            foreach (var attachment in layout.Attachments)
+            {
+                pdf.Paragraph($"{number++}.", bold: true, after: 2);
+                foreach (var row in attachment) pdf.Row(row.Label, row.Text, 9);
+            }
+        }
+
         pdf.Heading(localizer["Protocol.Pdf.Signatures"]);
         foreach (var signature in view.Signatures)
         {

@@ -19,7 +19,7 @@ public sealed partial class ProtocolRuleSetTests
 
         Assert.Equal(["personal-search", "admin-offence", "delivery", "immunity-report"], ruleSet.Types.Keys);
         Assert.All(ruleSet.Types.Values, t => Assert.Equal(["kk", "ru", "en"], t.Names.Keys));
-        Assert.Equal(["immunities", "offences", "itemKinds"], ruleSet.Lists.Keys);
+        Assert.Equal(["immunities", "offences", "identityCheckMethods", "attachmentKinds", "itemKinds"], ruleSet.Lists.Keys);
     }
 
     [Fact]
@@ -48,6 +48,9 @@ public sealed partial class ProtocolRuleSetTests
     [InlineData("""[ { "check": "required", "path": "a b", "code": "a" } ]""", "types[0].checks[0].path: 'a b' is not a path")]
     [InlineData("""[ { "check": "required", "path": "a", "code": "a", "value": [ true ] } ]""", "types[0].checks[0].value: a string, number, boolean or null is required")]
     [InlineData("""[ { "check": "minCount", "path": "a", "min": 0, "code": "a" } ]""", "types[0].checks[0].min: a whole number of at least 1")]
+    [InlineData("""[ { "check": "matches", "path": "a", "pattern": "[0-9]+", "code": "a" } ]""", "types[0].checks[0].pattern: '[0-9]+' is outside the pattern language")]
+    [InlineData("""[ { "check": "matches", "path": "a", "pattern": "^(ab|cd)$", "code": "a" } ]""", "types[0].checks[0].pattern: '^(ab|cd)$' is outside the pattern language")]
+    [InlineData("""[ { "check": "matches", "path": "a", "pattern": "^\\d{3}$", "code": "a" } ]""", "is outside the pattern language")]
     [InlineData("""[ { "check": "anyOf", "code": "a", "conditions": [] } ]""", "types[0].checks[0].conditions: at least one condition")]
     [InlineData("""[ { "check": "when", "when": { "present": "a", "equals": "b", "value": 1 }, "checks": [] } ]""", "types[0].checks[0].when: a condition has exactly one of present, equals, in, not; found present, equals")]
     [InlineData("""[ { "check": "when", "when": { "matches": "a" }, "checks": [] } ]""", "types[0].checks[0].when: a condition has exactly one of present, equals, in, not; found none")]

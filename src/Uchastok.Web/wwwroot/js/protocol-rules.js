@@ -14,6 +14,7 @@ const checkProperties = {
     notIn: ["check", "path", "list", "code"],
     unique: ["check", "path", "key", "code"],
     refuseWhen: ["check", "code", "when", "instead"],
+    matches: ["check", "path", "pattern", "code"],
 };
 
 const conditionKinds = ["present", "equals", "in", "not"];
@@ -150,6 +151,12 @@ function runCheck(run, check, current, at) {
         case "refuseWhen":
             if (holds(run, check.when, current)) refuse(run, check.code, at, check.instead ?? null);
             break;
+        case "matches": {
+            // The pattern language is the loader's small anchored one (ProtocolCheckReader.PatternGrammar), read alike here and in .NET.
+            const text = read(run, current, check.path);
+            if (isPresent(text) && (typeof text !== "string" || !new RegExp(check.pattern).test(text))) lack(run, check.code, at);
+            break;
+        }
     }
 }
 
