@@ -71,7 +71,7 @@ signatures = [{"role": "drafter", "image": base64.b64encode(png).decode()}, {"ro
 def document(n):
     return {
         "drawnUpAt": "2026-12-06T14:30:00+05:00", "place": f"Алматы, ул. Толе би, {n}",
-        "drafter": {"position": drafter["position"], "surnameInitials": drafter["surnameInitials"]},
+        "drafter": {"position": drafter["position"], "positionCode": drafter["positionCode"], "surnameInitials": drafter["surnameInitials"]},
         "person": {"fullName": f"Ахметов Бауыржан {n}", "identityDocument": {"kind": "id-card", "number": f"{n:09d}"}},
         "owner": {"present": True},
         "witnesses": [{"surname": "Иванова", "name": "Мария", "contact": "+7 701 000 11 22", "iin": "900202400456"},

@@ -5,8 +5,12 @@ using Uchastok.Rules.Protocols;
 
 namespace Uchastok.Web.Protocols;
 
-/// <summary>What the server knows of the drafter, whatever the form says: who he is and how he is named in the protocol.</summary>
-public sealed record DrafterFacts(string UserId, int? OfficerId, int DistrictId, string? Iin, string Position, string SurnameInitials);
+/// <summary>
+/// What the server knows of the drafter, whatever the form says: who he is and how he is named in the protocol.
+/// <see cref="PositionCode"/> names the position as a text key (<c>Position.DistrictInspector</c> from his officer
+/// record, <c>Role.JuvenileInspector</c> from his account), so a copy prints it in its own language.
+/// </summary>
+public sealed record DrafterFacts(string UserId, int? OfficerId, int DistrictId, string? Iin, string Position, string SurnameInitials, string PositionCode);
 
 /// <summary>One signer's part of the hashed content: the image's SHA-256, or the refusal and its reason.</summary>
 public sealed record SignatureContent(string Role, string? ImageSha256, bool Refused, string? Reason);
@@ -22,7 +26,7 @@ public static class ProtocolContent
     /// <summary>The roles a signature may have; the two witnesses are numbered in the order the document lists them.</summary>
     public static readonly string[] SignerRoles = ProtocolSigners.Roles;
 
-    /// <summary>The stored document: the form's, without <c>drafter.accountId</c>, <c>drafter.iin</c> and the witnesses' <c>policeOfficer</c>, with the drafter's record.</summary>
+    /// <summary>The stored document: the form's, without <c>drafter.accountId</c>, <c>drafter.iin</c> and the witnesses' <c>policeOfficer</c>, with the drafter's record (position, its code, surname and initials).</summary>
     public static JsonObject Stored(JsonElement form, DrafterFacts drafter)
     {
         var document = JsonNode.Parse(form.GetRawText())!.AsObject();
@@ -30,6 +34,7 @@ public static class ProtocolContent
         drafterNode.Remove("accountId");
         drafterNode.Remove("iin");
         drafterNode["position"] = drafter.Position;
+        drafterNode["positionCode"] = drafter.PositionCode;
         drafterNode["surnameInitials"] = drafter.SurnameInitials;
         document["drafter"] = drafterNode;
         if (document["witnesses"] is JsonArray witnesses)

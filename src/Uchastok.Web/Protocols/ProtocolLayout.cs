@@ -38,6 +38,8 @@ public static class ProtocolLayout
     public static ProtocolLayoutView Of(JsonObject document, string language, IStringLocalizer localizer)
     {
         var elements = Leaves(document, "").Where(l => !OwnSections.Any(section => l.Path == section || l.Path.StartsWith(section + ".", StringComparison.Ordinal)))
+            .Where(l => l.Path != "drafter.positionCode")
+            .Select(l => l.Path == "drafter.position" && Position(document, localizer) is { } position ? l with { Value = position } : l)
             .Select(l => Row(l.Path, l.Value, language, localizer)).ToList();
         var witnesses = (document["witnesses"] as JsonArray ?? []).OfType<JsonObject>().Select(witness => new ProtocolWitnessRows(
             string.Join(' ', NameParts.Select(k => Plain(witness[k])).Where(t => t.Length > 0)),
@@ -51,6 +53,14 @@ public static class ProtocolLayout
         if (document["attachments"] is { } given && given is not JsonArray) elements.Add(Row("attachments", given, language, localizer));
         return new ProtocolLayoutView(elements, witnesses, items, attachments);
     }
+
+    /// <summary>
+    /// The drafter's position in the reader's language, from the code stored beside the hashed text (which is in
+    /// Russian, so that the hash does not depend on the language); null for a protocol stored before the code was.
+    /// </summary>
+    private static JsonNode? Position(JsonObject document, IStringLocalizer localizer) =>
+        document["drafter"]?["positionCode"] is JsonValue code && code.GetValueKind() == JsonValueKind.String
+            && localizer[code.GetValue<string>()] is { ResourceNotFound: false } text ? JsonValue.Create(text.Value) : null;
 
     /// <summary>A protocol type's name in the language, or its code when the rule set no longer has it.</summary>
     public static string TypeName(string code, string language) =>

@@ -56,8 +56,8 @@ public sealed record ProtocolAddendumView(long Id, Guid ClientId, string Text, s
 /// <summary>A protocol in full: its summary, the document, the signatures and the addenda.</summary>
 public sealed record ProtocolView(ProtocolSummary Protocol, JsonObject Document, IReadOnlyList<ProtocolSignatureView> Signatures, IReadOnlyList<ProtocolAddendumView> Addenda);
 
-/// <summary>The drafter as the protocol names him: what the tablet puts into its document before hashing.</summary>
-public sealed record ProtocolDrafterView(string Position, string SurnameInitials);
+/// <summary>The drafter as the protocol names him: what the tablet puts into its document (all three) before hashing.</summary>
+public sealed record ProtocolDrafterView(string Position, string SurnameInitials, string PositionCode);
 
 /// <summary>What the tablet needs offline: the merged rule set, the texts of its codes in the reader's language, and the drafter's record.</summary>
 public sealed record ProtocolRulesView(JsonObject RuleSet, ProtocolTexts Texts, ProtocolDrafterView? Drafter);

@@ -42,7 +42,7 @@ public static class ProtocolsApi
         var current = await rules.CurrentAsync(cancellationToken);
         var drafter = ProtocolScope.MayDraft(user) ? await facts.DrafterAsync(ProtocolScope.UserId(user), cancellationToken) : null;
         return TypedResults.Ok(new ProtocolRulesView(current.Json, rules.Texts(current.RuleSet),
-            drafter is null ? null : new ProtocolDrafterView(drafter.Position, drafter.SurnameInitials)));
+            drafter is null ? null : new ProtocolDrafterView(drafter.Position, drafter.SurnameInitials, drafter.PositionCode)));
     }
 
     private static async Task<Results<Ok<ProtocolListPage>, ProblemHttpResult>> ListAsync(

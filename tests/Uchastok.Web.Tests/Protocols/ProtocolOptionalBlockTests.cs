@@ -41,6 +41,31 @@ public sealed class ProtocolOptionalBlockTests(ClockedAppFactory factory) : ICla
         Assert.Equal("SHA-256 записи — 64 строчные шестнадцатеричные цифры", (await response.JsonAsync()).GetProperty("errors").GetProperty("attachments[0]")[0].GetString());
     }
 
+    [Fact]
+    public async Task Drafter_IsStoredWithHisPositionsCode_AndTheKazakhPdfAndPagePrintThePositionInKazakh()
+    {
+        using var client = await factory.SignedInAsync(Inspector);
+        var rules = await (await client.GetAsync("/api/v1/protocols/rules")).JsonAsync();
+        Assert.StartsWith("Position.", rules.GetProperty("drafter").GetProperty("positionCode").GetString(), StringComparison.Ordinal);
+        var signed = await SignedSearchAsync(client);
+        var id = signed.GetProperty("id").GetInt64();
+
+        var read = await (await client.GetAsync($"/api/v1/protocols/{id}")).JsonAsync();
+        using var kk = PdfDocument.Open(await client.GetByteArrayAsync($"/api/v1/protocols/{id}/pdf?language=kk"));
+        using var ru = PdfDocument.Open(await client.GetByteArrayAsync($"/api/v1/protocols/{id}/pdf?language=ru"));
+        using var reader = await factory.SignedInWithCookieAsync(Inspector, language: "kk");
+        var page = WebUtility.HtmlDecode(await reader.GetStringAsync($"/protocols/{id}"));
+
+        // The hashed text stays Russian (one language, one hash); each copy prints the position in its own.
+        Assert.Equal("Участковый инспектор полиции", read.GetProperty("document").GetProperty("drafter").GetProperty("position").GetString());
+        Assert.Contains("Учаскелік полиция инспекторы", Words(kk), StringComparison.Ordinal);
+        Assert.DoesNotContain("Участковый инспектор полиции", Words(kk), StringComparison.Ordinal);
+        Assert.Contains("Участковый инспектор полиции", Words(ru), StringComparison.Ordinal);
+        Assert.Contains("Учаскелік полиция инспекторы", page, StringComparison.Ordinal);
+    }
+
+    private static string Words(PdfDocument pdf) => string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+
     [Theory]
     [InlineData("kk", "Кезекші бөлім арқылы")]
     [InlineData("ru", "Через дежурную часть")]

@@ -46,7 +46,11 @@ public static class ProtocolTestData
     {
         var rules = await (await client.GetAsync("/api/v1/protocols/rules")).JsonAsync();
         var drafter = rules.GetProperty("drafter");
-        return new JsonObject { ["position"] = drafter.GetProperty("position").GetString(), ["surnameInitials"] = drafter.GetProperty("surnameInitials").GetString() };
+        return new JsonObject
+        {
+            ["position"] = drafter.GetProperty("position").GetString(), ["positionCode"] = drafter.GetProperty("positionCode").GetString(),
+            ["surnameInitials"] = drafter.GetProperty("surnameInitials").GetString(),
+        };
     }
 
     /// <summary>The document with the drafter's block the server writes, so the tablet's hash and the server's agree.</summary>
