@@ -54,6 +54,7 @@ await Startup.PrepareAsync(app.Services, app.Configuration, app.Environment);
 if (commandLine) return await ShellCommands.RunAsync(app.Services, args);
 
 app.UseUchastokWeb();
+app.UseRevokedDevices();
 app.UseIntegrations();
 app.MapUchastokWeb();
 app.MapAccountsApi();

@@ -28,7 +28,7 @@ public static class AccountsApi
         // The bearer handler writes the tokens itself (the handlers return an empty or sign-in result), so the body is declared here.
         auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimitPolicy.Name).Produces<AccessTokenResponse>()
             .WithSummary("E-mail (or phone) and password in, bearer token out. One answer for every failure; attempts are limited per network.");
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().Produces<AccessTokenResponse>()
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous()
             .WithSummary("New access and refresh tokens for a refresh token, which is good once: presenting it again ends the session.");
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().WithSummary("Signs out: ends every session of the account, on every device.");
         auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in account.");
@@ -40,6 +40,15 @@ public static class AccountsApi
         staff.MapPost(string.Empty, CreateStaffAsync).WithSummary("An administrator creates a staff account.");
         staff.MapGet(string.Empty, ListStaffAsync).WithSummary("Staff accounts, with contacts (each read is logged).");
         staff.MapPost("/{id}/unlock", UnlockAsync).WithSummary("Lifts the sign-in locks of an account (from every network) after failed attempts.");
+
+        // A lost tablet: its supervisor (his district's staff) or the administrator (all staff) ends its session.
+        var staffSessions = app.MapGroup("/api/v1/staff").WithTags("Accounts").RequireAuthorization(Policies.TerritoryManagers);
+        staffSessions.MapGet("/sessions", ListStaffSessionsAsync)
+            .WithSummary("Open sessions of the staff the caller supervises (his district's; every staff account for an administrator), each read logged.");
+        staffSessions.MapPost("/sessions/{handle}/end", EndStaffSessionAsync)
+            .WithSummary("Ends one session as device-revoked: the device is signed out and its site data wiped at its next contact. 404 outside the caller's staff.");
+        staffSessions.MapPost("/{id}/sessions/end", EndAllStaffSessionsAsync)
+            .WithSummary("Ends every open session of one staff member as device-revoked. 404 outside the caller's staff.");
         return app;
     }
 
@@ -51,15 +60,15 @@ public static class AccountsApi
         return user is null ? Problems.Status(localizer, StatusCodes.Status401Unauthorized, "Account.LoginFailed") : TypedResults.Empty;
     }
 
-    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> RefreshAsync(
-        RefreshRequest body, SignInManager<ApplicationUser> signIn, AccountSessions sessions,
+    private static async Task<Results<Ok<AccessTokenResponse>, ChallengeHttpResult>> RefreshAsync(
+        RefreshRequest body, SignInManager<ApplicationUser> signIn, AccountSessions sessions, SessionTokens tokens,
         Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var protector = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(body.RefreshToken) ? null : protector.Unprotect(body.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await sessions.RotateAsync(ticket.Principal, cancellationToken) is not { } generation
+            || await sessions.RotateAsync(ticket.Principal, cancellationToken) is not { } rotated
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
         {
             return TypedResults.Challenge();
@@ -67,13 +76,17 @@ public static class AccountsApi
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var identity = principal.Identities.First();
         identity.AddClaim(new Claim(AccountSessions.SessionClaim, ticket.Principal.FindFirstValue(AccountSessions.SessionClaim)!));
-        identity.AddClaim(new Claim(AccountSessions.GenerationClaim, generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        identity.AddClaim(new Claim(AccountSessions.GenerationClaim, rotated.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // Neither token outlives the row: fourteen days on, or the end of a staff member's shift.
+        return TypedResults.Ok(tokens.Issue(principal, rotated.ExpiresAtUtc));
     }
 
-    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, UserManager<ApplicationUser> users, AccountSessions sessions, CancellationToken cancellationToken)
+    private static async Task<NoContent> LogoutAsync(
+        ClaimsPrincipal principal, UserManager<ApplicationUser> users, AccountSessions sessions, HttpContext context, CancellationToken cancellationToken)
     {
         if (users.GetUserId(principal) is { } id) await sessions.EndAllAsync(id, "sign-out", cancellationToken);
+        // A browser signing out by the API (the offline workspace's script) drops the site's storage as the sign-out page does.
+        context.Response.Headers["Clear-Site-Data"] = RevokedDevices.ClearSiteData;
         return TypedResults.NoContent();
     }
 
@@ -110,6 +123,21 @@ public static class AccountsApi
         var user = result.User!;
         return TypedResults.Created($"/api/v1/staff/{user.Id}", new CreatedAccount(user.Id, user.DisplayName, user.Email, user.PhoneNumber, body.Role!));
     }
+
+    private static async Task<Ok<IReadOnlyList<StaffSessionView>>> ListStaffSessionsAsync(ClaimsPrincipal principal, StaffSessions sessions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sessions.ListAsync(principal, cancellationToken));
+
+    private static async Task<Results<Ok<EndedSessions>, ProblemHttpResult>> EndStaffSessionAsync(
+        string handle, ClaimsPrincipal principal, StaffSessions sessions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await sessions.EndAsync(principal, handle, cancellationToken) is { } ended
+            ? TypedResults.Ok(ended)
+            : Problems.NotFound(localizer, "StaffSessions.UnknownSession");
+
+    private static async Task<Results<Ok<EndedSessions>, ProblemHttpResult>> EndAllStaffSessionsAsync(
+        string id, ClaimsPrincipal principal, StaffSessions sessions, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await sessions.EndAllAsync(principal, id, cancellationToken) is { } ended
+            ? TypedResults.Ok(ended)
+            : Problems.NotFound(localizer, "StaffSessions.UnknownStaff");
 
     private static async Task<Ok<List<StaffMember>>> ListStaffAsync(ClaimsPrincipal principal, StaffDirectory directory, CancellationToken cancellationToken) =>
         TypedResults.Ok(await directory.ListAsync(principal, cancellationToken));

@@ -73,14 +73,22 @@ public static class AccountsModule
             options.Events.OnValidatePrincipal = AccountSessions.ValidateCookieAsync;
             options.Events.OnCheckSlidingExpiration = async context =>
             {
-                if (context.ShouldRenew && context.Principal is { } principal)
-                    await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().ExtendCookieAsync(principal, context.HttpContext.RequestAborted);
+                if (!context.ShouldRenew || context.Principal is not { } principal) return;
+                var services = context.HttpContext.RequestServices;
+                // The renewed cookie ends with its row: eight hours on, or at the end of a staff member's shift if sooner.
+                if (await services.GetRequiredService<AccountSessions>().ExtendCookieAsync(principal, context.HttpContext.RequestAborted) is { } until)
+                    AccountSessions.RenewCookieUntil(context.Properties, services.GetRequiredService<TimeProvider>().GetUtcNow(), until);
+                else context.ShouldRenew = false;
             };
             // An API call answers with a status code; only pages redirect to the sign-in form.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
 
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
+            .Validate(o => o.ShiftLength > TimeSpan.Zero, "Accounts:ShiftLength must be longer than zero.").ValidateOnStart();
+        services.AddSingleton<SessionTokens>();
+        services.AddScoped<StaffSessions>();
         services.AddSingleton<OfficerAccounts>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<StaffDirectory>();

@@ -96,6 +96,7 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Territory/Import", Policies.Admin);
                 options.Conventions.AuthorizePage("/Territory/Incidents", Policies.Admin);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                options.Conventions.AuthorizeFolder("/Staff", Policies.TerritoryManagers);
                 options.Conventions.AllowAnonymousToFolder("/Survey");
                 options.Conventions.AllowAnonymousToPage("/Trust/Index");
                 options.Conventions.AuthorizePage("/Trust/Dashboard", Policies.TerritoryManagers);
