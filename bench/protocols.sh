@@ -64,12 +64,14 @@ drafter = rules["drafter"]
 
 png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAYAAACzzX7wAAAAEUlEQVR4nGNgYGD4TwDTWgEACOwf4fAWWoUAAAAASUVORK5CYII=")
 png_sha = hashlib.sha256(png).hexdigest()
-signatures = [{"role": "drafter", "image": base64.b64encode(png).decode()}, {"role": "witness1", "image": base64.b64encode(png).decode()}]
+# Every signer a search needs (the rule set's signers.required): the drafter, the person (here a refusal with its reason) and both witnesses.
+signatures = [{"role": "drafter", "image": base64.b64encode(png).decode()}, {"role": "person", "refused": True, "reason": "Отказался"},
+              {"role": "witness1", "image": base64.b64encode(png).decode()}, {"role": "witness2", "image": base64.b64encode(png).decode()}]
 
 def document(n):
     return {
         "drawnUpAt": "2026-12-06T14:30:00+05:00", "place": f"Алматы, ул. Толе би, {n}",
-        "drafter": {"position": drafter["position"], "surnameInitials": drafter["surnameInitials"]},
+        "drafter": {"position": drafter["position"], "positionCode": drafter["positionCode"], "surnameInitials": drafter["surnameInitials"]},
         "person": {"fullName": f"Ахметов Бауыржан {n}", "identityDocument": {"kind": "id-card", "number": f"{n:09d}"}},
         "owner": {"present": True},
         "witnesses": [{"surname": "Иванова", "name": "Мария", "contact": "+7 701 000 11 22", "iin": "900202400456"},
@@ -96,7 +98,8 @@ def canonical(value):
     return out + '"'
 
 def sha(doc):
-    content = {"type": "personal-search", "document": doc, "signatures": [{"role": "drafter", "imageSha256": png_sha}, {"role": "witness1", "imageSha256": png_sha}]}
+    content = {"type": "personal-search", "document": doc, "signatures": [{"role": "drafter", "imageSha256": png_sha}, {"role": "person", "refused": True, "reason": "Отказался"},
+                                                                     {"role": "witness1", "imageSha256": png_sha}, {"role": "witness2", "imageSha256": png_sha}]}
     return hashlib.sha256(canonical(content).encode()).hexdigest()
 
 def one_by_one_drafts():

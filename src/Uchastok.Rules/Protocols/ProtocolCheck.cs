@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Uchastok.Rules.Protocols;
 
 /// <summary>
-/// One check of a protocol type's rule set (ADR 0012). The vocabulary is closed: these nine kinds
+/// One check of a protocol type's rule set (ADR 0012). The vocabulary is closed: these ten kinds
 /// and the four conditions below are all the C# and the JavaScript interpreters understand, so a rule
 /// set that needs another is refused at load rather than half-evaluated in one of them.
 /// A path is property names joined by dots, read from the current element (the document, or the
@@ -40,6 +40,19 @@ public sealed record UniqueCheck(string Path, string Key, string Code) : Protoco
 
 /// <summary>Refused (<paramref name="Code"/>) when the condition holds; <paramref name="Instead"/> names the protocol type to draw up instead, if any.</summary>
 public sealed record RefuseWhenCheck(string Code, ProtocolCondition Condition, string? Instead) : ProtocolCheck;
+
+/// <summary>
+/// When the path holds a value, it is a string matching <paramref name="Pattern"/> (a small, anchored language both
+/// interpreters read alike: see the reader). Otherwise <paramref name="Code"/> is missing; an absent value is
+/// <see cref="RequiredCheck"/>'s business.
+/// </summary>
+public sealed record MatchesCheck(string Path, string Pattern, string Code) : ProtocolCheck
+{
+    // .NET's '$' also matches before a final line feed and ECMAScript's does not: the end is '\z' here, so "…\n" fails in both.
+    private readonly System.Text.RegularExpressions.Regex _regex = new(Pattern[..^1] + "\\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    public bool IsMatch(string text) => _regex.IsMatch(text);
+}
 
 /// <summary>A condition that guards checks (<see cref="WhenCheck"/>), satisfies one (<see cref="AnyOfCheck"/>) or refuses (<see cref="RefuseWhenCheck"/>).</summary>
 public abstract record ProtocolCondition;

@@ -22,6 +22,7 @@ internal sealed partial class CheckReader(IReadOnlyDictionary<string, ProtocolLi
         ["notIn"] = ["check", "path", "list", "code"],
         ["unique"] = ["check", "path", "key", "code"],
         ["refuseWhen"] = ["check", "code", "when", "instead"],
+        ["matches"] = ["check", "path", "pattern", "code"],
     };
 
     /// <summary>The condition kinds (the one property that names the kind), each with the properties it may have.</summary>
@@ -59,6 +60,7 @@ internal sealed partial class CheckReader(IReadOnlyDictionary<string, ProtocolLi
             "notEqual" => new NotEqualCheck(Path(check, "path", at), Path(check, "other", at), Code(check, at)),
             "notIn" => new NotInCheck(Path(check, "path", at), Path(check, "list", at), Code(check, at)),
             "unique" => new UniqueCheck(Path(check, "path", at), Path(check, "key", at), Code(check, at)),
+            "matches" => new MatchesCheck(Path(check, "path", at), Pattern(check, at), Code(check, at)),
             _ => new RefuseWhenCheck(Code(check, at), Condition(Property(check, "when", at), $"{at}.when"), Instead(check, at)),
         };
     }
@@ -101,6 +103,19 @@ internal sealed partial class CheckReader(IReadOnlyDictionary<string, ProtocolLi
         return instead;
     }
 
+    /// <summary>
+    /// A pattern both platforms read alike: anchored at both ends, made only of literal letters, digits and hyphens
+    /// and of bracketed classes of them (ranges allowed), each optionally counted (<c>{64}</c>, <c>{1,3}</c>,
+    /// <c>+</c>, <c>*</c>, <c>?</c>). No escapes, groups, alternation or look-arounds, where .NET and ECMAScript part.
+    /// </summary>
+    private static string Pattern(JsonElement check, string at)
+    {
+        var pattern = ProtocolRuleSet.Text(check, "pattern", at);
+        if (!PatternGrammar().IsMatch(pattern))
+            throw new ProtocolRuleSetException($"{at}.pattern: '{pattern}' is outside the pattern language (^…$ of letters, digits, hyphens and [classes] of them, counted with {{n}}, {{n,m}}, +, * or ?)");
+        return pattern;
+    }
+
     private static int Minimum(JsonElement check, string at)
     {
         var min = Property(check, "min", at);
@@ -137,6 +152,9 @@ internal sealed partial class CheckReader(IReadOnlyDictionary<string, ProtocolLi
             if (!allowed.Contains(property.Name, StringComparer.Ordinal))
                 throw new ProtocolRuleSetException($"{at}: unknown property '{property.Name}'; allowed: {string.Join(", ", allowed)}");
     }
+
+    [GeneratedRegex("^\\^(([A-Za-z0-9-]|\\[[A-Za-z0-9-]+\\])(\\{[0-9]+(,[0-9]+)?\\}|[+*?])?)+\\$$")]
+    private static partial Regex PatternGrammar();
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)*$")]
     private static partial Regex CodePattern();

@@ -45,6 +45,37 @@ public static class ProtocolChecks
         return new ProtocolCheckResult(run.Missing, run.Refused);
     }
 
+    /// <summary>
+    /// Names every signer the type needs and the signatures given lack (<c>signature.&lt;role&gt;</c>, in the order
+    /// of the type's <c>required</c>). <paramref name="signatures"/> is the array the hash covers: per role
+    /// <c>{role, imageSha256}</c> (or <c>image</c>) when signed, <c>{role, refused: true, reason}</c> when refused.
+    /// A signer counts when he signed, or refused with a reason and his role is in <c>mayRefuse</c>.
+    /// </summary>
+    public static ProtocolCheckResult EvaluateSignatures(ProtocolRuleSet ruleSet, string typeCode, JsonElement signatures)
+    {
+        var run = new Run(ruleSet, signatures);
+        if (!ruleSet.Types.TryGetValue(typeCode, out var type))
+        {
+            run.Refuse(UnknownType, "", null);
+            return new ProtocolCheckResult(run.Missing, run.Refused);
+        }
+        var given = signatures.ValueKind == JsonValueKind.Array ? signatures.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object).ToList() : [];
+        foreach (var role in type.Signers.Required)
+        {
+            var signature = given.FirstOrDefault(s => s.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() == role);
+            if (!Counts(signature, type.Signers.MayRefuse.Contains(role, StringComparer.Ordinal))) run.Lack(ProtocolSigners.Code(role), "");
+        }
+        return new ProtocolCheckResult(run.Missing, run.Refused);
+    }
+
+    private static bool Counts(JsonElement signature, bool mayRefuse)
+    {
+        if (signature.ValueKind != JsonValueKind.Object) return false;
+        JsonElement? Property(string name) => signature.TryGetProperty(name, out var value) ? value : null;
+        if (Property("refused") is { ValueKind: JsonValueKind.True }) return mayRefuse && IsPresent(Property("reason"));
+        return IsPresent(Property("imageSha256")) || IsPresent(Property("image"));
+    }
+
     /// <summary>Every string (names too) decodes to whole characters and every number is a finite double.</summary>
     private static bool WellFormed(JsonElement element)
     {
@@ -163,6 +194,10 @@ public static class ProtocolChecks
                     break;
                 case RefuseWhenCheck c:
                     if (Holds(c.Condition, current)) Refuse(c.Code, at, c.Instead);
+                    break;
+                case MatchesCheck c:
+                    var text = Read(current, c.Path);
+                    if (IsPresent(text) && (text!.Value.ValueKind != JsonValueKind.String || !c.IsMatch(text.Value.GetString()!))) Lack(c.Code, at);
                     break;
                 default:
                     throw new InvalidOperationException($"No interpreter for {check.GetType().Name}.");

@@ -67,7 +67,11 @@ public sealed partial class ProtocolRuleSet
     public IReadOnlySet<string> Codes(bool refusals)
     {
         var codes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var type in Types.Values) Collect(type.Checks, refusals, codes);
+        foreach (var type in Types.Values)
+        {
+            Collect(type.Checks, refusals, codes);
+            if (!refusals) foreach (var role in type.Signers.Required) codes.Add(ProtocolSigners.Code(role));
+        }
         return codes;
     }
 
@@ -80,6 +84,7 @@ public sealed partial class ProtocolRuleSet
                 case RequiredCheck c when !refusals: codes.Add(c.Code); break;
                 case MinCountCheck c when !refusals: codes.Add(c.Code); break;
                 case AnyOfCheck c when !refusals: codes.Add(c.Code); break;
+                case MatchesCheck c when !refusals: codes.Add(c.Code); break;
                 case NotEqualCheck c when refusals: codes.Add(c.Code); break;
                 case NotInCheck c when refusals: codes.Add(c.Code); break;
                 case UniqueCheck c when refusals: codes.Add(c.Code); break;
@@ -127,7 +132,7 @@ public sealed partial class ProtocolRuleSet
                 if (types.ContainsKey(code)) throw new ProtocolRuleSetException($"{at}.code: '{code}' appears twice");
                 var names = ReadNames(type, at);
                 if (!type.TryGetProperty("checks", out var checks)) throw new ProtocolRuleSetException($"{at}.checks: required");
-                types.Add(code, new ProtocolType(code, names, reader.Checks(checks, $"{at}.checks")));
+                types.Add(code, new ProtocolType(code, names, reader.Checks(checks, $"{at}.checks"), ReadSigners(type, at)));
             }
             if (types.Count == 0) throw new ProtocolRuleSetException("types: at least one protocol type is required");
             return new ProtocolRuleSet(versionNumber, types, lists);
@@ -151,6 +156,42 @@ public sealed partial class ProtocolRuleSet
             entries.Add(new ProtocolListEntry(code, value.Clone()));
         }
         return new ProtocolList(name, entries);
+    }
+
+    private static readonly string[] SignerProperties = ["required", "mayRefuse", "about", "sources"];
+
+    /// <summary>
+    /// Who signs a type: <c>required</c> roles must sign (or, for a role in <c>mayRefuse</c>, refuse with a reason);
+    /// the drafter always signs and never refuses. A type without <c>signers</c> needs the drafter alone.
+    /// </summary>
+    private static ProtocolSigners ReadSigners(JsonElement type, string at)
+    {
+        if (!type.TryGetProperty("signers", out var signers)) return ProtocolSigners.DrafterOnly;
+        at += ".signers";
+        Expect(signers, JsonValueKind.Object, at);
+        foreach (var property in signers.EnumerateObject())
+            if (!SignerProperties.Contains(property.Name, StringComparer.Ordinal)) throw new ProtocolRuleSetException($"{at}: unknown property '{property.Name}'");
+        var required = Roles(signers, "required", at);
+        var mayRefuse = signers.TryGetProperty("mayRefuse", out _) ? Roles(signers, "mayRefuse", at) : [];
+        if (!required.Contains(ProtocolSigners.Drafter, StringComparer.Ordinal)) throw new ProtocolRuleSetException($"{at}.required: the drafter always signs");
+        if (mayRefuse.Contains(ProtocolSigners.Drafter, StringComparer.Ordinal)) throw new ProtocolRuleSetException($"{at}.mayRefuse: the drafter may not refuse");
+        return new ProtocolSigners(required, mayRefuse);
+    }
+
+    private static string[] Roles(JsonElement signers, string property, string at)
+    {
+        if (!signers.TryGetProperty(property, out var roles) || roles.ValueKind != JsonValueKind.Array)
+            throw new ProtocolRuleSetException($"{at}.{property}: an array of roles is required");
+        var result = new List<string>();
+        foreach (var role in roles.EnumerateArray())
+        {
+            var name = role.ValueKind == JsonValueKind.String ? role.GetString()! : "";
+            if (!ProtocolSigners.Roles.Contains(name, StringComparer.Ordinal))
+                throw new ProtocolRuleSetException($"{at}.{property}: '{name}' is not a role ({string.Join(", ", ProtocolSigners.Roles)})");
+            if (result.Contains(name, StringComparer.Ordinal)) throw new ProtocolRuleSetException($"{at}.{property}: '{name}' appears twice");
+            result.Add(name);
+        }
+        return [.. result];
     }
 
     private static IReadOnlyDictionary<string, string> ReadNames(JsonElement type, string at)
@@ -178,8 +219,26 @@ public sealed partial class ProtocolRuleSet
     internal static partial Regex CodePattern();
 }
 
-/// <summary>A protocol type: its code, names in kk, ru and en, and its checks in evaluation order.</summary>
-public sealed record ProtocolType(string Code, IReadOnlyDictionary<string, string> Names, IReadOnlyList<ProtocolCheck> Checks);
+/// <summary>A protocol type: its code, names in kk, ru and en, its checks in evaluation order and who signs it.</summary>
+public sealed record ProtocolType(string Code, IReadOnlyDictionary<string, string> Names, IReadOnlyList<ProtocolCheck> Checks, ProtocolSigners Signers);
+
+/// <summary>
+/// Who signs a protocol type: every <see cref="Required"/> role signs, or — for a role in <see cref="MayRefuse"/> —
+/// refuses with a reason; a missing one is <c>signature.&lt;role&gt;</c>. Evaluated by
+/// <see cref="ProtocolChecks.EvaluateSignatures"/> and its JavaScript twin.
+/// </summary>
+public sealed record ProtocolSigners(IReadOnlyList<string> Required, IReadOnlyList<string> MayRefuse)
+{
+    public const string Drafter = "drafter";
+
+    /// <summary>The signer roles, in the order a protocol's signatures are hashed and printed.</summary>
+    public static readonly string[] Roles = [Drafter, "person", "witness1", "witness2", "owner", "representative"];
+
+    public static readonly ProtocolSigners DrafterOnly = new([Drafter], []);
+
+    /// <summary>The code of a missing signer: <c>signature.witness2</c>.</summary>
+    public static string Code(string role) => "signature." + role;
+}
 
 /// <summary>A named list of the rule set, its entries in the file's order.</summary>
 public sealed record ProtocolList(string Name, IReadOnlyList<ProtocolListEntry> Entries);

@@ -5,8 +5,12 @@ using Uchastok.Rules.Protocols;
 
 namespace Uchastok.Web.Protocols;
 
-/// <summary>What the server knows of the drafter, whatever the form says: who he is and how he is named in the protocol.</summary>
-public sealed record DrafterFacts(string UserId, int? OfficerId, int DistrictId, string? Iin, string Position, string SurnameInitials);
+/// <summary>
+/// What the server knows of the drafter, whatever the form says: who he is and how he is named in the protocol.
+/// <see cref="PositionCode"/> names the position as a text key (<c>Position.DistrictInspector</c> from his officer
+/// record, <c>Role.JuvenileInspector</c> from his account), so a copy prints it in its own language.
+/// </summary>
+public sealed record DrafterFacts(string UserId, int? OfficerId, int DistrictId, string? Iin, string Position, string SurnameInitials, string PositionCode);
 
 /// <summary>One signer's part of the hashed content: the image's SHA-256, or the refusal and its reason.</summary>
 public sealed record SignatureContent(string Role, string? ImageSha256, bool Refused, string? Reason);
@@ -20,9 +24,9 @@ public sealed record SignatureContent(string Role, string? ImageSha256, bool Ref
 public static class ProtocolContent
 {
     /// <summary>The roles a signature may have; the two witnesses are numbered in the order the document lists them.</summary>
-    public static readonly string[] SignerRoles = ["drafter", "person", "witness1", "witness2", "owner", "representative"];
+    public static readonly string[] SignerRoles = ProtocolSigners.Roles;
 
-    /// <summary>The stored document: the form's, without <c>drafter.accountId</c>, <c>drafter.iin</c> and the witnesses' <c>policeOfficer</c>, with the drafter's record.</summary>
+    /// <summary>The stored document: the form's, without <c>drafter.accountId</c>, <c>drafter.iin</c> and the witnesses' <c>policeOfficer</c>, with the drafter's record (position, its code, surname and initials).</summary>
     public static JsonObject Stored(JsonElement form, DrafterFacts drafter)
     {
         var document = JsonNode.Parse(form.GetRawText())!.AsObject();
@@ -30,6 +34,7 @@ public static class ProtocolContent
         drafterNode.Remove("accountId");
         drafterNode.Remove("iin");
         drafterNode["position"] = drafter.Position;
+        drafterNode["positionCode"] = drafter.PositionCode;
         drafterNode["surnameInitials"] = drafter.SurnameInitials;
         document["drafter"] = drafterNode;
         if (document["witnesses"] is JsonArray witnesses)
@@ -51,7 +56,13 @@ public static class ProtocolContent
     }
 
     /// <summary>The canonical content: <c>{type, document, signatures}</c>, signatures in the order of <see cref="SignerRoles"/>.</summary>
-    public static JsonElement Canonical(string type, JsonObject document, IEnumerable<SignatureContent> signatures)
+    public static JsonElement Canonical(string type, JsonObject document, IEnumerable<SignatureContent> signatures) =>
+        JsonSerializer.SerializeToElement(new JsonObject { ["type"] = type, ["document"] = document.DeepClone(), ["signatures"] = Signatures(signatures) });
+
+    /// <summary>The signatures as hashed, which is also what <see cref="ProtocolChecks.EvaluateSignatures"/> judges (and the tablet's twin).</summary>
+    public static JsonElement SignaturesForEvaluation(IEnumerable<SignatureContent> signatures) => JsonSerializer.SerializeToElement(Signatures(signatures));
+
+    private static JsonArray Signatures(IEnumerable<SignatureContent> signatures)
     {
         var list = new JsonArray();
         foreach (var signature in signatures.OrderBy(s => Array.IndexOf(SignerRoles, s.Role)))
@@ -65,7 +76,7 @@ public static class ProtocolContent
             else item["imageSha256"] = signature.ImageSha256;
             list.Add(item);
         }
-        return JsonSerializer.SerializeToElement(new JsonObject { ["type"] = type, ["document"] = document.DeepClone(), ["signatures"] = list });
+        return list;
     }
 
     public static string Hash(string type, JsonObject document, IEnumerable<SignatureContent> signatures) =>

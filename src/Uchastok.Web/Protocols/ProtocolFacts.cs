@@ -30,10 +30,11 @@ public sealed class ProtocolFacts(UchastokDbContext db, IDataProtectionProvider 
         var role = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).FirstOrDefaultAsync(cancellationToken);
         using (LocalizationSetup.UseLanguage(DocumentLanguage))
         {
-            var position = officer is not null ? localizer[$"Position.{officer.Position}"].Value : localizer[$"Role.{role}"].Value;
+            var positionCode = officer is not null ? $"Position.{officer.Position}" : $"Role.{role}";
+            var position = localizer[positionCode].Value;
             var name = officer is not null ? SurnameInitials(officer.Surname, officer.GivenName, officer.Patronymic) : account.DisplayName;
             var iin = account.ProtectedIin is null ? null : protection.CreateProtector(AccountCommands.IinProtectionPurpose).Unprotect(account.ProtectedIin);
-            return new DrafterFacts(account.Id, officer?.Id, district, iin, position, name);
+            return new DrafterFacts(account.Id, officer?.Id, district, iin, position, name, positionCode);
         }
     }
 

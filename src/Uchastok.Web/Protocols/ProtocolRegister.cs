@@ -187,7 +187,10 @@ public sealed class ProtocolRegister(
         if (drafter is null) return new(ProtocolOutcome.NotFound, errors, []);
         // The drafter is named from his record at signing too: a draft made before a change of position is signed with the position of today.
         var stored = ProtocolContent.Stored(JsonSerializer.SerializeToElement(document), drafter);
-        var result = ProtocolChecks.Evaluate(current.RuleSet, protocol.TypeCode, ProtocolContent.ForEvaluation(stored, drafter, police.Witnesses(stored)));
+        var content = ProtocolChecks.Evaluate(current.RuleSet, protocol.TypeCode, ProtocolContent.ForEvaluation(stored, drafter, police.Witnesses(stored)));
+        // Who must sign is the rule set's too (signers.required), judged on the signatures as hashed, as the tablet judges them.
+        var signers = ProtocolChecks.EvaluateSignatures(current.RuleSet, protocol.TypeCode, ProtocolContent.SignaturesForEvaluation(signatures.Select(s => s.Content)));
+        var result = new ProtocolCheckResult([.. content.Missing, .. signers.Missing], [.. content.Refused, .. signers.Refused.Except(content.Refused)]);
         if (!result.MaySign)
         {
             foreach (var missing in result.Missing) errors.Add(Field(missing.Path, missing.Code), localizer[$"Protocol.Missing.{missing.Code}"]);
@@ -358,12 +361,16 @@ public sealed class ProtocolRegister(
         }
     }
 
-    /// <summary>The protocols the caller may read, newest first, a page at a time (keyset on the id). Null when he may read none.</summary>
-    public async Task<ProtocolListPage?> ListAsync(ClaimsPrincipal user, int? districtId, long? after, int take, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The protocols the caller may read, newest first, a page at a time (keyset on the id), of one district and
+    /// one drafter (his account id) when given. Null when he may read none.
+    /// </summary>
+    public async Task<ProtocolListPage?> ListAsync(ClaimsPrincipal user, int? districtId, long? after, int take, string? drafterUserId = null, CancellationToken cancellationToken = default)
     {
         var query = InScope(user);
         if (query is null) return null;
         if (districtId is { } district) query = query.Where(p => p.DistrictId == district);
+        if (!string.IsNullOrEmpty(drafterUserId)) query = query.Where(p => p.DrafterUserId == drafterUserId);
         if (after is { } last) query = query.Where(p => p.Id < last);
         var size = Math.Clamp(take, 1, MaxPage);
         var rows = await query.OrderByDescending(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
@@ -383,7 +390,7 @@ public sealed class ProtocolRegister(
 
     public static ProtocolSummary Summary(Protocol p) => new(
         p.Id, p.ClientId, p.TypeCode, p.State.ToString(), p.Version, p.DistrictId, p.BeatId, p.DrafterOfficerId, p.CreatedAtUtc, p.UpdatedAtUtc, p.SignedAtUtc,
-        p.ContentSha256, p.WitnessCount, p.NothingFound, p.ItemCount, p.SeizedFirearmCount);
+        p.ContentSha256, p.WitnessCount, p.NothingFound, p.ItemCount, p.SeizedFirearmCount, p.DrafterUserId);
 
     /// <summary>A protocol in full for whoever may read it, the read logged with its purpose; null (404) for anyone else.</summary>
     public async Task<ProtocolView?> ReadAsync(ClaimsPrincipal user, long id, string purpose, CancellationToken cancellationToken = default)

@@ -41,10 +41,11 @@ public sealed record ProtocolSyncOutcome(
 
 public sealed record ProtocolSyncResponse(IReadOnlyList<ProtocolSyncOutcome> Items);
 
-/// <summary>A protocol in a list: figures and state, no names of people.</summary>
+/// <summary>A protocol in a list: figures and state, no names of people (the drafter is named by his account and officer ids).</summary>
 public sealed record ProtocolSummary(
     long Id, Guid ClientId, string Type, string State, int Version, int DistrictId, int? BeatId, int? DrafterOfficerId,
-    DateTime CreatedAtUtc, DateTime UpdatedAtUtc, DateTime? SignedAtUtc, string? Sha256, int? WitnessCount, bool? NothingFound, int? ItemCount, int? SeizedFirearmCount);
+    DateTime CreatedAtUtc, DateTime UpdatedAtUtc, DateTime? SignedAtUtc, string? Sha256, int? WitnessCount, bool? NothingFound, int? ItemCount, int? SeizedFirearmCount,
+    string DrafterUserId);
 
 public sealed record ProtocolListPage(IReadOnlyList<ProtocolSummary> Items, long? Next);
 
@@ -55,8 +56,8 @@ public sealed record ProtocolAddendumView(long Id, Guid ClientId, string Text, s
 /// <summary>A protocol in full: its summary, the document, the signatures and the addenda.</summary>
 public sealed record ProtocolView(ProtocolSummary Protocol, JsonObject Document, IReadOnlyList<ProtocolSignatureView> Signatures, IReadOnlyList<ProtocolAddendumView> Addenda);
 
-/// <summary>The drafter as the protocol names him: what the tablet puts into its document before hashing.</summary>
-public sealed record ProtocolDrafterView(string Position, string SurnameInitials);
+/// <summary>The drafter as the protocol names him: what the tablet puts into its document (all three) before hashing.</summary>
+public sealed record ProtocolDrafterView(string Position, string SurnameInitials, string PositionCode);
 
 /// <summary>What the tablet needs offline: the merged rule set, the texts of its codes in the reader's language, and the drafter's record.</summary>
 public sealed record ProtocolRulesView(JsonObject RuleSet, ProtocolTexts Texts, ProtocolDrafterView? Drafter);

@@ -19,7 +19,7 @@ public static class ProtocolsApi
     {
         var protocols = app.MapGroup("/api/v1/protocols").RequireAuthorization().WithTags("Protocols");
         protocols.MapGet("/rules", RulesAsync).WithSummary("The rule set with the configured offence articles, the texts of its codes in the reader's language and the drafter's record, for the tablet to evaluate offline.");
-        protocols.MapGet("", ListAsync).WithSummary("The protocols in the caller's scope, newest first, a page at a time (pass the answer's next as after); figures only, no names.");
+        protocols.MapGet("", ListAsync).WithSummary("The protocols in the caller's scope (of one district and one drafter's account when given), newest first, a page at a time (pass the answer's next as after); figures only, no names.");
         protocols.MapPost("", DraftAsync).WithSummary("Start a draft with the tablet's clientId; the same clientId again answers the draft already made.");
         protocols.MapPost("/sync", SyncAsync).WithSummary("A batch of offline items (drafts, signed protocols, addenda), each answered on its own: created, updated, signed, exists, conflict, refused or invalid.")
             .WithMetadata(new RequestSizeLimitAttribute(ProtocolSync.MaxBodyBytes));
@@ -42,14 +42,14 @@ public static class ProtocolsApi
         var current = await rules.CurrentAsync(cancellationToken);
         var drafter = ProtocolScope.MayDraft(user) ? await facts.DrafterAsync(ProtocolScope.UserId(user), cancellationToken) : null;
         return TypedResults.Ok(new ProtocolRulesView(current.Json, rules.Texts(current.RuleSet),
-            drafter is null ? null : new ProtocolDrafterView(drafter.Position, drafter.SurnameInitials)));
+            drafter is null ? null : new ProtocolDrafterView(drafter.Position, drafter.SurnameInitials, drafter.PositionCode)));
     }
 
     private static async Task<Results<Ok<ProtocolListPage>, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, ProtocolRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken,
-        [FromQuery] int? districtId = null, [FromQuery] long? after = null, [FromQuery] int take = ProtocolRegister.DefaultPage)
+        [FromQuery] int? districtId = null, [FromQuery] long? after = null, [FromQuery] int take = ProtocolRegister.DefaultPage, [FromQuery] string? drafter = null)
     {
-        var page = await register.ListAsync(user, districtId, after, take, cancellationToken);
+        var page = await register.ListAsync(user, districtId, after, take, drafter, cancellationToken);
         return page is null ? NotFound(localizer) : TypedResults.Ok(page);
     }
 

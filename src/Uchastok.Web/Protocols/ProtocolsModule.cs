@@ -10,6 +10,7 @@ public static class ProtocolsModule
         services.AddScoped<ProtocolRuleSource>();
         services.AddScoped<ProtocolRegister>();
         services.AddScoped<ProtocolSync>();
+        services.AddScoped<ProtocolDrafters>();
         services.AddSingleton<ProtocolPrint>();
         return services;
     }

@@ -23,7 +23,9 @@ public sealed class ProtocolRulesInBrowserJourneys(BrowserFixture fixture) : ICl
                     const ruleSet = JSON.parse(rules);
                     for (const [code, article] of Object.entries(vector.articles || {}))
                         ruleSet.lists.offences.values.find(entry => entry.code === code).article = article;
-                    const result = rulesModule.evaluate(ruleSet, vector.type, document);
+                    const result = vector.signaturesOnly
+                        ? rulesModule.evaluateSignatures(ruleSet, vector.type, vector.signatures)
+                        : rulesModule.evaluate(ruleSet, vector.type, document);
                     answer.missing = result.missing.map(f => `${f.code} @${f.path}`);
                     answer.refused = result.refused.map(r => `${r.code} @${r.path}${r.instead ? " → " + r.instead : ""}`);
                     answer.maySign = result.maySign;

@@ -42,16 +42,20 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
         var entry = (await Uchastok.Web.Tests.Prevention.PreventionTestData.PutOnRecordAsync(Host, Uchastok.Web.Tests.Prevention.PreventionTestData.Entry(
             category, "Обходов Тест", new DateOnly(1985, 5, 5), null, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5)).AddDays(-7)))).GetProperty("id").GetInt64();
         var dvCase = await DomesticViolenceCaseAsync(beatId);
+        long protocol;
+        using (var drafter = await Host.SignedInAsync("inspector1@demo.kz"))
+            protocol = (await Uchastok.Web.Tests.Protocols.ProtocolTestData.SignedSearchAsync(drafter)).GetProperty("id").GetInt64();
         string[] inspector = ["/appeals/queue", "/community", "/community/receptions", "/community/mailings", $"/trust/free-text?beat={beatId}", "/account/profile",
             "/prevention", "/prevention/new", "/prevention/day", $"/prevention/entries/{entry}", "/prevention/juveniles",
-            "/prevention/dv-cases", "/prevention/dv-cases/new", $"/prevention/dv-cases/{dvCase}",
+            "/prevention/dv-cases", "/prevention/dv-cases/new", $"/prevention/dv-cases/{dvCase}", "/protocols", $"/protocols/{protocol}",
             "/protocols/workspace", "/workspace"];
-        string[] supervisor = ["/prevention", $"/prevention/entries/{entry}", "/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage", "/staff/sessions"];
-        string[] admin = ["/staff/sessions", "/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", "/admin/prevention-categories", "/admin/dv-measure-types", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
+        string[] supervisor = ["/prevention", $"/prevention/entries/{entry}", "/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage", "/staff/sessions",
+            "/protocols", "/protocols/stats", $"/protocols/{protocol}"];
+        string[] admin = ["/staff/sessions", "/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", "/admin/prevention-categories", "/admin/dv-measure-types", "/admin/protocols/offences", "/protocols", $"/protocols/stats?district={districtId}", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
         await SweepAsync(inspector, language => Host.SignInAsync("inspector1@demo.kz", language, phone: true));
         await SweepAsync(supervisor, language => Host.SignInAsync("supervisor.almaly@demo.kz", language, phone: true));
         await SweepAsync(admin, language => Host.SignInAsync("admin@demo.kz", language, phone: true));
-        await SweepAsync(["/prevention", "/prevention/juveniles"], language => Host.SignInAsync("juvenile.almaly@demo.kz", language, phone: true));
+        await SweepAsync(["/prevention", "/prevention/juveniles", "/protocols"], language => Host.SignInAsync("juvenile.almaly@demo.kz", language, phone: true));
     }
 
     /// <summary>A domestic-violence case on inspector1's beat with a statement and the victim's contacts, so its page shows every block.</summary>

@@ -19,7 +19,7 @@ public sealed partial class ProtocolRuleSetTests
 
         Assert.Equal(["personal-search", "admin-offence", "delivery", "immunity-report"], ruleSet.Types.Keys);
         Assert.All(ruleSet.Types.Values, t => Assert.Equal(["kk", "ru", "en"], t.Names.Keys));
-        Assert.Equal(["immunities", "offences", "itemKinds"], ruleSet.Lists.Keys);
+        Assert.Equal(["immunities", "offences", "identityCheckMethods", "attachmentKinds", "itemKinds"], ruleSet.Lists.Keys);
     }
 
     [Fact]
@@ -48,6 +48,9 @@ public sealed partial class ProtocolRuleSetTests
     [InlineData("""[ { "check": "required", "path": "a b", "code": "a" } ]""", "types[0].checks[0].path: 'a b' is not a path")]
     [InlineData("""[ { "check": "required", "path": "a", "code": "a", "value": [ true ] } ]""", "types[0].checks[0].value: a string, number, boolean or null is required")]
     [InlineData("""[ { "check": "minCount", "path": "a", "min": 0, "code": "a" } ]""", "types[0].checks[0].min: a whole number of at least 1")]
+    [InlineData("""[ { "check": "matches", "path": "a", "pattern": "[0-9]+", "code": "a" } ]""", "types[0].checks[0].pattern: '[0-9]+' is outside the pattern language")]
+    [InlineData("""[ { "check": "matches", "path": "a", "pattern": "^(ab|cd)$", "code": "a" } ]""", "types[0].checks[0].pattern: '^(ab|cd)$' is outside the pattern language")]
+    [InlineData("""[ { "check": "matches", "path": "a", "pattern": "^\\d{3}$", "code": "a" } ]""", "is outside the pattern language")]
     [InlineData("""[ { "check": "anyOf", "code": "a", "conditions": [] } ]""", "types[0].checks[0].conditions: at least one condition")]
     [InlineData("""[ { "check": "when", "when": { "present": "a", "equals": "b", "value": 1 }, "checks": [] } ]""", "types[0].checks[0].when: a condition has exactly one of present, equals, in, not; found present, equals")]
     [InlineData("""[ { "check": "when", "when": { "matches": "a" }, "checks": [] } ]""", "types[0].checks[0].when: a condition has exactly one of present, equals, in, not; found none")]
@@ -68,12 +71,28 @@ public sealed partial class ProtocolRuleSetTests
     [InlineData("""{ "version": 1, "types": [ { "code": "Search", "names": { "kk": "a", "ru": "a", "en": "a" }, "checks": [] } ] }""", "types[0].code: 'Search' is not a lowercase code")]
     [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a" }, "checks": [] } ] }""", "types[0].names.en: a non-empty string is required")]
     [InlineData("""{ "version": 1, "lists": { "x": { "values": [ { "code": "a" }, { "code": "a" } ] } }, "types": [] }""", "lists.x.values[1].code: 'a' appears twice")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "person" ] }, "checks": [] } ] }""", "types[0].signers.required: the drafter always signs")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter" ], "mayRefuse": [ "drafter" ] }, "checks": [] } ] }""", "types[0].signers.mayRefuse: the drafter may not refuse")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter", "witness3" ] }, "checks": [] } ] }""", "types[0].signers.required: 'witness3' is not a role")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter", "drafter" ] }, "checks": [] } ] }""", "types[0].signers.required: 'drafter' appears twice")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter" ], "optional": [] }, "checks": [] } ] }""", "types[0].signers: unknown property 'optional'")]
     public void Load_MalformedRuleSet_IsRefused(string json, string message)
     {
         var error = Assert.Throws<ProtocolRuleSetException>(() => ProtocolRuleSet.Load(json));
 
         Assert.StartsWith("Protocol rule set: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signers_OfTheDefault_AreTheDrafterForEveryType_AndTheWitnessesForASearch()
+    {
+        var types = ProtocolRuleSet.Default.Types;
+
+        Assert.All(types.Values, type => Assert.Contains("drafter", type.Signers.Required));
+        Assert.Equal(["drafter", "person", "witness1", "witness2"], types["personal-search"].Signers.Required);
+        Assert.Equal(["person"], types["personal-search"].Signers.MayRefuse);
+        Assert.Equal(ProtocolSigners.DrafterOnly, ProtocolRuleSet.Load("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "checks": [] } ] }""").Types["a"].Signers);
     }
 
     [Fact]

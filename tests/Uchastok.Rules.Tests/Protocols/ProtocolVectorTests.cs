@@ -6,7 +6,9 @@ namespace Uchastok.Rules.Tests.Protocols;
 /// <summary>The C# interpreter and canonical hash against every conformance vector; the browser test holds the JavaScript ones to the same file.</summary>
 public sealed class ProtocolVectorTests
 {
-    public static TheoryData<string> Evaluated => ProtocolVectors.Names(v => !v.TryGetProperty("canonicalOnly", out _));
+    public static TheoryData<string> Evaluated => ProtocolVectors.Names(v => !v.TryGetProperty("canonicalOnly", out _) && !v.TryGetProperty("signaturesOnly", out _));
+
+    public static TheoryData<string> Signed => ProtocolVectors.Names(v => v.TryGetProperty("signaturesOnly", out _));
 
     public static TheoryData<string> Hashed => ProtocolVectors.Names(v => v.TryGetProperty("sha256", out _));
 
@@ -22,6 +24,19 @@ public sealed class ProtocolVectorTests
 
         Assert.Equal(Expected(vector, "missing"), result.Missing.Select(f => $"{f.Code} @{f.Path}"));
         Assert.Equal(Expected(vector, "refused"), result.Refused.Select(r => $"{r.Code} @{r.Path}{(r.Instead is null ? "" : " → " + r.Instead)}"));
+        Assert.Equal(vector.GetProperty("missing").GetArrayLength() + vector.GetProperty("refused").GetArrayLength() == 0, result.MaySign);
+    }
+
+    [Theory]
+    [MemberData(nameof(Signed))]
+    public void EvaluateSignatures_Vector_NamesExactlyTheExpectedSigners(string name)
+    {
+        var vector = ProtocolVectors.Named(name);
+
+        var result = ProtocolChecks.EvaluateSignatures(ProtocolVectors.RuleSet(vector), vector.GetProperty("type").GetString()!, vector.GetProperty("signatures"));
+
+        Assert.Equal(Expected(vector, "missing"), result.Missing.Select(f => $"{f.Code} @{f.Path}"));
+        Assert.Equal(Expected(vector, "refused"), result.Refused.Select(r => $"{r.Code} @{r.Path}"));
         Assert.Equal(vector.GetProperty("missing").GetArrayLength() + vector.GetProperty("refused").GetArrayLength() == 0, result.MaySign);
     }
 

@@ -88,4 +88,52 @@ public sealed class ProtocolAuthorizationTests(ProtocolAuthorizationTests.Fixtur
 
         Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>
+    /// The protocol pages for the same callers, signed in through the login form: "login" and "denied" are the
+    /// redirects of the sign-in cookie, a number the page's own answer. The pages answer as the API does: out of
+    /// scope is 404; the offences page is the administrator's (the Admin folder's policy).
+    /// </summary>
+    private static readonly (string Path, string Answers)[] Pages =
+    [
+        ("/protocols", "login 404 404 200 200 200 200 200 200"),
+        ("/protocols/{protocol}", "login 404 404 200 404 404 404 200 200"),
+        ("/protocols/stats", "login 404 404 404 404 404 404 200 200"),
+        ("/admin/protocols/offences", "login denied denied denied denied denied denied denied 200"),
+    ];
+
+    public static TheoryData<string, string, string> PageMatrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (path, answers) in Pages)
+        {
+            var codes = answers.Split(' ');
+            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageMatrix))]
+    public async Task EachCaller_OpensOnlyThePagesItsPositionAndScopeAllow(string who, string path, string expected)
+    {
+        var (protocol, _, partner) = await fixture.DataAsync();
+        var url = path.Replace("{protocol}", protocol.ToString());
+        using var client = who switch
+        {
+            "anonymous" => fixture.Client(),
+            "partner" => await fixture.SignedInWithCookieAsync(partner),
+            _ => await fixture.SignedInWithCookieAsync(who),
+        };
+
+        var response = await client.GetAsync(url);
+
+        if (expected is "login" or "denied")
+        {
+            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {url}: expected a redirect, got {(int)response.StatusCode}");
+            var location = response.Headers.Location!;
+            Assert.StartsWith(expected == "login" ? "/account/login" : "/account/access-denied", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
+        }
+        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {url}: expected {expected}, got {(int)response.StatusCode}");
+    }
 }

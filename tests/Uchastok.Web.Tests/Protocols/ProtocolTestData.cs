@@ -46,7 +46,11 @@ public static class ProtocolTestData
     {
         var rules = await (await client.GetAsync("/api/v1/protocols/rules")).JsonAsync();
         var drafter = rules.GetProperty("drafter");
-        return new JsonObject { ["position"] = drafter.GetProperty("position").GetString(), ["surnameInitials"] = drafter.GetProperty("surnameInitials").GetString() };
+        return new JsonObject
+        {
+            ["position"] = drafter.GetProperty("position").GetString(), ["positionCode"] = drafter.GetProperty("positionCode").GetString(),
+            ["surnameInitials"] = drafter.GetProperty("surnameInitials").GetString(),
+        };
     }
 
     /// <summary>The document with the drafter's block the server writes, so the tablet's hash and the server's agree.</summary>
@@ -56,12 +60,13 @@ public static class ProtocolTestData
         return document;
     }
 
-    /// <summary>The drafter's and the first witness's drawn signatures, and the person's refusal.</summary>
+    /// <summary>The drafter's and the two witnesses' drawn signatures, and the person's refusal: every signer a search needs.</summary>
     public static object[] Signatures() =>
     [
         new { role = "drafter", image = Png },
         new { role = "person", refused = true, reason = "Отказался без объяснения причин" },
         new { role = "witness1", image = Png },
+        new { role = "witness2", image = Png },
     ];
 
     /// <summary>The hash a tablet computes over the content it signs (see the module README).</summary>
@@ -74,7 +79,8 @@ public static class ProtocolTestData
             ["signatures"] = new JsonArray(
                 new JsonObject { ["role"] = "drafter", ["imageSha256"] = PngSha256 },
                 new JsonObject { ["role"] = "person", ["refused"] = true, ["reason"] = "Отказался без объяснения причин" },
-                new JsonObject { ["role"] = "witness1", ["imageSha256"] = PngSha256 }),
+                new JsonObject { ["role"] = "witness1", ["imageSha256"] = PngSha256 },
+                new JsonObject { ["role"] = "witness2", ["imageSha256"] = PngSha256 }),
         };
         return ProtocolCanonical.Sha256Hex(JsonSerializer.SerializeToElement(content));
     }

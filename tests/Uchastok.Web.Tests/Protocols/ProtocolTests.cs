@@ -174,7 +174,7 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         var stored = await (await client.GetAsync($"/api/v1/protocols/{id}")).JsonAsync();
         Assert.Equal(2, stored.GetProperty("protocol").GetProperty("witnessCount").GetInt32());
         Assert.Equal(1, stored.GetProperty("protocol").GetProperty("seizedFirearmCount").GetInt32());
-        Assert.Equal(["drafter", "person", "witness1"], stored.GetProperty("signatures").EnumerateArray().Select(s => s.GetProperty("role").GetString()));
+        Assert.Equal(["drafter", "person", "witness1", "witness2"], stored.GetProperty("signatures").EnumerateArray().Select(s => s.GetProperty("role").GetString()));
     }
 
     [Fact]
@@ -327,7 +327,7 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
         foreach (var expected in new[] { "Иванова", "Мария", "Жұмабаев", "Нұрлан", "Пистолет", "МР-79-9ТМ", "0912345", signed.GetProperty("sha256").GetString()! })
             Assert.Contains(expected, text);
-        Assert.Equal(2, pdf.GetPages().Sum(p => p.GetImages().Count()));
+        Assert.Equal(3, pdf.GetPages().Sum(p => p.GetImages().Count()));
     }
 
     [Fact]

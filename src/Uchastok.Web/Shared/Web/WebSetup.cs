@@ -112,8 +112,8 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Reports/Manage", Policies.TerritoryManagers);
                 // Signed in only: each page decides per case (PreventionAccess) and answers "not found" to everyone else, residents too.
                 options.Conventions.AuthorizeFolder("/Prevention");
-                // Signed in only: the page answers 404, or 403 to the administrator, to anyone who does not draw protocols up (as the API does).
-                options.Conventions.AuthorizePage("/Protocols/Workspace");
+                // Signed in only: each protocol page decides by ProtocolScope and answers "not found" outside it, as the API does.
+                options.Conventions.AuthorizeFolder("/Protocols");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -14,6 +14,7 @@ const checkProperties = {
     notIn: ["check", "path", "list", "code"],
     unique: ["check", "path", "key", "code"],
     refuseWhen: ["check", "code", "when", "instead"],
+    matches: ["check", "path", "pattern", "code"],
 };
 
 const conditionKinds = ["present", "equals", "in", "not"];
@@ -48,6 +49,37 @@ export function evaluate(ruleSet, typeCode, document) {
     else if (!type) refuse(run, unknownType, "", null);
     else runChecks(run, type.checks, document, "");
     return { missing: run.missing, refused: run.refused, maySign: run.missing.length === 0 && run.refused.length === 0 };
+}
+
+/** Who signs a type that names no signers: the drafter alone (ProtocolSigners.DrafterOnly). */
+const drafterOnly = { required: ["drafter"], mayRefuse: [] };
+
+/**
+ * Names every signer the type needs and the signatures given lack ("signature.<role>", in the order of the
+ * type's signers.required): the twin of ProtocolChecks.EvaluateSignatures. `signatures` is the array the
+ * hash covers: { role, imageSha256 } (or image) when signed, { role, refused: true, reason } when refused.
+ * A signer counts when he signed, or refused with a reason and his role is in signers.mayRefuse.
+ * Returns { missing: [{ code, path }], refused: [{ code, path }], maySign }.
+ */
+export function evaluateSignatures(ruleSet, typeCode, signatures) {
+    const run = { ruleSet, document: signatures, missing: [], refused: [] };
+    const type = (ruleSet.types || []).find(t => t.code === typeCode);
+    if (!type) refuse(run, unknownType, "", null);
+    else {
+        const signers = type.signers || drafterOnly;
+        const given = Array.isArray(signatures) ? signatures.filter(s => s !== null && typeof s === "object" && !Array.isArray(s)) : [];
+        for (const role of signers.required) {
+            const signature = given.find(s => typeof s.role === "string" && s.role === role);
+            if (!counts(signature, (signers.mayRefuse || []).includes(role))) lack(run, `signature.${role}`, "");
+        }
+    }
+    return { missing: run.missing, refused: run.refused, maySign: run.missing.length === 0 && run.refused.length === 0 };
+}
+
+function counts(signature, mayRefuse) {
+    if (signature === undefined) return false;
+    if (signature.refused === true) return mayRefuse && isPresent(signature.reason);
+    return isPresent(signature.imageSha256) || isPresent(signature.image);
 }
 
 function lack(run, code, path) {
@@ -119,6 +151,12 @@ function runCheck(run, check, current, at) {
         case "refuseWhen":
             if (holds(run, check.when, current)) refuse(run, check.code, at, check.instead ?? null);
             break;
+        case "matches": {
+            // The pattern language is the loader's small anchored one (ProtocolCheckReader.PatternGrammar), read alike here and in .NET.
+            const text = read(run, current, check.path);
+            if (isPresent(text) && (typeof text !== "string" || !new RegExp(check.pattern).test(text))) lack(run, check.code, at);
+            break;
+        }
     }
 }
 
