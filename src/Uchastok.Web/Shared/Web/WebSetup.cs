@@ -114,6 +114,8 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Prevention");
                 // Signed in only: each protocol page decides by ProtocolScope and answers "not found" outside it, as the API does.
                 options.Conventions.AuthorizeFolder("/Protocols");
+                // The workspace's home: signed in only; the page answers 404, or 403 to the administrator, to anyone who does not draw protocols up.
+                options.Conventions.AuthorizeFolder("/Workspace");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
