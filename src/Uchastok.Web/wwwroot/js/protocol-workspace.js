@@ -293,10 +293,13 @@ async function saveDraft() {
 
 // ---- checking ----
 
-/** The document as it will be hashed and sent: the form's, with the drafter's block the server gave. */
+/**
+ * The document as it will be hashed and sent: the form's, with the drafter's block the server gave — the whole block, as
+ * the server stores it (position, surname and initials, position code), or the hashes would differ.
+ */
 function documentToSign() {
     const document_ = readDocument();
-    if (rules.drafter) document_.drafter = { position: rules.drafter.position, surnameInitials: rules.drafter.surnameInitials };
+    if (rules.drafter) document_.drafter = { ...rules.drafter };
     return document_;
 }
 
