@@ -287,7 +287,6 @@ echo "| GET /api/v1/prevention/day as inspector1, first run ($stops stops, $over
 echo "| GET /api/v1/prevention/day, second run | $day2 | $day2_p50 | $day2_p99 | $(ratio "$day2" "$about") |"
 echo "| **The day list, mean of the two runs** | **$day** | | | **$day_ratio** |"
 echo "| GET /api/v1/auth/me as inspector1 (the floor of any signed-in request: token, session check, JSON) | $me | $me_p50 | $me_p99 | $(ratio "$me" "$about") |"
-echo
 echo "| GET /api/v1/about as a browser asks (Accept-Encoding: gzip, deflate, br) | $about_br | $about_br_p50 | $about_br_p99 | $(ratio "$about_br" "$about") |"
 echo "| GET /api/v1/prevention/day as a browser asks ($day_br_bytes bytes instead of $day_bytes) | $day_br | $day_br_p50 | $day_br_p99 | $(ratio "$day_br" "$about") (÷ about as a browser asks: $(ratio "$day_br" "$about_br")) |"
 echo
