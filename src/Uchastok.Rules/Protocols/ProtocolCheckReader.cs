@@ -113,6 +113,19 @@ internal sealed partial class CheckReader(IReadOnlyDictionary<string, ProtocolLi
         var pattern = ProtocolRuleSet.Text(check, "pattern", at);
         if (!PatternGrammar().IsMatch(pattern))
             throw new ProtocolRuleSetException($"{at}.pattern: '{pattern}' is outside the pattern language (^…$ of letters, digits, hyphens and [classes] of them, counted with {{n}}, {{n,m}}, +, * or ?)");
+        // Within the grammar, a reversed range ([z-a]), a reversed count ({3,1}) or a count too large to read is refused
+        // here, as a rule-set error, not later as the regex engine's (ECMAScript would throw at every evaluation).
+        foreach (Match count in Counts().Matches(pattern))
+        {
+            if (count.Groups["n"].Value.Length > 4 || count.Groups["m"].Value.Length > 4
+                || (count.Groups["m"].Success && int.Parse(count.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(count.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+                throw new ProtocolRuleSetException($"{at}.pattern: the count '{count.Value}' is reversed or longer than four digits");
+        }
+        foreach (Match range in Ranges().Matches(pattern))
+        {
+            if (range.Groups["from"].Value[0] > range.Groups["to"].Value[0])
+                throw new ProtocolRuleSetException($"{at}.pattern: the range '{range.Value}' is reversed");
+        }
         return pattern;
     }
 
@@ -153,8 +166,16 @@ internal sealed partial class CheckReader(IReadOnlyDictionary<string, ProtocolLi
                 throw new ProtocolRuleSetException($"{at}: unknown property '{property.Name}'; allowed: {string.Join(", ", allowed)}");
     }
 
-    [GeneratedRegex("^\\^(([A-Za-z0-9-]|\\[[A-Za-z0-9-]+\\])(\\{[0-9]+(,[0-9]+)?\\}|[+*?])?)+\\$$")]
+    // Ends with \z, not $: .NET's $ also matches before a final line feed, which would let "…$\n" through.
+    [GeneratedRegex("^\\^(([A-Za-z0-9-]|\\[[A-Za-z0-9-]+\\])(\\{[0-9]+(,[0-9]+)?\\}|[+*?])?)+\\$\\z")]
     private static partial Regex PatternGrammar();
+
+    [GeneratedRegex("\\{(?<n>[0-9]+)(,(?<m>[0-9]+))?\\}")]
+    private static partial Regex Counts();
+
+    // A range inside a bracketed class (a hyphen elsewhere is the letter itself).
+    [GeneratedRegex("(?<=\\[[A-Za-z0-9-]*)(?<from>[A-Za-z0-9])-(?<to>[A-Za-z0-9])(?=[A-Za-z0-9-]*\\])")]
+    private static partial Regex Ranges();
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)*$")]
     private static partial Regex CodePattern();

@@ -39,7 +39,8 @@ public static class ProtocolLayout
     {
         var elements = Leaves(document, "").Where(l => !OwnSections.Any(section => l.Path == section || l.Path.StartsWith(section + ".", StringComparison.Ordinal)))
             .Where(l => l.Path != "drafter.positionCode")
-            .Select(l => l.Path == "drafter.position" && Position(document, localizer) is { } position ? l with { Value = position } : l)
+            // In the document's own language the signed (hashed) text is printed as it is; in another, the position's name in it.
+            .Select(l => l.Path == "drafter.position" && language != ProtocolFacts.DocumentLanguage && Position(document, localizer) is { } position ? l with { Value = position } : l)
             .Select(l => Row(l.Path, l.Value, language, localizer)).ToList();
         var witnesses = (document["witnesses"] as JsonArray ?? []).OfType<JsonObject>().Select(witness => new ProtocolWitnessRows(
             string.Join(' ', NameParts.Select(k => Plain(witness[k])).Where(t => t.Length > 0)),

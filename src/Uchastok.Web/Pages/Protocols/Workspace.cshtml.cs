@@ -13,9 +13,12 @@ namespace Uchastok.Web.Pages.Protocols;
 /// </summary>
 public sealed class WorkspaceModel : PageModel
 {
-    public IActionResult OnGet()
+    public IActionResult OnGet() => OpenToDrafters(this);
+
+    /// <summary>The workspace's pages (this one and its home) open to those who draw protocols up; 403 to the administrator, 404 to anyone else.</summary>
+    internal static IActionResult OpenToDrafters(PageModel page)
     {
-        if (ProtocolScope.MayDraft(User)) return Page();
-        return User.IsInRole(Roles.Admin) ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
+        if (ProtocolScope.MayDraft(page.User)) return page.Page();
+        return page.User.IsInRole(Roles.Admin) ? page.StatusCode(StatusCodes.Status403Forbidden) : page.NotFound();
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Uchastok.Web.Protocols;
-using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Pages.Workspace;
 
@@ -14,9 +12,5 @@ namespace Uchastok.Web.Pages.Workspace;
 /// </summary>
 public sealed class IndexModel : PageModel
 {
-    public IActionResult OnGet()
-    {
-        if (ProtocolScope.MayDraft(User)) return Page();
-        return User.IsInRole(Roles.Admin) ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
-    }
+    public IActionResult OnGet() => Protocols.WorkspaceModel.OpenToDrafters(this);
 }

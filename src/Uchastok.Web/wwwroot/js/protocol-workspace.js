@@ -49,9 +49,7 @@ async function start() {
     showNetwork();
     window.addEventListener("online", () => { showNetwork(); sync(); });
     window.addEventListener("offline", showNetwork);
-    if ("serviceWorker" in navigator && navigator.onLine) {
-        navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { /* the page works online without it */ });
-    }
+    store.keepForOffline();
     try {
         workspace = await store.open();
     } catch (error) {

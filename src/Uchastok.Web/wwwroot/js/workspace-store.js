@@ -4,6 +4,7 @@
 // API (an ES module, no library; used by the protocol workspace, and meant for the day list, files and appeals):
 //
 //   import * as store from "/js/workspace-store.js";
+//   store.keepForOffline();                    // registers the service worker (sw.js) that keeps the workspace's pages
 //   const workspace = await store.open();      // online: fetches GET /api/v1/auth/workspace-key, imports it as a
 //                                              // non-extractable AES-GCM CryptoKey kept in IndexedDB under the userId,
 //                                              // and remembers { userId, sessionEndsAt } as current. Offline: uses what
@@ -100,6 +101,13 @@ const decoder = new TextDecoder();
 
 function bound(userId, kind, id) {
     return encoder.encode(`${userId}\n${kind}\n${id}`);
+}
+
+/** Registers the service worker that keeps the workspace's pages for offline use (while online; a page works without it). */
+export function keepForOffline() {
+    if ("serviceWorker" in navigator && navigator.onLine) {
+        navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { /* the page works online without it */ });
+    }
 }
 
 /** Opens the workspace of the signed-in account (see the top of the file). */
