@@ -45,12 +45,15 @@ public static class DatabaseSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton<JobLocks>();
+        // Contexts come from a pool: building one (its options, the provider's services found again by comparing them, the
+        // sets of the Identity model) cost a signed-in request more than its session check (bench/prevention.sh). A pooled
+        // context is reset when its request ends; no context here keeps state of its own beyond what EF resets.
         if (settings.IsPostgres)
-            services.AddDbContext<UchastokDbContext, PostgresUchastokDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddDbContextPool<UchastokDbContext, PostgresUchastokDbContext>(o => o.UseNpgsql(settings.ConnectionString));
         else
         {
             services.AddSingleton<SqliteWriteGate>();
-            services.AddDbContext<UchastokDbContext, SqliteUchastokDbContext>((sp, o) => o
+            services.AddDbContextPool<UchastokDbContext, SqliteUchastokDbContext>((sp, o) => o
                 .UseSqlite(settings.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
         }
