@@ -358,7 +358,7 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
         var stats = await (await supervisor.GetAsync($"/api/v1/protocols/stats?districtId={district}")).JsonAsync();
 
-        Assert.Equal(0, stats.GetProperty("signedSearchesWithFewerThanTwoWitnesses").GetInt32());
+        Assert.Equal(0, stats.GetProperty("signedSearchesWithoutTwoWitnessSignatures").GetInt32());
         var mine = stats.GetProperty("perOfficer").EnumerateArray().Single(r => r.GetProperty("userId").GetString() == userId);
         Assert.Equal((1, 1), (mine.GetProperty("drafts").GetInt32(), mine.GetProperty("signed").GetInt32()));
         Assert.Contains(stats.GetProperty("refusals").EnumerateArray(), r => r.GetProperty("code").GetString() == "witnesses.count" && r.GetProperty("count").GetInt32() >= 1);
