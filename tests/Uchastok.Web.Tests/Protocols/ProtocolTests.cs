@@ -121,7 +121,10 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         var draft = await DraftAsync(client, document, "admin-offence");
         var id = draft.GetProperty("id").GetInt64();
 
-        var refused = await SignAsync(client, id, Hash("admin-offence", document));
+        // The offence protocol is signed by the drafter alone (its rule set names no other signer, and so no refusal).
+        Task<HttpResponseMessage> Sign() => SignByDrafterAsync(client, id, "admin-offence", document);
+
+        var refused = await Sign();
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("The administrator has not yet set the article for this offence", (await refused.JsonAsync()).GetProperty("errors").GetProperty("offence.unconfigured")[0].GetString());
 
@@ -133,7 +136,7 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         var rules = await (await client.GetAsync("/api/v1/protocols/rules")).JsonAsync();
         var offence = rules.GetProperty("ruleSet").GetProperty("lists").GetProperty("offences").GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "smoking-ban");
         Assert.Equal("КоАП РК ст. 442", offence.GetProperty("article").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await SignAsync(client, id, Hash("admin-offence", document))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Sign()).StatusCode);
     }
 
     [Fact]
