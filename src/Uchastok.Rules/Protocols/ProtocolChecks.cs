@@ -49,7 +49,8 @@ public static class ProtocolChecks
     /// Names every signer the type needs and the signatures given lack (<c>signature.&lt;role&gt;</c>, in the order
     /// of the type's <c>required</c>). <paramref name="signatures"/> is the array the hash covers: per role
     /// <c>{role, imageSha256}</c> (or <c>image</c>) when signed, <c>{role, refused: true, reason}</c> when refused.
-    /// A signer counts when he signed, or refused with a reason and his role is in <c>mayRefuse</c>.
+    /// A signer counts when he signed, or refused with a reason and his role is in <c>mayRefuse</c>. A refusal recorded
+    /// by a role the type does not require is refused (<c>signature.&lt;role&gt;.refusal</c>, in the order given).
     /// </summary>
     public static ProtocolCheckResult EvaluateSignatures(ProtocolRuleSet ruleSet, string typeCode, JsonElement signatures)
     {
@@ -65,6 +66,14 @@ public static class ProtocolChecks
             var signature = given.FirstOrDefault(s => s.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() == role);
             if (!Counts(signature, type.Signers.MayRefuse.Contains(role, StringComparer.Ordinal))) run.Lack(ProtocolSigners.Code(role), "");
         }
+        // A refusal by a role the type does not require is no signer's answer: it would be kept and printed on a
+        // protocol whose type gives that role no refusal (mayRefuse names required roles only). A required role's
+        // refusal outside mayRefuse is already named above, as a signer missing.
+        foreach (var signature in given)
+            if (signature.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String
+                && signature.TryGetProperty("refused", out var refused) && refused.ValueKind == JsonValueKind.True
+                && !type.Signers.Required.Contains(role.GetString()!, StringComparer.Ordinal))
+                run.Refuse(ProtocolSigners.RefusalCode(role.GetString()!), "", null);
         return new ProtocolCheckResult(run.Missing, run.Refused);
     }
 

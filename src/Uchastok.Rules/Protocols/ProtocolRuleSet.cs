@@ -71,6 +71,8 @@ public sealed partial class ProtocolRuleSet
         {
             Collect(type.Checks, refusals, codes);
             if (!refusals) foreach (var role in type.Signers.Required) codes.Add(ProtocolSigners.Code(role));
+            // A refusal recorded by a role the type does not require is refused (EvaluateSignatures).
+            else foreach (var role in ProtocolSigners.Roles.Where(r => !type.Signers.Required.Contains(r, StringComparer.Ordinal))) codes.Add(ProtocolSigners.RefusalCode(role));
         }
         return codes;
     }
@@ -162,7 +164,8 @@ public sealed partial class ProtocolRuleSet
 
     /// <summary>
     /// Who signs a type: <c>required</c> roles must sign (or, for a role in <c>mayRefuse</c>, refuse with a reason);
-    /// the drafter always signs and never refuses. A type without <c>signers</c> needs the drafter alone.
+    /// the drafter always signs and never refuses, and <c>mayRefuse</c> names only required roles. A type without
+    /// <c>signers</c> needs the drafter alone.
     /// </summary>
     private static ProtocolSigners ReadSigners(JsonElement type, string at)
     {
@@ -175,6 +178,10 @@ public sealed partial class ProtocolRuleSet
         var mayRefuse = signers.TryGetProperty("mayRefuse", out _) ? Roles(signers, "mayRefuse", at) : [];
         if (!required.Contains(ProtocolSigners.Drafter, StringComparer.Ordinal)) throw new ProtocolRuleSetException($"{at}.required: the drafter always signs");
         if (mayRefuse.Contains(ProtocolSigners.Drafter, StringComparer.Ordinal)) throw new ProtocolRuleSetException($"{at}.mayRefuse: the drafter may not refuse");
+        // Only a signer the type requires may refuse instead of signing: a refusal by anyone else is refused by the interpreters,
+        // so a mayRefuse entry outside required would say something no interpreter does (ADR 0012 §4). The same words as protocol-rules.js.
+        foreach (var role in mayRefuse)
+            if (!required.Contains(role, StringComparer.Ordinal)) throw new ProtocolRuleSetException($"{at}.mayRefuse: '{role}' is not required (only a signer who must sign may refuse)");
         return new ProtocolSigners(required, mayRefuse);
     }
 
@@ -238,6 +245,12 @@ public sealed record ProtocolSigners(IReadOnlyList<string> Required, IReadOnlyLi
 
     /// <summary>The code of a missing signer: <c>signature.witness2</c>.</summary>
     public static string Code(string role) => "signature." + role;
+
+    /// <summary>
+    /// The code of a refusal to sign recorded by a role the type does not require (none may refuse but a required signer):
+    /// <c>signature.person.refusal</c>. A code of its own, so no code is both missing and refused.
+    /// </summary>
+    public static string RefusalCode(string role) => Code(role) + ".refusal";
 }
 
 /// <summary>A named list of the rule set, its entries in the file's order.</summary>

@@ -256,9 +256,10 @@ public sealed class ProtocolRegister(
             if (result.Any(s => s.Content.Role == role)) { errors.Add(field, localizer["Protocol.SignatureRepeated"]); continue; }
             if (signature.Refused)
             {
-                var reason = signature.Reason?.Trim();
-                if (role == "drafter") errors.Add(field, localizer["Protocol.DrafterSignatureRequired"]);
-                else if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength) errors.Add(field, localizer["Protocol.SignatureReasonRequired", MaxReasonLength]);
+                // Only the size is judged here. Who may refuse, and that a refusal has its reason, are the signer rules'
+                // (EvaluateSignatures): they name the field the tablet shows (signature.<role>) and leave a refusal row.
+                var reason = signature.Reason?.Trim() ?? "";
+                if (reason.Length > MaxReasonLength) errors.Add(field, localizer["Protocol.SignatureReasonRequired", MaxReasonLength]);
                 else result.Add(new(new SignatureContent(role, null, true, reason), null));
                 continue;
             }
@@ -266,7 +267,7 @@ public sealed class ProtocolRegister(
             if (image is null) { errors.Add(field, localizer["Protocol.SignatureImage", MaxImageBytes / 1024]); continue; }
             result.Add(new(new SignatureContent(role, ProtocolContent.ImageSha256(image), false, null), image));
         }
-        if (errors.Count == 0 && !result.Any(s => s.Content.Role == "drafter")) errors.Add("signatures", localizer["Protocol.DrafterSignatureRequired"]);
+        // A missing signer (the drafter's own signature too) is not judged here either: the signer rules name him.
         return result;
     }
 
@@ -431,14 +432,20 @@ public sealed class ProtocolRegister(
         var refusals = await db.ProtocolSigningRefusals.AsNoTracking().Where(r => r.DistrictId == districtId)
             .GroupBy(r => new { r.Kind, r.Code }).Select(g => new ProtocolRefusalCount(g.Key.Kind, g.Key.Code, g.Count()))
             .ToListAsync(cancellationToken);
+        // The figure counts what the witnesses signed, not how many the document lists: a signed search without both
+        // witnesses' drawn signatures (a refusal or a missing row has no image) is what art. 791 p. 6 forbids.
         var withoutWitnesses = await db.Protocols.AsNoTracking().CountAsync(p => p.DistrictId == districtId && p.TypeCode == PersonalSearch
-            && p.State == ProtocolState.Signed && (p.WitnessCount == null || p.WitnessCount < 2), cancellationToken);
+            && p.State == ProtocolState.Signed
+            && db.ProtocolSignatures.Count(s => s.ProtocolId == p.Id && (s.Role == Witness1 || s.Role == Witness2) && !s.Refused && s.ImageSha256 != null) < 2,
+            cancellationToken);
         return new ProtocolStatsView(districtId,
             perOfficer.OrderBy(r => r.OfficerId).ThenBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.Type, StringComparer.Ordinal).ToList(),
             refusals.OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(), withoutWitnesses);
     }
 
     public const string PersonalSearch = "personal-search";
+    private const string Witness1 = "witness1";
+    private const string Witness2 = "witness2";
 
     /// <summary>Sets an offence's article and its source (administrator); the offence must be in the rule set.</summary>
     public async Task<FieldErrors?> SetOffenceArticleAsync(ClaimsPrincipal user, string code, OffenceArticleRequest input, CancellationToken cancellationToken = default)

@@ -66,5 +66,8 @@ public sealed record ProtocolOfficerTypeCount(int? OfficerId, string UserId, str
 
 public sealed record ProtocolRefusalCount(string Kind, string Code, int Count);
 
-/// <summary>The supervisor's view of a district; <see cref="SignedSearchesWithFewerThanTwoWitnesses"/> must stay 0.</summary>
-public sealed record ProtocolStatsView(int DistrictId, IReadOnlyList<ProtocolOfficerTypeCount> PerOfficer, IReadOnlyList<ProtocolRefusalCount> Refusals, int SignedSearchesWithFewerThanTwoWitnesses);
+/// <summary>
+/// The supervisor's view of a district; <see cref="SignedSearchesWithoutTwoWitnessSignatures"/> (signed personal searches
+/// lacking a drawn signature of either witness) must stay 0.
+/// </summary>
+public sealed record ProtocolStatsView(int DistrictId, IReadOnlyList<ProtocolOfficerTypeCount> PerOfficer, IReadOnlyList<ProtocolRefusalCount> Refusals, int SignedSearchesWithoutTwoWitnessSignatures);

@@ -23,7 +23,7 @@ public static class ProtocolsApi
         protocols.MapPost("", DraftAsync).WithSummary("Start a draft with the tablet's clientId; the same clientId again answers the draft already made.");
         protocols.MapPost("/sync", SyncAsync).WithSummary("A batch of offline items (drafts, signed protocols, addenda), each answered on its own: created, updated, signed, exists, conflict, refused or invalid.")
             .WithMetadata(new RequestSizeLimitAttribute(ProtocolSync.MaxBodyBytes));
-        protocols.MapGet("/stats", StatsAsync).WithSummary("A district's figures: protocols per officer and type, refusals per missing element, and signed personal searches with fewer than two witnesses (must be 0).");
+        protocols.MapGet("/stats", StatsAsync).WithSummary("A district's figures: protocols per officer and type, refusals per missing element, and signed personal searches without both witnesses' signatures (must be 0).");
         protocols.MapGet("/{id:long}", ReadAsync).WithSummary("A protocol in full with its signatures and addenda; the read is logged with its purpose.");
         protocols.MapPut("/{id:long}", EditAsync).WithSummary("Change a draft's document, naming the version it was edited from (409 when it moved or the protocol is signed).");
         protocols.MapPost("/{id:long}/sign", SignAsync).WithSummary("Sign: the server evaluates the rules, refuses with every missing element named, and checks the hash the tablet computed.");

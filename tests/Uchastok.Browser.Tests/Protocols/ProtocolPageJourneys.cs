@@ -65,7 +65,7 @@ public sealed class ProtocolPageJourneys(BrowserFixture fixture) : IClassFixture
             ["offence"] = new JsonObject { ["code"] = "obstructing-traffic", ["circumstances"] = "Оставил автомобиль на проезжей части, перекрыв движение" }, ["rightsExplained"] = true,
         });
         var id = (await DraftAsync(inspector, document, "admin-offence")).GetProperty("id").GetInt64();
-        var before = await SignAsync(inspector, id, Hash("admin-offence", document));
+        var before = await SignByDrafterAsync(inspector, id, "admin-offence", document);
         Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
         Assert.True((await before.JsonAsync()).GetProperty("errors").TryGetProperty("offence.unconfigured", out _));
 
@@ -81,14 +81,14 @@ public sealed class ProtocolPageJourneys(BrowserFixture fixture) : IClassFixture
         Assert.Contains("The article is required", await admin.InnerTextAsync("#article-obstructing-traffic-error"));
         Assert.Equal("Code of the Republic of Kazakhstan on Administrative Offences", await admin.InputValueAsync("#source-obstructing-traffic"));
         await PageChecks.AssertUsableAsync(admin, "protocol-offences-refused-en");
-        Assert.Equal(HttpStatusCode.BadRequest, (await SignAsync(inspector, id, Hash("admin-offence", document))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SignByDrafterAsync(inspector, id, "admin-offence", document)).StatusCode);
 
         await admin.FillAsync("#article-obstructing-traffic", "CoAO art. 597");
         await BrowserHost.SubmitAsync(admin, "#save-obstructing-traffic");
         Assert.Contains("Article: CoAO art. 597", await admin.Locator("li[data-offence='obstructing-traffic']").InnerTextAsync());
         await PageChecks.AssertUsableAsync(admin, "protocol-offences-saved-en");
 
-        var after = await SignAsync(inspector, id, Hash("admin-offence", document));
+        var after = await SignByDrafterAsync(inspector, id, "admin-offence", document);
         Assert.True(after.StatusCode == HttpStatusCode.OK, await after.Content.ReadAsStringAsync());
         await admin.Context.CloseAsync();
     }

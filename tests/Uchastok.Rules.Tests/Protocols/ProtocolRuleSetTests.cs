@@ -78,6 +78,7 @@ public sealed partial class ProtocolRuleSetTests
     [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "person" ] }, "checks": [] } ] }""", "types[0].signers.required: the drafter always signs")]
     [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter" ], "mayRefuse": [ "drafter" ] }, "checks": [] } ] }""", "types[0].signers.mayRefuse: the drafter may not refuse")]
     [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter", "witness3" ] }, "checks": [] } ] }""", "types[0].signers.required: 'witness3' is not a role")]
+    [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter" ], "mayRefuse": [ "person" ] }, "checks": [] } ] }""", "types[0].signers.mayRefuse: 'person' is not required")]
     [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter", "drafter" ] }, "checks": [] } ] }""", "types[0].signers.required: 'drafter' appears twice")]
     [InlineData("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "signers": { "required": [ "drafter" ], "optional": [] }, "checks": [] } ] }""", "types[0].signers: unknown property 'optional'")]
     public void Load_MalformedRuleSet_IsRefused(string json, string message)
@@ -96,6 +97,8 @@ public sealed partial class ProtocolRuleSetTests
         Assert.All(types.Values, type => Assert.Contains("drafter", type.Signers.Required));
         Assert.Equal(["drafter", "person", "witness1", "witness2"], types["personal-search"].Signers.Required);
         Assert.Equal(["person"], types["personal-search"].Signers.MayRefuse);
+        // Only a required signer may refuse: the types the drafter alone signs let nobody refuse (ADR 0012).
+        Assert.All(types.Values.Where(t => t.Code != "personal-search"), type => Assert.Empty(type.Signers.MayRefuse));
         Assert.Equal(ProtocolSigners.DrafterOnly, ProtocolRuleSet.Load("""{ "version": 1, "types": [ { "code": "a", "names": { "kk": "a", "ru": "a", "en": "a" }, "checks": [] } ] }""").Types["a"].Signers);
     }
 

@@ -8,7 +8,9 @@ public sealed class ProtocolVectorTests
 {
     public static TheoryData<string> Evaluated => ProtocolVectors.Names(v => !v.TryGetProperty("canonicalOnly", out _) && !v.TryGetProperty("signaturesOnly", out _));
 
-    public static TheoryData<string> Signed => ProtocolVectors.Names(v => v.TryGetProperty("signaturesOnly", out _));
+    public static TheoryData<string> Signed => ProtocolVectors.Names(v => v.TryGetProperty("signaturesOnly", out _) && !v.TryGetProperty("ruleSetError", out _));
+
+    public static TheoryData<string> RefusedRuleSets => ProtocolVectors.Names(v => v.TryGetProperty("ruleSetError", out _));
 
     public static TheoryData<string> Hashed => ProtocolVectors.Names(v => v.TryGetProperty("sha256", out _));
 
@@ -38,6 +40,17 @@ public sealed class ProtocolVectorTests
         Assert.Equal(Expected(vector, "missing"), result.Missing.Select(f => $"{f.Code} @{f.Path}"));
         Assert.Equal(Expected(vector, "refused"), result.Refused.Select(r => $"{r.Code} @{r.Path}"));
         Assert.Equal(vector.GetProperty("missing").GetArrayLength() + vector.GetProperty("refused").GetArrayLength() == 0, result.MaySign);
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedRuleSets))]
+    public void Load_VectorsRuleSet_IsRefusedWithTheVectorsWords(string name)
+    {
+        var vector = ProtocolVectors.Named(name);
+
+        var error = Assert.Throws<ProtocolRuleSetException>(() => ProtocolRuleSet.Load(ProtocolVectors.RuleSetJson(vector)));
+
+        Assert.Contains(vector.GetProperty("ruleSetError").GetString()!, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Uchastok.Rules.Protocols;
 
 namespace Uchastok.Rules.Tests.Protocols;
@@ -29,10 +30,20 @@ public static class ProtocolVectors
     public static JsonElement Document(JsonElement vector) =>
         vector.TryGetProperty("documentText", out var text) ? JsonDocument.Parse(text.GetString()!).RootElement : vector.GetProperty("document");
 
-    /// <summary>The default rule set with the articles the vector says an administrator configured.</summary>
+    /// <summary>The default rule set's text, with the vector's type's signers replaced when the vector gives <c>signers</c>.</summary>
+    public static string RuleSetJson(JsonElement vector)
+    {
+        if (!vector.TryGetProperty("signers", out var signers)) return ProtocolRuleSet.DefaultJson();
+        var json = JsonNode.Parse(ProtocolRuleSet.DefaultJson())!.AsObject();
+        var type = json["types"]!.AsArray().Single(t => t!["code"]!.GetValue<string>() == vector.GetProperty("type").GetString())!.AsObject();
+        type["signers"] = JsonNode.Parse(signers.GetRawText());
+        return json.ToJsonString();
+    }
+
+    /// <summary>The default rule set (with the vector's signers, loaded) and the articles the vector says an administrator configured.</summary>
     public static ProtocolRuleSet RuleSet(JsonElement vector)
     {
-        var ruleSet = ProtocolRuleSet.Default;
+        var ruleSet = vector.TryGetProperty("signers", out _) ? ProtocolRuleSet.Load(RuleSetJson(vector)) : ProtocolRuleSet.Default;
         if (vector.TryGetProperty("articles", out var articles))
             foreach (var article in articles.EnumerateObject())
                 ruleSet = ruleSet.WithEntryField("offences", article.Name, "article", article.Value.GetString()!);

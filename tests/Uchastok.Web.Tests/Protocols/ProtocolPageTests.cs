@@ -97,7 +97,7 @@ public sealed partial class ProtocolPageTests(ClockedAppFactory factory) : IClas
     }
 
     [Fact]
-    public async Task Stats_ShowTheRefusalByName_AndFlagTheZeroWhenASignedSearchHasFewerThanTwoWitnesses()
+    public async Task Stats_ShowTheRefusalByName_AndFlagTheZeroWhenASignedSearchLacksTheWitnessesSignatures()
     {
         using var inspector = await factory.SignedInAsync(Inspector);
         var document = await WithDrafterAsync(inspector, SearchDocument(witnesses: 1));
@@ -111,7 +111,7 @@ public sealed partial class ProtocolPageTests(ClockedAppFactory factory) : IClas
         Assert.Contains("Двое понятых", almaly, StringComparison.Ordinal); // the missing element by its name
         Assert.Contains("id=\"zero-ok\"", almaly, StringComparison.Ordinal);
 
-        // A row no path of the application can write (the rules refuse it): what the figure is there to catch.
+        // A row no path of the application can write (the signer rules refuse it): one witness listed and no witness signature, what the figure is there to catch.
         var almalyId = await AlmalyAsync();
         var other = await WithDbAsync(factory, db => db.Districts.Where(d => d.Id != almalyId).OrderByDescending(d => d.Id).Select(d => d.Id).FirstAsync());
         var drafter = await WithDbAsync(factory, db => db.Users.Where(u => u.Email == Inspector).Select(u => u.Id).SingleAsync());

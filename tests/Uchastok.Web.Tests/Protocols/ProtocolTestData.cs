@@ -95,6 +95,20 @@ public static class ProtocolTestData
     public static Task<HttpResponseMessage> SignAsync(HttpClient client, long id, string sha256) =>
         client.PostAsJsonAsync($"/api/v1/protocols/{id}/sign", new { signatures = Signatures(), sha256 });
 
+    /// <summary>
+    /// Signs a protocol of a type the drafter alone signs (every type but the search names no other signer, and so
+    /// no refusal): his drawn signature, and the hash over it as a tablet computes it.
+    /// </summary>
+    public static Task<HttpResponseMessage> SignByDrafterAsync(HttpClient client, long id, string type, JsonObject document)
+    {
+        var sha256 = ProtocolCanonical.Sha256Hex(JsonSerializer.SerializeToElement(new JsonObject
+        {
+            ["type"] = type, ["document"] = document.DeepClone(),
+            ["signatures"] = new JsonArray(new JsonObject { ["role"] = "drafter", ["imageSha256"] = PngSha256 }),
+        }));
+        return client.PostAsJsonAsync($"/api/v1/protocols/{id}/sign", new { signatures = new[] { new { role = "drafter", image = Png } }, sha256 });
+    }
+
     /// <summary>A complete search protocol drafted and signed by the client's account; returns its summary.</summary>
     public static async Task<JsonElement> SignedSearchAsync(HttpClient client)
     {

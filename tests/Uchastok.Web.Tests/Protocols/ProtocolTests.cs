@@ -121,7 +121,10 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         var draft = await DraftAsync(client, document, "admin-offence");
         var id = draft.GetProperty("id").GetInt64();
 
-        var refused = await SignAsync(client, id, Hash("admin-offence", document));
+        // The offence protocol is signed by the drafter alone (its rule set names no other signer, and so no refusal).
+        Task<HttpResponseMessage> Sign() => SignByDrafterAsync(client, id, "admin-offence", document);
+
+        var refused = await Sign();
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("The administrator has not yet set the article for this offence", (await refused.JsonAsync()).GetProperty("errors").GetProperty("offence.unconfigured")[0].GetString());
 
@@ -133,7 +136,7 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         var rules = await (await client.GetAsync("/api/v1/protocols/rules")).JsonAsync();
         var offence = rules.GetProperty("ruleSet").GetProperty("lists").GetProperty("offences").GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "smoking-ban");
         Assert.Equal("КоАП РК ст. 442", offence.GetProperty("article").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await SignAsync(client, id, Hash("admin-offence", document))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Sign()).StatusCode);
     }
 
     [Fact]
@@ -358,7 +361,7 @@ public sealed class ProtocolTests(ClockedAppFactory factory) : IClassFixture<Clo
         using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
         var stats = await (await supervisor.GetAsync($"/api/v1/protocols/stats?districtId={district}")).JsonAsync();
 
-        Assert.Equal(0, stats.GetProperty("signedSearchesWithFewerThanTwoWitnesses").GetInt32());
+        Assert.Equal(0, stats.GetProperty("signedSearchesWithoutTwoWitnessSignatures").GetInt32());
         var mine = stats.GetProperty("perOfficer").EnumerateArray().Single(r => r.GetProperty("userId").GetString() == userId);
         Assert.Equal((1, 1), (mine.GetProperty("drafts").GetInt32(), mine.GetProperty("signed").GetInt32()));
         Assert.Contains(stats.GetProperty("refusals").EnumerateArray(), r => r.GetProperty("code").GetString() == "witnesses.count" && r.GetProperty("count").GetInt32() >= 1);

@@ -10,7 +10,7 @@ namespace Uchastok.Web.Pages.Protocols;
 /// <summary>
 /// The supervisor's view of a district (<see cref="ProtocolRegister.StatsAsync"/>, the API's figures): protocols per
 /// officer and type, refusals per missing element by name — what to train on — and the figure that must stay 0,
-/// signed personal searches with fewer than two witnesses, flagged when it is not. The district supervisor sees his
+/// signed personal searches without both witnesses' drawn signatures, flagged when it is not. The district supervisor sees his
 /// district; the administrator picks one; nobody else learns the page exists.
 /// </summary>
 public sealed class StatsModel(ProtocolRegister register, ProtocolDrafters drafters, TerritoryQueries territory, IStringLocalizer<SharedResource> localizer) : PageModel

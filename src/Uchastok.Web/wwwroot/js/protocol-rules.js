@@ -43,6 +43,7 @@ const blank = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u2
  * Returns { missing: [{ code, path }], refused: [{ code, path, instead? }], maySign }.
  */
 export function evaluate(ruleSet, typeCode, document) {
+    checkSigners(ruleSet);
     const run = { ruleSet, document, missing: [], refused: [] };
     const type = (ruleSet.types || []).find(t => t.code === typeCode);
     if (!wellFormed(document)) refuse(run, malformedDocument, "", null);
@@ -54,14 +55,47 @@ export function evaluate(ruleSet, typeCode, document) {
 /** Who signs a type that names no signers: the drafter alone (ProtocolSigners.DrafterOnly). */
 const drafterOnly = { required: ["drafter"], mayRefuse: [] };
 
+/** The signer roles, in the order signatures are hashed (ProtocolSigners.Roles). */
+const signerRoles = ["drafter", "person", "witness1", "witness2", "owner", "representative"];
+
+/**
+ * Refuses a rule set whose signers the C# loader (ProtocolRuleSet.ReadSigners) refuses, with the same words: this
+ * interpreter has no loader of its own, so both evaluate functions check the signers of every type before anything
+ * else, and a rule set the server could not load is never judged differently here. Throws an Error naming the place.
+ */
+export function checkSigners(ruleSet) {
+    (ruleSet.types || []).forEach((type, index) => {
+        if (type.signers === undefined) return;
+        const at = `types[${index}].signers`;
+        const roles = property => {
+            const list = type.signers[property];
+            if (!Array.isArray(list)) throw new Error(`${at}.${property}: an array of roles is required`);
+            list.forEach((role, i) => {
+                if (!signerRoles.includes(role)) throw new Error(`${at}.${property}: '${typeof role === "string" ? role : ""}' is not a role (${signerRoles.join(", ")})`);
+                if (list.indexOf(role) !== i) throw new Error(`${at}.${property}: '${role}' appears twice`);
+            });
+            return list;
+        };
+        const required = roles("required");
+        const mayRefuse = "mayRefuse" in type.signers ? roles("mayRefuse") : [];
+        if (!required.includes("drafter")) throw new Error(`${at}.required: the drafter always signs`);
+        if (mayRefuse.includes("drafter")) throw new Error(`${at}.mayRefuse: the drafter may not refuse`);
+        // Only a signer who must sign may refuse instead: a refusal by anyone else is refused below.
+        for (const role of mayRefuse)
+            if (!required.includes(role)) throw new Error(`${at}.mayRefuse: '${role}' is not required (only a signer who must sign may refuse)`);
+    });
+}
+
 /**
  * Names every signer the type needs and the signatures given lack ("signature.<role>", in the order of the
  * type's signers.required): the twin of ProtocolChecks.EvaluateSignatures. `signatures` is the array the
  * hash covers: { role, imageSha256 } (or image) when signed, { role, refused: true, reason } when refused.
- * A signer counts when he signed, or refused with a reason and his role is in signers.mayRefuse.
+ * A signer counts when he signed, or refused with a reason and his role is in signers.mayRefuse. A refusal recorded
+ * by a role the type does not require is refused ("signature.<role>.refusal", in the order given).
  * Returns { missing: [{ code, path }], refused: [{ code, path }], maySign }.
  */
 export function evaluateSignatures(ruleSet, typeCode, signatures) {
+    checkSigners(ruleSet);
     const run = { ruleSet, document: signatures, missing: [], refused: [] };
     const type = (ruleSet.types || []).find(t => t.code === typeCode);
     if (!type) refuse(run, unknownType, "", null);
@@ -72,6 +106,11 @@ export function evaluateSignatures(ruleSet, typeCode, signatures) {
             const signature = given.find(s => typeof s.role === "string" && s.role === role);
             if (!counts(signature, (signers.mayRefuse || []).includes(role))) lack(run, `signature.${role}`, "");
         }
+        // A refusal by a role the type does not require is no signer's answer (mayRefuse names required roles only);
+        // a required role's refusal outside mayRefuse is already named above, as a signer missing.
+        for (const signature of given)
+            if (typeof signature.role === "string" && signature.refused === true && !signers.required.includes(signature.role))
+                refuse(run, `signature.${signature.role}.refusal`, "", null);
     }
     return { missing: run.missing, refused: run.refused, maySign: run.missing.length === 0 && run.refused.length === 0 };
 }
