@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Uchastok.Rules.Identity;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Shared.Security;
@@ -11,7 +9,11 @@ namespace Uchastok.Web.Accounts;
 
 public sealed record RegisterResidentInput(string? DisplayName, string? Email, string? Phone, string? Password, string? Iin, string? Language);
 
-public sealed record CreateStaffInput(string? DisplayName, string? Email, string? Phone, string? Password, string? Role, int? DistrictId, int? OfficerId);
+public sealed record CreateStaffInput(string? DisplayName, string? Email, string? Phone, string? Password, string? Role, int? DistrictId, int? OfficerId)
+{
+    /// <summary>Optional: the officer's IIN, which the protocols' rules compare with a witness's (a police officer cannot attest).</summary>
+    public string? Iin { get; init; }
+}
 
 public sealed record AccountResult(ApplicationUser? User, FieldErrors Errors)
 {
@@ -26,7 +28,7 @@ public sealed record AccountResult(ApplicationUser? User, FieldErrors Errors)
 public sealed class AccountCommands(
     UserManager<ApplicationUser> users,
     UchastokDbContext db,
-    IDataProtectionProvider protection,
+    AccountIins iins,
     IStringLocalizer<SharedResource> localizer,
     OfficerAccounts officerAccounts,
     TimeProvider clock)
@@ -44,11 +46,7 @@ public sealed class AccountCommands(
 
         var user = NewUser(name!, email, phone);
         user.PreferredLanguage = input.Language is "ru" or "en" or "kk" ? input.Language : "kk";
-        if (iin is not null)
-        {
-            user.ProtectedIin = protection.CreateProtector(IinProtectionPurpose).Protect(iin);
-            user.MaskedIin = Iin.Mask(iin);
-        }
+        if (iin is not null) await iins.SetAsync(user, iin, cancellationToken);
         return await CreateAsync(user, input.Password!, Roles.Resident, errors, cancellationToken);
     }
 
@@ -58,6 +56,7 @@ public sealed class AccountCommands(
         var (email, phone) = ContactValidation.Contacts(input.Email, input.Phone, localizer, errors);
         if (email is null && !errors.ContainsKey("email")) errors.Add("email", localizer["Account.StaffEmailRequired"]);
         var name = ContactValidation.Name(input.DisplayName, "displayName", localizer, errors);
+        var iin = ContactValidation.OptionalIin(input.Iin, localizer, errors);
         if (input.Role is null || input.Role == Roles.Resident || !Roles.Staff.Contains(input.Role))
             errors.Add("role", localizer["Account.UnknownRole"]);
         if (input.Role is not null && Roles.DistrictPositions.Contains(input.Role) && input.DistrictId is null)
@@ -78,6 +77,7 @@ public sealed class AccountCommands(
         var user = NewUser(name!, email, phone);
         user.DistrictId = input.DistrictId;
         user.OfficerId = input.OfficerId;
+        if (iin is not null) await iins.SetAsync(user, iin, cancellationToken);
         var result = await CreateAsync(user, input.Password!, input.Role!, errors, cancellationToken);
         if (result.Succeeded) officerAccounts.Invalidate();
         return result;

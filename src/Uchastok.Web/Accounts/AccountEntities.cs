@@ -9,6 +9,8 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>The IIN encrypted with Data Protection; only its masked form is ever shown.</summary>
     public string? ProtectedIin { get; set; }
     public string? MaskedIin { get; set; }
+    /// <summary>The keyed hash of the IIN (<c>SearchHashes</c>, kind "iin"), written only by <see cref="AccountIins"/>: who holds an IIN is found without decrypting a row.</summary>
+    public string? IinHash { get; set; }
     public string PreferredLanguage { get; set; } = "kk";
     /// <summary>The district a supervisor heads or an inspector serves in; the scope of staff actions.</summary>
     public int? DistrictId { get; set; }
@@ -51,6 +53,11 @@ public sealed class AccountSession
     public int Generation { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
+    /// <summary>
+    /// When the shift of a staff member's session ends (sign-in + <see cref="AccountsOptions.ShiftLength"/>), set when it opens; null for
+    /// accounts that work no shifts. Every refresh and cookie renewal reads it instead of joining the account's roles again.
+    /// </summary>
+    public DateTime? ShiftEndsAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
     /// <summary>Why it ended: sign-out, refresh-reuse, unlock…</summary>
     public string? RevokedReason { get; set; }

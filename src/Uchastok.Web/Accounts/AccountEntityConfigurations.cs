@@ -10,8 +10,11 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.ProtectedIin).HasMaxLength(500);
         builder.Property(u => u.MaskedIin).HasMaxLength(12);
+        builder.Property(u => u.IinHash).HasMaxLength(64);
         builder.Property(u => u.PreferredLanguage).HasMaxLength(2);
         builder.HasIndex(u => u.PhoneNumber);
+        // The police-witness check (Protocols) asks which IINs belong to police accounts: an index look-up, not a scan.
+        builder.HasIndex(u => u.IinHash);
     }
 }
 

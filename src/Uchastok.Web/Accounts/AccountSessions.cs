@@ -64,20 +64,35 @@ public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache
             SecurityStamp = user.SecurityStamp ?? string.Empty,
             CreatedAtUtc = now,
             ExpiresAtUtc = expires,
+            ShiftEndsAtUtc = onShift ? now + ShiftLength : null,
         };
         db.AccountSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return new OpenedSession(session.Id, expires);
     }
 
-    /// <summary>When the shift of the session's account ends, if it holds a role that works shifts (<see cref="ShiftRoles"/>); null otherwise or for no such session.</summary>
-    private async Task<DateTime?> ShiftEndAsync(string sessionId, CancellationToken cancellationToken)
+    /// <summary>When the shift of the session's account ends, as the session's row recorded it when it opened; null for an account that works no shifts or for no such session.</summary>
+    private Task<DateTime?> ShiftEndAsync(string sessionId, CancellationToken cancellationToken) =>
+        db.AccountSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.ShiftEndsAtUtc).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Gives the open staff sessions opened before <see cref="AccountSession.ShiftEndsAtUtc"/> existed their shift's end, as
+    /// <see cref="ShiftEndAsync"/> computed it then (sign-in + the configured shift). The migration cannot: the shift's length is
+    /// configuration, not data. Runs at every start; once the rows are filled it finds nothing (a session lasts 14 days at most).
+    /// </summary>
+    public static async Task<int> FillMissingShiftEndsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var opened = await db.AccountSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && db.UserRoles.Any(ur => ur.UserId == s.UserId && db.Roles.Any(r => r.Id == ur.RoleId && ShiftRoles.Contains(r.Name))))
-            .Select(s => (DateTime?)s.CreatedAtUtc)
-            .FirstOrDefaultAsync(cancellationToken);
-        return opened + ShiftLength;
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
+        var shift = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountsOptions>>().Value.ShiftLength;
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var open = await db.AccountSessions
+            .Where(s => s.ShiftEndsAtUtc == null && s.RevokedAtUtc == null && s.ExpiresAtUtc > now
+                && db.UserRoles.Any(ur => ur.UserId == s.UserId && db.Roles.Any(r => r.Id == ur.RoleId && ShiftRoles.Contains(r.Name))))
+            .ToListAsync(cancellationToken);
+        foreach (var session in open) session.ShiftEndsAtUtc = session.CreatedAtUtc + shift;
+        await db.SaveChangesAsync(cancellationToken);
+        return open.Count;
     }
 
     /// <summary>

@@ -91,6 +91,7 @@ public static class AccountsModule
         services.AddScoped<StaffSessions>();
         services.AddSingleton<OfficerAccounts>();
         services.AddScoped<AccountCommands>();
+        services.AddScoped<AccountIins>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<PersonalDataLog>();
         services.AddScoped<AccountSessions>();

@@ -1,4 +1,5 @@
 using Uchastok.Rules.Territory.DemoCity;
+using Uchastok.Web.Accounts;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Demo;
@@ -16,6 +17,10 @@ public static class Startup
     {
         await DatabaseSetup.MigrateAsync(services);
         await KeyRingEncryption.EncryptPlainKeysAsync(services);
+        // Accounts made before the IIN hash column get theirs now: a keyed hash needs the key ring, which SQL has not.
+        await AccountIins.FillMissingHashesAsync(services);
+        // Staff sessions opened before the session row kept its shift's end get it now: the shift's length is configuration.
+        await AccountSessions.FillMissingShiftEndsAsync(services);
         await using var scope = services.CreateAsyncScope();
         // Reference data every installation needs, demo or not: the working calendar, appeal categories and terms, message templates.
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();

@@ -80,6 +80,15 @@ public sealed class ProtocolSigningRefusal
     public required string Kind { get; set; }
     public required string Code { get; set; }
     public DateTime AtUtc { get; set; }
+    /// <summary>The protocol's clientId (the tablet's id for the item, the same on the sign route and in the sync).</summary>
+    public Guid? ClientId { get; set; }
+    /// <summary>
+    /// The canonical hash of what was refused (type, document, signatures: the hash signing would have stored). With
+    /// <see cref="ClientId"/> it names the attempt: the same item sent again unchanged (a sync retry) adds no rows, so a
+    /// figure counts each attempt once; changed content under the same clientId is a new attempt. Null on rows written
+    /// before the column, and when the content has no canonical form (each such attempt counts).
+    /// </summary>
+    public string? ContentSha256 { get; set; }
 }
 
 /// <summary>The article of an offence the rule set lists without one (ADR 0012 §6), as an administrator set it, with its source.</summary>

@@ -62,7 +62,11 @@ internal sealed class ProtocolSigningRefusalConfiguration : IEntityTypeConfigura
         builder.Property(r => r.TypeCode).HasMaxLength(50);
         builder.Property(r => r.Kind).HasMaxLength(10);
         builder.Property(r => r.Code).HasMaxLength(100);
+        builder.Property(r => r.ContentSha256).HasMaxLength(64);
         builder.HasIndex(r => new { r.DistrictId, r.Code });
+        // One attempt's rows once: the check before writing is a look-up on its first two columns, and two retries racing
+        // each other are stopped here (nulls are distinct, so rows of no known attempt never collide).
+        builder.HasIndex(r => new { r.ClientId, r.ContentSha256, r.Kind, r.Code }).IsUnique();
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Uchastok.Web.Protocols;
 /// account and officer record, and whether a witness is a police officer — an account in a police position
 /// or an officer record with that phone, e-mail or IIN.
 /// </summary>
-public sealed class ProtocolFacts(UchastokDbContext db, IDataProtectionProvider protection, IStringLocalizer<SharedResource> localizer)
+public sealed class ProtocolFacts(UchastokDbContext db, IDataProtectionProvider protection, AccountIins accountIins, IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>The language of the drafter's position in the document: one fixed language, so the text (and the hash) does not depend on the reader's.</summary>
     public const string DocumentLanguage = "ru";
@@ -44,31 +45,46 @@ public sealed class ProtocolFacts(UchastokDbContext db, IDataProtectionProvider 
 
     private static string Initial(string name) => string.IsNullOrWhiteSpace(name) ? "" : char.ToUpperInvariant(name.Trim()[0]) + ".";
 
-    /// <summary>The police of the database, loaded once per request: every contact and IIN of an account in a police position or of an officer record.</summary>
-    public async Task<PoliceDirectory> PoliceAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The police as the witnesses of a request need them, loaded once per request: every contact of an account in a police
+    /// position or of an officer record, and which of the witnesses' IINs (<paramref name="documents"/>) belong to a police
+    /// account — asked of Accounts by keyed hash, so no account's IIN is decrypted (at national scale that was tens of
+    /// thousands of decryptions per signing). The contacts are stored readable and compared as they are.
+    /// </summary>
+    public async Task<PoliceDirectory> PoliceAsync(IEnumerable<JsonElement> documents, CancellationToken cancellationToken = default)
     {
         var accounts = await db.Users.AsNoTracking()
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && PoliceRoles.Contains(r.Name!))))
-            .Select(u => new { u.NormalizedEmail, u.PhoneNumber, u.ProtectedIin }).ToListAsync(cancellationToken);
+            .Select(u => new { u.NormalizedEmail, u.PhoneNumber }).ToListAsync(cancellationToken);
         var officerPhones = await db.Officers.AsNoTracking().Select(o => o.Phone).ToListAsync(cancellationToken);
-        var iinProtector = protection.CreateProtector(AccountCommands.IinProtectionPurpose);
         var contacts = new HashSet<string>(StringComparer.Ordinal);
-        var iins = new HashSet<string>(StringComparer.Ordinal);
         foreach (var account in accounts)
         {
             if (account.NormalizedEmail is { } email) contacts.Add(email);
             if (ContactValidation.NormalizePhone(account.PhoneNumber) is { } phone) contacts.Add(phone);
-            if (account.ProtectedIin is { } protectedIin) iins.Add(iinProtector.Unprotect(protectedIin));
         }
         foreach (var phone in officerPhones)
             if (ContactValidation.NormalizePhone(phone) is { } normalized) contacts.Add(normalized);
+        var witnessIins = documents.SelectMany(PoliceDirectory.WitnessIins).ToList();
+        var iins = witnessIins.Count == 0 ? new HashSet<string>() : await accountIins.HeldByRolesAsync(witnessIins, PoliceRoles, cancellationToken);
         return new PoliceDirectory(contacts, iins);
     }
 }
 
-/// <summary>The contacts (normalised phone, upper-case e-mail) and IINs of the police.</summary>
+/// <summary>The contacts (normalised phone, upper-case e-mail) of the police, and those of the request's witness IINs that are a police account's.</summary>
 public sealed class PoliceDirectory(IReadOnlySet<string> contacts, IReadOnlySet<string> iins)
 {
+    /// <summary>The IINs a document gives its witnesses, as <see cref="IsPolice"/> compares them (trimmed): what the police directory is asked about.</summary>
+    public static IEnumerable<string> WitnessIins(JsonElement document)
+    {
+        if (document.ValueKind != JsonValueKind.Object || !document.TryGetProperty("witnesses", out var witnesses) || witnesses.ValueKind != JsonValueKind.Array)
+            yield break;
+        foreach (var witness in witnesses.EnumerateArray())
+            if (witness.ValueKind == JsonValueKind.Object && witness.TryGetProperty("iin", out var iin) && iin.ValueKind == JsonValueKind.String
+                && iin.GetString() is { } text && !string.IsNullOrWhiteSpace(text))
+                yield return text.Trim();
+    }
+
     /// <summary>For each witness of the document, whether the police directory knows his contact or IIN.</summary>
     public IReadOnlyList<bool> Witnesses(JsonObject document) =>
         (document["witnesses"] as JsonArray ?? []).Select(node => node is JsonObject witness && IsPolice(witness)).ToList();

@@ -147,12 +147,11 @@ public sealed class ProtocolRegister(
         if (input.Version is { } version && version != protocol.Version) return ProtocolCommandResult.Of(ProtocolOutcome.Conflict, protocol);
         var document = Document(protocol);
         var signing = await PrepareSigningAsync(protocol, document, input.Signatures, input.Sha256, await rules.CurrentAsync(cancellationToken),
-            await facts.PoliceAsync(cancellationToken), cancellationToken);
+            await facts.PoliceAsync([JsonSerializer.SerializeToElement(document)], cancellationToken), cancellationToken);
         if (signing.Refusals.Count > 0)
         {
             db.ChangeTracker.Clear();
-            db.ProtocolSigningRefusals.AddRange(signing.Refusals);
-            await db.SaveChangesAsync(cancellationToken);
+            await RecordRefusalsAsync(signing.Refusals, cancellationToken);
         }
         if (signing.Outcome != ProtocolOutcome.Signed) return new(signing.Outcome, protocol, signing.Errors);
         try
@@ -165,6 +164,30 @@ public sealed class ProtocolRegister(
             return ProtocolCommandResult.Of(ProtocolOutcome.Conflict, await db.Protocols.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken));
         }
         return ProtocolCommandResult.Of(ProtocolOutcome.Signed, protocol);
+    }
+
+    /// <summary>
+    /// Writes a refused attempt's rows, unless the same attempt — the same clientId with the same content hash — was
+    /// recorded already: a tablet retrying a refused sync item (or a client retrying the sign route) must not count
+    /// twice in the supervisor's figures. Changed content is a new hash, so a new attempt, and counts.
+    /// </summary>
+    internal async Task RecordRefusalsAsync(IReadOnlyList<ProtocolSigningRefusal> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var attempt = rows[0];
+        if (attempt.ContentSha256 is { } hash
+            && await db.ProtocolSigningRefusals.AnyAsync(r => r.ClientId == attempt.ClientId && r.ContentSha256 == hash, cancellationToken))
+            return;
+        db.ProtocolSigningRefusals.AddRange(rows);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // A retry of the same attempt running beside this one wrote its rows first: they are this attempt's.
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>What signing decided: signed (the tracked protocol changed and its signatures added, not yet saved), or refused with the rows to record.</summary>
@@ -188,6 +211,17 @@ public sealed class ProtocolRegister(
         // The drafter is named from his record at signing too: a draft made before a change of position is signed with the position of today.
         var stored = ProtocolContent.Stored(JsonSerializer.SerializeToElement(document), drafter);
         var content = ProtocolChecks.Evaluate(current.RuleSet, protocol.TypeCode, ProtocolContent.ForEvaluation(stored, drafter, police.Witnesses(stored)));
+        // The hash is taken before the rules decide: a refusal records it (with the clientId) to know the same attempt again.
+        string? hash = null;
+        NotCanonicalException? notCanonical = null;
+        try
+        {
+            hash = ProtocolContent.Hash(protocol.TypeCode, stored, signatures.Select(s => s.Content));
+        }
+        catch (NotCanonicalException e)
+        {
+            notCanonical = e;
+        }
         // Who must sign is the rule set's too (signers.required), judged on the signatures as hashed, as the tablet judges them.
         var signers = ProtocolChecks.EvaluateSignatures(current.RuleSet, protocol.TypeCode, ProtocolContent.SignaturesForEvaluation(signatures.Select(s => s.Content)));
         var result = new ProtocolCheckResult([.. content.Missing, .. signers.Missing], [.. content.Refused, .. signers.Refused.Except(content.Refused)]);
@@ -201,19 +235,14 @@ public sealed class ProtocolRegister(
                 .Select(f => new ProtocolSigningRefusal
                 {
                     AttemptId = attempt, UserId = protocol.DrafterUserId, OfficerId = protocol.DrafterOfficerId, DistrictId = protocol.DistrictId,
-                    TypeCode = protocol.TypeCode, Kind = f.Item1, Code = f.Code, AtUtc = at,
+                    TypeCode = protocol.TypeCode, Kind = f.Item1, Code = f.Code, AtUtc = at, ClientId = protocol.ClientId, ContentSha256 = hash,
                 }).ToList();
             return new(ProtocolOutcome.Refused, errors, rows);
         }
-        string hash;
-        try
-        {
-            hash = ProtocolContent.Hash(protocol.TypeCode, stored, signatures.Select(s => s.Content));
-        }
-        catch (NotCanonicalException e)
+        if (hash is null)
         {
             // The document was checked when saved; what is left is a refusal's reason the canonical form cannot hold (a lone surrogate).
-            errors.Add("signatures", localizer["Protocol.DocumentNotCanonical", e.Message]);
+            errors.Add("signatures", localizer["Protocol.DocumentNotCanonical", notCanonical!.Message]);
             return new(ProtocolOutcome.Invalid, errors, []);
         }
         if (!string.Equals(hash, clientSha256!.Trim(), StringComparison.OrdinalIgnoreCase))

@@ -31,7 +31,8 @@ public sealed class ProtocolSync(
         var drafter = await facts.DrafterAsync(ProtocolScope.UserId(user), cancellationToken);
         // Read once per batch: the rule set with its articles and the police directory do not change between items.
         var current = await rules.CurrentAsync(cancellationToken);
-        var police = await facts.PoliceAsync(cancellationToken);
+        // Only signed items are checked against the police; their witnesses' IINs are asked about in one go.
+        var police = await facts.PoliceAsync(items.Where(i => i.Kind == Signed && i.Document is not null).Select(i => i.Document!.Value), cancellationToken);
         // One query finds which clientIds the server has already: a queue of new items then costs no look-up each.
         // One made by another request in the meantime is caught by the unique index and answered as already there.
         var sent = items.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value).Distinct().ToList();
@@ -124,11 +125,8 @@ public sealed class ProtocolSync(
             // Nothing of a refused item stays but the refusal rows: the tablet keeps the protocol and sends it again once complete.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            if (signing.Refusals.Count > 0)
-            {
-                db.ProtocolSigningRefusals.AddRange(signing.Refusals);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            // The same item sent again unchanged after its refusal adds no rows (RecordRefusalsAsync): it is one attempt.
+            await register.RecordRefusalsAsync(signing.Refusals, cancellationToken);
             return new(item.ClientId, signing.Outcome == ProtocolOutcome.Refused ? "refused" : "invalid", Errors: signing.Errors);
         }
         if (await SaveAsync(cancellationToken) is not null)

@@ -127,6 +127,29 @@ public sealed class ShiftSessionTests(ClockedAppFactory factory) : IClassFixture
         Assert.Equal("revoked", Assert.Single(refused.Headers.GetValues(RevokedDevices.SessionHeader)));
     }
 
+    [Fact]
+    public async Task Open_RecordsTheShiftsEnd_OfAStaffSessionOnly_AndStartUpFillsItForOneOpenedBefore()
+    {
+        var inspector = await InspectorAsync();
+        var resident = await SessionTests.NewResidentAsync(factory);
+        using var api = factory.Client();
+        var signedInAt = factory.Clock.GetUtcNow();
+        foreach (var email in new[] { inspector, resident })
+            (await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiClient.DemoPassword })).EnsureSuccessStatusCode();
+
+        var session = await SessionOfAsync(inspector);
+        Assert.Equal((signedInAt + Shift).UtcDateTime, session.ShiftEndsAtUtc);
+        Assert.Null((await SessionOfAsync(resident)).ShiftEndsAtUtc);
+
+        // As a session opened before the column: its shift's end is filled at start-up from its sign-in and the configured shift.
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().AccountSessions.Where(s => s.Id == session.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ShiftEndsAtUtc, (DateTime?)null));
+        Assert.True(await AccountSessions.FillMissingShiftEndsAsync(factory.Services) >= 1);
+        Assert.Equal((signedInAt + Shift).UtcDateTime, (await SessionOfAsync(inspector)).ShiftEndsAtUtc);
+        Assert.Null((await SessionOfAsync(resident)).ShiftEndsAtUtc);
+    }
+
     private async Task<string> InspectorAsync() =>
         await factory.CreateStaffAsync("Inspector", (await factory.BeatAtAsync("43.2510", "76.9210")).DistrictId);
 

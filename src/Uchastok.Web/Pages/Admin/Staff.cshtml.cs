@@ -27,7 +27,7 @@ public sealed class StaffModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await accounts.CreateStaffAsync(
-            new CreateStaffInput(Input.DisplayName, Input.Email, Input.Phone, Input.Password, Input.Role, Input.DistrictId, Input.OfficerId), cancellationToken);
+            new CreateStaffInput(Input.DisplayName, Input.Email, Input.Phone, Input.Password, Input.Role, Input.DistrictId, Input.OfficerId) { Iin = Input.Iin }, cancellationToken);
         if (result.Succeeded)
         {
             Created = localizer["Staff.Created", result.User!.DisplayName];
@@ -63,6 +63,7 @@ public sealed class StaffModel(
         public string? DisplayName { get; set; }
         public string? Email { get; set; }
         public string? Phone { get; set; }
+        public string? Iin { get; set; }
         public string? Password { get; set; }
         public string? Role { get; set; } = Roles.Inspector;
         public int? DistrictId { get; set; }

@@ -205,6 +205,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime?>("ShiftEndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -248,6 +251,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("IinHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -299,6 +306,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IinHash");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2791,10 +2800,17 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Property<Guid>("AttemptId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer");
@@ -2820,6 +2836,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId", "Code");
+
+                    b.HasIndex("ClientId", "ContentSha256", "Kind", "Code")
+                        .IsUnique();
 
                     b.ToTable("protocols_signing_refusals", (string)null);
                 });

@@ -194,6 +194,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ShiftEndsAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -237,6 +240,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("IinHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -288,6 +295,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IinHash");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2706,9 +2715,16 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Property<Guid>("AttemptId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DistrictId")
@@ -2735,6 +2751,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId", "Code");
+
+                    b.HasIndex("ClientId", "ContentSha256", "Kind", "Code")
+                        .IsUnique();
 
                     b.ToTable("protocols_signing_refusals", (string)null);
                 });
