@@ -9,7 +9,7 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>The IIN encrypted with Data Protection; only its masked form is ever shown.</summary>
     public string? ProtectedIin { get; set; }
     public string? MaskedIin { get; set; }
-    /// <summary>The keyed hash of the IIN (<c>SearchHashes</c>, kind "iin"), written only by <see cref="AccountIins"/>: who holds an IIN is found without decrypting a row.</summary>
+    /// <summary>The keyed hash of the IIN (<c>SearchHashes</c>, kind "account-iin"), written only by <see cref="AccountIins"/>: who holds an IIN is found without decrypting a row.</summary>
     public string? IinHash { get; set; }
     public string PreferredLanguage { get; set; } = "kk";
     /// <summary>The district a supervisor heads or an inspector serves in; the scope of staff actions.</summary>

@@ -11,10 +11,13 @@ namespace Uchastok.Web.Accounts;
 /// (at registration, at staff creation, and once at start-up for rows older than the column). Another module asks
 /// whether an IIN belongs to an account in some roles and gets an index look-up.
 /// </summary>
-public sealed class AccountIins(UchastokDbContext db, SearchHashes hashes, IDataProtectionProvider protection)
+public sealed class AccountIins(UchastokDbContext db, SearchHashes hashes, IDataProtectionProvider protection, ILogger<AccountIins> logger)
 {
-    /// <summary>The kind ADR 0010 names for IINs, as the preventive register uses it: the same IIN hashes the same in both.</summary>
-    public const string HashKind = "iin";
+    /// <summary>
+    /// A kind of its own, not the preventive register's "iin": were the two hashed alike, a copy of the database without the
+    /// key ring could join a resident's account (e-mail and phone in clear) to his prevention file, which ADR 0010 rules out.
+    /// </summary>
+    public const string HashKind = "account-iin";
 
     /// <summary>Rows filled per round trip at start-up: enough that a national table of staff and residents takes seconds, few enough to keep one transaction small.</summary>
     private const int BackfillBatch = 500;
@@ -65,16 +68,31 @@ public sealed class AccountIins(UchastokDbContext db, SearchHashes hashes, IData
     {
         var protector = protection.CreateProtector(AccountCommands.IinProtectionPurpose);
         var filled = 0;
+        var after = "";
         while (true)
         {
-            var users = await db.Users.Where(u => u.ProtectedIin != null && u.IinHash == null).OrderBy(u => u.Id)
-                .Take(BackfillBatch).ToListAsync(cancellationToken);
-            if (users.Count == 0) return filled;
-            foreach (var user in users)
-                user.IinHash = await hashes.HashAsync(HashKind, protector.Unprotect(user.ProtectedIin!), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            filled += users.Count;
+            // Read without tracking and page by id: a row that cannot be filled is passed, not read again forever.
+            var rows = await db.Users.AsNoTracking()
+                .Where(u => u.ProtectedIin != null && u.IinHash == null && string.Compare(u.Id, after) > 0)
+                .OrderBy(u => u.Id).Select(u => new { u.Id, u.ProtectedIin }).Take(BackfillBatch).ToListAsync(cancellationToken);
+            if (rows.Count == 0) return filled;
+            foreach (var row in rows)
+            {
+                string iin;
+                try { iin = protector.Unprotect(row.ProtectedIin!); }
+                catch (System.Security.Cryptography.CryptographicException)
+                {
+                    // A row the key ring cannot open (a restore without its key, say) must not keep the server from starting;
+                    // the account is named, its IIN never.
+                    logger.LogWarning("Account {UserId}: its IIN cannot be decrypted, so it has no search hash", row.Id);
+                    continue;
+                }
+                var hash = await hashes.HashAsync(HashKind, iin, cancellationToken);
+                // One conditional update per row: no concurrency stamp to clash with another node's write to the account.
+                filled += await db.Users.Where(u => u.Id == row.Id && u.IinHash == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.IinHash, hash), cancellationToken);
+            }
+            after = rows[^1].Id;
         }
     }
 }

@@ -71,14 +71,24 @@ public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache
         return new OpenedSession(session.Id, expires);
     }
 
-    /// <summary>When the shift of the session's account ends, as the session's row recorded it when it opened; null for an account that works no shifts or for no such session.</summary>
-    private Task<DateTime?> ShiftEndAsync(string sessionId, CancellationToken cancellationToken) =>
-        db.AccountSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.ShiftEndsAtUtc).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// When the shift of the session's account ends, as the session's row recorded it when it opened, or sooner when the
+    /// configured shift has since been shortened; null for an account that works no shifts or for no such session.
+    /// </summary>
+    private async Task<DateTime?> ShiftEndAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var row = await db.AccountSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new { s.ShiftEndsAtUtc, s.CreatedAtUtc }).FirstOrDefaultAsync(cancellationToken);
+        if (row?.ShiftEndsAtUtc is not { } recorded) return null;
+        var configured = row.CreatedAtUtc + ShiftLength;
+        return configured < recorded ? configured : recorded;
+    }
 
     /// <summary>
     /// Gives the open staff sessions opened before <see cref="AccountSession.ShiftEndsAtUtc"/> existed their shift's end, as
     /// <see cref="ShiftEndAsync"/> computed it then (sign-in + the configured shift). The migration cannot: the shift's length is
-    /// configuration, not data. Runs at every start; once the rows are filled it finds nothing (a session lasts 14 days at most).
+    /// configuration, not data. Runs at every start and with the hourly clean-up (a node of the previous release may still open
+    /// sessions without it during a rolling update); once the rows are filled it finds nothing (a session lasts 14 days at most).
     /// </summary>
     public static async Task<int> FillMissingShiftEndsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {

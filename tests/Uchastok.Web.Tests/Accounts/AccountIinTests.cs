@@ -10,7 +10,7 @@ using Uchastok.Web.Tests.Support;
 namespace Uchastok.Web.Tests.Accounts;
 
 /// <summary>
-/// An account's IIN is kept encrypted, masked and as its keyed hash (<c>SearchHashes</c>, kind "iin"), all three written by Accounts:
+/// An account's IIN is kept encrypted, masked and as its keyed hash (<c>SearchHashes</c>, kind "account-iin", not the register's "iin"), all three written by Accounts:
 /// at registration, at staff creation by the administrator, and at start-up for accounts older than the hash. Other modules ask
 /// which IINs belong to accounts in some roles, by hash.
 /// </summary>
@@ -26,6 +26,8 @@ public sealed class AccountIinTests(UchastokAppFactory factory) : IClassFixture<
         Assert.DoesNotContain(iin, user.ProtectedIin);
         Assert.Equal(iin[..6] + "*****" + iin[11..], user.MaskedIin);
         Assert.Equal(await HashAsync(iin), user.IinHash);
+        // Not the preventive register's hash of the same IIN: a copy of the database alone cannot join the two.
+        Assert.NotEqual(await factory.Services.GetRequiredService<SearchHashes>().HashAsync("iin", iin), user.IinHash);
         var other = TestIins.New();
         Assert.Equal([iin], await PoliceAmongAsync(iin, other));
     }
@@ -70,6 +72,23 @@ public sealed class AccountIinTests(UchastokAppFactory factory) : IClassFixture<
 
         Assert.Equal(await HashAsync(iin), await WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.IinHash).SingleAsync()));
         Assert.Equal([iin], await PoliceAmongAsync(iin));
+    }
+
+    [Fact]
+    public async Task FillMissingHashes_PassesARowItCannotDecrypt_AndStillFillsTheOthers()
+    {
+        var iin = TestIins.New();
+        var readable = await StaffAsync(iin);
+        var unreadable = await StaffAsync(TestIins.New());
+        await WithDbAsync(db => db.Users.Where(u => u.Email == readable).ExecuteUpdateAsync(set => set.SetProperty(u => u.IinHash, (string?)null)));
+        // As after a restore without the key that protected it: the server must still start.
+        await WithDbAsync(db => db.Users.Where(u => u.Email == unreadable)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.IinHash, (string?)null).SetProperty(u => u.ProtectedIin, "CfDJ8-not-a-protected-value")));
+
+        await AccountIins.FillMissingHashesAsync(factory.Services);
+
+        Assert.Equal(await HashAsync(iin), await WithDbAsync(db => db.Users.Where(u => u.Email == readable).Select(u => u.IinHash).SingleAsync()));
+        Assert.Null(await WithDbAsync(db => db.Users.Where(u => u.Email == unreadable).Select(u => u.IinHash).SingleAsync()));
     }
 
     private async Task<string> StaffAsync(string iin)

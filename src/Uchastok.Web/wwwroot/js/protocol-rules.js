@@ -61,7 +61,8 @@ const signerRoles = ["drafter", "person", "witness1", "witness2", "owner", "repr
 /**
  * Refuses a rule set whose signers the C# loader (ProtocolRuleSet.ReadSigners) refuses, with the same words: this
  * interpreter has no loader of its own, so both evaluate functions check the signers of every type before anything
- * else, and a rule set the server could not load is never judged differently here. Throws an Error naming the place.
+ * else. Only the signers' roles are checked here: the loader's checks of their shape (signers not an object, unknown
+ * properties) are not repeated, as the server sends only rule sets its loader took. Throws an Error naming the place.
  */
 export function checkSigners(ruleSet) {
     (ruleSet.types || []).forEach((type, index) => {

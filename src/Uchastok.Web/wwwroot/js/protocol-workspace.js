@@ -10,7 +10,7 @@
 // (what the server accepted: its id and hash, for the links).
 
 import * as store from "/js/workspace-store.js";
-import { evaluate, sha256Hex } from "/js/protocol-rules.js";
+import { checkSigners, evaluate, sha256Hex } from "/js/protocol-rules.js";
 
 const SIGNER_ORDER = ["drafter", "person", "witness1", "witness2", "owner", "representative"];
 const MAX_SIGNATURE_BYTES = 64 * 1024;
@@ -104,7 +104,16 @@ async function loadRules() {
             if (!(error instanceof TypeError)) throw error;
         }
     }
-    return (await workspace.get("rules", "current")) ?? null;
+    const kept = (await workspace.get("rules", "current")) ?? null;
+    if (!kept) return null;
+    // A copy kept by an older release may no longer pass this release's checks: offline, that is no rules at all
+    // (the page says to go online once), never a workspace that fails at its first check.
+    try {
+        checkSigners(kept.ruleSet);
+    } catch {
+        return null;
+    }
+    return kept;
 }
 
 function fillLists() {
