@@ -65,4 +65,24 @@ public sealed class QuickReportJourneys(BrowserFixture fixture) : IClassFixture<
         await PageChecks.AssertUsableAsync(inspector, "safety-reports-kk");
         await inspector.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Resident_WithoutJavaScript_InRussian_ReportsAnAddressTheMapDoesNotKnow_InTheDistrictHeChose()
+    {
+        var resident = await Host.NewPhonePageAsync(javaScript: false, language: "ru");
+        await resident.GotoAsync("/safety/report");
+        Assert.Equal(0, await resident.Locator("#use-my-location:visible").CountAsync());
+
+        await resident.CheckAsync("#category-unlit-place");
+        await resident.FillAsync("#addressText", "за старыми гаражами у арыка");
+        await resident.SelectOptionAsync("#districtId", new SelectOptionValue { Index = 1 });
+        await resident.FillAsync("#text", "Проход между домами без единого фонаря, вечером темно");
+        await BrowserHost.SubmitAsync(resident, "#send-report");
+
+        await resident.WaitForURLAsync("**/safety/report/sent/**");
+        Assert.StartsWith("SR-", (await resident.InnerTextAsync("#report-reference")).Trim(), StringComparison.Ordinal);
+        Assert.Equal("Адрес не найден на карте, поэтому сообщение ушло в выбранный вами район.", await resident.InnerTextAsync("#district-only"));
+        await PageChecks.AssertUsableAsync(resident, "safety-sent-nojs-ru");
+        await resident.Context.CloseAsync();
+    }
 }
