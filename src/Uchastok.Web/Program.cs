@@ -8,6 +8,7 @@ using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
 using Uchastok.Web.Prevention;
 using Uchastok.Web.Protocols;
+using Uchastok.Web.Safety;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Localization;
 using Uchastok.Web.Shared.Security;
@@ -42,6 +43,7 @@ builder.Services
     .AddTrust(builder.Configuration)
     .AddPrevention()
     .AddProtocols()
+    .AddSafety()
     .AddEvaluation()
     .AddTransparency();
 
@@ -68,6 +70,7 @@ app.MapCommunityApi();
 app.MapTrustApi();
 app.MapPreventionApi();
 app.MapProtocolsApi();
+app.MapSafetyApi();
 app.MapEvaluationApi();
 app.MapTransparencyApi();
 await app.RunAsync();

@@ -32,6 +32,21 @@ public sealed class PersonalDataLog(UchastokDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Writes one row per record shown on one screen (a list whose every line carries personal data), with the
+    /// subject's account where the record names one, in one save.
+    /// </summary>
+    public async Task RecordReadsAsync(string readerUserId, IEnumerable<(PersonalRecord Record, string? SubjectUserId)> reads, string purpose, CancellationToken cancellationToken = default)
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        foreach (var (record, subject) in reads)
+            db.PersonalDataAccesses.Add(new PersonalDataAccess
+            {
+                ReaderUserId = readerUserId, SubjectUserId = subject, RecordKind = record.Kind, RecordId = record.Id, Purpose = purpose, AtUtc = at,
+            });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Who read a record, when and why, newest first: the file's own access history, shown to its supervisor.</summary>
     public async Task<IReadOnlyList<RecordRead>> HistoryAsync(PersonalRecord record, int take = 200, CancellationToken cancellationToken = default) =>
         await db.PersonalDataAccesses.AsNoTracking()

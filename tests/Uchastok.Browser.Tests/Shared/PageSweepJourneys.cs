@@ -27,7 +27,7 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
         string[] paths =
         [
             "/", "/?q=" + Uri.EscapeDataString("Толе би"), "/?lat=43.2510&lon=76.9210", "/appeals/new", $"/beats/{beatId}", $"/beats/{beatId}/reception",
-            $"/appeals/track/{token}", "/trust", "/reports", "/account/login", "/account/register",
+            $"/appeals/track/{token}", "/trust", "/reports", "/account/login", "/account/register", "/safety/report", "/safety/report/sent/SR-ABCD-EFGH",
         ];
         await SweepAsync(paths, language => Host.NewPhonePageAsync(language: language));
     }
@@ -48,9 +48,9 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
         string[] inspector = ["/appeals/queue", "/community", "/community/receptions", "/community/mailings", $"/trust/free-text?beat={beatId}", "/account/profile",
             "/prevention", "/prevention/new", "/prevention/day", $"/prevention/entries/{entry}", "/prevention/juveniles",
             "/prevention/dv-cases", "/prevention/dv-cases/new", $"/prevention/dv-cases/{dvCase}", "/protocols", $"/protocols/{protocol}",
-            "/protocols/workspace", "/workspace"];
+            "/protocols/workspace", "/workspace", "/safety/reports"];
         string[] supervisor = ["/prevention", $"/prevention/entries/{entry}", "/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage", "/staff/sessions",
-            "/protocols", "/protocols/stats", $"/protocols/{protocol}"];
+            "/protocols", "/protocols/stats", $"/protocols/{protocol}", "/safety/reports"];
         string[] admin = ["/staff/sessions", "/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", "/admin/prevention-categories", "/admin/dv-measure-types", "/admin/protocols/offences", "/protocols", $"/protocols/stats?district={districtId}", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
         await SweepAsync(inspector, language => Host.SignInAsync("inspector1@demo.kz", language, phone: true));
         await SweepAsync(supervisor, language => Host.SignInAsync("supervisor.almaly@demo.kz", language, phone: true));

@@ -18,7 +18,7 @@ public static class ModuleFloors
         ["Accounts"] = 2,
         ["Notifications"] = 3,
         ["Appeals"] = 4,
-        ["BeatDesign"] = 5, ["Community"] = 5, ["Trust"] = 5, ["Integrations"] = 5, ["Prevention"] = 5, ["Protocols"] = 5,
+        ["BeatDesign"] = 5, ["Community"] = 5, ["Trust"] = 5, ["Integrations"] = 5, ["Prevention"] = 5, ["Protocols"] = 5, ["Safety"] = 5,
         ["Transparency"] = 6, ["Evaluation"] = 6,
         ["Demo"] = 7,
         ["Pages"] = 8,

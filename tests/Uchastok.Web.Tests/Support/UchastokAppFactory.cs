@@ -103,6 +103,7 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting("Appeals:FilingsPerAddressPerHour", "100000");
             builder.UseSetting("Appeals:FilingsPerContactPerDay", "100000");
+            builder.UseSetting("Safety:ReportsPerNetworkPerHour", "100000");
         }
         // Every test signs in and registers from the same (test) address; the limits' own tests set them low.
         builder.UseSetting("Accounts:SignInsPerHour", SignInsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));

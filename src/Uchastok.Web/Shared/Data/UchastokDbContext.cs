@@ -88,6 +88,9 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ProtocolSigningRefusal> ProtocolSigningRefusals => Set<ProtocolSigningRefusal>();
     public DbSet<ProtocolOffenceArticle> ProtocolOffenceArticles => Set<ProtocolOffenceArticle>();
     public DbSet<KpiWeightSetting> KpiWeightSettings => Set<KpiWeightSetting>();
+    public DbSet<Safety.SafetyIncident> SafetyIncidents => Set<Safety.SafetyIncident>();
+    public DbSet<Safety.SafetyIncidentStep> SafetyIncidentSteps => Set<Safety.SafetyIncidentStep>();
+    public DbSet<Safety.SafetyIncidentPhoto> SafetyIncidentPhotos => Set<Safety.SafetyIncidentPhoto>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,0 +1,60 @@
+using Uchastok.Rules.Safety;
+
+namespace Uchastok.Web.Safety;
+
+/// <summary>What kind of incident a row is: a resident's quick report now; an SOS device's alarm later (issue 19).</summary>
+public enum SafetyIncidentKind { Report, Alarm }
+
+/// <summary>Where an incident stands. Only <c>Open</c> is written so far; the duty console adds the rest.</summary>
+public enum SafetyIncidentStatus { Open, Acknowledged, Escalated, Closed }
+
+/// <summary>
+/// One thing the duty console will show (<c>safety_incidents</c>): a quick report of a resident, later an
+/// alarm of a device. It keeps what was reported and where, and about the sender only the account of a
+/// signed-in resident who chose to sign it: no address, browser, cookie or anything else of an anonymous one.
+/// </summary>
+public sealed class SafetyIncident
+{
+    public long Id { get; set; }
+    /// <summary>The code the resident keeps (say <c>SR-7K3P-9QXD</c>); random, so it tells nobody how many reports there are.</summary>
+    public required string Reference { get; set; }
+    public SafetyIncidentKind Kind { get; set; }
+    public SafetyCategory Category { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    /// <summary>The address as the resident typed it, or the gazetteer's line for the point he chose.</summary>
+    public string? AddressText { get; set; }
+    /// <summary>Whether the place was found on the territory (a point, or an address the gazetteer knows).</summary>
+    public bool PlaceLocated { get; set; }
+    public int? BeatId { get; set; }
+    /// <summary>Null when the typed address was not found and the resident chose no district: the report says so.</summary>
+    public int? DistrictId { get; set; }
+    public required string Text { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public SafetyIncidentStatus Status { get; set; }
+    /// <summary>The account of a signed-in resident who chose to sign the report; null for every other report.</summary>
+    public string? AccountId { get; set; }
+}
+
+/// <summary>One step of an incident's audit trail (<c>safety_incident_steps</c>): who did what, when.</summary>
+public sealed class SafetyIncidentStep
+{
+    public long Id { get; set; }
+    public long IncidentId { get; set; }
+    /// <summary>What happened: <c>received</c> now; <c>acknowledged</c>, <c>escalated</c>, <c>closed</c> with the console.</summary>
+    public required string Step { get; set; }
+    /// <summary>The staff account that took the step; null when the system or the (possibly anonymous) resident did.</summary>
+    public string? ByUserId { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>A report's photo (<c>safety_incident_photos</c>), its metadata removed before it was stored (<see cref="SafetyPhoto"/>).</summary>
+public sealed class SafetyIncidentPhoto
+{
+    public long Id { get; set; }
+    public long IncidentId { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
+    public int SizeBytes { get; set; }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Uchastok.Rules.Safety;
+using Uchastok.Web.Accounts;
+using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Territory;
+
+namespace Uchastok.Web.Safety;
+
+/// <summary>
+/// The reports staff may read: an inspector those of his beats, a supervisor those of his district, an
+/// administrator all (the district-less ones too, until the duty console takes them). A report's text and
+/// photo are a resident's words and picture of a place, often naming or showing neighbours, so each report
+/// shown in a list and each photo opened is a read of personal data and goes into <see cref="PersonalDataLog"/>
+/// under the record kind <see cref="RecordKind"/>.
+/// </summary>
+public sealed class SafetyReportQueries(UchastokDbContext db, PersonalDataLog log, TerritoryText territoryText, IStringLocalizer<SharedResource> localizer)
+{
+    public const string RecordKind = "safety-report";
+    public const int DefaultPage = 50;
+
+    private sealed record Scope(bool All, int? District, IReadOnlyCollection<int>? Beats);
+
+    private async Task<Scope?> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.IsInRole(Roles.Admin)) return new Scope(true, null, null);
+        if (user.IsInRole(Roles.Supervisor) && ScopeClaims.District(user) is { } district) return new Scope(false, district, null);
+        if (user.IsInRole(Roles.Inspector) && ScopeClaims.Officer(user) is { } officer)
+            return new Scope(false, null, await db.Beats.AsNoTracking().Where(b => b.InspectorId == officer).Select(b => b.Id).ToListAsync(cancellationToken));
+        return null;
+    }
+
+    private static IQueryable<SafetyIncident> Within(IQueryable<SafetyIncident> incidents, Scope scope) =>
+        scope.All ? incidents
+        : scope.District is { } district ? incidents.Where(i => i.DistrictId == district)
+        : incidents.Where(i => i.BeatId != null && scope.Beats!.Contains(i.BeatId.Value));
+
+    /// <summary>The caller's reports, newest first; null when the caller holds no position that reads them.</summary>
+    public async Task<SafetyReportPage?> ListAsync(ClaimsPrincipal user, long? before, int take, CancellationToken cancellationToken = default)
+    {
+        if (await ScopeAsync(user, cancellationToken) is not { } scope) return null;
+        take = Math.Clamp(take, 1, 200);
+        var query = Within(db.SafetyIncidents.AsNoTracking().Where(i => i.Kind == SafetyIncidentKind.Report), scope);
+        if (before is { } older) query = query.Where(i => i.Id < older);
+        // Ids grow with time within one database, so the id orders as the creation time does and pages without ties.
+        var rows = await query.OrderByDescending(i => i.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(take).ToList();
+        var ids = page.Select(i => i.Id).ToList();
+        var withPhoto = (await db.SafetyIncidentPhotos.AsNoTracking().Where(p => ids.Contains(p.IncidentId)).Select(p => p.IncidentId).ToListAsync(cancellationToken)).ToHashSet();
+        var beatIds = page.Where(i => i.BeatId != null).Select(i => i.BeatId!.Value).Distinct().ToList();
+        var beats = await db.Beats.AsNoTracking().Where(b => beatIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Code, cancellationToken);
+        var districts = (await db.Districts.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(d => d.Id, territoryText.DistrictName);
+        var accountIds = page.Where(i => i.AccountId != null).Select(i => i.AccountId!).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => accountIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
+        var views = page.Select(i => new SafetyReportView(
+            i.Id, i.Reference, SafetyCategories.ApiName(i.Category), localizer[$"Safety.Category.{i.Category}"], DateTime.SpecifyKind(i.CreatedAtUtc, DateTimeKind.Utc),
+            i.Latitude, i.Longitude, i.AddressText, i.PlaceLocated, i.BeatId, i.BeatId is { } b ? beats.GetValueOrDefault(b) : null,
+            i.DistrictId, i.DistrictId is { } d ? districts.GetValueOrDefault(d) : null, i.Text, i.Status.ToString().ToLowerInvariant(),
+            i.AccountId is not null, i.AccountId is { } a ? names.GetValueOrDefault(a) : null,
+            withPhoto.Contains(i.Id) ? $"/api/v1/safety/reports/{i.Id}/photo" : null)).ToList();
+        if (views.Count > 0)
+            await log.RecordReadsAsync(UserId(user), page.Select(i => (new PersonalRecord(RecordKind, i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), i.AccountId)),
+                "safety reports list", cancellationToken);
+        return new SafetyReportPage(views, rows.Count > take ? page[^1].Id : null);
+    }
+
+    /// <summary>A report's photo for a caller whose scope holds the report; null otherwise (the same as no photo). The opening is logged.</summary>
+    public async Task<SafetyIncidentPhoto?> PhotoAsync(ClaimsPrincipal user, long incidentId, CancellationToken cancellationToken = default)
+    {
+        if (await ScopeAsync(user, cancellationToken) is not { } scope) return null;
+        var incident = await Within(db.SafetyIncidents.AsNoTracking().Where(i => i.Id == incidentId), scope).SingleOrDefaultAsync(cancellationToken);
+        if (incident is null) return null;
+        var photo = await db.SafetyIncidentPhotos.AsNoTracking().SingleOrDefaultAsync(p => p.IncidentId == incidentId, cancellationToken);
+        if (photo is null) return null;
+        await log.RecordReadsAsync(UserId(user), [(new PersonalRecord(RecordKind, incidentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), incident.AccountId)],
+            "safety report photo", cancellationToken);
+        return photo;
+    }
+
+    private static string UserId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Safety reports are read by signed-in staff only.");
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Uchastok.Web.Tests.Support;
+using static Uchastok.Web.Tests.Safety.SafetyTestData;
+
+namespace Uchastok.Web.Tests.Safety;
+
+/// <summary>
+/// Every safety route and page for every kind of caller, against a report with a photo on inspector1's beat: anyone
+/// files (a body the rules refuse, so a 400 proves the caller got through and nothing is stored); the beat's
+/// inspector, the district's supervisor and the administrator read; another beat's inspector reads his own list but
+/// not this photo (404); residents, partners and the district's other officers are refused (403), strangers 401.
+/// </summary>
+public sealed class SafetyAuthorizationTests(SafetyAuthorizationTests.Fixture fixture) : IClassFixture<SafetyAuthorizationTests.Fixture>
+{
+    public sealed class Fixture : UchastokAppFactory
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private (long Report, string Partner)? _data;
+
+        public async Task<(long Report, string Partner)> DataAsync()
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (_data is { } made) return made;
+                using var client = this.Client();
+                using var form = new MultipartFormDataContent
+                {
+                    { new StringContent("yard-safety"), "category" },
+                    { new StringContent("43.2510"), "lat" },
+                    { new StringContent("76.9210"), "lon" },
+                    { new StringContent("A loose manhole cover"), "text" },
+                    { new ByteArrayContent(Uchastok.Rules.Tests.Safety.SafetyTestPhotos.JpegWithExif()), "photo", "cover.jpg" },
+                };
+                var response = await client.PostAsync("/api/v1/safety/reports", form);
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                var reference = (await response.JsonAsync()).GetProperty("reference").GetString();
+                var id = await WithDbAsync(this, db => db.SafetyIncidents.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
+                _data = (id, await this.CreateStaffAsync("Partner", null));
+                return _data.Value;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound,
+        NoAuth = HttpStatusCode.Unauthorized, Denied = HttpStatusCode.Forbidden;
+
+    /// <summary>The callers, in the order of every row's expectations.</summary>
+    private static readonly string[] Callers =
+        ["anonymous", "resident1@demo.kz", "partner", "inspector1@demo.kz", "inspector2@demo.kz", "juvenile.almaly@demo.kz", "women.almaly@demo.kz", "supervisor.almaly@demo.kz", "admin@demo.kz"];
+
+    private static readonly (string Method, string Path, HttpStatusCode[] Expected)[] Routes =
+    [
+        ("POST", "/api/v1/safety/reports", [Bad, Bad, Bad, Bad, Bad, Bad, Bad, Bad, Bad]),
+        ("GET", "/api/v1/safety/reports", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Ok, Ok]),
+        ("GET", "/api/v1/safety/reports/{report}/photo", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Ok, Ok]),
+    ];
+
+    public static TheoryData<string, string, string, HttpStatusCode> Matrix()
+    {
+        var data = new TheoryData<string, string, string, HttpStatusCode>();
+        foreach (var (method, path, expected) in Routes)
+            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task EachCaller_GetsWhatItsPositionAndScopeAllow(string who, string method, string path, HttpStatusCode expected)
+    {
+        var (report, partner) = await fixture.DataAsync();
+        var url = path.Replace("{report}", report.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var client = who switch
+        {
+            "anonymous" => fixture.Client(),
+            "partner" => await fixture.SignedInAsync(partner),
+            _ => await fixture.SignedInAsync(who),
+        };
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method != "GET") request.Content = JsonContent.Create(new { category = "NoSuchKind" });
+
+        var response = await client.SendAsync(request);
+
+        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The pages for the same callers, signed in through the login form: "login" and "denied" are the sign-in cookie's redirects.</summary>
+    private static readonly (string Path, string Answers)[] Pages =
+    [
+        ("/safety/report", "200 200 200 200 200 200 200 200 200"),
+        ("/safety/report/sent/SR-ABCD-EFGH", "200 200 200 200 200 200 200 200 200"),
+        ("/safety/report/sent/not-a-reference", "404 404 404 404 404 404 404 404 404"),
+        ("/safety/reports", "login denied denied 200 200 denied denied 200 200"),
+    ];
+
+    public static TheoryData<string, string, string> PageMatrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (path, answers) in Pages)
+        {
+            var codes = answers.Split(' ');
+            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageMatrix))]
+    public async Task EachCaller_OpensOnlyThePagesItsPositionAllows(string who, string path, string expected)
+    {
+        var (_, partner) = await fixture.DataAsync();
+        using var client = who switch
+        {
+            "anonymous" => fixture.Client(),
+            "partner" => await fixture.SignedInWithCookieAsync(partner),
+            _ => await fixture.SignedInWithCookieAsync(who),
+        };
+
+        var response = await client.GetAsync(path);
+
+        if (expected is "login" or "denied")
+        {
+            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {path}: expected a redirect, got {(int)response.StatusCode}");
+            var location = response.Headers.Location!;
+            Assert.StartsWith(expected == "login" ? "/account/login" : "/account/access-denied", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
+        }
+        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {path}: expected {expected}, got {(int)response.StatusCode}");
+    }
+}
