@@ -103,7 +103,8 @@ public static class SafetyPhoto
         ushort U16(ReadOnlySpan<byte> s, int i) => big ? (ushort)((s[i] << 8) | s[i + 1]) : (ushort)(s[i] | (s[i + 1] << 8));
         uint U32(ReadOnlySpan<byte> s, int i) => big ? (uint)((s[i] << 24) | (s[i + 1] << 16) | (s[i + 2] << 8) | s[i + 3]) : (uint)(s[i] | (s[i + 1] << 8) | (s[i + 2] << 16) | (s[i + 3] << 24));
         var ifd = U32(tiff, 4);
-        if (ifd + 2 > tiff.Length) return 0;
+        // Compared without adding to the offset: a forged one near uint.MaxValue would wrap.
+        if (tiff.Length < 2 || ifd > (uint)tiff.Length - 2) return 0;
         var count = U16(tiff, (int)ifd);
         for (var i = 0; i < count; i++)
         {
@@ -137,9 +138,12 @@ public static class SafetyPhoto
         return result;
     }
 
-    /// <summary>The chunks that draw a PNG; everything else (tEXt, zTXt, iTXt, eXIf, tIME, private chunks) is left out.</summary>
+    /// <summary>
+    /// The chunks that draw a PNG; everything else (tEXt, zTXt, iTXt, eXIf, tIME, private chunks) is left out, and so is the
+    /// colour profile (iCCP), as JPEG's is: a profile's header can name the device's maker and model.
+    /// </summary>
     private static readonly HashSet<string> PngImageChunks =
-        ["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD", "pHYs", "hIST"];
+        ["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "sBIT", "bKGD", "pHYs", "hIST"];
 
     private static byte[]? StripPng(byte[] data)
     {

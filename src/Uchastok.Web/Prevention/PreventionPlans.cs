@@ -149,10 +149,14 @@ public sealed class PreventionPlans(
             start is null ? null : new GeoPoint(start.Latitude, start.Longitude));
         var byId = due.ToDictionary(a => a.Id);
         var codes = beats.ToDictionary(b => b.Id, b => b.Code);
-        var view = new InspectorDayView(date, officer.Id, text.OfficerName(officer), start?.Latitude, start?.Longitude, stops.Select(s =>
+        // Points to six decimals (about 10 cm, as RFC 7946 §11.2 advises): the list goes to a phone, often over a rural
+        // network, and the digits beyond say nothing about where the door is.
+        static double Rounded(double degrees) => Math.Round(degrees, 6);
+        var view = new InspectorDayView(date, officer.Id, text.OfficerName(officer),
+            start is null ? null : Rounded(start.Latitude), start is null ? null : Rounded(start.Longitude), stops.Select(s =>
         {
             var a = byId[s.Action.ActionId];
-            return new DayStopView(s.Order, a.Id, a.EntryId, a.FullName, a.Kind.ToString(), a.Due, s.Overdue, a.AddressText, a.Latitude, a.Longitude,
+            return new DayStopView(s.Order, a.Id, a.EntryId, a.FullName, a.Kind.ToString(), a.Due, s.Overdue, a.AddressText, Rounded(a.Latitude), Rounded(a.Longitude),
                 s.MetresFromPrevious is { } m ? Math.Round(m) : null, codes.GetValueOrDefault(a.BeatId, ""));
         }).ToList());
         return days.Keep(officer.Id, date, today, view, officer.DistrictId, revision);

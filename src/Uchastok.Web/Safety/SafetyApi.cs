@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Uchastok.Rules.Safety;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -31,7 +32,23 @@ public static class SafetyApi
         HttpRequest request, ClaimsPrincipal user, SubmitSafetyReportCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         SafetyReportInput input;
-        if (request.HasFormContentType) input = await SafetyForm.ReadAsync(await request.ReadFormAsync(cancellationToken), cancellationToken);
+        if (request.HasFormContentType)
+        {
+            // A form post is what another site can make its visitors' browsers send without asking (JSON needs CORS, which
+            // Uchastok does not grant): from a browser, it must come from this site. Clients that are not browsers send neither header.
+            if (!CrossSiteApiWrites.SameOrigin(request)) return Problems.BadRequest(localizer, "Antiforgery.CrossSite");
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
+            {
+                // A value or a body beyond the form limits (in practice a photo far too large): said in the caller's language, not a 500.
+                return Problems.BadRequest(localizer, "Safety.PhotoTooLarge", SafetyPhoto.MaxBytes / (1024 * 1024));
+            }
+            input = await SafetyForm.ReadAsync(form, cancellationToken);
+        }
         else
         {
             SafetyReportRequest? body;

@@ -82,7 +82,8 @@ public sealed class QuickReportJourneys(BrowserFixture fixture) : IClassFixture<
         await resident.WaitForURLAsync("**/safety/report/sent/**");
         Assert.StartsWith("SR-", (await resident.InnerTextAsync("#report-reference")).Trim(), StringComparison.Ordinal);
         Assert.Equal("Адрес не найден на карте, поэтому сообщение ушло в выбранный вами район.", await resident.InnerTextAsync("#district-only"));
-        await PageChecks.AssertUsableAsync(resident, "safety-sent-nojs-ru");
+        // No PageChecks here: its screenshot and axe-core need scripts, which this browser has not (Chromium's screenshot waits
+        // for them forever). The same pages with scripts are checked in the Kazakh journey and in the page sweep.
         await resident.Context.CloseAsync();
     }
 }

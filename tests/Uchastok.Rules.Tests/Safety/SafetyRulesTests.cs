@@ -74,25 +74,6 @@ public sealed class SafetyCategoriesTests
         foreach (var category in SafetyCategories.All) Assert.Equal(category, SafetyCategories.Parse(SafetyCategories.ApiName(category)));
     }
 }
-
-public sealed class SafetyNetworkTests
-{
-    [Theory]
-    [InlineData("203.0.113.7", "203.0.113.0/24")]
-    [InlineData("203.0.113.250", "203.0.113.0/24")]
-    [InlineData("::ffff:203.0.113.9", "203.0.113.0/24")]
-    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
-    public void Key_IsTheSlash24OrSlash64(string address, string expected) => Assert.Equal(expected, SafetyNetwork.Key(IPAddress.Parse(address)));
-
-    [Fact]
-    public void Key_TellsNeighbouringNetworksApart()
-    {
-        Assert.NotEqual(SafetyNetwork.Key(IPAddress.Parse("203.0.113.7")), SafetyNetwork.Key(IPAddress.Parse("203.0.114.7")));
-        Assert.NotEqual(SafetyNetwork.Key(IPAddress.Parse("2001:db8:1:2::1")), SafetyNetwork.Key(IPAddress.Parse("2001:db8:1:3::1")));
-        Assert.Equal("unknown", SafetyNetwork.Key(null));
-    }
-}
-
 public sealed class SafetyPhotoTests
 {
     private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.ASCII.GetBytes(needle)) >= 0;

@@ -273,20 +273,16 @@ public sealed class SafetyReportTests(SafetyFactory factory) : IClassFixture<Saf
         for (var i = 0; i < SafetyFactory.Limit; i++) await FileAsync(first, Report($"Report {i}"));
 
         var refused = await first.PostAsJsonAsync("/api/v1/safety/reports", Report());
-        // Another address of the same /24 counts against the same limit.
-        using var neighbour = factory.Client("ru").From(network[..network.LastIndexOf('.')] + ".200");
-        var neighbourRefused = await neighbour.PostAsJsonAsync("/api/v1/safety/reports", Report());
         using var other = Anonymous();
         var otherFiled = await other.PostAsJsonAsync("/api/v1/safety/reports", Report());
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Matches("[а-яА-Я]", (await refused.JsonAsync()).GetProperty("detail").GetString()!);
-        Assert.Equal(HttpStatusCode.TooManyRequests, neighbourRefused.StatusCode);
         Assert.Equal(HttpStatusCode.Created, otherFiled.StatusCode);
 
         // The page's form counts against the same limit and answers in the reader's language.
-        var page = await neighbour.PostAsync("/safety/report", new FormUrlEncodedContent(new Dictionary<string, string> { ["category"] = "other" }));
+        var page = await first.PostAsync("/safety/report", new FormUrlEncodedContent(new Dictionary<string, string> { ["category"] = "other" }));
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.Matches("[а-яА-Я]", await page.Content.ReadAsStringAsync());
     }

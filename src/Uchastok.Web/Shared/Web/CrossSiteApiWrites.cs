@@ -53,7 +53,7 @@ public static class CrossSiteApiWrites
     /// The request's <c>Origin</c> (or, without one, the browser's <c>Sec-Fetch-Site</c>) says it was
     /// made by this site. Neither header is required: older clients send neither, and the token decides.
     /// </summary>
-    private static bool SameOrigin(HttpRequest request)
+    internal static bool SameOrigin(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0)

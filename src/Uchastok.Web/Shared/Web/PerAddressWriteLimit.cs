@@ -23,13 +23,10 @@ public abstract class PerAddressWriteLimit(IStringLocalizer<SharedResource> loca
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         !HttpMethods.IsPost(httpContext.Request.Method)
             ? RateLimitPartition.GetNoLimiter("read")
-            : RateLimitPartition.GetFixedWindowLimiter(PartitionKey(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+            : RateLimitPartition.GetFixedWindowLimiter(Network(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = PermitsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0, AutoReplenishment = true,
             });
-
-    /// <summary>What one limit counts: by default <see cref="Network"/>; a policy may count a wider network.</summary>
-    protected virtual string PartitionKey(IPAddress? address) => Network(address);
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
     {
