@@ -14,10 +14,10 @@
 #     read of the account from the database, uncached: the day list's cache is what keeps it faster), in the order about, day, day, auth/me, about; then about and the day again as a browser
 #     asks for them (Accept-Encoding: gzip, deflate, br — compressed answers); then, as the
 #     supervisor of Almaly, the register's first page, the page after the 10,000th entry and the page
-#     after the 19,900th (GET /api/v1/prevention/entries?take=50&after=ID, ids found with sqlite3 in
-#     the same FullName, Id order), in the order first, 10,000, 19,900, 19,900, 10,000, first so
+#     after the 19,900th (GET /api/v1/prevention/entries?take=50&after=CURSOR, the cursors found by
+#     walking the register in pages of 200), in the order first, 10,000, 19,900, 19,900, 10,000, first so
 #     that drift cancels out of the means; requests/s and p50/p99 latency. The script checks first
-#     that each page the API answers starts at the entry sqlite3 expects.
+#     that each page the API answers starts at the entry sqlite3 expects in the same FullName, Id order.
 # Aims, stated in the output: day ≥ 0.5 × about; each deep page within 0.8–1.25 × the first page's rate.
 # Markdown goes to stdout, progress and build output to stderr. Knobs: BENCH_DURATION (10s),
 # BENCH_CONNECTIONS (16), BENCH_THREADS (1), BENCH_SPREAD (0.002, degrees around the beat's centre).
@@ -158,8 +158,6 @@ log "inserted: $beat_entries entries and $beat_actions actions on $beat_code; $d
 
 # The deep pages: the ids of the 10,000th and 19,900th entry of the supervisor's list, in its order.
 register_order="FROM prevention_entries WHERE DistrictId = $almaly AND State = 'OnRecord' ORDER BY FullName, Id"
-after_10000=$(q "SELECT Id $register_order LIMIT 1 OFFSET 9999;")
-after_19900=$(q "SELECT Id $register_order LIMIT 1 OFFSET 19899;")
 expect_10001=$(q "SELECT Id $register_order LIMIT 1 OFFSET 10000;")
 expect_19901=$(q "SELECT Id $register_order LIMIT 1 OFFSET 19900;")
 first_by_name=$(q "SELECT Id $register_order LIMIT 1;")
@@ -183,10 +181,23 @@ log "located $located of $checked points on $beat_code"
 day_json=$(curl -fsS -H "$inspector_auth" "$APP_URL/api/v1/prevention/day")
 stops=$(jq '.stops | length' <<<"$day_json")
 overdue=$(jq '[.stops[] | select(.overdue)] | length' <<<"$day_json")
-page_of() { curl -fsS -H "$supervisor_auth" "$APP_URL/api/v1/prevention/entries?take=50$1"; }
-check_first=$(page_of "" | jq -r '.entries[0].id')
-check_10001=$(page_of "&after=$after_10000" | jq -r '.entries[0].id')
-check_19901=$(page_of "&after=$after_19900" | jq -r '.entries[0].id')
+page_of() { curl -fsS -H "$supervisor_auth" "$APP_URL/api/v1/prevention/entries?take=$1${2:+&after=$2}"; }
+# cursor_after N: the API's cursor after the N-th entry, found by walking the register in pages of 200 (the cursor
+# is opaque: the last name and id, encrypted by the app).
+cursor_after() {
+  local left=$1 cursor="" take
+  while [ "$left" -gt 0 ]; do
+    take=$(( left < 200 ? left : 200 ))
+    cursor=$(page_of "$take" "$cursor" | jq -r '.next')
+    left=$(( left - take ))
+  done
+  echo "$cursor"
+}
+after_10000=$(cursor_after 10000)
+after_19900=$(cursor_after 19900)
+check_first=$(page_of 50 | jq -r '.entries[0].id')
+check_10001=$(page_of 50 "$after_10000" | jq -r '.entries[0].id')
+check_19901=$(page_of 50 "$after_19900" | jq -r '.entries[0].id')
 if [ "$check_first" != "$first_by_name" ] || [ "$check_10001" != "$expect_10001" ] || [ "$check_19901" != "$expect_19901" ]; then
   log "the API's pages do not start where sqlite3 says: first $check_first/$first_by_name, after 10,000 $check_10001/$expect_10001, after 19,900 $check_19901/$expect_19901"
   exit 1
@@ -297,8 +308,8 @@ echo
 echo "| Request | Requests/s | p50 ms | p99 ms | ÷ first page |"
 echo "|---|---:|---:|---:|---:|"
 echo "| First page, first run | $first1 | $first1_p50 | $first1_p99 | $(ratio "$first1" "$first") |"
-echo "| After the 10,000th entry (after=$after_10000), first run | $deep1a | $deep1a_p50 | $deep1a_p99 | $(ratio "$deep1a" "$first") |"
-echo "| After the 19,900th entry (after=$after_19900), first run | $deep2a | $deep2a_p50 | $deep2a_p99 | $(ratio "$deep2a" "$first") |"
+echo "| After the 10,000th entry, first run | $deep1a | $deep1a_p50 | $deep1a_p99 | $(ratio "$deep1a" "$first") |"
+echo "| After the 19,900th entry, first run | $deep2a | $deep2a_p50 | $deep2a_p99 | $(ratio "$deep2a" "$first") |"
 echo "| After the 19,900th entry, second run | $deep2b | $deep2b_p50 | $deep2b_p99 | $(ratio "$deep2b" "$first") |"
 echo "| After the 10,000th entry, second run | $deep1b | $deep1b_p50 | $deep1b_p99 | $(ratio "$deep1b" "$first") |"
 echo "| First page, second run | $first2 | $first2_p50 | $first2_p99 | $(ratio "$first2" "$first") |"

@@ -40,11 +40,12 @@ public sealed class AccountIins(UchastokDbContext db, SearchHashes hashes, IData
         foreach (var iin in iins.Distinct(StringComparer.Ordinal))
             byHash[await hashes.HashAsync(HashKind, iin, cancellationToken)] = iin;
         var found = new HashSet<string>(StringComparer.Ordinal);
+        var holders = RoleHolders.IdsHoldingAny(db, roles);
         foreach (var chunk in byHash.Keys.Chunk(500))
         {
             var matched = await db.Users.AsNoTracking()
                 .Where(u => u.IinHash != null && chunk.Contains(u.IinHash))
-                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+                .Where(u => holders.Contains(u.Id))
                 .Select(u => u.IinHash!).ToListAsync(cancellationToken);
             foreach (var hash in matched) found.Add(byHash[hash]);
         }

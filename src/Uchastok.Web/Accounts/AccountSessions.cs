@@ -96,9 +96,9 @@ public sealed class AccountSessions(UchastokDbContext db, OpenSessionCache cache
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();
         var shift = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountsOptions>>().Value.ShiftLength;
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var onShift = RoleHolders.IdsHoldingAny(db, ShiftRoles);
         var open = await db.AccountSessions
-            .Where(s => s.ShiftEndsAtUtc == null && s.RevokedAtUtc == null && s.ExpiresAtUtc > now
-                && db.UserRoles.Any(ur => ur.UserId == s.UserId && db.Roles.Any(r => r.Id == ur.RoleId && ShiftRoles.Contains(r.Name))))
+            .Where(s => s.ShiftEndsAtUtc == null && s.RevokedAtUtc == null && s.ExpiresAtUtc > now && onShift.Contains(s.UserId))
             .ToListAsync(cancellationToken);
         foreach (var session in open) session.ShiftEndsAtUtc = session.CreatedAtUtc + shift;
         await db.SaveChangesAsync(cancellationToken);

@@ -16,4 +16,11 @@ public static class RoleHolders
          join role in db.Roles on link.RoleId equals role.Id
          where user.Email != null && roles.Contains(role.Name!)
          select new RoleHolder(user.Id, user.Email!, user.PreferredLanguage, user.DistrictId, role.Name!)).ToListAsync(cancellationToken);
+
+    /// <summary>The ids of the accounts holding any of <paramref name="roles"/>: a subquery to filter accounts or their rows by (<c>ids.Contains(u.Id)</c>).</summary>
+    public static IQueryable<string> IdsHoldingAny(UchastokDbContext db, IReadOnlyCollection<string> roles)
+    {
+        var names = roles as string[] ?? roles.ToArray();
+        return db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && names.Contains(r.Name!))).Select(ur => ur.UserId);
+    }
 }

@@ -62,11 +62,13 @@ public static class PreventionApi
     }
 
     private static async Task<Results<Ok<PreventionRegisterPage>, ProblemHttpResult>> RegisterAsync(
-        ClaimsPrincipal user, PreventionRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken,
+        ClaimsPrincipal user, PreventionRegister register, PreventionRegisterCursor cursors, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken,
         [FromQuery] int? district = null, [FromQuery] int? beat = null, [FromQuery] string? category = null, [FromQuery] bool removed = false,
-        [FromQuery] bool overdue = false, [FromQuery] string? q = null, [FromQuery] long? after = null, [FromQuery] int take = PreventionRegister.DefaultPage)
+        [FromQuery] bool overdue = false, [FromQuery] string? q = null, [FromQuery] string? after = null, [FromQuery] int take = PreventionRegister.DefaultPage)
     {
-        var page = await register.ListAsync(user, new PreventionRegisterFilter(district, beat, category, removed, overdue, q, after, take), cancellationToken);
+        PreventionRegisterPosition? position = null;
+        if (!string.IsNullOrEmpty(after) && (position = cursors.Read(after)) is null) return Problems.BadRequest(localizer, "Prevention.CursorInvalid");
+        var page = await register.ListAsync(user, new PreventionRegisterFilter(district, beat, category, removed, overdue, q, position, take), cancellationToken);
         return page is null ? NotFound(localizer) : TypedResults.Ok(page);
     }
 

@@ -10,6 +10,7 @@ public static class PreventionModule
         services.AddScoped<DomesticViolenceCases>();
         services.AddSingleton<PreventionProtection>();
         services.AddScoped<PreventionRegister>();
+        services.AddSingleton<PreventionRegisterCursor>();
         services.AddScoped<PreventionPlans>();
         services.AddSingleton<PreventionDayCache>();
         services.AddScoped<JuvenileRecords>();

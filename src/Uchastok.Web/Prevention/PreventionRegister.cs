@@ -21,7 +21,7 @@ public enum PreventionWriteResult { Done, Invalid, NotFound, Forbidden, Conflict
 /// <summary>What the register list is narrowed to. <see cref="Query"/> is an exact IIN (12 digits) or the start of a name.</summary>
 public sealed record PreventionRegisterFilter(
     int? DistrictId = null, int? BeatId = null, string? Category = null, bool Removed = false, bool OverdueOnly = false,
-    string? Query = null, long? After = null, int Take = PreventionRegister.DefaultPage);
+    string? Query = null, PreventionRegisterPosition? After = null, int Take = PreventionRegister.DefaultPage);
 
 /// <summary>
 /// The preventive register (C15): putting a person on record, the district's list, a person's file and
@@ -33,7 +33,7 @@ public sealed record PreventionRegisterFilter(
 public sealed class PreventionRegister(
     UchastokDbContext db, PreventionScope scope, PreventionProtection protection, SearchHashes hashes, TerritoryQueries territory,
     AddressSearch addresses, TerritoryText text, WorkingCalendarProvider calendars, PersonalDataLog log, PreventionDayCache days,
-    IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock, PreventionRegisterCursor cursors)
 {
     public const int DefaultPage = 50;
     public const int MaxPage = 200;
@@ -134,11 +134,10 @@ public sealed class PreventionRegister(
         }
         if (filter.After is { } after)
         {
-            // The cursor is looked up through the same scope and filters: an id the caller cannot see (or one purged since)
-            // ends the list rather than telling where a stranger's name falls.
-            var last = await query.Where(e => e.Id == after).Select(e => e.FullName).SingleOrDefaultAsync(cancellationToken);
-            if (last is null) return new PreventionRegisterPage([], null);
-            query = query.Where(e => string.Compare(e.FullName, last) > 0 || (e.FullName == last && e.Id > after));
+            // Keyset on (FullName, Id). The leading >= is implied by the OR, but written out so that PostgreSQL, like SQLite,
+            // seeks the index on DistrictId, State, FullName, Id to the cursor instead of reading the pages before it.
+            var (last, lastId) = (after.FullName, after.Id);
+            query = query.Where(e => string.Compare(e.FullName, last) >= 0 && (string.Compare(e.FullName, last) > 0 || e.Id > lastId));
         }
 
         var rows = await (from e in query
@@ -153,7 +152,7 @@ public sealed class PreventionRegister(
         var page = rows.Take(take).Select(r => new PreventionEntryRow(
             r.Id, r.FullName, r.BirthDate, r.MaskedIin, r.Code, LocalizationSetup.Pick(r.NameKk, r.NameRu, r.NameEn), r.BeatId, r.BeatCode, r.AddressText, r.PutOnRecord,
             r.State.ToString(), r.NextDue, r.NextDue is { } due && due < today)).ToList();
-        return new PreventionRegisterPage(page, rows.Count > take ? page[^1].Id : null);
+        return new PreventionRegisterPage(page, rows.Count > take ? cursors.Protect(new PreventionRegisterPosition(page[^1].FullName, page[^1].Id)) : null);
     }
 
     /// <summary>A person's file, or null (404) when it is not in the caller's scope. Every read is logged with its purpose.</summary>

@@ -65,8 +65,8 @@ public sealed record PreventionEntryRow(
     long Id, string FullName, DateOnly BirthDate, string? MaskedIin, string CategoryCode, string Category, int BeatId, string BeatCode,
     string Address, DateOnly PutOnRecord, string State, DateOnly? NextDue, bool Overdue);
 
-/// <summary>One page of the register in name order; <paramref name="Next"/> is the id to pass as <c>after</c> for the next page, null on the last.</summary>
-public sealed record PreventionRegisterPage(IReadOnlyList<PreventionEntryRow> Entries, long? Next);
+/// <summary>One page of the register in name order; <paramref name="Next"/> is the opaque cursor to pass as <c>after</c> for the next page, null on the last.</summary>
+public sealed record PreventionRegisterPage(IReadOnlyList<PreventionEntryRow> Entries, string? Next);
 
 /// <summary>An action of the individual prevention plan. <paramref name="Status"/>: Done, Overdue, DueToday, Upcoming or Cancelled.</summary>
 public sealed record PreventionActionView(long Id, string Kind, bool Recurring, DateOnly Due, DateOnly? DoneOn, string Status, string? Place, string? Note, string? DoneBy);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 
 namespace Uchastok.Web.Protocols;
@@ -24,9 +25,8 @@ public sealed class ProtocolDrafters(UchastokDbContext db)
     /// <summary>The accounts of a district in a drafting position, by name: the choices of the officer filter.</summary>
     public async Task<IReadOnlyList<ProtocolDrafterName>> InDistrictAsync(int districtId, CancellationToken cancellationToken = default)
     {
-        var roles = ProtocolScope.DrafterRoles;
-        var accounts = db.Users.AsNoTracking().Where(u => u.DistrictId == districtId
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
+        var drafters = RoleHolders.IdsHoldingAny(db, ProtocolScope.DrafterRoles);
+        var accounts = db.Users.AsNoTracking().Where(u => u.DistrictId == districtId && drafters.Contains(u.Id));
         return (await Named(accounts, cancellationToken)).OrderBy(d => d.Name, StringComparer.CurrentCulture).ToList();
     }
 

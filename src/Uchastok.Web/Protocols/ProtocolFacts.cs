@@ -53,8 +53,9 @@ public sealed class ProtocolFacts(UchastokDbContext db, IDataProtectionProvider 
     /// </summary>
     public async Task<PoliceDirectory> PoliceAsync(IEnumerable<JsonElement> documents, CancellationToken cancellationToken = default)
     {
+        var police = RoleHolders.IdsHoldingAny(db, PoliceRoles);
         var accounts = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && PoliceRoles.Contains(r.Name!))))
+            .Where(u => police.Contains(u.Id))
             .Select(u => new { u.NormalizedEmail, u.PhoneNumber }).ToListAsync(cancellationToken);
         var officerPhones = await db.Officers.AsNoTracking().Select(o => o.Phone).ToListAsync(cancellationToken);
         var contacts = new HashSet<string>(StringComparer.Ordinal);

@@ -341,10 +341,24 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
         using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
         var first = await (await inspector.GetAsync($"/api/v1/prevention/entries?category={category}&take=2")).JsonAsync();
         Assert.Equal(new List<string> { $"{prefix} А", $"{prefix} Б" }, first.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("fullName").GetString()!).ToList());
-        var next = first.GetProperty("next").GetInt64();
-        var second = await (await inspector.GetAsync($"/api/v1/prevention/entries?category={category}&take=2&after={next}")).JsonAsync();
+        var next = first.GetProperty("next").GetString()!;
+        // The cursor carries the last name encrypted: it never shows in the address, even encoded.
+        Assert.DoesNotContain("Ааа", next);
+        Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(prefix)).TrimEnd('='), next);
+        var second = await (await inspector.GetAsync($"/api/v1/prevention/entries?category={category}&take=2&after={Uri.EscapeDataString(next)}")).JsonAsync();
         Assert.Equal(new List<string> { $"{prefix} В" }, second.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("fullName").GetString()!).ToList());
         Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+
+        // A cursor the app did not make (edited, or a bare id as before) is refused in the reader's language, not read as the start.
+        var tampered = next[..^2] + (next[^2] == 'A' ? "B" : "A") + next[^1];
+        inspector.DefaultRequestHeaders.AcceptLanguage.Clear();
+        inspector.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        foreach (var bad in new[] { tampered, "12345" })
+        {
+            var refused = await inspector.GetAsync($"/api/v1/prevention/entries?category={category}&take=2&after={Uri.EscapeDataString(bad)}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Ссылка на эту страницу больше не действует", (await refused.JsonAsync()).GetProperty("detail").GetString());
+        }
     }
 
     [Fact]
@@ -400,8 +414,8 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
         Assert.Equal(other.District, duplicate.GetProperty("district").GetString());
         Assert.DoesNotContain(theirName, await response.Content.ReadAsStringAsync());
 
-        var page = await (await supervisorA.GetAsync($"/api/v1/prevention/entries?after={theirs}")).JsonAsync();
-        Assert.Empty(page.GetProperty("entries").EnumerateArray());
+        // The cursor is no id: one cannot be made for a stranger's file (it would tell where his name falls).
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisorA.GetAsync($"/api/v1/prevention/entries?after={theirs}")).StatusCode);
 
         using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
         var otherBeat = await WithDbAsync(factory, db => db.Beats.Where(b => b.DistrictId == other.DistrictId && b.IsActive).Select(b => b.Id).FirstAsync());

@@ -144,7 +144,7 @@ async function copyRegister() {
     let after = null;
     let complete = false;
     while (entries.length < MAX_REGISTER) {
-        const page = await getJson(`/api/v1/prevention/entries?take=${REGISTER_PAGE}${after === null ? "" : `&after=${after}`}`);
+        const page = await getJson(`/api/v1/prevention/entries?take=${REGISTER_PAGE}${after === null ? "" : `&after=${encodeURIComponent(after)}`}`);
         if (!page) {
             await workspace.remove("copy", "register");
             return;
