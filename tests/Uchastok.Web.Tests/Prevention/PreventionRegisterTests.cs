@@ -16,7 +16,7 @@ namespace Uchastok.Web.Tests.Prevention;
 /// a file (everyone else gets 404) and the log of every read and search, a visit done and the next one
 /// scheduled, events that move and remove a file, the inspector's day and the district's overdue board.
 /// </summary>
-public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassFixture<ClockedAppFactory>
+public sealed partial class PreventionRegisterTests(ClockedAppFactory factory) : IClassFixture<ClockedAppFactory>
 {
     private static readonly DateOnly Today = new(2026, 11, 2);
     private static readonly DateOnly PutOn = new(2026, 10, 15);
@@ -360,6 +360,39 @@ public sealed class PreventionRegisterTests(ClockedAppFactory factory) : IClassF
             Assert.Contains("Ссылка на эту страницу больше не действует", (await refused.JsonAsync()).GetProperty("detail").GetString());
         }
     }
+
+    [Fact]
+    public async Task TheRegisterPage_FollowsItsNextLink_AndShowsTheFirstPageWithANoteForABadCursor()
+    {
+        var category = await CategoryAsync(factory);
+        var prefix = "Ааб" + Guid.NewGuid().ToString("N")[..6];
+        // One more than the page's 50, so the page has a next link.
+        for (var i = 0; i < PreventionRegisterPageSize + 1; i++)
+            await PutOnRecordAsync(factory, Entry(category, $"{prefix} {i:D3}", new DateOnly(1991, 2, 2), null, PutOn));
+        using var inspector = await factory.SignedInWithCookieAsync("inspector1@demo.kz", language: "kk");
+
+        var first = System.Net.WebUtility.HtmlDecode(await inspector.GetStringAsync($"/prevention?category={category}"));
+        Assert.Contains($"{prefix} 049", first);
+        Assert.DoesNotContain($"{prefix} 050", first);
+        var next = NextPageLink().Match(first);
+        Assert.True(next.Success, "the first page has a next link");
+        Assert.DoesNotContain(prefix, next.Groups[1].Value);
+        var second = System.Net.WebUtility.HtmlDecode(await inspector.GetStringAsync(next.Groups[1].Value));
+        Assert.Contains($"{prefix} 050", second);
+        Assert.DoesNotContain($"{prefix} 049", second);
+
+        var bad = await inspector.GetAsync($"/prevention?category={category}&after=forged");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var badHtml = System.Net.WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"cursor-invalid\"", badHtml);
+        Assert.Contains("Бұл беттің сілтемесі енді жарамсыз", badHtml);
+        Assert.Contains($"{prefix} 000", badHtml);
+    }
+
+    private const int PreventionRegisterPageSize = 50;
+
+    [System.Text.RegularExpressions.GeneratedRegex("id=\"next-page\" href=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex NextPageLink();
 
     [Fact]
     public async Task TheAdministrator_ReadsButDoesNotChangeAFile()
