@@ -261,4 +261,39 @@ public sealed class DutyConsoleTests(DutyConsoleTests.Factory factory) : IClassF
         Assert.DoesNotContain(theirs.GetProperty("incidents").EnumerateArray(), i => i.GetProperty("id").GetInt64() == fresh);
         Assert.Equal(HttpStatusCode.NotFound, (await AcknowledgeAsync(stranger, fresh)).StatusCode);
     }
+
+    [Fact]
+    public async Task ThePage_WithoutScripts_ListsTakesAndClosesByItsForms_AndSaysWhyARefusalIsRefused()
+    {
+        var (one, _, _) = await factory.OfficersAsync();
+        var id = await FileReportAsync();
+        using var page = await factory.SignedInWithCookieAsync(one, apiToken: false);
+        var html = await page.GetStringAsync("/safety/console");
+        Assert.Contains($"id=\"incident-{id}\"", html);
+        var token = CookieSession.AntiforgeryToken(html);
+
+        // Closing before taking: the page says so and nothing changes.
+        var early = await page.PostAsync("/safety/console?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["outcome"] = "no-offence",
+        }));
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("Take the incident before closing it.", await early.Content.ReadAsStringAsync());
+        Assert.Single(await StepsAsync(id));
+
+        var taken = await page.PostAsync("/safety/console?handler=Acknowledge", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        var closed = await page.PostAsync("/safety/console?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["outcome"] = "no-offence",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(["received", "acknowledged", "closed"], (await StepsAsync(id)).Select(s => s.Step));
+        var after = await page.GetStringAsync("/safety/console");
+        Assert.Contains("The incident is closed.", after);
+        Assert.Contains("Closed: No offence found", after);
+    }
 }

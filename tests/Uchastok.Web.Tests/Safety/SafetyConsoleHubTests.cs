@@ -14,28 +14,7 @@ namespace Uchastok.Web.Tests.Safety;
 /// </summary>
 public sealed class SafetyConsoleHubTests(UchastokAppFactory factory) : IClassFixture<UchastokAppFactory>
 {
-    private async Task<HubConnection> ConnectAsync(string email, HttpTransportType transport)
-    {
-        using var signedIn = await factory.SignedInAsync(email);
-        var token = signedIn.DefaultRequestHeaders.Authorization!.Parameter!;
-        var server = factory.Server;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/safety-console"), options =>
-            {
-                options.Transports = transport;
-                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                options.WebSocketFactory = async (context, cancellationToken) =>
-                {
-                    var client = server.CreateWebSocketClient();
-                    client.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + token;
-                    return await client.ConnectAsync(context.Uri, cancellationToken);
-                };
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
-    }
+    private Task<HubConnection> ConnectAsync(string email, HttpTransportType transport) => SafetyConsoleClient.ConnectAsync(factory, email, transport);
 
     [Theory]
     [InlineData(HttpTransportType.WebSockets)]
@@ -78,8 +57,38 @@ public sealed class SafetyConsoleHubTests(UchastokAppFactory factory) : IClassFi
         Assert.DoesNotContain(strangerHeard, v => v.GetProperty("id").GetInt64() == id);
     }
 
+    private static Task<JsonElement> WaitForAsync(System.Collections.Concurrent.ConcurrentQueue<JsonElement> received, SemaphoreSlim signal, Func<JsonElement, bool> match) =>
+        SafetyConsoleClient.WaitForAsync(received, signal, match);
+}
+
+/// <summary>A console connected through a test host with the real SignalR client, signed in with a bearer token.</summary>
+public static class SafetyConsoleClient
+{
+    public static async Task<HubConnection> ConnectAsync(UchastokAppFactory factory, string email, HttpTransportType transport)
+    {
+        using var signedIn = await factory.SignedInAsync(email);
+        var token = signedIn.DefaultRequestHeaders.Authorization!.Parameter!;
+        var server = factory.Server;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/safety-console"), options =>
+            {
+                options.Transports = transport;
+                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    client.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + token;
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
     /// <summary>Waits for a push that matches, each push waking it; a generous bound only so a failure ends the test.</summary>
-    private static async Task<JsonElement> WaitForAsync(System.Collections.Concurrent.ConcurrentQueue<JsonElement> received, SemaphoreSlim signal, Func<JsonElement, bool> match)
+    public static async Task<JsonElement> WaitForAsync(System.Collections.Concurrent.ConcurrentQueue<JsonElement> received, SemaphoreSlim signal, Func<JsonElement, bool> match)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
