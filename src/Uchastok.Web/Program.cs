@@ -43,7 +43,7 @@ builder.Services
     .AddTrust(builder.Configuration)
     .AddPrevention()
     .AddProtocols()
-    .AddSafety()
+    .AddSafety(builder.Configuration)
     .AddEvaluation()
     .AddTransparency();
 

@@ -107,7 +107,8 @@ public static class AccountsModule
 
     private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        // A script's connection (the API, the live console's hub) is answered with the status; a person's page with the sign-in form.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")) context.Response.StatusCode = status;
         else context.Response.Redirect(redirectUri);
         return Task.CompletedTask;
     }

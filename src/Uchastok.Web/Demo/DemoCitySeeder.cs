@@ -35,6 +35,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         new("inspector2@demo.kz", Roles.Inspector, "district inspector of another Almaly beat (the next by number): sees none of inspector1's files"),
         new("juvenile.almaly@demo.kz", Roles.JuvenileInspector, "juvenile inspector of Almaly district"),
         new("women.almaly@demo.kz", Roles.WomenProtectionOfficer, "women-protection officer of Almaly district"),
+        new("duty.almaly@demo.kz", Roles.DutyOfficer, "duty officer of Almaly district's duty unit: the live safety console"),
         new("resident1@demo.kz", Roles.Resident, "resident"),
         new("resident2@demo.kz", Roles.Resident, "resident"),
     ];
@@ -154,6 +155,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         await CreateAsync("inspector2@demo.kz", Name(officers.First(o => o.Id == otherOfficer)), Roles.Inspector, almaly.Id, otherOfficer);
         await CreateAsync("juvenile.almaly@demo.kz", "Кәмелетке толмағандар инспекторы / ИДН Алмалы", Roles.JuvenileInspector, almaly.Id, null);
         await CreateAsync("women.almaly@demo.kz", "Әйелдерді қорғау / Защита прав женщин Алмалы", Roles.WomenProtectionOfficer, almaly.Id, null);
+        await CreateAsync("duty.almaly@demo.kz", "Кезекші бөлім / Дежурная часть Алмалы", Roles.DutyOfficer, almaly.Id, null);
         await CreateAsync("resident1@demo.kz", "Айгүл Сәрсенова", Roles.Resident, null, null);
         await CreateAsync("resident2@demo.kz", "Иван Петров", Roles.Resident, null, null);
     }

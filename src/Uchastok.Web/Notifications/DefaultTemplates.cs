@@ -34,6 +34,11 @@ public static class DefaultTemplates
     public const string SubscriptionConfirm = "subscription.confirm";
     public const string Mailing = "mailing";
     public const string StaffPreventionDue = "staff.prevention-due";
+    /// <summary>
+    /// A safety incident nobody on the duty console took in time (issue 19), to the district's supervisors (level 1) and
+    /// then also to the administrators (level 2). Placeholders: {reference}, {level}, {what}, {place}, {received}, {link}.
+    /// </summary>
+    public const string StaffSafetyEscalated = "staff.safety-escalated";
 
     public sealed record Text(string Subject, string Body);
 
@@ -135,6 +140,10 @@ public static class DefaultTemplates
         [(DomesticViolenceMessage, "kk")] = new("Хабарлама", "{text}"),
         [(DomesticViolenceMessage, "ru")] = new("Сообщение", "{text}"),
         [(DomesticViolenceMessage, "en")] = new("A message", "{text}"),
+
+        [(StaffSafetyEscalated, "kk")] = new("{reference}: кезекші бөлім қабылдамады ({level}-деңгей)", "{received} түскен {what} ({place}) кезекші бөлімде әлі ешкім қабылдаған жоқ. Пульт: {link}"),
+        [(StaffSafetyEscalated, "ru")] = new("{reference}: не принято дежурной частью (уровень {level})", "{what} ({place}), поступило {received}, до сих пор никем не принято в дежурной части. Пульт: {link}"),
+        [(StaffSafetyEscalated, "en")] = new("{reference}: not taken by the duty unit (level {level})", "{what} ({place}), received {received}, has not been taken by anyone on the duty console. Console: {link}"),
     };
 
     public static IEnumerable<string> Keys => All.Keys.Select(k => k.Key).Distinct();

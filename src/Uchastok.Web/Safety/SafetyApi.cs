@@ -22,9 +22,19 @@ public static class SafetyApi
             .Accepts<SafetyReportRequest>("application/json", "multipart/form-data")
             .WithSummary("File a quick report (JSON, or multipart/form-data with a JPEG or PNG photo of at most 5 MB in 'photo'). Not an emergency line: a text that reads like danger now is answered 409 until notHappeningNow is true.");
 
-        var staff = app.MapGroup("/api/v1/safety").RequireAuthorization(Policies.Staff).WithTags("Safety");
-        staff.MapGet("/reports", ReportsAsync).WithSummary("Quick reports in the caller's scope (inspector: his beats; supervisor: his district; administrator: all), newest first; each report read is logged.");
+        var staff = app.MapGroup("/api/v1/safety").RequireAuthorization(Policies.SafetyReports).WithTags("Safety");
+        staff.MapGet("/reports", ReportsAsync).WithSummary("Quick reports in the caller's scope (inspector: his beats; supervisor and duty officer: his district; administrator: all), newest first; each report read is logged.");
         staff.MapGet("/reports/{id:long}/photo", PhotoAsync).ProducesFile("image/jpeg", "image/png").WithSummary("A report's photo, without its metadata; the opening is logged.");
+
+        // The duty console: the district's duty officer and supervisor, administrators for every district.
+        var console = app.MapGroup("/api/v1/safety").RequireAuthorization(Policies.DutyConsole).WithTags("Safety");
+        console.MapGet("/console", ConsoleAsync)
+            .WithSummary("The duty console's incidents (reports and alarms of the caller's district; all for an administrator), unacknowledged first, then newest. With since (UTC, ISO 8601): only those changed since then — the polling fallback of the hub /hubs/safety-console; send serverTimeUtc of the answer as the next since.");
+        console.MapPost("/incidents/{id:long}/acknowledge", AcknowledgeAsync)
+            .WithSummary("Take an incident: the first duty officer owns it; a second gets 409 naming who took it.");
+        console.MapPost("/incidents/{id:long}/close", CloseAsync)
+            .WithSummary("Close a taken incident with an outcome: patrol-sent (with patrol: which), passed-to-inspector, became-appeal (files an appeal whose legal deadline starts now), no-offence. The owner, or the district's supervisor or an administrator.");
+        app.MapHub<SafetyConsoleHub>(SafetyConsoleHub.Path);
         return app;
     }
 
@@ -83,6 +93,50 @@ public static class SafetyApi
         await queries.ListAsync(user, before, take, cancellationToken) is { } page
             ? TypedResults.Ok(page)
             : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Safety.NoScope");
+
+    private static async Task<Results<Ok<ConsoleFeedPage>, ProblemHttpResult>> ConsoleAsync(
+        ClaimsPrincipal user, SafetyConsoleQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken, [FromQuery] DateTime? since = null) =>
+        await queries.ListAsync(user, since, cancellationToken) is { } page
+            ? TypedResults.Ok(page)
+            : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Console.NoScope");
+
+    private static async Task<Results<Ok<ConsoleIncidentView>, ProblemHttpResult>> AcknowledgeAsync(
+        long id, ClaimsPrincipal user, DutyConsoleCommands commands, SafetyConsoleQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var result = await commands.AcknowledgeAsync(user, id, cancellationToken);
+        return result.Outcome == ConsoleActionOutcome.Done && await queries.OneAsync(user, id, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : ConsoleProblem(result, localizer);
+    }
+
+    private static async Task<Results<Ok<ConsoleIncidentView>, ValidationProblem, ProblemHttpResult>> CloseAsync(
+        long id, ConsoleCloseRequest? body, ClaimsPrincipal user, DutyConsoleCommands commands, SafetyConsoleQueries queries, IStringLocalizer<SharedResource> localizer,
+        CancellationToken cancellationToken)
+    {
+        var result = await commands.CloseAsync(user, id, body ?? new ConsoleCloseRequest(null, null), cancellationToken);
+        if (result.Outcome == ConsoleActionOutcome.Invalid) return Problems.Validation(localizer, result.Errors);
+        return result.Outcome == ConsoleActionOutcome.Done && await queries.OneAsync(user, id, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : ConsoleProblem(result, localizer);
+    }
+
+    /// <summary>Why an action was refused, in the caller's language; a 409 about the owner names him (detail and <c>acknowledgedBy</c>).</summary>
+    public static ProblemHttpResult ConsoleProblem(ConsoleActionResult result, IStringLocalizer localizer)
+    {
+        var (status, key) = result.Outcome switch
+        {
+            ConsoleActionOutcome.NotFound => (StatusCodes.Status404NotFound, "Console.NotFound"),
+            ConsoleActionOutcome.Taken => (StatusCodes.Status409Conflict, "Console.TakenBy"),
+            ConsoleActionOutcome.NotOwner => (StatusCodes.Status409Conflict, "Console.NotOwner"),
+            ConsoleActionOutcome.NotAcknowledged => (StatusCodes.Status409Conflict, "Console.AcknowledgeFirst"),
+            _ => (StatusCodes.Status409Conflict, "Console.AlreadyClosed"),
+        };
+        var since = result.HeldSinceUtc is { } at ? Shared.Localization.KazakhstanTime.Format(at) : "—";
+        return TypedResults.Problem(
+            title: localizer[$"Problem.{status}"], detail: localizer[key, result.HeldBy ?? "—", since], statusCode: status,
+            type: $"https://uchastok.kz/problems/{key}",
+            extensions: result.HeldBy is null ? null : new Dictionary<string, object?> { ["acknowledgedBy"] = result.HeldBy, ["acknowledgedAtUtc"] = result.HeldSinceUtc });
+    }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PhotoAsync(
         long id, ClaimsPrincipal user, SafetyReportQueries queries, IStringLocalizer<SharedResource> localizer, HttpContext context, CancellationToken cancellationToken)

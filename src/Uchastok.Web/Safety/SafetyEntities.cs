@@ -5,7 +5,10 @@ namespace Uchastok.Web.Safety;
 /// <summary>What kind of incident a row is: a resident's quick report now; an SOS device's alarm later (issue 19).</summary>
 public enum SafetyIncidentKind { Report, Alarm }
 
-/// <summary>Where an incident stands. Only <c>Open</c> is written so far; the duty console adds the rest.</summary>
+/// <summary>
+/// Where an incident stands on the duty console: <c>Open</c> until a duty officer takes it (<c>Escalated</c> once it
+/// went to the supervisor untaken), <c>Acknowledged</c> while he works it, <c>Closed</c> with an outcome.
+/// </summary>
 public enum SafetyIncidentStatus { Open, Acknowledged, Escalated, Closed }
 
 /// <summary>
@@ -34,6 +37,20 @@ public sealed class SafetyIncident
     public SafetyIncidentStatus Status { get; set; }
     /// <summary>The account of a signed-in resident who chose to sign the report; null for every other report.</summary>
     public string? AccountId { get; set; }
+
+    /// <summary>The duty officer (or supervisor) who took the incident: the first one owns it, a second is told who did.</summary>
+    public string? AcknowledgedByUserId { get; set; }
+    public DateTime? AcknowledgedAtUtc { get; set; }
+    /// <summary>0 untaken in time or not yet due, 1 and 2 the escalation levels taken; each is written once (a conditional update).</summary>
+    public int EscalationLevel { get; set; }
+    public string? ClosedByUserId { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+    /// <summary>The outcome's API name (<c>ConsoleOutcomes</c>): <c>patrol-sent</c>, <c>passed-to-inspector</c>, <c>became-appeal</c>, <c>no-offence</c>.</summary>
+    public string? Outcome { get; set; }
+    /// <summary>Which patrol was sent, as the duty officer wrote it; only with <c>patrol-sent</c>.</summary>
+    public string? OutcomePatrol { get; set; }
+    /// <summary>The appeal the incident became (its number); the appeal keeps the incident's reference in an internal note.</summary>
+    public string? AppealNumber { get; set; }
 }
 
 /// <summary>One step of an incident's audit trail (<c>safety_incident_steps</c>): who did what, when.</summary>
@@ -41,7 +58,11 @@ public sealed class SafetyIncidentStep
 {
     public long Id { get; set; }
     public long IncidentId { get; set; }
-    /// <summary>What happened: <c>received</c> now; <c>acknowledged</c>, <c>escalated</c>, <c>closed</c> with the console.</summary>
+    /// <summary>
+    /// What happened: <c>received</c> (every new incident), <c>acknowledged</c>, <c>escalated</c> (note: the level,
+    /// <c>1</c> or <c>2</c>), <c>closed</c> (note: the outcome's API name), <c>notice-sent</c>. Every change to an
+    /// incident writes one in the same transaction: the table is the change feed the live console follows.
+    /// </summary>
     public required string Step { get; set; }
     /// <summary>The staff account that took the step; null when the system or the (possibly anonymous) resident did.</summary>
     public string? ByUserId { get; set; }

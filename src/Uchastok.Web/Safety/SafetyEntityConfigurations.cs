@@ -25,6 +25,13 @@ internal sealed class SafetyIncidentConfiguration : IEntityTypeConfiguration<Saf
         builder.HasIndex(i => new { i.BeatId, i.CreatedAtUtc });
         builder.HasIndex(i => new { i.DistrictId, i.CreatedAtUtc });
         builder.HasIndex(i => i.CreatedAtUtc);
+        builder.Property(i => i.AcknowledgedByUserId).HasMaxLength(450);
+        builder.Property(i => i.ClosedByUserId).HasMaxLength(450);
+        builder.Property(i => i.Outcome).HasMaxLength(30);
+        builder.Property(i => i.OutcomePatrol).HasMaxLength(ConsoleOutcomes.MaxPatrolLength);
+        builder.Property(i => i.AppealNumber).HasMaxLength(30);
+        // The escalation job's question: which untaken incidents were received before a moment.
+        builder.HasIndex(i => new { i.Status, i.CreatedAtUtc });
     }
 }
 

@@ -26,7 +26,8 @@ public sealed class SafetyReportQueries(UchastokDbContext db, PersonalDataLog lo
     private async Task<Scope?> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (user.IsInRole(Roles.Admin)) return new Scope(true, null, null);
-        if (user.IsInRole(Roles.Supervisor) && ScopeClaims.District(user) is { } district) return new Scope(false, district, null);
+        // The duty officer reads his district's reports as its supervisor does: the console shows them and their photos.
+        if ((user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DutyOfficer)) && ScopeClaims.District(user) is { } district) return new Scope(false, district, null);
         if (user.IsInRole(Roles.Inspector) && ScopeClaims.Officer(user) is { } officer)
             return new Scope(false, null, await db.Beats.AsNoTracking().Where(b => b.InspectorId == officer).Select(b => b.Id).ToListAsync(cancellationToken));
         return null;

@@ -30,7 +30,7 @@ public sealed record SafetyReportResult(SafetyReportOutcome Outcome, SafetyRepor
 /// </summary>
 public sealed class SubmitSafetyReportCommand(
     UchastokDbContext db, TerritorySnapshotCache territory, AddressSearch addresses, TerritoryText territoryText,
-    IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<SubmitSafetyReportCommand> logger)
+    IStringLocalizer<SharedResource> localizer, TimeProvider clock, SafetyConsoleSignal consoleSignal, ILogger<SubmitSafetyReportCommand> logger)
 {
     public const string ReceivedStep = "received";
 
@@ -83,6 +83,8 @@ public sealed class SubmitSafetyReportCommand(
             db.SafetyIncidentPhotos.Add(new SafetyIncidentPhoto { IncidentId = incident.Id, ContentType = photo.ContentType, Content = photo.Content, SizeBytes = photo.Content.Length });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The consoles connected to this node hear of it now, not at the feed's next look.
+        consoleSignal.Notify();
         // The id and the district only: a log line is no place for the text, and the sender is not known.
         logger.LogInformation("Safety report {Id} for district {District}", incident.Id, incident.DistrictId);
         return new(SafetyReportOutcome.Filed, new SafetyReportReceipt(incident.Reference, place.Located, place.DistrictName, place.BeatCode, signed is not null), errors);

@@ -46,9 +46,13 @@ public sealed class SafetyReportTests(SafetyFactory factory) : IClassFixture<Saf
         var incident = await WithDbAsync(factory, db => db.SafetyIncidents.AsNoTracking().SingleAsync(i => i.Reference == reference));
         // Every column, so a column added later has to be looked at here.
         Assert.Equal(
-            ["AccountId", "AddressText", "BeatId", "Category", "CreatedAtUtc", "DistrictId", "Id", "Kind", "Latitude", "Longitude", "PlaceLocated", "Reference", "Status", "Text"],
+            ["AccountId", "AcknowledgedAtUtc", "AcknowledgedByUserId", "AddressText", "AppealNumber", "BeatId", "Category", "ClosedAtUtc", "ClosedByUserId",
+             "CreatedAtUtc", "DistrictId", "EscalationLevel", "Id", "Kind", "Latitude", "Longitude", "Outcome", "OutcomePatrol", "PlaceLocated", "Reference", "Status", "Text"],
             typeof(SafetyIncident).GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.Null(incident.AccountId);
+        // The duty console's columns are about the staff who work the incident, and empty until they do.
+        Assert.Equal((null, null, 0, null, null, null, null, null),
+            (incident.AcknowledgedByUserId, incident.AcknowledgedAtUtc, incident.EscalationLevel, incident.ClosedByUserId, incident.ClosedAtUtc, incident.Outcome, incident.OutcomePatrol, incident.AppealNumber));
         Assert.Equal(SafetyIncidentKind.Report, incident.Kind);
         Assert.Equal(SafetyCategory.SuspiciousBehaviour, incident.Category);
         Assert.Equal((Lat, Lon), (incident.Latitude, incident.Longitude));

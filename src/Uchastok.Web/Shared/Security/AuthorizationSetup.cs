@@ -13,6 +13,10 @@ public static class Policies
     public const string Resident = nameof(Resident);
     /// <summary>Whoever may open the prevention file at all; which records each one reads is decided per record (<c>PreventionAccess</c>).</summary>
     public const string Prevention = nameof(Prevention);
+    /// <summary>Whoever reads residents' quick reports: staff as before, and the district's duty officer (issue 19); which reports, by scope (<c>SafetyReportQueries</c>).</summary>
+    public const string SafetyReports = nameof(SafetyReports);
+    /// <summary>The live safety console (issue 19): the district's duty officer and supervisor, administrators for every district.</summary>
+    public const string DutyConsole = nameof(DutyConsole);
 }
 
 /// <summary>Claims that carry a staff member's scope, added at sign-in from the account.</summary>
@@ -57,7 +61,9 @@ public static class AuthorizationSetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.TerritoryManagers, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Resident, p => p.RequireRole(Roles.Resident))
-            .AddPolicy(Policies.Prevention, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.JuvenileInspector, Roles.WomenProtectionOfficer, Roles.Admin));
+            .AddPolicy(Policies.Prevention, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.JuvenileInspector, Roles.WomenProtectionOfficer, Roles.Admin))
+            .AddPolicy(Policies.SafetyReports, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.DutyOfficer, Roles.Admin))
+            .AddPolicy(Policies.DutyConsole, p => p.RequireRole(Roles.DutyOfficer, Roles.Supervisor, Roles.Admin));
         return services;
     }
 }

@@ -13,8 +13,15 @@ public static class Roles
     /// <summary>The district's officer of the women-protection unit (подразделение по защите прав женщин): reads the district's domestic-violence cases and their victims (C16).</summary>
     public const string WomenProtectionOfficer = "WomenProtectionOfficer";
 
-    public static readonly string[] All = [Resident, Inspector, Supervisor, Partner, Admin, JuvenileInspector, WomenProtectionOfficer];
-    public static readonly string[] Staff = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer, Partner, Admin];
+    /// <summary>
+    /// The duty officer of the district's duty unit (дежурная часть): works the live safety console of his district
+    /// (issue 19) — takes, escalates and closes its reports and alarms — and reads the quick reports of his district;
+    /// nothing else (no appeals queue, no prevention file, no protocols).
+    /// </summary>
+    public const string DutyOfficer = "DutyOfficer";
+
+    public static readonly string[] All = [Resident, Inspector, Supervisor, Partner, Admin, JuvenileInspector, WomenProtectionOfficer, DutyOfficer];
+    public static readonly string[] Staff = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer, DutyOfficer, Partner, Admin];
     /// <summary>The positions that hold a district: an account in one of them cannot be made without its district.</summary>
-    public static readonly string[] DistrictPositions = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer];
+    public static readonly string[] DistrictPositions = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer, DutyOfficer];
 }

@@ -119,7 +119,9 @@ public static class WebSetup
                 // Residents report without an account; the reports are read by the beat's inspector and those above him.
                 options.Conventions.AllowAnonymousToPage("/Safety/Report");
                 options.Conventions.AllowAnonymousToPage("/Safety/Sent");
-                options.Conventions.AuthorizePage("/Safety/Reports", Policies.Staff);
+                options.Conventions.AuthorizePage("/Safety/Reports", Policies.SafetyReports);
+                // The live console: the district's duty officer and supervisor, administrators; the page scopes by district.
+                options.Conventions.AuthorizePage("/Safety/Console", Policies.DutyConsole);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -205,7 +207,8 @@ public static class WebSetup
     }
 
     internal static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/open311") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/open311") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz")
+        || path.StartsWithSegments("/hubs");
 
     /// <summary>The titles of RFC 9110 the framework's problem details use where they differ from its reason phrases.</summary>
     private static readonly HashSet<string> FrameworkTitles = ["Content Too Large", "Unprocessable Content"];
