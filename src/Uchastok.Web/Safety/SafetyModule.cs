@@ -1,8 +1,7 @@
 namespace Uchastok.Web.Safety;
 
 /// <summary>
-/// Neighbourhood safety (issue 19): residents' quick reports so far, kept as incidents the duty console will show;
-/// SOS devices, the console and escalation come next.
+/// Neighbourhood safety (issue 19): residents' quick reports and SOS devices' alarms, kept as incidents the duty console shows.
 /// </summary>
 public static class SafetyModule
 {
@@ -10,6 +9,11 @@ public static class SafetyModule
     {
         services.AddScoped<SubmitSafetyReportCommand>();
         services.AddScoped<SafetyReportQueries>();
+        services.AddScoped<SafetyIncidentScope>();
+        services.AddScoped<SafetyDeviceRegistry>();
+        services.AddScoped<SafetyDeviceAuthenticator>();
+        services.AddScoped<ReceiveSafetyAlarmCommand>();
+        services.AddSingleton<SafetyDeviceFailureLimit>();
         services.AddRateLimiter(options => options.AddPolicy<string, SafetyReportRateLimitPolicy>(SafetyReportRateLimitPolicy.Name));
         return services;
     }
