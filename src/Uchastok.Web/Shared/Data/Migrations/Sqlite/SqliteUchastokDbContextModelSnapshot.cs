@@ -2758,6 +2758,79 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("protocols_signing_refusals", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.Safety.SafetyDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasCamera")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasSpeaker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("KeyIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceDescription")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("safety_devices", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Safety.SafetyIncident", b =>
                 {
                     b.Property<long>("Id")
@@ -2783,6 +2856,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeviceEventId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeviceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("INTEGER");
 
@@ -2796,6 +2876,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PlaceLocated")
                         .HasColumnType("INTEGER");
@@ -2823,6 +2910,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("BeatId", "CreatedAtUtc");
+
+                    b.HasIndex("DeviceId", "DeviceEventId")
+                        .IsUnique();
 
                     b.HasIndex("DistrictId", "CreatedAtUtc");
 
@@ -3973,11 +4063,31 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uchastok.Web.Safety.SafetyDevice", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uchastok.Web.Safety.SafetyIncident", b =>
                 {
                     b.HasOne("Uchastok.Web.Territory.Beat", null)
                         .WithMany()
                         .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Safety.SafetyDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Uchastok.Web.Territory.District", null)
