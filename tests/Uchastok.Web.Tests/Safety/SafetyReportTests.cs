@@ -46,9 +46,11 @@ public sealed class SafetyReportTests(SafetyFactory factory) : IClassFixture<Saf
         var incident = await WithDbAsync(factory, db => db.SafetyIncidents.AsNoTracking().SingleAsync(i => i.Reference == reference));
         // Every column, so a column added later has to be looked at here.
         Assert.Equal(
-            ["AccountId", "AddressText", "BeatId", "Category", "CreatedAtUtc", "DistrictId", "Id", "Kind", "Latitude", "Longitude", "PlaceLocated", "Reference", "Status", "Text"],
+            ["AccountId", "AddressText", "BeatId", "Category", "CreatedAtUtc", "DeviceEventId", "DeviceId", "DistrictId", "Id", "Kind", "Latitude", "Longitude", "MediaUrl", "OccurredAtUtc", "PlaceLocated", "Reference", "Status", "Text"],
             typeof(SafetyIncident).GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.Null(incident.AccountId);
+        // The alarm's columns stay empty for a report: nothing there can carry the sender either.
+        Assert.Equal(((int?)null, (string?)null, (DateTime?)null, (string?)null), (incident.DeviceId, incident.DeviceEventId, incident.OccurredAtUtc, incident.MediaUrl));
         Assert.Equal(SafetyIncidentKind.Report, incident.Kind);
         Assert.Equal(SafetyCategory.SuspiciousBehaviour, incident.Category);
         Assert.Equal((Lat, Lon), (incident.Latitude, incident.Longitude));
