@@ -25,7 +25,7 @@ public static class SafetyApi
         var staff = app.MapGroup("/api/v1/safety").RequireAuthorization(Policies.Staff).WithTags("Safety");
         staff.MapGet("/reports", ReportsAsync).WithSummary("Quick reports in the caller's scope (inspector: his beats; supervisor: his district; administrator: all), newest first; each report read is logged.");
         staff.MapGet("/reports/{id:long}/photo", PhotoAsync).ProducesFile("image/jpeg", "image/png").WithSummary("A report's photo, without its metadata; the opening is logged.");
-        staff.MapGet("/incidents/{id:long}/media", MediaAsync)
+        staff.MapGet("/incidents/{id:long}/media", MediaAsync).Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An alarm's camera footage: 302 to the link its device sent (the media stay at their source, never fetched or passed through here); every opening is logged.");
 
         var devices = app.MapGroup("/api/v1/safety/devices").RequireAuthorization(Policies.Admin).WithTags("Safety");
