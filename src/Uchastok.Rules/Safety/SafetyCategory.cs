@@ -1,7 +1,10 @@
 namespace Uchastok.Rules.Safety;
 
-/// <summary>What a resident's quick report is about (issue 19, C12): the five kinds the quick report offers.</summary>
-public enum SafetyCategory { SuspiciousBehaviour, YardSafety, UnlitPlace, DrunkDriving, Other }
+/// <summary>
+/// What an incident is about (issue 19, C12): the five kinds the quick report offers, and <see cref="Alarm"/>, which only an
+/// SOS device's event carries (a resident cannot choose it: it is not in <see cref="SafetyCategories.All"/>).
+/// </summary>
+public enum SafetyCategory { SuspiciousBehaviour, YardSafety, UnlitPlace, DrunkDriving, Other, Alarm }
 
 /// <summary>The categories by the names the API and the form use, and the limits of a quick report.</summary>
 public static class SafetyCategories
@@ -11,7 +14,9 @@ public static class SafetyCategories
 
     public const int MaxAddressLength = 200;
 
-    public static readonly IReadOnlyList<SafetyCategory> All = Enum.GetValues<SafetyCategory>();
+    /// <summary>The categories a resident chooses from; <see cref="SafetyCategory.Alarm"/> is a device's only.</summary>
+    public static readonly IReadOnlyList<SafetyCategory> All =
+        [SafetyCategory.SuspiciousBehaviour, SafetyCategory.YardSafety, SafetyCategory.UnlitPlace, SafetyCategory.DrunkDriving, SafetyCategory.Other];
 
     public static string ApiName(SafetyCategory category) => category switch
     {
@@ -19,6 +24,7 @@ public static class SafetyCategories
         SafetyCategory.YardSafety => "yard-safety",
         SafetyCategory.UnlitPlace => "unlit-place",
         SafetyCategory.DrunkDriving => "drunk-driving",
+        SafetyCategory.Alarm => "alarm",
         _ => "other",
     };
 

@@ -35,7 +35,95 @@ public static class SafetyApi
         console.MapPost("/incidents/{id:long}/close", CloseAsync)
             .WithSummary("Close a taken incident with an outcome: patrol-sent (with patrol: which), passed-to-inspector, became-appeal (files an appeal whose legal deadline starts now), no-offence. The owner, or the district's supervisor or an administrator.");
         app.MapHub<SafetyConsoleHub>(SafetyConsoleHub.Path);
+        staff.MapGet("/incidents/{id:long}/media", MediaAsync).Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("An alarm's camera footage: 302 to the link its device sent (the media stay at their source, never fetched or passed through here); every opening is logged.");
+
+        var devices = app.MapGroup("/api/v1/safety/devices").RequireAuthorization(Policies.Admin).WithTags("Safety");
+        devices.MapGet(string.Empty, DevicesAsync).WithSummary("SOS devices, active first; never their keys.");
+        devices.MapPost(string.Empty, RegisterDeviceAsync)
+            .WithSummary("Register an SOS device on the beat its point lies on. Its key is in this answer only (stored hashed), with the Authorization header the device sends.");
+        devices.MapPost("/{id:int}/key", NewDeviceKeyAsync).WithSummary("A new key for an active device; the old key stops working at once. The key is in this answer only.");
+        devices.MapPost("/{id:int}/revoke", RevokeDeviceAsync).WithSummary("Revoke a device for good: its events are answered 401 from now on.");
+
+        // Not the site's sign-in: the device authenticates itself in the handler (Authorization: Device <id>:<key>), so that
+        // failures are counted per network before any hashing, and unknown, wrong and revoked answer alike.
+        app.MapPost("/api/v1/safety/device-events", DeviceEventAsync).AllowAnonymous().DisableAntiforgery().WithTags("Safety")
+            .Accepts<SafetyAlarmEventRequest>("application/json")
+            .WithSummary("An SOS device's alarm event, with 'Authorization: Device <deviceId>:<key>'. 201 with the new incident; the same eventId again: 200 with the same incident. Unknown device, wrong key or revoked device: 401.");
         return app;
+    }
+
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> MediaAsync(
+        long id, ClaimsPrincipal user, SafetyReportQueries queries, IStringLocalizer<SharedResource> localizer, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await queries.MediaAsync(user, id, cancellationToken) is not { } link) return Problems.NotFound(localizer, "SafetyAlarm.MediaNotFound");
+        // The redirect names the footage; a shared browser must not keep it for the next user.
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Redirect(link.AbsoluteUri);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SafetyDeviceView>>> DevicesAsync(SafetyDeviceRegistry registry, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await registry.ListAsync(cancellationToken));
+
+    private static async Task<Results<Created<SafetyDeviceKeyView>, ValidationProblem, ProblemHttpResult>> RegisterDeviceAsync(
+        HttpRequest request, ClaimsPrincipal user, SafetyDeviceRegistry registry, IStringLocalizer<SharedResource> localizer, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await ReadJsonAsync<SafetyDeviceInput>(request, cancellationToken) is not { } body) return Problems.BadRequest(localizer, "Safety.BodyRequired");
+        var (created, errors) = await registry.RegisterAsync(body, user, cancellationToken);
+        if (created is null) return Problems.Validation(localizer, errors);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created($"/api/v1/safety/devices/{created.Device.Id}", created);
+    }
+
+    private static async Task<Results<Ok<SafetyDeviceKeyView>, ProblemHttpResult>> NewDeviceKeyAsync(
+        int id, ClaimsPrincipal user, SafetyDeviceRegistry registry, IStringLocalizer<SharedResource> localizer, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (await registry.NewKeyAsync(id, user, cancellationToken) is not { } created) return Problems.NotFound(localizer, "SafetyDevices.NotFound");
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(created);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeDeviceAsync(
+        int id, ClaimsPrincipal user, SafetyDeviceRegistry registry, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        await registry.RevokeAsync(id, user, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound(localizer, "SafetyDevices.NotFound");
+
+    private static async Task<Results<Created<SafetyAlarmReceiptView>, Ok<SafetyAlarmReceiptView>, ValidationProblem, ProblemHttpResult>> DeviceEventAsync(
+        HttpRequest request, SafetyDeviceFailureLimit failures, SafetyDeviceAuthenticator authenticator, ReceiveSafetyAlarmCommand command,
+        IStringLocalizer<SharedResource> localizer, HttpContext context, CancellationToken cancellationToken)
+    {
+        var network = PerAddressWriteLimit.Network(context.Connection.RemoteIpAddress);
+        if (failures.Blocked(network, out var wait))
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Status(localizer, StatusCodes.Status429TooManyRequests, "SafetyAlarm.TooManyFailures");
+        }
+        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is not { } device)
+        {
+            failures.Failed(network);
+            context.Response.Headers.WWWAuthenticate = DeviceKeys.Scheme;
+            return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "SafetyAlarm.Unauthorized");
+        }
+        if (await ReadJsonAsync<SafetyAlarmEventRequest>(request, cancellationToken) is not { } body) return Problems.BadRequest(localizer, "SafetyAlarm.BodyRequired");
+        var result = await command.ExecuteAsync(device, body, cancellationToken);
+        return result.Outcome switch
+        {
+            SafetyAlarmOutcome.Created => TypedResults.Created((string?)null, result.Receipt!),
+            SafetyAlarmOutcome.Repeated => TypedResults.Ok(result.Receipt!),
+            _ => Problems.Validation(localizer, result.Errors),
+        };
+    }
+
+    /// <summary>A JSON body, or null when there is none or it is not JSON of that shape (the caller answers 400 in the reader's language).</summary>
+    private static async Task<T?> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            return await request.ReadFromJsonAsync<T>(cancellationToken);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return null;
+        }
     }
 
     private static async Task<Results<Created<SafetyReportReceiptView>, ValidationProblem, ProblemHttpResult>> FileReportAsync(

@@ -2,7 +2,7 @@ using Uchastok.Rules.Safety;
 
 namespace Uchastok.Web.Safety;
 
-/// <summary>What kind of incident a row is: a resident's quick report now; an SOS device's alarm later (issue 19).</summary>
+/// <summary>What kind of incident a row is: a resident's quick report, or an SOS device's alarm (issue 19).</summary>
 public enum SafetyIncidentKind { Report, Alarm }
 
 /// <summary>
@@ -51,6 +51,43 @@ public sealed class SafetyIncident
     public string? OutcomePatrol { get; set; }
     /// <summary>The appeal the incident became (its number); the appeal keeps the incident's reference in an internal note.</summary>
     public string? AppealNumber { get; set; }
+    /// <summary>The SOS device an alarm came from; null for a report.</summary>
+    public int? DeviceId { get; set; }
+    /// <summary>The device's own id of the event; with <see cref="DeviceId"/> unique, so an event sent twice is one incident.</summary>
+    public string? DeviceEventId { get; set; }
+    /// <summary>When the device says the alarm was raised (its clock); <see cref="CreatedAtUtc"/> is when Uchastok received it.</summary>
+    public DateTime? OccurredAtUtc { get; set; }
+    /// <summary>An https link to the device's camera footage, which stays at its source; staff open it through a logged redirect.</summary>
+    public string? MediaUrl { get; set; }
+}
+
+/// <summary>What an SOS device is: a post with an alarm button in a street or on a highway, or a panic button in a building.</summary>
+public enum SafetyDeviceKind { StreetPost, HighwayPost, BuildingPanicButton }
+
+/// <summary>
+/// An SOS device registered by an administrator (<c>safety_devices</c>): where it stands, on which beat, what it can do,
+/// and the hash of its key. The key itself is shown once, when made; a revoked device is never answered again.
+/// </summary>
+public sealed class SafetyDevice
+{
+    public int Id { get; set; }
+    public SafetyDeviceKind Kind { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Where it stands, in words an officer finds it by ("Tole bi 59, at the bus stop").</summary>
+    public required string PlaceDescription { get; set; }
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public int BeatId { get; set; }
+    public int DistrictId { get; set; }
+    public bool HasCamera { get; set; }
+    public bool HasSpeaker { get; set; }
+    /// <summary>SHA-256 of the current key, hex (<see cref="DeviceKeys.Hash"/>).</summary>
+    public required string KeyHash { get; set; }
+    public DateTime KeyIssuedAtUtc { get; set; }
+    public string? CreatedByUserId { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public string? RevokedByUserId { get; set; }
+    public DateTime? RevokedAtUtc { get; set; }
 }
 
 /// <summary>One step of an incident's audit trail (<c>safety_incident_steps</c>): who did what, when.</summary>

@@ -32,6 +32,29 @@ internal sealed class SafetyIncidentConfiguration : IEntityTypeConfiguration<Saf
         builder.Property(i => i.AppealNumber).HasMaxLength(30);
         // The escalation job's question: which untaken incidents were received before a moment.
         builder.HasIndex(i => new { i.Status, i.CreatedAtUtc });
+        builder.HasOne<SafetyDevice>().WithMany().HasForeignKey(i => i.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.DeviceEventId).HasMaxLength(AlarmEvents.MaxEventIdLength);
+        builder.Property(i => i.MediaUrl).HasMaxLength(AlarmEvents.MaxMediaUrlLength);
+        // An event sent twice (a retry, two copies at once) is one incident: the database decides, not a read before the write.
+        // Reports have neither column, and both databases let any number of rows hold nulls in a unique index.
+        builder.HasIndex(i => new { i.DeviceId, i.DeviceEventId }).IsUnique();
+    }
+}
+
+internal sealed class SafetyDeviceConfiguration : IEntityTypeConfiguration<SafetyDevice>
+{
+    public void Configure(EntityTypeBuilder<SafetyDevice> builder)
+    {
+        builder.ToTable("safety_devices");
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(d => d.Name).HasMaxLength(SafetyDeviceRegistry.MaxNameLength);
+        builder.Property(d => d.PlaceDescription).HasMaxLength(SafetyDeviceRegistry.MaxPlaceLength);
+        builder.Property(d => d.KeyHash).HasMaxLength(64);
+        builder.Property(d => d.CreatedByUserId).HasMaxLength(450);
+        builder.Property(d => d.RevokedByUserId).HasMaxLength(450);
+        builder.HasOne<Beat>().WithMany().HasForeignKey(d => d.BeatId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<District>().WithMany().HasForeignKey(d => d.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.KeyHash).IsUnique();
     }
 }
 

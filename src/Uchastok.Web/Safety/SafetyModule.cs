@@ -1,8 +1,8 @@
 namespace Uchastok.Web.Safety;
 
 /// <summary>
-/// Neighbourhood safety (issue 19): residents' quick reports, kept as incidents, and the duty officer's live console
-/// (acknowledgement, escalation through the outbox, closing with an outcome; pushed over SignalR).
+/// Neighbourhood safety (issue 19): residents' quick reports and SOS devices' alarms, kept as incidents, and the duty
+/// officer's live console (acknowledgement, escalation through the outbox, closing with an outcome; pushed over SignalR).
 /// </summary>
 public static class SafetyModule
 {
@@ -10,6 +10,11 @@ public static class SafetyModule
     {
         services.AddScoped<SubmitSafetyReportCommand>();
         services.AddScoped<SafetyReportQueries>();
+        services.AddScoped<SafetyIncidentScope>();
+        services.AddScoped<SafetyDeviceRegistry>();
+        services.AddScoped<SafetyDeviceAuthenticator>();
+        services.AddScoped<ReceiveSafetyAlarmCommand>();
+        services.AddSingleton<SafetyDeviceFailureLimit>();
         services.AddRateLimiter(options => options.AddPolicy<string, SafetyReportRateLimitPolicy>(SafetyReportRateLimitPolicy.Name));
 
         services.AddSingleton(configuration.GetSection("Safety").Get<SafetyConsoleSettings>() ?? new SafetyConsoleSettings());

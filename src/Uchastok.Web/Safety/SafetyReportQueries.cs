@@ -16,38 +16,35 @@ namespace Uchastok.Web.Safety;
 /// shown in a list and each photo opened is a read of personal data and goes into <see cref="PersonalDataLog"/>
 /// under the record kind <see cref="RecordKind"/>.
 /// </summary>
-public sealed class SafetyReportQueries(UchastokDbContext db, PersonalDataLog log, TerritoryText territoryText, IStringLocalizer<SharedResource> localizer)
+public sealed class SafetyReportQueries(UchastokDbContext db, SafetyIncidentScope scopes, PersonalDataLog log, TerritoryText territoryText, IStringLocalizer<SharedResource> localizer)
 {
     public const string RecordKind = "safety-report";
+    /// <summary>The record kind of an opening of an alarm's media (camera footage shows people).</summary>
+    public const string AlarmMediaRecordKind = "safety-alarm-media";
     public const int DefaultPage = 50;
 
-    private sealed record Scope(bool All, int? District, IReadOnlyCollection<int>? Beats);
+    private Task<SafetyIncidentScope.Scope?> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken) => scopes.ForAsync(user, cancellationToken);
 
-    private async Task<Scope?> ScopeAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        if (user.IsInRole(Roles.Admin)) return new Scope(true, null, null);
-        // The duty officer reads his district's reports as its supervisor does: the console shows them and their photos.
-        if ((user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DutyOfficer)) && ScopeClaims.District(user) is { } district) return new Scope(false, district, null);
-        if (user.IsInRole(Roles.Inspector) && ScopeClaims.Officer(user) is { } officer)
-            return new Scope(false, null, await db.Beats.AsNoTracking().Where(b => b.InspectorId == officer).Select(b => b.Id).ToListAsync(cancellationToken));
-        return null;
-    }
+    private static IQueryable<SafetyIncident> Within(IQueryable<SafetyIncident> incidents, SafetyIncidentScope.Scope scope) => SafetyIncidentScope.Within(incidents, scope);
 
-    private static IQueryable<SafetyIncident> Within(IQueryable<SafetyIncident> incidents, Scope scope) =>
-        scope.All ? incidents
-        : scope.District is { } district ? incidents.Where(i => i.DistrictId == district)
-        : incidents.Where(i => i.BeatId != null && scope.Beats!.Contains(i.BeatId.Value));
-
-    /// <summary>The caller's reports, newest first; null when the caller holds no position that reads them.</summary>
+    /// <summary>
+    /// The caller's reports and alarms, newest first; null when the caller holds no position that reads them. Each alarm comes
+    /// with its device's name from the same query (a left join), and a media link when it has one.
+    /// </summary>
     public async Task<SafetyReportPage?> ListAsync(ClaimsPrincipal user, long? before, int take, CancellationToken cancellationToken = default)
     {
         if (await ScopeAsync(user, cancellationToken) is not { } scope) return null;
         take = Math.Clamp(take, 1, 200);
-        var query = Within(db.SafetyIncidents.AsNoTracking().Where(i => i.Kind == SafetyIncidentKind.Report), scope);
+        var query = Within(db.SafetyIncidents.AsNoTracking(), scope);
         if (before is { } older) query = query.Where(i => i.Id < older);
         // Ids grow with time within one database, so the id orders as the creation time does and pages without ties.
-        var rows = await query.OrderByDescending(i => i.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(take).ToList();
+        var rows = await (from i in query.OrderByDescending(i => i.Id).Take(take + 1)
+                          join d in db.SafetyDevices on i.DeviceId equals d.Id into devices
+                          from d in devices.DefaultIfEmpty()
+                          orderby i.Id descending
+                          select new { Incident = i, DeviceName = d == null ? null : d.Name }).ToListAsync(cancellationToken);
+        var deviceNames = rows.Where(r => r.DeviceName is not null).ToDictionary(r => r.Incident.Id, r => r.DeviceName);
+        var page = rows.Take(take).Select(r => r.Incident).ToList();
         var ids = page.Select(i => i.Id).ToList();
         var withPhoto = (await db.SafetyIncidentPhotos.AsNoTracking().Where(p => ids.Contains(p.IncidentId)).Select(p => p.IncidentId).ToListAsync(cancellationToken)).ToHashSet();
         var beatIds = page.Where(i => i.BeatId != null).Select(i => i.BeatId!.Value).Distinct().ToList();
@@ -61,9 +58,15 @@ public sealed class SafetyReportQueries(UchastokDbContext db, PersonalDataLog lo
             i.Latitude, i.Longitude, i.AddressText, i.PlaceLocated, i.BeatId, i.BeatId is { } b ? beats.GetValueOrDefault(b) : null,
             i.DistrictId, i.DistrictId is { } d ? districts.GetValueOrDefault(d) : null, i.Text, i.Status.ToString().ToLowerInvariant(),
             i.AccountId is not null, i.AccountId is { } a ? names.GetValueOrDefault(a) : null,
-            withPhoto.Contains(i.Id) ? $"/api/v1/safety/reports/{i.Id}/photo" : null)).ToList();
-        if (views.Count > 0)
-            await log.RecordReadsAsync(UserId(user), page.Select(i => (new PersonalRecord(RecordKind, i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), i.AccountId)),
+            withPhoto.Contains(i.Id) ? $"/api/v1/safety/reports/{i.Id}/photo" : null,
+            i.Kind == SafetyIncidentKind.Alarm, deviceNames.GetValueOrDefault(i.Id),
+            i.MediaUrl is null ? null : $"/api/v1/safety/incidents/{i.Id}/media",
+            i.OccurredAtUtc is { } occurred ? DateTime.SpecifyKind(occurred, DateTimeKind.Utc) : null)).ToList();
+        // A report's text and photo are personal data, so each report shown is a read. An alarm's row is a device, a place and
+        // a time — nobody's data; its footage is, and each opening of it is logged (MediaAsync).
+        var reports = page.Where(i => i.Kind == SafetyIncidentKind.Report).ToList();
+        if (reports.Count > 0)
+            await log.RecordReadsAsync(UserId(user), reports.Select(i => (new PersonalRecord(RecordKind, i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), i.AccountId)),
                 "safety reports list", cancellationToken);
         return new SafetyReportPage(views, rows.Count > take ? page[^1].Id : null);
     }
@@ -79,6 +82,22 @@ public sealed class SafetyReportQueries(UchastokDbContext db, PersonalDataLog lo
         await log.RecordReadsAsync(UserId(user), [(new PersonalRecord(RecordKind, incidentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), incident.AccountId)],
             "safety report photo", cancellationToken);
         return photo;
+    }
+
+    /// <summary>
+    /// An alarm's media link for a caller whose scope holds the incident; null otherwise (the same as no link). Each opening
+    /// is logged before the link is given out: the footage shows people, and Uchastok never sees what the reader saw.
+    /// </summary>
+    public async Task<Uri?> MediaAsync(ClaimsPrincipal user, long incidentId, CancellationToken cancellationToken = default)
+    {
+        if (await ScopeAsync(user, cancellationToken) is not { } scope) return null;
+        var media = await Within(db.SafetyIncidents.AsNoTracking().Where(i => i.Id == incidentId && i.MediaUrl != null), scope)
+            .Select(i => i.MediaUrl).SingleOrDefaultAsync(cancellationToken);
+        // Stored only after AlarmEvents.MediaUrl accepted it; checked again, so a row written otherwise cannot send a reader to http or elsewhere.
+        if (Uchastok.Rules.Safety.AlarmEvents.MediaUrl(media) is not { } link) return null;
+        await log.RecordReadAsync(UserId(user), new PersonalRecord(AlarmMediaRecordKind, incidentId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "safety alarm media", cancellationToken);
+        return link;
     }
 
     private static string UserId(ClaimsPrincipal user) =>

@@ -11,11 +11,41 @@ public sealed record SafetyReportRequest(
 /// <summary>What the sender gets back: the reference to keep, and where the report went.</summary>
 public sealed record SafetyReportReceiptView(string Reference, bool PlaceLocated, string? District, string? Beat, bool Signed, string Message);
 
-/// <summary>A report as its beat's inspector, the district's supervisor or an administrator sees it.</summary>
+/// <summary>
+/// A report or an alarm as its beat's inspector, the district's supervisor or an administrator sees it. An alarm has
+/// <c>alarm</c> true, its device's name, its place in <c>address</c>, an empty text, the time its device gave, and
+/// <c>mediaUrl</c> — Uchastok's logged redirect to the footage, never the footage's own address — when it has footage.
+/// </summary>
 public sealed record SafetyReportView(
     long Id, string Reference, string Category, string CategoryName, DateTime CreatedAtUtc,
     double? Latitude, double? Longitude, string? Address, bool PlaceLocated, int? BeatId, string? BeatCode, int? DistrictId, string? DistrictName,
-    string Text, string Status, bool Signed, string? SignedBy, string? PhotoUrl);
+    string Text, string Status, bool Signed, string? SignedBy, string? PhotoUrl,
+    bool Alarm = false, string? DeviceName = null, string? MediaUrl = null, DateTime? OccurredAtUtc = null);
 
 /// <summary>A page of reports, newest first; pass <c>next</c> as <c>before</c> for the older ones.</summary>
 public sealed record SafetyReportPage(IReadOnlyList<SafetyReportView> Reports, long? Next);
+
+/// <summary>
+/// An SOS device to register: <c>kind</c> is <c>street-post</c>, <c>highway-post</c> or <c>building-panic-button</c>; the point
+/// must lie on a beat; <c>place</c> says where it stands in words an officer finds it by.
+/// </summary>
+public sealed record SafetyDeviceInput(string? Kind, string? Name, string? Place, double? Lat, double? Lon, bool HasCamera = false, bool HasSpeaker = false);
+
+/// <summary>A registered device as administrators see it; never its key.</summary>
+public sealed record SafetyDeviceView(
+    int Id, string Kind, string KindName, string Name, string Place, double Latitude, double Longitude,
+    int BeatId, string? BeatCode, int DistrictId, string? DistrictName, bool HasCamera, bool HasSpeaker,
+    DateTime CreatedAtUtc, DateTime KeyIssuedAtUtc, DateTime? RevokedAtUtc);
+
+/// <summary>A device with its new key, in this answer only (it is stored hashed), and the Authorization header the device sends.</summary>
+public sealed record SafetyDeviceKeyView(SafetyDeviceView Device, string Key, string Authorization);
+
+/// <summary>
+/// An alarm event as a device sends it. <c>eventId</c> is the device's own (1–64 visible ASCII characters): the same id again
+/// is the same incident. <c>occurredAtUtc</c> is ISO 8601 (UTC when no offset is given). The point defaults to the device's.
+/// <c>mediaUrl</c>: an https link to its footage, which stays at its source.
+/// </summary>
+public sealed record SafetyAlarmEventRequest(string? EventId, string? OccurredAtUtc, double? Lat, double? Lon, string? MediaUrl);
+
+/// <summary>What a device gets back: the incident its event is (201 the first time, 200 for the same event again).</summary>
+public sealed record SafetyAlarmReceiptView(long Id, string Reference, string Status, string EventId, bool Repeated);

@@ -137,13 +137,16 @@ public sealed class SubmitSafetyReportCommand(
         return null;
     }
 
-    /// <summary>Eight letters and digits that cannot be mistaken for one another (no I, L, O, U), grouped for reading aloud.</summary>
-    private static string NewReference()
+    /// <summary>
+    /// Eight letters and digits that cannot be mistaken for one another (no I, L, O, U), grouped for reading aloud, after a
+    /// prefix: <c>SR</c> for a resident's report, <c>SA</c> for a device's alarm.
+    /// </summary>
+    internal static string NewReference(string prefix = "SR")
     {
         const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         Span<char> code = stackalloc char[8];
         for (var i = 0; i < code.Length; i++) code[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        return $"SR-{code[..4]}-{code[4..]}";
+        return $"{prefix}-{code[..4]}-{code[4..]}";
     }
 
     /// <summary>Whether a text is a reference this command could have made (what the confirmation page agrees to show).</summary>

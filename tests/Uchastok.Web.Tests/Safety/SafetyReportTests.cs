@@ -47,12 +47,15 @@ public sealed class SafetyReportTests(SafetyFactory factory) : IClassFixture<Saf
         // Every column, so a column added later has to be looked at here.
         Assert.Equal(
             ["AccountId", "AcknowledgedAtUtc", "AcknowledgedByUserId", "AddressText", "AppealNumber", "BeatId", "Category", "ClosedAtUtc", "ClosedByUserId",
-             "CreatedAtUtc", "DistrictId", "EscalationLevel", "Id", "Kind", "Latitude", "Longitude", "Outcome", "OutcomePatrol", "PlaceLocated", "Reference", "Status", "Text"],
+             "CreatedAtUtc", "DeviceEventId", "DeviceId", "DistrictId", "EscalationLevel", "Id", "Kind", "Latitude", "Longitude", "MediaUrl", "OccurredAtUtc",
+             "Outcome", "OutcomePatrol", "PlaceLocated", "Reference", "Status", "Text"],
             typeof(SafetyIncident).GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.Null(incident.AccountId);
         // The duty console's columns are about the staff who work the incident, and empty until they do.
         Assert.Equal((null, null, 0, null, null, null, null, null),
             (incident.AcknowledgedByUserId, incident.AcknowledgedAtUtc, incident.EscalationLevel, incident.ClosedByUserId, incident.ClosedAtUtc, incident.Outcome, incident.OutcomePatrol, incident.AppealNumber));
+        // The alarm's columns stay empty for a report: nothing there can carry the sender either.
+        Assert.Equal(((int?)null, (string?)null, (DateTime?)null, (string?)null), (incident.DeviceId, incident.DeviceEventId, incident.OccurredAtUtc, incident.MediaUrl));
         Assert.Equal(SafetyIncidentKind.Report, incident.Kind);
         Assert.Equal(SafetyCategory.SuspiciousBehaviour, incident.Category);
         Assert.Equal((Lat, Lon), (incident.Latitude, incident.Longitude));

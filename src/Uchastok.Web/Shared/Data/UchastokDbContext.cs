@@ -91,6 +91,7 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Safety.SafetyIncident> SafetyIncidents => Set<Safety.SafetyIncident>();
     public DbSet<Safety.SafetyIncidentStep> SafetyIncidentSteps => Set<Safety.SafetyIncidentStep>();
     public DbSet<Safety.SafetyIncidentPhoto> SafetyIncidentPhotos => Set<Safety.SafetyIncidentPhoto>();
+    public DbSet<Safety.SafetyDevice> SafetyDevices => Set<Safety.SafetyDevice>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)

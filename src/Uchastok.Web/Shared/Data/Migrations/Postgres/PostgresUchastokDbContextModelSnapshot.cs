@@ -2855,20 +2855,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
-                    b.Property<DateTime?>("AcknowledgedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AcknowledgedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
                     b.Property<string>("AddressText")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
-
-                    b.Property<string>("AppealNumber")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
 
                     b.Property<int?>("BeatId")
                         .HasColumnType("integer");
@@ -2878,20 +2867,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ClosedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("DistrictId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("EscalationLevel")
                         .HasColumnType("integer");
 
                     b.Property<string>("Kind")
@@ -2904,14 +2883,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("OutcomePatrol")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.Property<bool>("PlaceLocated")
                         .HasColumnType("boolean");
@@ -2941,8 +2912,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasIndex("BeatId", "CreatedAtUtc");
 
                     b.HasIndex("DistrictId", "CreatedAtUtc");
-
-                    b.HasIndex("Status", "CreatedAtUtc");
 
                     b.ToTable("safety_incidents", (string)null);
                 });

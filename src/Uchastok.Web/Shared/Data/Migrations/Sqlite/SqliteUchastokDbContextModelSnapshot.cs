@@ -2768,19 +2768,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("AcknowledgedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AcknowledgedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("AddressText")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AppealNumber")
-                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BeatId")
@@ -2791,20 +2780,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClosedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DistrictId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EscalationLevel")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -2817,14 +2796,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OutcomePatrol")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PlaceLocated")
                         .HasColumnType("INTEGER");
@@ -2854,8 +2825,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("BeatId", "CreatedAtUtc");
 
                     b.HasIndex("DistrictId", "CreatedAtUtc");
-
-                    b.HasIndex("Status", "CreatedAtUtc");
 
                     b.ToTable("safety_incidents", (string)null);
                 });
