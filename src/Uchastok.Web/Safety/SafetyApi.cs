@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Uchastok.Rules.Safety;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -51,16 +50,15 @@ public static class SafetyApi
         }
         else
         {
-            SafetyReportRequest? body;
-            try
+            var read = await JsonBody.ReadAsync<SafetyReportRequest>(request, cancellationToken);
+            if (read.UnreadableField is { } field)
             {
-                body = await request.ReadFromJsonAsync<SafetyReportRequest>(cancellationToken);
+                // A value of the wrong type ("lat": "abc") names its field, as for any other bad input.
+                var errors = new FieldErrors();
+                errors.Add(field, localizer["Appeal.FieldUnreadable"]);
+                return Problems.Validation(localizer, errors);
             }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
-            {
-                body = null;
-            }
-            if (body is null) return Problems.BadRequest(localizer, "Safety.BodyRequired");
+            if (read.Value is not { } body) return Problems.BadRequest(localizer, "Safety.BodyRequired");
             input = new SafetyReportInput(body.Category, body.Lat, body.Lon, body.AddressText, body.DistrictId, body.Text, null, body.NotHappeningNow, body.Sign);
         }
 

@@ -135,17 +135,19 @@ public sealed class SubmitSafetyReportCommand(
         return null;
     }
 
-    /// <summary>Eight letters and digits that cannot be mistaken for one another (no I, L, O, U), grouped for reading aloud.</summary>
+    /// <summary>Letters and digits that cannot be mistaken for one another (no I, L, O, U): what a reference is made of and checked against.</summary>
+    private const string ReferenceAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /// <summary>Eight characters of <see cref="ReferenceAlphabet"/>, grouped for reading aloud.</summary>
     private static string NewReference()
     {
-        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         Span<char> code = stackalloc char[8];
-        for (var i = 0; i < code.Length; i++) code[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        for (var i = 0; i < code.Length; i++) code[i] = ReferenceAlphabet[RandomNumberGenerator.GetInt32(ReferenceAlphabet.Length)];
         return $"SR-{code[..4]}-{code[4..]}";
     }
 
     /// <summary>Whether a text is a reference this command could have made (what the confirmation page agrees to show).</summary>
     public static bool IsReference(string? text) =>
         text is { Length: 12 } && text.StartsWith("SR-", StringComparison.Ordinal) && text[7] == '-'
-        && text.Remove(7, 1)[3..].All(c => "0123456789ABCDEFGHJKMNPQRSTVWXYZ".Contains(c));
+        && text.Remove(7, 1)[3..].All(c => ReferenceAlphabet.Contains(c));
 }

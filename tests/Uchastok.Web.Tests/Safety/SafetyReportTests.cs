@@ -182,6 +182,9 @@ public sealed class SafetyReportTests(SafetyFactory factory) : IClassFixture<Saf
         { $$"""{"category":"other","lat":43.2510,"lon":76.9210,"text":"{{new string('a', SafetyCategories.MaxTextLength + 1)}}"}""", "text" },
         { """{"category":"other","text":"Nowhere"}""", "place" },
         { """{"category":"other","addressText":"Nowhere street 999999","districtId":999999,"text":"x"}""", "districtId" },
+        // A value of the wrong type names its field, as the appeal API does (the one JSON reader of Shared serves both).
+        { """{"category":"other","lat":"abc","lon":76.9210,"text":"x"}""", "lat" },
+        { """{"category":"other","lat":43.2510,"lon":76.9210,"text":"x","notHappeningNow":"perhaps"}""", "notHappeningNow" },
     };
 
     [Theory]
