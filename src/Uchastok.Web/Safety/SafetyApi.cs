@@ -23,6 +23,8 @@ public static class SafetyApi
 
         var staff = app.MapGroup("/api/v1/safety").RequireAuthorization(Policies.Staff).WithTags("Safety");
         staff.MapGet("/reports", ReportsAsync).WithSummary("Quick reports in the caller's scope (inspector: his beats; supervisor: his district; administrator: all), newest first; each report read is logged.");
+        staff.MapPost("/reports/{id:long}/notice", NoticeAsync).Accepts<SafetyNoticeRequest>("application/json")
+            .WithSummary("Write a safety notice from a report to its beat's confirmed subscribers (and the district's), in one or more of kk/ru/en (each subscriber gets his language or Kazakh, Russian, English in that order): the beat's inspector or the district's supervisor only; the report's text is never sent. At most Safety:NoticesPerAccountPerHour (5) an hour per account.");
         staff.MapGet("/reports/{id:long}/photo", PhotoAsync).ProducesFile("image/jpeg", "image/png").WithSummary("A report's photo, without its metadata; the opening is logged.");
         return app;
     }
@@ -81,6 +83,28 @@ public static class SafetyApi
         await queries.ListAsync(user, before, take, cancellationToken) is { } page
             ? TypedResults.Ok(page)
             : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Safety.NoScope");
+
+    private static async Task<Results<Created<SafetyNoticeView>, ValidationProblem, ProblemHttpResult>> NoticeAsync(
+        long id, HttpRequest request, ClaimsPrincipal user, SendSafetyNoticeCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var read = await JsonBody.ReadAsync<SafetyNoticeRequest>(request, cancellationToken);
+        if (read.UnreadableField is { } field)
+        {
+            var errors = new FieldErrors();
+            errors.Add(field, localizer["Appeal.FieldUnreadable"]);
+            return Problems.Validation(localizer, errors);
+        }
+        if (read.Value is not { } body) return Problems.BadRequest(localizer, "Safety.NoticeBodyRequired");
+        var result = await command.ExecuteAsync(id, new SafetyNoticeInput(body.TextKk, body.TextRu, body.TextEn), user, cancellationToken);
+        return result.Outcome switch
+        {
+            SafetyNoticeOutcome.Sent => TypedResults.Created((string?)null, new SafetyNoticeView(result.Mailing!.Id, result.Mailing.Recipients, localizer["Safety.NoticeSent", result.Mailing.Recipients])),
+            SafetyNoticeOutcome.Invalid => Problems.Validation(localizer, result.Errors!),
+            SafetyNoticeOutcome.Forbidden => Problems.Status(localizer, StatusCodes.Status403Forbidden, "Safety.NoticeNotYours"),
+            SafetyNoticeOutcome.TooMany => Problems.Status(localizer, StatusCodes.Status429TooManyRequests, "Safety.NoticeTooMany", command.PerAccountPerHour),
+            _ => Problems.NotFound(localizer, "Safety.ReportNotFound"),
+        };
+    }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PhotoAsync(
         long id, ClaimsPrincipal user, SafetyReportQueries queries, IStringLocalizer<SharedResource> localizer, HttpContext context, CancellationToken cancellationToken)

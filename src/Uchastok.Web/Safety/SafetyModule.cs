@@ -10,6 +10,8 @@ public static class SafetyModule
     {
         services.AddScoped<SubmitSafetyReportCommand>();
         services.AddScoped<SafetyReportQueries>();
+        services.AddScoped<SendSafetyNoticeCommand>();
+        services.AddScoped<SafetyBoardQueries>();
         services.AddRateLimiter(options => options.AddPolicy<string, SafetyReportRateLimitPolicy>(SafetyReportRateLimitPolicy.Name));
         return services;
     }

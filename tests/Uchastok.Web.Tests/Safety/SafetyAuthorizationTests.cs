@@ -60,6 +60,9 @@ public sealed class SafetyAuthorizationTests(SafetyAuthorizationTests.Fixture fi
         ("POST", "/api/v1/safety/reports", [Bad, Bad, Bad, Bad, Bad, Bad, Bad, Bad, Bad]),
         ("GET", "/api/v1/safety/reports", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Ok, Ok]),
         ("GET", "/api/v1/safety/reports/{report}/photo", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Ok, Ok]),
+        // A body without text: the beat's inspector and the district's supervisor get through to the 400 (nothing sent);
+        // another beat's inspector does not see the report; the administrator reads reports but writes to no beat.
+        ("POST", "/api/v1/safety/reports/{report}/notice", [NoAuth, Denied, Denied, Bad, None, Denied, Denied, Bad, Denied]),
     ];
 
     public static TheoryData<string, string, string, HttpStatusCode> Matrix()
