@@ -15,7 +15,8 @@ namespace Uchastok.Web.Tests.Safety;
 /// <summary>The host with a low notice limit, so a test can reach it.</summary>
 public sealed class SafetyNoticeFactory : UchastokAppFactory
 {
-    public const int Limit = 2;
+    /// <summary>inspector1 sends one notice in each of three tests of the class; the supervisor reaches the limit in one.</summary>
+    public const int Limit = 3;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -173,5 +174,35 @@ public sealed class SafetyNoticeTests(SafetyNoticeFactory factory) : IClassFixtu
         Assert.DoesNotContain($"data-reference=\"{reference}\"", otherPage);
         Assert.True(await WithDbAsync(factory, db => db.PersonalDataAccesses.AnyAsync(a =>
             a.RecordKind == SafetyReportQueries.RecordKind && a.RecordId == report.ToString(CultureInfo.InvariantCulture) && a.Purpose == "open safety incidents on the start page")));
+    }
+
+    [Fact]
+    public async Task ReportsPage_NoticeForm_RefusesAnEmptyNoticeBesideTheField_ThenSends_AndNeverOffersTheReportText()
+    {
+        var secret = $"My neighbour Aigerim {Guid.NewGuid():N} shouts at the children";
+        var report = await ReportAsync(secret);
+        using var inspector = await factory.SignedInWithCookieAsync("inspector1@demo.kz", language: "kk");
+        var page = await inspector.GetStringAsync("/safety/reports");
+        Assert.Matches($"action=\"/safety/reports\\?(id={report}&amp;handler=Notice|handler=Notice&amp;id={report})\"", page);
+        var mailings = await WithDbAsync(factory, db => db.Mailings.CountAsync());
+        FormUrlEncodedContent Form(string textRu) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = CookieSession.AntiforgeryToken(page), ["textKk"] = "", ["textRu"] = textRu, ["textEn"] = "",
+        });
+
+        var empty = await inspector.PostAsync($"/safety/reports?id={report}&handler=Notice", Form("  "));
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Хабарламаны кемінде бір тілде жазыңыз", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(mailings, await WithDbAsync(factory, db => db.Mailings.CountAsync()));
+
+        var sent = await inspector.PostAsync($"/safety/reports?id={report}&handler=Notice", Form("Закрывайте подъезд на ночь."));
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var html = await sent.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"notice-done\"", html);
+        // The report's text is on the page (the list shows it) but in no field of the notice form.
+        Assert.DoesNotMatch($"<textarea[^>]*>[^<]*{System.Text.RegularExpressions.Regex.Escape(System.Net.WebUtility.HtmlEncode(secret)[..20])}", html);
+        Assert.Equal(mailings + 1, await WithDbAsync(factory, db => db.Mailings.CountAsync()));
     }
 }
