@@ -9,7 +9,7 @@ namespace Uchastok.Browser.Tests.Safety;
 /// A safety notice as the beat's inspector writes it from a report (issue 19), on a phone, in English: he signs in
 /// and lands on his start page, sees the report among his beat's open incidents, follows it to the reports, writes
 /// the notice in his own words and sends it; the beat's subscriber finds it in the development sink — without the
-/// report's words — and leaves through the link at its foot.
+/// report's words — and leaves through the link at its foot; the district's supervisor sees the beat's figures on his board.
 /// </summary>
 public sealed class SafetyNoticeJourneys(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -65,5 +65,14 @@ public sealed class SafetyNoticeJourneys(BrowserFixture fixture) : IClassFixture
         await subscriber.Locator("#subscription[data-left=True]").WaitForAsync();
         await PageChecks.AssertUsableAsync(subscriber, "safety-notice-left-en");
         await subscriber.Context.CloseAsync();
+
+        // The district's supervisor finds the beat's reports on his board, at phone size too.
+        var supervisor = await Host.SignInAsync("supervisor.almaly@demo.kz", "en", phone: true);
+        await supervisor.GotoAsync("/appeals/board");
+        var row = supervisor.Locator($"#safety-board tr[data-beat='{beatId}']");
+        await row.WaitForAsync();
+        Assert.Matches(@"\d+ / \d+", await row.Locator("td.reports").InnerTextAsync());
+        await PageChecks.AssertUsableAsync(supervisor, "safety-board-en");
+        await supervisor.Context.CloseAsync();
     }
 }
