@@ -1,4 +1,5 @@
-using System.Globalization;
+using Uchastok.Web.Shared.Web;
+using static Uchastok.Web.Shared.Web.FormFields;
 
 namespace Uchastok.Web.Appeals;
 
@@ -29,28 +30,6 @@ public static class AppealForm
     /// <summary>Reads a file, but never more than one byte past the limit: a larger file is refused without being held in memory.</summary>
     public static async Task<AttachmentUpload> ReadAsync(IFormFile file, CancellationToken cancellationToken)
     {
-        var limit = Rules.Appeals.AttachmentRules.MaxBytes + 1;
-        await using var stream = file.OpenReadStream();
-        var buffer = new byte[Math.Min(file.Length, limit)];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0) break;
-            read += n;
-        }
-        return new AttachmentUpload(file.FileName, read == buffer.Length ? buffer : buffer[..read]);
+        return new AttachmentUpload(file.FileName, await FormFields.ReadCappedAsync(file, Rules.Appeals.AttachmentRules.MaxBytes, cancellationToken));
     }
-
-    private static string? Text(IFormCollection form, string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
-
-    private static int? Int(IFormCollection form, string name) =>
-        int.TryParse(Text(form, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    private static double? Double(IFormCollection form, string name) =>
-        double.TryParse(Text(form, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    /// <summary>A checkbox posts "true" (and the hidden "false" after it); anything else is false.</summary>
-    private static bool Bool(IFormCollection form, string name) =>
-        form.TryGetValue(name, out var values) && values.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || v == "on");
 }

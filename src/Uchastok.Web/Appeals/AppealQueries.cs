@@ -83,6 +83,9 @@ public sealed class AppealQueries(
     }
 
     /// <summary>The supervisor's district board: per officer, open, due soon, overdue, on-time share over 90 days, mean rating.</summary>
+    /// <summary>The days back the district board counts decided appeals over (and the other modules' figures beside them).</summary>
+    public const int BoardWindowDays = 90;
+
     public async Task<DistrictBoard?> BoardAsync(ClaimsPrincipal user, int districtId, CancellationToken cancellationToken = default)
     {
         var access = AppealAccess.For(user);
@@ -91,7 +94,7 @@ public sealed class AppealQueries(
         if (district is null) return null;
 
         var today = calendars.Today();
-        var since = today.AddDays(-90);
+        var since = today.AddDays(-BoardWindowDays);
         var calendar = await calendars.GetAsync(cancellationToken);
         var policy = await catalog.PolicyAsync(cancellationToken);
         var officers = await db.Officers.AsNoTracking().Where(o => o.DistrictId == districtId).OrderBy(o => o.Surname).ThenBy(o => o.GivenName).ToListAsync(cancellationToken);

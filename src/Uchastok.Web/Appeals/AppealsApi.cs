@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Appeals;
@@ -83,12 +82,7 @@ public static class AppealsApi
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var (input, files, unreadable) = await ReadAppealAsync(request, cancellationToken);
-        if (unreadable is not null)
-        {
-            var errors = new FieldErrors();
-            errors.Add(unreadable, localizer["Appeal.FieldUnreadable"]);
-            return Problems.Validation(localizer, errors);
-        }
+        if (unreadable is not null) return Problems.UnreadableField(localizer, unreadable);
         if (input is null) return Problems.BadRequest(localizer, "Appeal.BodyRequired");
         var result = await command.ExecuteAsync(input, files, user, request.Headers["Idempotency-Key"].ToString(), FilingSource.Api, cancellationToken);
         if (result.TooMany) return Problems.Status(localizer, StatusCodes.Status429TooManyRequests, "Appeal.TooManyForContact");
@@ -105,7 +99,7 @@ public static class AppealsApi
 
     /// <summary>
     /// Reads the appeal from JSON or from a multipart form with files. A malformed body is no input (a 400, not an exception);
-    /// a value of the wrong type names its field.
+    /// a value of the wrong type names its field (<see cref="JsonBody"/>).
     /// </summary>
     private static async Task<(AppealInput? Input, List<AttachmentUpload> Files, string? UnreadableField)> ReadAppealAsync(
         HttpRequest request, CancellationToken cancellationToken)
@@ -119,30 +113,8 @@ public static class AppealsApi
                 files.Add(await AppealForm.ReadAsync(file, cancellationToken));
             return (input, files, null);
         }
-        try
-        {
-            var input = await request.ReadFromJsonAsync<AppealInput>(cancellationToken);
-            return (input, files, null);
-        }
-        catch (JsonException exception) when (FieldOf(exception.Path) is { } field)
-        {
-            // A value of the wrong type ("lat": "abc"): name the field, as for any other bad input.
-            return (null, files, field);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
-        {
-            return (null, files, null);
-        }
-    }
-
-    /// <summary>The top-level field a JSON path such as <c>$.lat</c> or <c>$['text']</c> points into; null for the body itself.</summary>
-    private static string? FieldOf(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$") return null;
-        var field = path.TrimStart('$', '.').TrimStart('[', '\'', '"');
-        var end = field.IndexOfAny(['.', '[', '\'', '"']);
-        field = end < 0 ? field : field[..end];
-        return field.Length == 0 ? null : char.ToLowerInvariant(field[0]) + field[1..];
+        var body = await JsonBody.ReadAsync<AppealInput>(request, cancellationToken);
+        return (body.Value, files, body.UnreadableField);
     }
 
     private static async Task<Results<Ok<AppealDetail>, ProblemHttpResult>> TrackAsync(

@@ -25,6 +25,9 @@ public sealed record MailingInput(int? DistrictId, int? BeatId, string? Kind, st
 /// <param name="Withdrawn">Not sent because the subscriber left before the message went out.</param>
 public sealed record MailingView(int Id, string Kind, string Subject, string Scope, DateTime SentAtUtc, int Recipients, int Pending, int Sent, int Failed, int Withdrawn);
 
+/// <summary>A mailing composed by another module: the scope, the kind, and subject and text in one or more languages.</summary>
+public sealed record MailingDraft(int DistrictId, int? BeatId, MailingKind Kind, Trilingual Subject, Trilingual Text);
+
 public enum SubscriptionChange { Done, NotFound, Already }
 
 /// <summary>
@@ -152,6 +155,35 @@ public sealed class Mailings(
         else if (text.LongestLength > MaxTextLength) errors.Add("text", localizer["Appeal.TextTooLong", MaxTextLength]);
         if (errors.Count > 0) return (null, errors);
 
+        var id = await QueueAsync(new MailingDraft(districtId, beatId, kind, subject, text), user, cancellationToken);
+        return ((await ListAsync(m => m.Id == id, cancellationToken)).Single(), errors);
+    }
+
+    /// <summary>
+    /// Queues a mailing another module composed and checked (a safety notice from a report: Safety checks who may write
+    /// it and to which beat). A language left blank is filled by <see cref="Fallback"/>, so every subscriber gets his
+    /// language or the fallback. Saved in the caller's transaction when there is one (Safety writes its step with it),
+    /// else in its own.
+    /// </summary>
+    public async Task<MailingView> SendComposedAsync(MailingDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var id = await QueueAsync(draft with { Subject = Fallback(draft.Subject), Text = Fallback(draft.Text) }, user, cancellationToken);
+        return (await ListAsync(m => m.Id == id, cancellationToken)).Single();
+    }
+
+    /// <summary>
+    /// A text in the languages it was written in, completed for the others: a subscriber whose language was not
+    /// written gets the first written of Kazakh (the state language and the platform's default), Russian, English.
+    /// </summary>
+    public static Trilingual Fallback(Trilingual text)
+    {
+        var first = Blank(text.Kk) ?? Blank(text.Ru) ?? Blank(text.En) ?? throw new ArgumentException("A mailing needs its text in at least one language.", nameof(text));
+        return new Trilingual(Blank(text.Kk) ?? first, Blank(text.Ru) ?? first, Blank(text.En) ?? first);
+    }
+
+    private async Task<int> QueueAsync(MailingDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (districtId, beatId, kind, subject, text) = draft;
         // A beat's mailing reaches the beat's subscribers and the district's; a district's mailing reaches all of the district.
         var subscribers = await db.Subscriptions.AsNoTracking()
             .Where(s => s.DistrictId == districtId && s.ConfirmedAtUtc != null && s.UnsubscribedAtUtc == null && (beatId == null || s.BeatId == null || s.BeatId == beatId))
@@ -163,7 +195,8 @@ public sealed class Mailings(
             TextKk = text.Kk!, TextRu = text.Ru!, TextEn = text.En!, Recipients = subscribers.Count, SentAtUtc = now, SentByUserId = user.FindFirstValue(ClaimTypes.NameIdentifier),
         };
         // The mailing and its messages are saved together, or neither: a mailing is never listed as sent with nothing queued.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction they stand or fall with what the caller saves (Safety's notice-sent step).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         db.Mailings.Add(mailing);
         await db.SaveChangesAsync(cancellationToken);
         // The limit holds for all mailings together: this one queues behind the messages of others still waiting.
@@ -182,10 +215,14 @@ public sealed class Mailings(
                 MailingKey(mailing.Id, s.Id), Topic(mailing.Id), now.AddMinutes((ahead + i) / PerMinute), WithdrawalTopic(s)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        signal.Notify();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            // Inside a caller's transaction, the caller wakes the outbox once it has committed.
+            signal.Notify();
+        }
         logger.LogInformation("Mailing {Id} to {Count} subscribers of district {District} beat {Beat}", mailing.Id, subscribers.Count, districtId, beatId);
-        return ((await ListAsync(m => m.Id == mailing.Id, cancellationToken)).Single(), errors);
+        return mailing.Id;
     }
 
     /// <summary>The mailings of the user's scope, newest first, with their delivery counts.</summary>

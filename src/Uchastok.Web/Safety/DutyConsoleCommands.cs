@@ -30,9 +30,6 @@ public sealed class DutyConsoleCommands(
     UchastokDbContext db, FileAppealCommand fileAppeal, AppealFeedbackCommands appealNotes, AppealCatalog catalog, TerritoryText territoryText,
     SafetyConsoleSignal signal, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<DutyConsoleCommands> logger)
 {
-    public const string AcknowledgedStep = "acknowledged";
-    public const string EscalatedStep = "escalated";
-    public const string ClosedStep = "closed";
 
     public async Task<ConsoleActionResult> AcknowledgeAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken = default)
     {
@@ -59,7 +56,7 @@ public sealed class DutyConsoleCommands(
                     ? ConsoleActionResult.Of(ConsoleActionOutcome.Closed)
                     : await HeldAsync(ConsoleActionOutcome.Taken, now2, cancellationToken);
             }
-            db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = id, Step = AcknowledgedStep, ByUserId = userId, AtUtc = now });
+            db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = id, Step = SafetySteps.Acknowledged, ByUserId = userId, AtUtc = now });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -128,7 +125,7 @@ public sealed class DutyConsoleCommands(
                 await transaction.RollbackAsync(cancellationToken);
                 return ConsoleActionResult.Of(ConsoleActionOutcome.Closed);
             }
-            db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = id, Step = ClosedStep, ByUserId = userId, AtUtc = now, Note = code });
+            db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = id, Step = SafetySteps.Closed, ByUserId = userId, AtUtc = now, Note = code });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

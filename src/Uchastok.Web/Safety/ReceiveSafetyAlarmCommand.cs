@@ -18,7 +18,8 @@ public sealed record SafetyAlarmResult(SafetyAlarmOutcome Outcome, SafetyAlarmRe
 /// change feed the duty console follows). The same (device, event id) again is the same incident, also when two copies
 /// arrive at once: the unique index on the two decides, and the loser answers with the winner's incident.
 /// </summary>
-public sealed class ReceiveSafetyAlarmCommand(UchastokDbContext db, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<ReceiveSafetyAlarmCommand> logger)
+public sealed class ReceiveSafetyAlarmCommand(
+    UchastokDbContext db, SafetyConsoleSignal consoleSignal, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<ReceiveSafetyAlarmCommand> logger)
 {
     public async Task<SafetyAlarmResult> ExecuteAsync(AuthenticatedDevice device, SafetyAlarmEventRequest input, CancellationToken cancellationToken = default)
     {
@@ -54,7 +55,7 @@ public sealed class ReceiveSafetyAlarmCommand(UchastokDbContext db, IStringLocal
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.SafetyIncidents.Add(incident);
             await db.SaveChangesAsync(cancellationToken);
-            db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = incident.Id, Step = SubmitSafetyReportCommand.ReceivedStep, AtUtc = now });
+            db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = incident.Id, Step = SafetySteps.Received, AtUtc = now });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -65,6 +66,8 @@ public sealed class ReceiveSafetyAlarmCommand(UchastokDbContext db, IStringLocal
             if (await ExistingAsync(device.Id, eventId!, cancellationToken) is { } winner) return new(SafetyAlarmOutcome.Repeated, winner, errors);
             throw;
         }
+        // The consoles connected to this node hear of it now, not at the feed's next look.
+        consoleSignal.Notify();
         logger.LogInformation("Safety alarm {Id} from device {DeviceId} for district {District}", incident.Id, device.Id, device.DistrictId);
         return new(SafetyAlarmOutcome.Created, new SafetyAlarmReceiptView(incident.Id, incident.Reference, Status(incident.Status), eventId!, false), errors);
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Uchastok.Rules.Safety;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +23,11 @@ public static class SafetyApi
 
         var staff = app.MapGroup("/api/v1/safety").RequireAuthorization(Policies.SafetyReports).WithTags("Safety");
         staff.MapGet("/reports", ReportsAsync).WithSummary("Quick reports in the caller's scope (inspector: his beats; supervisor and duty officer: his district; administrator: all), newest first; each report read is logged.");
+        staff.MapPost("/reports/{id:long}/notice", NoticeAsync).Accepts<SafetyNoticeRequest>("application/json")
+            .WithSummary("Write a safety notice from a report to its beat's confirmed subscribers (and the district's), in one or more of kk/ru/en (each subscriber gets his language or Kazakh, Russian, English in that order): the beat's inspector or the district's supervisor only; the report's text is never sent. At most Safety:NoticesPerAccountPerHour (5) an hour per account.");
         staff.MapGet("/reports/{id:long}/photo", PhotoAsync).ProducesFile("image/jpeg", "image/png").WithSummary("A report's photo, without its metadata; the opening is logged.");
+        staff.MapGet("/incidents/{id:long}/media", MediaAsync).Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("An alarm's camera footage: 302 to the link its device sent (the media stay at their source, never fetched or passed through here); every opening is logged.");
 
         // The duty console: the district's duty officer and supervisor, administrators for every district.
         var console = app.MapGroup("/api/v1/safety").RequireAuthorization(Policies.DutyConsole).WithTags("Safety");
@@ -35,8 +38,6 @@ public static class SafetyApi
         console.MapPost("/incidents/{id:long}/close", CloseAsync)
             .WithSummary("Close a taken incident with an outcome: patrol-sent (with patrol: which), passed-to-inspector, became-appeal (files an appeal whose legal deadline starts now), no-offence. The owner, or the district's supervisor or an administrator.");
         app.MapHub<SafetyConsoleHub>(SafetyConsoleHub.Path);
-        staff.MapGet("/incidents/{id:long}/media", MediaAsync).Produces(StatusCodes.Status302Found).ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("An alarm's camera footage: 302 to the link its device sent (the media stay at their source, never fetched or passed through here); every opening is logged.");
 
         var devices = app.MapGroup("/api/v1/safety/devices").RequireAuthorization(Policies.Admin).WithTags("Safety");
         devices.MapGet(string.Empty, DevicesAsync).WithSummary("SOS devices, active first; never their keys.");
@@ -68,7 +69,9 @@ public static class SafetyApi
     private static async Task<Results<Created<SafetyDeviceKeyView>, ValidationProblem, ProblemHttpResult>> RegisterDeviceAsync(
         HttpRequest request, ClaimsPrincipal user, SafetyDeviceRegistry registry, IStringLocalizer<SharedResource> localizer, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await ReadJsonAsync<SafetyDeviceInput>(request, cancellationToken) is not { } body) return Problems.BadRequest(localizer, "Safety.BodyRequired");
+        var read = await JsonBody.ReadAsync<SafetyDeviceInput>(request, cancellationToken);
+        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
+        if (read.Value is not { } body) return Problems.BadRequest(localizer, "Safety.BodyRequired");
         var (created, errors) = await registry.RegisterAsync(body, user, cancellationToken);
         if (created is null) return Problems.Validation(localizer, errors);
         context.Response.Headers.CacheControl = "no-store";
@@ -103,7 +106,9 @@ public static class SafetyApi
             context.Response.Headers.WWWAuthenticate = DeviceKeys.Scheme;
             return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "SafetyAlarm.Unauthorized");
         }
-        if (await ReadJsonAsync<SafetyAlarmEventRequest>(request, cancellationToken) is not { } body) return Problems.BadRequest(localizer, "SafetyAlarm.BodyRequired");
+        var read = await JsonBody.ReadAsync<SafetyAlarmEventRequest>(request, cancellationToken);
+        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
+        if (read.Value is not { } body) return Problems.BadRequest(localizer, "SafetyAlarm.BodyRequired");
         var result = await command.ExecuteAsync(device, body, cancellationToken);
         return result.Outcome switch
         {
@@ -111,19 +116,6 @@ public static class SafetyApi
             SafetyAlarmOutcome.Repeated => TypedResults.Ok(result.Receipt!),
             _ => Problems.Validation(localizer, result.Errors),
         };
-    }
-
-    /// <summary>A JSON body, or null when there is none or it is not JSON of that shape (the caller answers 400 in the reader's language).</summary>
-    private static async Task<T?> ReadJsonAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
-    {
-        try
-        {
-            return await request.ReadFromJsonAsync<T>(cancellationToken);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
-        {
-            return null;
-        }
     }
 
     private static async Task<Results<Created<SafetyReportReceiptView>, ValidationProblem, ProblemHttpResult>> FileReportAsync(
@@ -149,16 +141,10 @@ public static class SafetyApi
         }
         else
         {
-            SafetyReportRequest? body;
-            try
-            {
-                body = await request.ReadFromJsonAsync<SafetyReportRequest>(cancellationToken);
-            }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
-            {
-                body = null;
-            }
-            if (body is null) return Problems.BadRequest(localizer, "Safety.BodyRequired");
+            var read = await JsonBody.ReadAsync<SafetyReportRequest>(request, cancellationToken);
+            // A value of the wrong type ("lat": "abc") names its field, as for any other bad input.
+            if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
+            if (read.Value is not { } body) return Problems.BadRequest(localizer, "Safety.BodyRequired");
             input = new SafetyReportInput(body.Category, body.Lat, body.Lon, body.AddressText, body.DistrictId, body.Text, null, body.NotHappeningNow, body.Sign);
         }
 
@@ -224,6 +210,23 @@ public static class SafetyApi
             title: localizer[$"Problem.{status}"], detail: localizer[key, result.HeldBy ?? "—", since], statusCode: status,
             type: $"https://uchastok.kz/problems/{key}",
             extensions: result.HeldBy is null ? null : new Dictionary<string, object?> { ["acknowledgedBy"] = result.HeldBy, ["acknowledgedAtUtc"] = result.HeldSinceUtc });
+    }
+
+    private static async Task<Results<Created<SafetyNoticeView>, ValidationProblem, ProblemHttpResult>> NoticeAsync(
+        long id, HttpRequest request, ClaimsPrincipal user, SendSafetyNoticeCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var read = await JsonBody.ReadAsync<SafetyNoticeRequest>(request, cancellationToken);
+        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
+        if (read.Value is not { } body) return Problems.BadRequest(localizer, "Safety.NoticeBodyRequired");
+        var result = await command.ExecuteAsync(id, new SafetyNoticeInput(body.TextKk, body.TextRu, body.TextEn), user, cancellationToken);
+        return result.Outcome switch
+        {
+            SafetyNoticeOutcome.Sent => TypedResults.Created((string?)null, new SafetyNoticeView(result.Mailing!.Id, result.Mailing.Recipients, localizer["Safety.NoticeSent", result.Mailing.Recipients])),
+            SafetyNoticeOutcome.Invalid => Problems.Validation(localizer, result.Errors!),
+            SafetyNoticeOutcome.Forbidden => Problems.Status(localizer, StatusCodes.Status403Forbidden, "Safety.NoticeNotYours"),
+            SafetyNoticeOutcome.TooMany => Problems.Status(localizer, StatusCodes.Status429TooManyRequests, "Safety.NoticeTooMany", command.PerAccountPerHour),
+            _ => Problems.NotFound(localizer, "Safety.ReportNotFound"),
+        };
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PhotoAsync(

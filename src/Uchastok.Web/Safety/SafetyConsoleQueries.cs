@@ -106,7 +106,7 @@ public sealed class SafetyConsoleQueries(UchastokDbContext db, PersonalDataLog l
         return incidents.Select(i =>
         {
             var trail = steps[i.Id].OrderBy(s => s.Id).Select(s => new ConsoleStepView(s.Id, s.Step, s.Note, Utc(s.AtUtc), Name(s.ByUserId))).ToList();
-            var last = trail.Count > 0 ? trail[^1] : new ConsoleStepView(0, SubmitSafetyReportCommand.ReceivedStep, null, Utc(i.CreatedAtUtc), null);
+            var last = trail.Count > 0 ? trail[^1] : new ConsoleStepView(0, SafetySteps.Received, null, Utc(i.CreatedAtUtc), null);
             var view = new ConsoleIncidentView(
                 i.Id, i.Reference, i.Kind == SafetyIncidentKind.Alarm ? "alarm" : "report", SafetyCategories.ApiName(i.Category), i.Status.ToString().ToLowerInvariant(),
                 Utc(i.CreatedAtUtc), Utc(i.AcknowledgedAtUtc), Name(i.AcknowledgedByUserId), i.AcknowledgedByUserId,
@@ -121,11 +121,8 @@ public sealed class SafetyConsoleQueries(UchastokDbContext db, PersonalDataLog l
         }).ToList();
     }
 
-    /// <summary>
-    /// The link to an alarm's media, only when the incident has one. The SOS devices' part of issue 19 keeps the media
-    /// link and serves <c>/api/v1/safety/incidents/{id}/media</c>; until it is merged no incident has media.
-    /// </summary>
-    private static string? MediaUrl(SafetyIncident incident) => null;
+    /// <summary>The logged redirect to an alarm's footage (never the device's link itself: every opening must pass the log).</summary>
+    private static string? MediaUrl(SafetyIncident incident) => incident.MediaUrl is null ? null : $"/api/v1/safety/incidents/{incident.Id}/media";
 
     /// <summary>Logs each report among <paramref name="read"/> as read by <paramref name="readerUserId"/>, in one save.</summary>
     public async Task LogReadsAsync(string readerUserId, IEnumerable<Read> read, CancellationToken cancellationToken = default)

@@ -90,6 +90,22 @@ public sealed class SafetyDevice
     public DateTime? RevokedAtUtc { get; set; }
 }
 
+/// <summary>
+/// The steps an incident's trail is made of (<see cref="SafetyIncidentStep.Step"/>). Every change to an incident writes
+/// one in the same transaction, so the steps are also the change feed the live consoles follow.
+/// </summary>
+public static class SafetySteps
+{
+    public const string Received = "received";
+    public const string Acknowledged = "acknowledged";
+    /// <summary>Note: the level, <c>1</c> or <c>2</c>.</summary>
+    public const string Escalated = "escalated";
+    /// <summary>Note: the outcome's API name.</summary>
+    public const string Closed = "closed";
+    /// <summary>Note: the id of the Community mailing the notice went out as.</summary>
+    public const string NoticeSent = "notice-sent";
+}
+
 /// <summary>One step of an incident's audit trail (<c>safety_incident_steps</c>): who did what, when.</summary>
 public sealed class SafetyIncidentStep
 {

@@ -96,7 +96,7 @@ public sealed class SafetyEscalationJob(
         }
         db.SafetyIncidentSteps.Add(new SafetyIncidentStep
         {
-            IncidentId = incident.Id, Step = DutyConsoleCommands.EscalatedStep, AtUtc = now, Note = level.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            IncidentId = incident.Id, Step = SafetySteps.Escalated, AtUtc = now, Note = level.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var link = $"{site.PublicUrl.TrimEnd('/')}/safety/console";
         foreach (var recipient in recipients)

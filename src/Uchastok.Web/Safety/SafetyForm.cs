@@ -1,4 +1,4 @@
-using System.Globalization;
+using static Uchastok.Web.Shared.Web.FormFields;
 using Uchastok.Rules.Safety;
 
 namespace Uchastok.Web.Safety;
@@ -18,7 +18,7 @@ public static class SafetyForm
     public static async Task<SafetyReportInput> ReadAsync(IFormCollection form, CancellationToken cancellationToken)
     {
         byte[]? photo = null;
-        if (form.Files.GetFile("photo") is { Length: > 0 } file) photo = await ReadCappedAsync(file, cancellationToken);
+        if (form.Files.GetFile("photo") is { Length: > 0 } file) photo = await ReadCappedAsync(file, SafetyPhoto.MaxBytes, cancellationToken);
         else if (Text(form, CarriedPhotoField) is { Length: <= CarriedPhotoLimit } carried)
         {
             var buffer = new byte[carried.Length * 3 / 4 + 3];
@@ -28,31 +28,4 @@ public static class SafetyForm
             Text(form, "category"), Double(form, "lat"), Double(form, "lon"), Text(form, "addressText"), Int(form, "districtId"), Text(form, "text"),
             photo, Bool(form, "notHappeningNow"), Bool(form, "sign"));
     }
-
-    /// <summary>Reads a file, but never more than one byte past the limit: a larger one is refused without being held in memory.</summary>
-    private static async Task<byte[]> ReadCappedAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[Math.Min(file.Length, SafetyPhoto.MaxBytes + 1)];
-        await using var stream = file.OpenReadStream();
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            if (n == 0) break;
-            read += n;
-        }
-        return read == buffer.Length ? buffer : buffer[..read];
-    }
-
-    private static string? Text(IFormCollection form, string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
-
-    private static int? Int(IFormCollection form, string name) =>
-        int.TryParse(Text(form, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    private static double? Double(IFormCollection form, string name) =>
-        double.TryParse(Text(form, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    /// <summary>A checkbox posts "true" (and the hidden "false" after it); anything else is false.</summary>
-    private static bool Bool(IFormCollection form, string name) =>
-        form.TryGetValue(name, out var values) && values.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || v == "on");
 }

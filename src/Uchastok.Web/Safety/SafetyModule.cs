@@ -15,6 +15,8 @@ public static class SafetyModule
         services.AddScoped<SafetyDeviceAuthenticator>();
         services.AddScoped<ReceiveSafetyAlarmCommand>();
         services.AddSingleton<SafetyDeviceFailureLimit>();
+        services.AddScoped<SendSafetyNoticeCommand>();
+        services.AddScoped<SafetyBoardQueries>();
         services.AddRateLimiter(options => options.AddPolicy<string, SafetyReportRateLimitPolicy>(SafetyReportRateLimitPolicy.Name));
 
         services.AddSingleton(configuration.GetSection("Safety").Get<SafetyConsoleSettings>() ?? new SafetyConsoleSettings());

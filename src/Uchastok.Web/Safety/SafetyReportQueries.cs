@@ -71,6 +71,30 @@ public sealed class SafetyReportQueries(UchastokDbContext db, SafetyIncidentScop
         return new SafetyReportPage(views, rows.Count > take ? page[^1].Id : null);
     }
 
+    /// <summary>
+    /// The open incidents (reports and alarms not closed) of the caller's scope for the page he starts his day on: how
+    /// many, and the newest <paramref name="take"/> with what and where, no text. Null when the caller holds no position
+    /// that reads them. Each incident shown is logged as a read, as in the list: its place and time still tell of a resident.
+    /// </summary>
+    public async Task<OpenIncidentsSummary?> OpenSummaryAsync(ClaimsPrincipal user, int take = 3, CancellationToken cancellationToken = default)
+    {
+        if (await ScopeAsync(user, cancellationToken) is not { } scope) return null;
+        var open = Within(db.SafetyIncidents.AsNoTracking().Where(i => i.Status != SafetyIncidentStatus.Closed), scope);
+        var count = await open.CountAsync(cancellationToken);
+        var newest = count == 0 ? [] : await open.OrderByDescending(i => i.Id).Take(Math.Clamp(take, 1, 20)).ToListAsync(cancellationToken);
+        var beatIds = newest.Where(i => i.BeatId != null).Select(i => i.BeatId!.Value).Distinct().ToList();
+        var beats = await db.Beats.AsNoTracking().Where(b => beatIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Code, cancellationToken);
+        var views = newest.Select(i => new SafetyIncidentBrief(
+            i.Id, i.Reference, i.Kind.ToString().ToLowerInvariant(),
+            i.Kind == SafetyIncidentKind.Alarm ? localizer["Safety.Queue.Alarm"] : localizer[$"Safety.Category.{i.Category}"],
+            DateTime.SpecifyKind(i.CreatedAtUtc, DateTimeKind.Utc), i.AddressText, i.BeatId is { } b ? beats.GetValueOrDefault(b) : null,
+            i.Status.ToString().ToLowerInvariant())).ToList();
+        if (views.Count > 0)
+            await log.RecordReadsAsync(UserId(user), newest.Select(i => (new PersonalRecord(RecordKind, i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), i.AccountId)),
+                "open safety incidents on the start page", cancellationToken);
+        return new OpenIncidentsSummary(count, views);
+    }
+
     /// <summary>A report's photo for a caller whose scope holds the report; null otherwise (the same as no photo). The opening is logged.</summary>
     public async Task<SafetyIncidentPhoto?> PhotoAsync(ClaimsPrincipal user, long incidentId, CancellationToken cancellationToken = default)
     {

@@ -49,3 +49,27 @@ public sealed record SafetyAlarmEventRequest(string? EventId, string? OccurredAt
 
 /// <summary>What a device gets back: the incident its event is (201 the first time, 200 for the same event again).</summary>
 public sealed record SafetyAlarmReceiptView(long Id, string Reference, string Status, string EventId, bool Repeated);
+/// A safety notice's text in the languages the officer writes it in (at least one; at most 1,500 characters each).
+/// There is no field for the report's text: the notice is the officer's own words.
+/// </summary>
+public sealed record SafetyNoticeRequest(string? TextKk, string? TextRu, string? TextEn);
+
+/// <summary>The notice sent: its Community mailing (see <c>/community/mailings</c> for delivery) and how many subscribers it reaches.</summary>
+public sealed record SafetyNoticeView(int MailingId, int Recipients, string Message);
+
+/// <summary>The open incidents of the caller's beats or district: how many, and the newest few.</summary>
+public sealed record OpenIncidentsSummary(int Open, IReadOnlyList<SafetyIncidentBrief> Newest);
+
+/// <summary>An incident in brief, for a start page: what (the category, or "alarm"), where and when; never the text.</summary>
+public sealed record SafetyIncidentBrief(long Id, string Reference, string Kind, string What, DateTime CreatedAtUtc, string? Address, string? BeatCode, string Status);
+
+/// <summary>
+/// A beat's safety figures on the district board: reports and alarms open now and received in the period, and the
+/// seconds they waited to be acknowledged (median and 90th percentile of the <c>Acknowledged</c> ones; null when none
+/// was). The district's own row has no beat.
+/// </summary>
+public sealed record SafetyBoardRow(
+    int? BeatId, string? BeatCode, int ReportsOpen, int Reports, int AlarmsOpen, int Alarms, int Acknowledged, double? MedianSecondsToAcknowledge, double? NinetiethSecondsToAcknowledge);
+
+/// <summary>The district board's safety figures since a local date: a row per beat (and one for incidents on no beat), and the district's.</summary>
+public sealed record SafetyBoard(DateOnly Since, IReadOnlyList<SafetyBoardRow> Beats, SafetyBoardRow District);

@@ -32,7 +32,6 @@ public sealed class SubmitSafetyReportCommand(
     UchastokDbContext db, TerritorySnapshotCache territory, AddressSearch addresses, TerritoryText territoryText,
     IStringLocalizer<SharedResource> localizer, TimeProvider clock, SafetyConsoleSignal consoleSignal, ILogger<SubmitSafetyReportCommand> logger)
 {
-    public const string ReceivedStep = "received";
 
     public async Task<SafetyReportResult> ExecuteAsync(SafetyReportInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -78,7 +77,7 @@ public sealed class SubmitSafetyReportCommand(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.SafetyIncidents.Add(incident);
         await db.SaveChangesAsync(cancellationToken);
-        db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = incident.Id, Step = ReceivedStep, AtUtc = now });
+        db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = incident.Id, Step = SafetySteps.Received, AtUtc = now });
         if (photo is not null)
             db.SafetyIncidentPhotos.Add(new SafetyIncidentPhoto { IncidentId = incident.Id, ContentType = photo.ContentType, Content = photo.Content, SizeBytes = photo.Content.Length });
         await db.SaveChangesAsync(cancellationToken);
@@ -137,20 +136,22 @@ public sealed class SubmitSafetyReportCommand(
         return null;
     }
 
+    /// <summary>Letters and digits that cannot be mistaken for one another (no I, L, O, U): what a reference is made of and checked against.</summary>
+    private const string ReferenceAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
     /// <summary>
-    /// Eight letters and digits that cannot be mistaken for one another (no I, L, O, U), grouped for reading aloud, after a
-    /// prefix: <c>SR</c> for a resident's report, <c>SA</c> for a device's alarm.
+    /// Eight characters of <see cref="ReferenceAlphabet"/>, grouped for reading aloud, after a prefix: <c>SR</c> for a
+    /// resident's report, <c>SA</c> for a device's alarm.
     /// </summary>
     internal static string NewReference(string prefix = "SR")
     {
-        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         Span<char> code = stackalloc char[8];
-        for (var i = 0; i < code.Length; i++) code[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        for (var i = 0; i < code.Length; i++) code[i] = ReferenceAlphabet[RandomNumberGenerator.GetInt32(ReferenceAlphabet.Length)];
         return $"{prefix}-{code[..4]}-{code[4..]}";
     }
 
     /// <summary>Whether a text is a reference this command could have made (what the confirmation page agrees to show).</summary>
     public static bool IsReference(string? text) =>
         text is { Length: 12 } && text.StartsWith("SR-", StringComparison.Ordinal) && text[7] == '-'
-        && text.Remove(7, 1)[3..].All(c => "0123456789ABCDEFGHJKMNPQRSTVWXYZ".Contains(c));
+        && text.Remove(7, 1)[3..].All(c => ReferenceAlphabet.Contains(c));
 }

@@ -71,6 +71,10 @@ public sealed class SafetyAuthorizationTests(SafetyAuthorizationTests.Fixture fi
         // No outcome: refused as invalid (400) after the caller got through; the report stays open.
         ("POST", "/api/v1/safety/incidents/{report}/close", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Bad, Bad, Bad]),
         ("POST", "/hubs/safety-console/negotiate?negotiateVersion=1", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Ok, Ok, Ok]),
+        // A body without text: the beat's inspector and the district's supervisor get through to the 400 (nothing sent);
+        // another beat's inspector does not see the report; the administrator reads reports but writes to no beat, nor does
+        // the duty officer (his console passes a report to the inspector, who writes to the beat).
+        ("POST", "/api/v1/safety/reports/{report}/notice", [NoAuth, Denied, Denied, Bad, None, Denied, Denied, Bad, Denied, Denied]),
     ];
 
     public static TheoryData<string, string, string, HttpStatusCode> Matrix()

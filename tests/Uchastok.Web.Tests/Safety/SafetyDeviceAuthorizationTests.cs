@@ -57,16 +57,18 @@ public sealed class SafetyDeviceAuthorizationTests(SafetyDeviceAuthorizationTest
 
     /// <summary>The callers, in the order of every row's expectations.</summary>
     private static readonly string[] Callers =
-        ["anonymous", "resident1@demo.kz", "partner", "inspector1@demo.kz", "inspector2@demo.kz", "juvenile.almaly@demo.kz", "women.almaly@demo.kz", "supervisor.almaly@demo.kz", "admin@demo.kz"];
+        ["anonymous", "resident1@demo.kz", "partner", "inspector1@demo.kz", "inspector2@demo.kz", "juvenile.almaly@demo.kz", "women.almaly@demo.kz", "supervisor.almaly@demo.kz", "admin@demo.kz",
+         "duty.almaly@demo.kz"];
 
     private static readonly (string Method, string Path, HttpStatusCode[] Expected)[] Routes =
     [
-        ("GET", "/api/v1/safety/devices", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Ok]),
-        ("POST", "/api/v1/safety/devices", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Bad]),
-        ("POST", "/api/v1/safety/devices/{rekey}/key", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Ok]),
-        ("POST", "/api/v1/safety/devices/{revoke}/revoke", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Gone]),
-        ("POST", "/api/v1/safety/device-events", [NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth]),
-        ("GET", "/api/v1/safety/incidents/{alarm}/media", [NoAuth, Denied, Denied, Moved, None, Denied, Denied, Moved, Moved]),
+        ("GET", "/api/v1/safety/devices", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Ok, Denied]),
+        ("POST", "/api/v1/safety/devices", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Bad, Denied]),
+        ("POST", "/api/v1/safety/devices/{rekey}/key", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Ok, Denied]),
+        ("POST", "/api/v1/safety/devices/{revoke}/revoke", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Gone, Denied]),
+        ("POST", "/api/v1/safety/device-events", [NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth, NoAuth]),
+        // The district's duty officer opens his district's footage, as its supervisor does.
+        ("GET", "/api/v1/safety/incidents/{alarm}/media", [NoAuth, Denied, Denied, Moved, None, Denied, Denied, Moved, Moved, Moved]),
     ];
 
     public static TheoryData<string, string, string, HttpStatusCode> Matrix()

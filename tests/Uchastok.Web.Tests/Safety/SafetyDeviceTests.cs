@@ -86,7 +86,7 @@ public sealed class SafetyDeviceTests(SafetyFactory factory) : IClassFixture<Saf
         Assert.StartsWith("SA-", incident.Reference, StringComparison.Ordinal);
         Assert.NotNull(incident.OccurredAtUtc);
         var step = Assert.Single(await WithDbAsync(factory, db => db.SafetyIncidentSteps.AsNoTracking().Where(s => s.IncidentId == id).ToListAsync()));
-        Assert.Equal(SubmitSafetyReportCommand.ReceivedStep, step.Step);
+        Assert.Equal(SafetySteps.Received, step.Step);
 
         var again = await client.PostAsJsonAsync("/api/v1/safety/device-events", Event("evt-0001"));
 

@@ -69,7 +69,7 @@ public sealed class SafetyReportTests(SafetyFactory factory) : IClassFixture<Saf
         var steps = await WithDbAsync(factory, db => db.SafetyIncidentSteps.AsNoTracking().Where(s => s.IncidentId == incident.Id).ToListAsync());
         Assert.Equal(["AtUtc", "ByUserId", "Id", "IncidentId", "Note", "Step"], typeof(SafetyIncidentStep).GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         var step = Assert.Single(steps);
-        Assert.Equal((SubmitSafetyReportCommand.ReceivedStep, (string?)null, (string?)null), (step.Step, step.ByUserId, step.Note));
+        Assert.Equal((SafetySteps.Received, (string?)null, (string?)null), (step.Step, step.ByUserId, step.Note));
 
         // What the app logs for the request (hosting, routing, EF, the command) carries neither the address nor the browser.
         var lines = factory.Logs.Lines.ToArray();
@@ -189,6 +189,9 @@ public sealed class SafetyReportTests(SafetyFactory factory) : IClassFixture<Saf
         { $$"""{"category":"other","lat":43.2510,"lon":76.9210,"text":"{{new string('a', SafetyCategories.MaxTextLength + 1)}}"}""", "text" },
         { """{"category":"other","text":"Nowhere"}""", "place" },
         { """{"category":"other","addressText":"Nowhere street 999999","districtId":999999,"text":"x"}""", "districtId" },
+        // A value of the wrong type names its field, as the appeal API does (the one JSON reader of Shared serves both).
+        { """{"category":"other","lat":"abc","lon":76.9210,"text":"x"}""", "lat" },
+        { """{"category":"other","lat":43.2510,"lon":76.9210,"text":"x","notHappeningNow":"perhaps"}""", "notHappeningNow" },
     };
 
     [Theory]

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Uchastok.Web.Appeals;
 using Uchastok.Web.Prevention;
+using Uchastok.Web.Safety;
 using Uchastok.Web.Shared.Security;
 
 namespace Uchastok.Web.Pages.Appeals;
 
 /// <summary>The supervisor's district board. A supervisor sees his own district; an administrator picks one.</summary>
-public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention, DomesticViolenceCases domesticViolence) : PageModel
+public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention, DomesticViolenceCases domesticViolence, SafetyBoardQueries safety) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
     public DistrictBoard? Board { get; private set; }
@@ -15,6 +16,8 @@ public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention
     public IReadOnlyList<PreventionOverdueRow> PreventionOverdue { get; private set; } = [];
     /// <summary>The district's open domestic-violence cases flagged as repeats, and measures whose check is overdue.</summary>
     public DvBoardView? DomesticViolence { get; private set; }
+    /// <summary>Reports and alarms per beat over the board's period, and the times to acknowledge them.</summary>
+    public SafetyBoard? Safety { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -24,6 +27,7 @@ public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention
         if (Board is null) return Forbid();
         PreventionOverdue = await prevention.OverdueAsync(districtId.Value, cancellationToken);
         DomesticViolence = await domesticViolence.BoardAsync(districtId.Value, cancellationToken);
+        Safety = await safety.BoardAsync(User, districtId.Value, Board.Today.AddDays(-AppealQueries.BoardWindowDays), cancellationToken);
         return Page();
     }
 }

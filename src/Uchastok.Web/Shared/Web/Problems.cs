@@ -21,4 +21,12 @@ public static class Problems
 
     public static ValidationProblem Validation(IStringLocalizer localizer, FieldErrors errors) =>
         TypedResults.ValidationProblem(errors, title: localizer["Problem.Validation"]);
+
+    /// <summary>A JSON body's value of the wrong type (<see cref="JsonBodyRead{T}.UnreadableField"/>), named like any other bad field.</summary>
+    public static ValidationProblem UnreadableField(IStringLocalizer localizer, string field)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, localizer["Appeal.FieldUnreadable"]);
+        return Validation(localizer, errors);
+    }
 }

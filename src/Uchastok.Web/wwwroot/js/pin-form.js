@@ -1,16 +1,18 @@
-// The quick report's map (issue 19): a tap, or "use my location" after the browser's own consent prompt, puts the
-// pin and fills lat/lon, and the pin is named by the nearest address. Without this script the typed address and
-// the district do the same work. The send button is disabled after the first press so one report is sent once.
+// A form that places something on the map (the appeal form, the quick report): a tap, or "use my location" after
+// the browser's own consent prompt, puts the pin and fills lat/lon, and the pin is named by the nearest address so
+// the resident can see it is the place she means; the form still works without it (typed address or district).
+// The send button is disabled after the first press, so one press sends once (the appeal's hidden idempotency key
+// makes a second submission file nothing new anyway). Each form names its parts in data attributes:
+// data-pin-form, data-map (the map element's id), data-send (the button's id), data-pin-class (the pin's class).
 (function () {
     "use strict";
-    var form = document.getElementById("safety-form");
-    if (form) {
-        form.addEventListener("submit", function () {
-            var button = document.getElementById("send-report");
-            if (button) window.setTimeout(function () { button.disabled = true; }, 0);
-        });
-    }
-    var element = document.getElementById("safety-map");
+    var form = document.querySelector("form[data-pin-form]");
+    if (!form) return;
+    form.addEventListener("submit", function () {
+        var button = document.getElementById(form.dataset.send);
+        if (button) window.setTimeout(function () { button.disabled = true; }, 0);
+    });
+    var element = document.getElementById(form.dataset.map);
     if (!element || !window.L || !window.UchastokMap) return;
     var lat = document.getElementById("lat");
     var lon = document.getElementById("lon");
@@ -24,7 +26,7 @@
     var asking = 0;
     function place(latlng, zoomIn) {
         if (marker) marker.setLatLng(latlng);
-        else marker = L.circleMarker(latlng, { radius: 8, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1, className: "safety-pin", interactive: false }).addTo(map);
+        else marker = L.circleMarker(latlng, { radius: 8, color: "#9b1c1c", fillColor: "#e12d39", fillOpacity: 1, className: form.dataset.pinClass, interactive: false }).addTo(map);
         if (zoomIn) map.setView(latlng, Math.max(map.getZoom(), 16));
         lat.value = latlng.lat.toFixed(6);
         lon.value = latlng.lng.toFixed(6);
