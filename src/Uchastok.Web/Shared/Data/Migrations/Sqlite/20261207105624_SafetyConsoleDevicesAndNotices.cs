@@ -1,0 +1,236 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SafetyConsoleDevicesAndNotices : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AcknowledgedAtUtc",
+                table: "safety_incidents",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AcknowledgedByUserId",
+                table: "safety_incidents",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AppealNumber",
+                table: "safety_incidents",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClosedAtUtc",
+                table: "safety_incidents",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClosedByUserId",
+                table: "safety_incidents",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeviceEventId",
+                table: "safety_incidents",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DeviceId",
+                table: "safety_incidents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "EscalationLevel",
+                table: "safety_incidents",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MediaUrl",
+                table: "safety_incidents",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "OccurredAtUtc",
+                table: "safety_incidents",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Outcome",
+                table: "safety_incidents",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutcomePatrol",
+                table: "safety_incidents",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "safety_devices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PlaceDescription = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    BeatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HasCamera = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasSpeaker = table.Column<bool>(type: "INTEGER", nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyIssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_safety_devices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_safety_devices_territory_beats_BeatId",
+                        column: x => x.BeatId,
+                        principalTable: "territory_beats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_safety_devices_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_safety_incidents_DeviceId_DeviceEventId",
+                table: "safety_incidents",
+                columns: new[] { "DeviceId", "DeviceEventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_safety_incidents_Status_CreatedAtUtc",
+                table: "safety_incidents",
+                columns: new[] { "Status", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_safety_devices_BeatId",
+                table: "safety_devices",
+                column: "BeatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_safety_devices_DistrictId",
+                table: "safety_devices",
+                column: "DistrictId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_safety_devices_KeyHash",
+                table: "safety_devices",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_safety_incidents_safety_devices_DeviceId",
+                table: "safety_incidents",
+                column: "DeviceId",
+                principalTable: "safety_devices",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_safety_incidents_safety_devices_DeviceId",
+                table: "safety_incidents");
+
+            migrationBuilder.DropTable(
+                name: "safety_devices");
+
+            migrationBuilder.DropIndex(
+                name: "IX_safety_incidents_DeviceId_DeviceEventId",
+                table: "safety_incidents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_safety_incidents_Status_CreatedAtUtc",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedAtUtc",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgedByUserId",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "AppealNumber",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedAtUtc",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedByUserId",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "DeviceEventId",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "DeviceId",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "EscalationLevel",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "MediaUrl",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "OccurredAtUtc",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "Outcome",
+                table: "safety_incidents");
+
+            migrationBuilder.DropColumn(
+                name: "OutcomePatrol",
+                table: "safety_incidents");
+        }
+    }
+}
