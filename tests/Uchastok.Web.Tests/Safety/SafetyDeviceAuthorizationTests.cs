@@ -105,7 +105,7 @@ public sealed class SafetyDeviceAuthorizationTests(SafetyDeviceAuthorizationTest
     /// <summary>The page for the same callers, signed in through the login form: "login" and "denied" are the sign-in cookie's redirects.</summary>
     private static readonly (string Path, string Answers)[] Pages =
     [
-        ("/admin/safety/devices", "login denied denied denied denied denied denied denied 200"),
+        ("/admin/safety/devices", "login denied denied denied denied denied denied denied 200 denied"),
     ];
 
     public static TheoryData<string, string, string> PageMatrix()
