@@ -51,7 +51,7 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
             "/protocols/workspace", "/workspace", "/safety/reports"];
         string[] supervisor = ["/prevention", $"/prevention/entries/{entry}", "/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage", "/staff/sessions",
             "/protocols", "/protocols/stats", $"/protocols/{protocol}", "/safety/reports", "/safety/console"];
-        string[] admin = ["/staff/sessions", "/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/surveys", "/admin/prevention-categories", "/admin/dv-measure-types", "/admin/protocols/offences", "/protocols", $"/protocols/stats?district={districtId}", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
+        string[] admin = ["/staff/sessions", "/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/safety/devices", "/admin/surveys", "/admin/prevention-categories", "/admin/dv-measure-types", "/admin/protocols/offences", "/protocols", $"/protocols/stats?district={districtId}", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
         await SweepAsync(inspector, language => Host.SignInAsync("inspector1@demo.kz", language, phone: true));
         await SweepAsync(supervisor, language => Host.SignInAsync("supervisor.almaly@demo.kz", language, phone: true));
         await SweepAsync(admin, language => Host.SignInAsync("admin@demo.kz", language, phone: true));
