@@ -22,6 +22,8 @@ if (args is ["trust", ..]) return TrustValidation.Run(args[1..]);
 if (args is ["beat-design", ..]) return BeatDesignEvaluation.Run(SharedDataFolder.Find(AppContext.BaseDirectory), args[1..]);
 //   beat-design-exact: CP-SAT's optimum beside the optimiser on small pieces of real data (see BeatDesignExactEvaluation.cs).
 if (args is ["beat-design-exact", ..]) return BeatDesignExactEvaluation.Run(SharedDataFolder.Find(AppContext.BaseDirectory), args[1..]);
+//   crime-forecast: rolling-origin evaluation of the crime forecasts on London's burglaries (issue 20, see CrimeForecastEvaluation.cs).
+if (args is ["crime-forecast", ..]) return CrimeForecastEvaluation.Run(SharedDataFolder.Find(AppContext.BaseDirectory), args[1..]);
 const int Seed = 20260301;
 const double AimAtFiveThousandPolygons = 300_000;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
