@@ -54,6 +54,8 @@ public sealed class SafetyConsoleHubTests(UchastokAppFactory factory) : IClassFi
         var taken = await WaitForAsync(received, signal, v => v.GetProperty("id").GetInt64() == id && v.GetProperty("status").GetString() == "acknowledged");
         Assert.Equal("acknowledged", taken.GetProperty("lastStep").GetProperty("step").GetString());
         Assert.Equal("Test DutyOfficer", taken.GetProperty("acknowledgedBy").GetString());
+        // The name only: the account's internal id is not pushed to every console of the district.
+        Assert.False(taken.TryGetProperty("acknowledgedByUserId", out _));
 
         // Heard nothing of it: checked once the other district's console has heard a later report of its own (the feed
         // pushes in step order), not at once, when a push could still be on its way.
