@@ -33,8 +33,21 @@ public sealed record FilingSource(AppealChannel Channel, int? ApiKeyId = null)
     public static readonly FilingSource Site = new(AppealChannel.Site);
     public static readonly FilingSource Api = new(AppealChannel.Api);
 
-    /// <summary>Whose Idempotency-Keys these are: a partner's key, else the account, else the anonymous public.</summary>
-    public string Sender(string? userId) => ApiKeyId is { } key ? $"api-key:{key}" : userId ?? "anonymous";
+    /// <summary>
+    /// The police's own filing: the duty console turning an incident into an appeal (Safety). It is not an applicant
+    /// naming a contact, so the contact's daily count (<see cref="ApplicantContactGate"/>) is not taken — a busy duty
+    /// unit must not be refused, and no officer's mailbox stands in as a contact — and with no applicant contact
+    /// nobody is sent the applicant's messages.
+    /// </summary>
+    public bool DutyUnit { get; private init; }
+
+    /// <summary>For <see cref="DutyUnit"/>: the resident who signed the incident; the appeal is his (his list, his contacts).</summary>
+    public string? OnBehalfOfUserId { get; private init; }
+
+    internal static FilingSource ForDutyUnit(string? residentUserId) => new(AppealChannel.Site) { DutyUnit = true, OnBehalfOfUserId = residentUserId };
+
+    /// <summary>Whose Idempotency-Keys these are: a partner's key, else the duty unit (whoever closes), else the account, else the anonymous public.</summary>
+    public string Sender(string? userId) => ApiKeyId is { } key ? $"api-key:{key}" : DutyUnit ? "duty-unit" : userId ?? "anonymous";
 }
 
 /// <param name="TooMany">Refused because its contact was named by too many filings today (<see cref="ApplicantContactGate"/>): nothing was stored.</param>
@@ -71,7 +84,7 @@ public sealed class FileAppealCommand(
     {
         var errors = new FieldErrors();
         var access = AppealAccess.For(user);
-        var request = await CheckAsync(input, files, access, idempotencyKey, errors, cancellationToken);
+        var request = await CheckAsync(input, files, access, idempotencyKey, source, errors, cancellationToken);
         if (request is null) return new(null, errors);
         var filing = await PrepareAsync(request, input, files, access, source, cancellationToken);
         return await StoreAsync(filing, errors, cancellationToken);
@@ -88,13 +101,14 @@ public sealed class FileAppealCommand(
     /// </summary>
     private sealed record PreparedFiling(
         Appeal Appeal, string Token, string Sender, string? Key, string RequestHash, string? Contact, ResolvedPlace Place, RoutingDecision Route,
-        Officer? Assignee, IReadOnlyList<StaffAccount> Staff);
+        Officer? Assignee, IReadOnlyList<StaffAccount> Staff, bool DutyUnit);
 
     /// <summary>Step 1: checks the request; reads only from memory (catalogue, territory snapshot) except for a signed-in resident's account, an address id or a named officer.</summary>
     private async Task<CheckedRequest?> CheckAsync(
-        AppealInput input, IReadOnlyList<AttachmentUpload> files, AppealAccess access, string? idempotencyKey, FieldErrors errors, CancellationToken cancellationToken)
+        AppealInput input, IReadOnlyList<AttachmentUpload> files, AppealAccess access, string? idempotencyKey, FilingSource source, FieldErrors errors, CancellationToken cancellationToken)
     {
-        var account = access.IsResident && access.UserId is { } userId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) : null;
+        var accountId = source.DutyUnit ? source.OnBehalfOfUserId : access.IsResident ? access.UserId : null;
+        var account = accountId is not null ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == accountId, cancellationToken) : null;
 
         if (!AppealText.TryParseApiName<AppealKind>(input.Kind, out var kind)) errors.Add("kind", localizer["Appeal.KindRequired"]);
         var categories = await catalog.CategoriesAsync(cancellationToken);
@@ -109,8 +123,11 @@ public sealed class FileAppealCommand(
 
         var name = ContactValidation.Name(string.IsNullOrWhiteSpace(input.Name) ? account?.DisplayName : input.Name, "name", localizer, errors);
         var noContactTyped = string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Phone);
-        var (email, phone) = ContactValidation.Contacts(
-            noContactTyped ? account?.Email : input.Email, noContactTyped ? account?.PhoneNumber : input.Phone, localizer, errors);
+        var (emailText, phoneText) = (noContactTyped ? account?.Email : input.Email, noContactTyped ? account?.PhoneNumber : input.Phone);
+        // The duty unit files an anonymous resident's report with no contact at all: nobody is there to write to.
+        var (email, phone) = source.DutyUnit && string.IsNullOrWhiteSpace(emailText) && string.IsNullOrWhiteSpace(phoneText)
+            ? (null, null)
+            : ContactValidation.Contacts(emailText, phoneText, localizer, errors);
         var iin = ContactValidation.OptionalIin(input.Iin, localizer, errors);
         if (!input.Consent) errors.Add("consent", localizer["Appeal.ConsentRequired"]);
 
@@ -184,8 +201,9 @@ public sealed class FileAppealCommand(
         // staff accounts), so the write transaction holds only the number, the contact's count and the inserts.
         var assigneeOfficer = route.AssigneeOfficerId is { } assigneeId ? place.Officer(assigneeId) : null;
         var staff = route.AssigneeOfficerId is { } staffOfficer ? await notifier.StaffAccountsAsync([staffOfficer], cancellationToken) : [];
-        return new PreparedFiling(appeal, token, source.Sender(access.UserId), request.Key, RequestHash(input, files), request.Email ?? request.Phone,
-            place, route, assigneeOfficer, staff);
+        // The duty unit's filing counts against no contact (see FilingSource.DutyUnit).
+        return new PreparedFiling(appeal, token, source.Sender(access.UserId), request.Key, RequestHash(input, files), source.DutyUnit ? null : request.Email ?? request.Phone,
+            place, route, assigneeOfficer, staff, source.DutyUnit);
     }
 
     /// <summary>
@@ -204,7 +222,9 @@ public sealed class FileAppealCommand(
             appeal.Number = AppealNumber.Format(CityCode, year, sequence ?? await NextFromCounterRowAsync(year, cancellationToken));
             // Counted inside the transaction: a filing that fails or is a retry counts nothing, and the
             // registration message's allowance comes from the same statement, without more round trips.
-            var allowance = MessageAllowance.Withheld;
+            // The duty unit's filing for a signed resident claims his message as any later message does (in the notifier;
+            // his account's confirmed contact always may); with no contact the notifier sends nothing.
+            MessageAllowance? allowance = filing.DutyUnit ? null : MessageAllowance.Withheld;
             if (filing.Contact is { } contact)
             {
                 var counted = await contacts.CountFilingAsync(contact, appeal.ApplicantUserId, cancellationToken);

@@ -98,18 +98,51 @@ public sealed class DutyConsoleCommands(
             }
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var code = ConsoleOutcomes.ApiName(outcome!.Value);
         string? appealNumber = null;
         if (outcome == ConsoleOutcome.BecameAppeal)
         {
-            var filed = await FileAppealAsync(user, incident, errors, cancellationToken);
-            if (filed is null) return new ConsoleActionResult(ConsoleActionOutcome.Invalid, errors);
+            // Claim the close first, by one conditional update, and file only when the claim is ours: of two closes at
+            // once (two officers, two nodes, a double click) exactly one files an appeal. The number is written after.
+            var claimed = await db.SafetyIncidents
+                .Where(i => i.Id == id && i.Status != SafetyIncidentStatus.Closed)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(i => i.Status, SafetyIncidentStatus.Closed)
+                    .SetProperty(i => i.ClosedByUserId, userId)
+                    .SetProperty(i => i.ClosedAtUtc, now)
+                    .SetProperty(i => i.Outcome, code)
+                    .SetProperty(i => i.OutcomePatrol, (string?)null)
+                    .SetProperty(i => i.AppealNumber, (string?)null), cancellationToken);
+            if (claimed == 0) return ConsoleActionResult.Of(ConsoleActionOutcome.Closed);
+            FiledAppeal? filed;
+            try
+            {
+                filed = await FileAppealAsync(incident, errors, cancellationToken);
+            }
+            catch
+            {
+                await ReleaseClaimAsync(incident, userId, code, CancellationToken.None);
+                throw;
+            }
+            if (filed is null)
+            {
+                // Refused by Appeals (its reason is in errors): the incident is open again, as it was, and can be closed otherwise.
+                await ReleaseClaimAsync(incident, userId, code, cancellationToken);
+                return new ConsoleActionResult(ConsoleActionOutcome.Invalid, errors);
+            }
             appealNumber = filed.Appeal.Number;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SafetyIncidents
+                .Where(i => i.Id == id && i.ClosedByUserId == userId && i.Outcome == code && i.AppealNumber == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.AppealNumber, appealNumber), cancellationToken);
+            db.SafetyIncidentSteps.Add(new SafetyIncidentStep { IncidentId = id, Step = SafetySteps.Closed, ByUserId = userId, AtUtc = now, Note = code });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var code = ConsoleOutcomes.ApiName(outcome!.Value);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        else
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var closed = await db.SafetyIncidents
                 .Where(i => i.Id == id && i.Status != SafetyIncidentStatus.Closed)
                 .ExecuteUpdateAsync(s => s
@@ -117,11 +150,10 @@ public sealed class DutyConsoleCommands(
                     .SetProperty(i => i.ClosedByUserId, userId)
                     .SetProperty(i => i.ClosedAtUtc, now)
                     .SetProperty(i => i.Outcome, code)
-                    .SetProperty(i => i.OutcomePatrol, patrol)
-                    .SetProperty(i => i.AppealNumber, appealNumber), cancellationToken);
+                    .SetProperty(i => i.OutcomePatrol, patrol), cancellationToken);
             if (closed == 0)
             {
-                // Closed by someone else meanwhile. An appeal filed just now stays (it carries its note naming the incident).
+                // Closed by someone else meanwhile.
                 await transaction.RollbackAsync(cancellationToken);
                 return ConsoleActionResult.Of(ConsoleActionOutcome.Closed);
             }
@@ -134,13 +166,25 @@ public sealed class DutyConsoleCommands(
         return new ConsoleActionResult(ConsoleActionOutcome.Done, errors, AppealNumber: appealNumber);
     }
 
+    /// <summary>Undoes a became-appeal claim whose filing was refused or failed: the incident is back as it was before the claim.</summary>
+    private Task<int> ReleaseClaimAsync(SafetyIncident before, string userId, string code, CancellationToken cancellationToken) =>
+        db.SafetyIncidents
+            .Where(i => i.Id == before.Id && i.Status == SafetyIncidentStatus.Closed && i.ClosedByUserId == userId && i.Outcome == code && i.AppealNumber == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, before.Status)
+                .SetProperty(i => i.ClosedByUserId, (string?)null)
+                .SetProperty(i => i.ClosedAtUtc, (DateTime?)null)
+                .SetProperty(i => i.Outcome, (string?)null), cancellationToken);
+
     /// <summary>
     /// Files the appeal through Appeals' own command, so it is numbered, routed and given its legal deadline from now,
-    /// as any appeal: in the resident's name when he signed the report (his account's contacts), otherwise in the
-    /// duty unit's (the closing officer's e-mail as its contact). The same incident files once: the idempotency key
-    /// is the incident's. The appeal keeps the incident's reference in an internal note.
+    /// as any appeal, as the duty unit's filing (<see cref="FilingSource.DutyUnit"/>: no contact's daily count). When
+    /// the resident signed the report it is his appeal (<c>ApplicantUserId</c>, his name and contacts: he sees it in
+    /// his list and gets its messages); otherwise it is the duty unit's, with no contact and so no applicant messages
+    /// (never an officer's mailbox standing in). The same incident files once: the idempotency key is the incident's.
+    /// The appeal keeps the incident's reference in an internal note.
     /// </summary>
-    private async Task<FiledAppeal?> FileAppealAsync(ClaimsPrincipal user, SafetyIncident incident, FieldErrors errors, CancellationToken cancellationToken)
+    private async Task<FiledAppeal?> FileAppealAsync(SafetyIncident incident, FieldErrors errors, CancellationToken cancellationToken)
     {
         var categories = await catalog.CategoriesAsync(cancellationToken);
         var wanted = incident.Category switch
@@ -151,7 +195,6 @@ public sealed class DutyConsoleCommands(
         };
         var category = categories.FirstOrDefault(c => c.Code == wanted && c.IsActive) ?? categories.FirstOrDefault(c => c.Code == "other" && c.IsActive) ?? categories.FirstOrDefault(c => c.IsActive);
         var resident = incident.AccountId is { } account ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == account, cancellationToken) : null;
-        var officer = await db.Users.AsNoTracking().SingleAsync(u => u.Id == UserId(user), cancellationToken);
         var district = incident.DistrictId is { } districtId ? await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == districtId, cancellationToken) : null;
         var located = incident.Latitude is not null && incident.Longitude is not null;
         var text = localizer["Console.AppealText", incident.Text, incident.AddressText ?? "—", incident.Reference].Value;
@@ -165,17 +208,18 @@ public sealed class DutyConsoleCommands(
             // A typed address the gazetteer did not know stays in the text; the appeal goes to the district's duty list.
             DistrictId = located ? null : incident.DistrictId,
             Name = resident?.DisplayName ?? localizer["Console.DutyUnitName", district is null ? "—" : territoryText.DistrictName(district)].Value,
-            Email = resident is not null ? resident.Email : officer.Email,
+            Email = resident?.Email,
             Phone = resident?.PhoneNumber,
             // The duty unit files its own appeal; a resident who signed his report asked the police to act on it under his name.
             Consent = true,
         };
-        var result = await fileAppeal.ExecuteAsync(input, [], user, $"safety-incident:{incident.Id}", FilingSource.Site, cancellationToken);
+        // Filed by the duty unit, not as the closing officer: no staff account is the applicant.
+        var result = await fileAppeal.ExecuteAsync(input, [], new ClaimsPrincipal(new ClaimsIdentity()), $"safety-incident:{incident.Id}", FilingSource.ForDutyUnit(resident?.Id), cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var (_, messages) in result.Errors)
                 foreach (var message in messages) errors.Add("outcome", localizer["Console.AppealRefused", message]);
-            if (errors.Count == 0) errors.Add("outcome", localizer["Console.AppealRefused", "—"]);
+            if (errors.Count == 0) errors.Add("outcome", localizer["Console.AppealRefused", result.TooMany ? localizer["Appeal.TooManyForContact"] : localizer["Problem.500"]]);
             return null;
         }
         if (!result.Filed!.Replayed)

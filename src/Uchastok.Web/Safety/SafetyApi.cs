@@ -37,7 +37,8 @@ public static class SafetyApi
             .WithSummary("Take an incident: the first duty officer owns it; a second gets 409 naming who took it.");
         console.MapPost("/incidents/{id:long}/close", CloseAsync)
             .WithSummary("Close a taken incident with an outcome: patrol-sent (with patrol: which), passed-to-inspector, became-appeal (files an appeal whose legal deadline starts now), no-offence. The owner, or the district's supervisor or an administrator.");
-        app.MapHub<SafetyConsoleHub>(SafetyConsoleHub.Path);
+        // A console left open after sign-out or a lapsed cookie must not keep hearing the district: close on expiry.
+        app.MapHub<SafetyConsoleHub>(SafetyConsoleHub.Path, o => o.CloseOnAuthenticationExpiration = true);
 
         var devices = app.MapGroup("/api/v1/safety/devices").RequireAuthorization(Policies.Admin).WithTags("Safety");
         devices.MapGet(string.Empty, DevicesAsync).WithSummary("SOS devices, active first; never their keys.");
@@ -184,10 +185,14 @@ public static class SafetyApi
     }
 
     private static async Task<Results<Ok<ConsoleIncidentView>, ValidationProblem, ProblemHttpResult>> CloseAsync(
-        long id, ConsoleCloseRequest? body, ClaimsPrincipal user, DutyConsoleCommands commands, SafetyConsoleQueries queries, IStringLocalizer<SharedResource> localizer,
+        long id, HttpRequest request, ClaimsPrincipal user, DutyConsoleCommands commands, SafetyConsoleQueries queries, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken)
     {
-        var result = await commands.CloseAsync(user, id, body ?? new ConsoleCloseRequest(null, null), cancellationToken);
+        // Read by hand, as the other Safety endpoints: a value of the wrong type ("outcome": 3) names its field in the
+        // caller's language. No body at all is the same as no outcome, which the command names.
+        var read = await JsonBody.ReadAsync<ConsoleCloseRequest>(request, cancellationToken);
+        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
+        var result = await commands.CloseAsync(user, id, read.Value ?? new ConsoleCloseRequest(null, null), cancellationToken);
         if (result.Outcome == ConsoleActionOutcome.Invalid) return Problems.Validation(localizer, result.Errors);
         return result.Outcome == ConsoleActionOutcome.Done && await queries.OneAsync(user, id, cancellationToken) is { } view
             ? TypedResults.Ok(view)

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Uchastok.Web.Accounts;
 using Uchastok.Web.Shared.Data;
 
 namespace Uchastok.Web.Safety;
@@ -31,6 +33,7 @@ public sealed class SafetyConsoleFeed(
     private long _high = -1;
     private readonly Dictionary<long, long> _gaps = [];
     private readonly SemaphoreSlim _pass = new(1, 1);
+    private long _lastRecheck = Environment.TickCount64;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,6 +48,18 @@ public sealed class SafetyConsoleFeed(
             {
                 logger.LogWarning(exception, "The safety console feed failed a pass; it tries again");
             }
+            if (Environment.TickCount64 - _lastRecheck >= (long)settings.ConnectionRecheck.TotalMilliseconds)
+            {
+                _lastRecheck = Environment.TickCount64;
+                try
+                {
+                    await RecheckConnectionsAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning(exception, "The safety console feed failed to re-check its connections; it tries again");
+                }
+            }
             if (full) continue;
             try
             {
@@ -55,6 +70,36 @@ public sealed class SafetyConsoleFeed(
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Closes the live consoles whose sign-in no longer holds: the session was ended (signed out, ended by a supervisor,
+    /// a lost device) or the account lost the console's role or moved district since it connected. A hub connection is
+    /// authenticated once, when it opens, and a bearer token's connection outlives the token; without this an officer
+    /// moved away or signed out everywhere would keep hearing the district's reports. Returns how many were closed.
+    /// </summary>
+    public async Task<int> RecheckConnectionsAsync(CancellationToken cancellationToken = default)
+    {
+        var live = connections.Connections();
+        if (live.Count == 0) return 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var sessions = scope.ServiceProvider.GetRequiredService<AccountSessions>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+        var closed = 0;
+        foreach (var connection in live)
+        {
+            // Not the token's generation: a bearer client refreshes its token while the connection stays the same.
+            var keep = (await sessions.CheckAsync(connection.User, checkGeneration: false, cancellationToken)).Open
+                && await users.FindByIdAsync(connection.Reader.UserId) is { } account
+                && ConsoleScope.Of(await principals.CreateAsync(account)) == connection.Scope;
+            if (keep) continue;
+            connection.Abort();
+            connections.Remove(connection.Id);
+            closed++;
+        }
+        if (closed > 0) logger.LogInformation("Closed {Count} safety console connections whose session, role or district no longer holds", closed);
+        return closed;
     }
 
     /// <summary>One pass: the steps read (0 on the first, which only finds where the table stands).</summary>

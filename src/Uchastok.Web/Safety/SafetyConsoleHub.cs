@@ -12,6 +12,9 @@ namespace Uchastok.Web.Safety;
 /// (the cookie, or a bearer token for a client that is not a browser), roles and scope as the console page: a
 /// district's duty officer and supervisor join the district's group, an administrator the group of all. Clients
 /// call nothing on it: acknowledging and closing go through the API, where they are checked and audited.
+/// A connection is closed when its sign-in expires (<c>CloseOnAuthenticationExpiration</c>) and when, at the feed's
+/// re-check every <c>Safety:ConnectionRecheck</c> (a minute), its session was ended or its account lost the role or
+/// the district it joined with (<see cref="SafetyConsoleFeed.RecheckConnectionsAsync"/>).
 /// </summary>
 [Authorize(Policy = Policies.DutyConsole)]
 public sealed class SafetyConsoleHub(ConsoleConnections connections, ILogger<SafetyConsoleHub> logger) : Hub
@@ -33,7 +36,8 @@ public sealed class SafetyConsoleHub(ConsoleConnections connections, ILogger<Saf
             return;
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, scope.Group);
-        connections.Add(Context.ConnectionId, new ConsoleConnections.Reader(userId, scope.All ? null : scope.District));
+        var context = Context;
+        connections.Add(Context.ConnectionId, new ConsoleConnections.Reader(userId, scope.All ? null : scope.District), user, scope, () => context.Abort());
         await base.OnConnectedAsync();
     }
 

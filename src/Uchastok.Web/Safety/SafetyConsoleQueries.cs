@@ -109,7 +109,7 @@ public sealed class SafetyConsoleQueries(UchastokDbContext db, PersonalDataLog l
             var last = trail.Count > 0 ? trail[^1] : new ConsoleStepView(0, SafetySteps.Received, null, Utc(i.CreatedAtUtc), null);
             var view = new ConsoleIncidentView(
                 i.Id, i.Reference, i.Kind == SafetyIncidentKind.Alarm ? "alarm" : "report", SafetyCategories.ApiName(i.Category), i.Status.ToString().ToLowerInvariant(),
-                Utc(i.CreatedAtUtc), Utc(i.AcknowledgedAtUtc), Name(i.AcknowledgedByUserId), i.AcknowledgedByUserId,
+                Utc(i.CreatedAtUtc), Utc(i.AcknowledgedAtUtc), Name(i.AcknowledgedByUserId),
                 Utc(i.ClosedAtUtc), Name(i.ClosedByUserId), i.Outcome, i.OutcomePatrol, i.AppealNumber, i.EscalationLevel,
                 new ConsolePlaceView(i.Latitude, i.Longitude, i.AddressText, i.PlaceLocated),
                 i.BeatId is { } b && beats.TryGetValue(b, out var code) ? new ConsoleBeatView(b, code) : null,

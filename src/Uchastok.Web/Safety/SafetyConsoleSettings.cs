@@ -18,6 +18,8 @@ public sealed class SafetyConsoleSettings
     public TimeSpan FeedGapWait { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How far before <c>since</c> the polling answer reads back, for steps whose transaction committed late.</summary>
     public TimeSpan PollOverlap { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often the feed re-checks each live console's session, role and district (and closes those that lost them).</summary>
+    public TimeSpan ConnectionRecheck { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>How long a closed incident stays on the console's list.</summary>
     public TimeSpan ClosedShownFor { get; set; } = TimeSpan.FromHours(12);
 
@@ -44,11 +46,26 @@ public sealed class ConsoleConnections
 {
     public sealed record Reader(string UserId, int? District);
 
+    /// <summary>A live connection as it was let in: its sign-in, its scope then, and how to close it (the hub's own abort).</summary>
+    public sealed record Connection(string Id, Reader Reader, System.Security.Claims.ClaimsPrincipal User, ConsoleScope Scope, Action Abort);
+
     private readonly ConcurrentDictionary<string, Reader> _readers = new();
+    private readonly ConcurrentDictionary<string, Connection> _connections = new();
 
-    public void Add(string connectionId, Reader reader) => _readers[connectionId] = reader;
+    public void Add(string connectionId, Reader reader, System.Security.Claims.ClaimsPrincipal user, ConsoleScope scope, Action abort)
+    {
+        _readers[connectionId] = reader;
+        _connections[connectionId] = new Connection(connectionId, reader, user, scope, abort);
+    }
 
-    public void Remove(string connectionId) => _readers.TryRemove(connectionId, out _);
+    public void Remove(string connectionId)
+    {
+        _readers.TryRemove(connectionId, out _);
+        _connections.TryRemove(connectionId, out _);
+    }
+
+    /// <summary>The live connections, for the feed's periodic re-check (<see cref="SafetyConsoleFeed.RecheckConnectionsAsync"/>).</summary>
+    public IReadOnlyList<Connection> Connections() => _connections.Values.ToList();
 
     public bool IsEmpty => _readers.IsEmpty;
 

@@ -9,7 +9,7 @@ namespace Uchastok.Web.Safety;
 /// </summary>
 public sealed record ConsoleIncidentView(
     long Id, string Reference, string Kind, string Category, string Status,
-    DateTime ReceivedAtUtc, DateTime? AcknowledgedAtUtc, string? AcknowledgedBy, string? AcknowledgedByUserId,
+    DateTime ReceivedAtUtc, DateTime? AcknowledgedAtUtc, string? AcknowledgedBy,
     DateTime? ClosedAtUtc, string? ClosedBy, string? Outcome, string? Patrol, string? AppealNumber, int EscalationLevel,
     ConsolePlaceView Place, ConsoleBeatView? Beat, ConsoleDistrictView? District, string Text, bool Signed,
     string? PhotoUrl, string? MediaUrl, ConsoleStepView LastStep, IReadOnlyList<ConsoleStepView> Trail);

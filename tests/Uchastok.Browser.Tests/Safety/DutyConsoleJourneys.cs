@@ -103,6 +103,33 @@ public sealed class DutyConsoleJourneys(BrowserFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ADevicesAlarm_ArrivesLive_NamedAsAnAlarm_WithoutASignedOrAnonymousLine()
+    {
+        var duty = await DutyOfficerAsync();
+        var console = await OpenConsoleAsync(await Host.SignInAsync(duty, "ru"), "live");
+        string authorization;
+        using (var admin = await Host.SignedInAsync("admin@demo.kz"))
+        {
+            var registered = await admin.PostAsJsonAsync("/api/v1/safety/devices",
+                new { kind = "street-post", name = "Journey post", place = "Толе би 59, остановка", lat = 43.2510, lon = 76.9210, hasCamera = false, hasSpeaker = true });
+            authorization = (await registered.JsonAsync()).GetProperty("authorization").GetString()!;
+        }
+        using var device = Host.Client();
+        device.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        var sent = await device.PostAsJsonAsync("/api/v1/safety/device-events", new { eventId = "journey-" + Guid.NewGuid().ToString("N"), occurredAtUtc = DateTime.UtcNow.AddSeconds(-2).ToString("o") });
+        var reference = (await sent.JsonAsync()).GetProperty("reference").GetString();
+
+        // Drawn by the script from the hub's push: the alarm's name, not a raw key, and no "anonymous" (it is a device's).
+        var row = console.Locator($"#console-list li[data-reference='{reference}']");
+        await row.WaitForAsync(Arrives);
+        Assert.Equal("Тревога (SOS-устройство)", (await row.Locator(".console-category").InnerTextAsync()).Trim());
+        Assert.DoesNotContain("Анонимно", await row.InnerTextAsync());
+        Assert.DoesNotContain("category.", await console.InnerTextAsync("#console-announce"));
+        await PageChecks.AssertUsableAsync(console, "safety-console-alarm-ru");
+        await console.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task WithTheHubBlocked_TheConsolePolls_ShowsNewReports_AndTakesThem()
     {
         var duty = await DutyOfficerAsync();

@@ -104,6 +104,16 @@ public sealed class DutyConsoleTests(DutyConsoleTests.Factory factory) : IClassF
         Assert.True((await none.JsonAsync()).GetProperty("errors").TryGetProperty("outcome", out _));
         var number = await CloseAsync(owner, id, new { outcome = "2" });
         Assert.Equal(HttpStatusCode.BadRequest, number.StatusCode);
+        // A value of the wrong type names its field, in the caller's language, like every other Safety endpoint.
+        using (var russian = await factory.SignedInAsync(one, language: "ru"))
+        {
+            var wrongType = await CloseAsync(russian, id, new { outcome = 3 });
+            Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+            var problem = await wrongType.JsonAsync();
+            Assert.Equal("application/problem+json", wrongType.Content.Headers.ContentType?.MediaType);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("outcome", out var messages), problem.ToString());
+            Assert.Matches("[А-Яа-я]", messages[0].GetString());
+        }
         var noPatrol = await CloseAsync(owner, id, new { outcome = "patrol-sent", patrol = "  " });
         Assert.Equal(HttpStatusCode.BadRequest, noPatrol.StatusCode);
         Assert.True((await noPatrol.JsonAsync()).GetProperty("errors").TryGetProperty("patrol", out _));
@@ -166,15 +176,131 @@ public sealed class DutyConsoleTests(DutyConsoleTests.Factory factory) : IClassF
             Assert.Contains(notes, n => n != null && n.Contains(incident.Reference, StringComparison.Ordinal));
             if (id == signed)
             {
+                // The resident's own appeal: in his list, under his name and contacts.
+                Assert.Equal(residentAccount.Id, appeal.ApplicantUserId);
                 Assert.Equal(residentAccount.DisplayName, appeal.ApplicantName);
                 Assert.Equal(residentAccount.Email, appeal.ApplicantEmail);
             }
             else
             {
+                // The duty unit's: no account and no contact (never the closing officer's mailbox), so no applicant messages.
                 Assert.StartsWith("Duty unit", appeal.ApplicantName, StringComparison.Ordinal);
-                Assert.NotEqual(residentAccount.Email, appeal.ApplicantEmail);
+                Assert.Null(appeal.ApplicantUserId);
+                Assert.Null(appeal.ApplicantEmail);
+                Assert.Null(appeal.ApplicantPhone);
+                Assert.False(await db.Outbox.AnyAsync(m => m.DedupeKey == appeal.Number + ":v1:applicant"));
             }
         }
+    }
+
+    [Fact]
+    public async Task BecameAppeal_ManyAnonymousReportsInADay_AllFiled_NoContactCounted()
+    {
+        // The per-contact gate refuses a contact's 6th filing of the day: the duty unit's filings name no contact.
+        var (one, _, _) = await factory.OfficersAsync();
+        using var officer = await factory.SignedInAsync(one);
+        for (var n = 0; n < 6; n++)
+        {
+            var id = await FileReportAsync();
+            Assert.Equal(HttpStatusCode.OK, (await AcknowledgeAsync(officer, id)).StatusCode);
+            var answer = await CloseAsync(officer, id, new { outcome = "became-appeal" });
+            Assert.True(HttpStatusCode.OK == answer.StatusCode, await answer.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task BecameAppeal_TwoClosesAtOnce_FileOneAppeal()
+    {
+        var (one, _, _) = await factory.OfficersAsync();
+        using var owner = await factory.SignedInAsync(one);
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+        var id = await FileReportAsync();
+        Assert.Equal(HttpStatusCode.OK, (await AcknowledgeAsync(owner, id)).StatusCode);
+
+        var answers = await Task.WhenAll(CloseAsync(owner, id, new { outcome = "became-appeal" }), CloseAsync(supervisor, id, new { outcome = "became-appeal" }));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
+        var incident = await WithDbAsync(factory, db => db.SafetyIncidents.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.NotNull(incident.AppealNumber);
+        var appeals = await WithDbAsync(factory, db => db.Appeals.Where(a => a.Text.Contains(incident.Reference)).Select(a => a.Number).ToListAsync());
+        Assert.Equal([incident.AppealNumber], appeals);
+        Assert.Equal(["received", "acknowledged", "closed"], (await StepsAsync(id)).Select(s => s.Step));
+    }
+
+    [Fact]
+    public async Task BecameAppeal_RefusedByAppeals_SaysWhy_AndLeavesTheIncidentOpen()
+    {
+        // A typed address the gazetteer does not know, in no district: Appeals cannot place it.
+        var id = await FileReportAsync(body: new { category = "other", addressText = "Nowhere lane 999999", text = "Someone sleeps in the stairwell" });
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        Assert.Equal(HttpStatusCode.OK, (await AcknowledgeAsync(admin, id)).StatusCode);
+
+        var refused = await CloseAsync(admin, id, new { outcome = "became-appeal" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = (await refused.JsonAsync()).GetProperty("errors").GetProperty("outcome")[0].GetString()!;
+        Assert.StartsWith("The appeal could not be registered: ", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("—", message, StringComparison.Ordinal);
+        Assert.True(message.Length > "The appeal could not be registered: ".Length + 5, message);
+        var incident = await WithDbAsync(factory, db => db.SafetyIncidents.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal((SafetyIncidentStatus.Acknowledged, null, null, null), (incident.Status, incident.Outcome, incident.ClosedByUserId, incident.AppealNumber));
+        Assert.Equal(["received", "acknowledged"], (await StepsAsync(id)).Select(s => s.Step));
+        // Still closable another way.
+        Assert.Equal(HttpStatusCode.OK, (await CloseAsync(admin, id, new { outcome = "no-offence" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeviceAlarm_ShownByName_EscalatesToTheDistrictsSupervisorOnly_WhenNobodyTakesIt()
+    {
+        // The issue's "Done when": an alarm event from a device key escalates to the supervisor when not acknowledged.
+        var (one, _, district) = await factory.OfficersAsync();
+        string authorization;
+        using (var admin = await factory.SignedInAsync("admin@demo.kz"))
+        {
+            var registered = await admin.PostAsJsonAsync("/api/v1/safety/devices",
+                new { kind = "street-post", name = "Console post", place = "Tole bi 59, at the bus stop", lat = Lat, lon = Lon, hasCamera = false, hasSpeaker = true });
+            Assert.True(HttpStatusCode.Created == registered.StatusCode, await registered.Content.ReadAsStringAsync());
+            authorization = (await registered.JsonAsync()).GetProperty("authorization").GetString()!;
+        }
+        long id;
+        using (var device = factory.Client().From("198.18.250.7"))
+        {
+            device.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+            var sent = await device.PostAsJsonAsync("/api/v1/safety/device-events",
+                new { eventId = $"console-{Guid.NewGuid():N}", occurredAtUtc = factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(-2).ToString("o") });
+            Assert.True(HttpStatusCode.Created == sent.StatusCode, await sent.Content.ReadAsStringAsync());
+            id = (await sent.JsonAsync()).GetProperty("id").GetInt64();
+        }
+
+        using (var page = await factory.SignedInWithCookieAsync(one, apiToken: false))
+        {
+            var html = await page.GetStringAsync("/safety/console");
+            var start = html.IndexOf($"id=\"incident-{id}\"", StringComparison.Ordinal);
+            Assert.True(start >= 0);
+            var row = html[start..html.IndexOf("console-trail", start, StringComparison.Ordinal)];
+            Assert.Contains("<span class=\"console-category\">Alarm (SOS device)</span>", row);
+            // A device's alarm is neither a signed nor an anonymous report.
+            Assert.DoesNotContain("Anonymous", row);
+            // The script's labels name the alarm too (rows it draws from a push, map tooltips, the spoken announcement).
+            var labels = System.Text.RegularExpressions.Regex.Match(html, "data-labels=\"([^\"]*)\"").Groups[1].Value;
+            using var json = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(labels));
+            Assert.Equal("Alarm (SOS device)", json.RootElement.GetProperty("category.alarm").GetString());
+        }
+
+        var job = factory.Services.GetRequiredService<SafetyEscalationJob>();
+        var after = factory.Services.GetRequiredService<SafetyConsoleSettings>().EscalateAfter;
+        factory.Clock.SetUtcNow(factory.Clock.GetUtcNow() + after + TimeSpan.FromSeconds(1));
+        await job.RunOnceAsync();
+
+        Assert.Equal(1, await WithDbAsync(factory, db => db.SafetyIncidents.Where(i => i.Id == id).Select(i => i.EscalationLevel).SingleAsync()));
+        Assert.Equal(["received", "escalated"], (await StepsAsync(id)).Select(s => s.Step));
+        var supervisors = await WithDbAsync(factory, db => RoleHolders.ListAsync(db, [Roles.Supervisor], CancellationToken.None));
+        var almaly = supervisors.Where(s => s.DistrictId == district).Select(s => s.Email).Order().ToList();
+        Assert.NotEmpty(almaly);
+        var messages = await WithDbAsync(factory, db => db.Outbox.AsNoTracking().Where(m => m.DedupeKey.StartsWith($"safety-escalation:{id}:")).ToListAsync());
+        Assert.Equal(almaly, messages.Where(m => m.Channel == NotificationChannel.Email).Select(m => m.Recipient).Order().ToList());
+        Assert.All(messages, m => Assert.Equal(DefaultTemplates.StaffSafetyEscalated, m.TemplateKey));
     }
 
     [Fact]
@@ -277,7 +403,8 @@ public sealed class DutyConsoleTests(DutyConsoleTests.Factory factory) : IClassF
         {
             ["__RequestVerificationToken"] = token, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["outcome"] = "no-offence",
         }));
-        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        // A refusal is not a 200: the same 409 as the API's (and 400 for bad input), with the page saying why.
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("Take the incident before closing it.", await early.Content.ReadAsStringAsync());
         Assert.Single(await StepsAsync(id));
 
@@ -286,6 +413,12 @@ public sealed class DutyConsoleTests(DutyConsoleTests.Factory factory) : IClassF
             ["__RequestVerificationToken"] = token, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        var noOutcome = await page.PostAsync("/safety/console?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["outcome"] = "",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, noOutcome.StatusCode);
+        Assert.Equal(["received", "acknowledged"], (await StepsAsync(id)).Select(s => s.Step));
         var closed = await page.PostAsync("/safety/console?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["outcome"] = "no-offence",

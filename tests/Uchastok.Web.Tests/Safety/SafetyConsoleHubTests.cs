@@ -31,7 +31,8 @@ public sealed class SafetyConsoleHubTests(UchastokAppFactory factory) : IClassFi
         var strangerHeard = new System.Collections.Concurrent.ConcurrentQueue<JsonElement>();
         var signal = new SemaphoreSlim(0);
         console.On<JsonElement>("incident", view => { received.Enqueue(view); signal.Release(); });
-        strangers.On<JsonElement>("incident", view => strangerHeard.Enqueue(view));
+        var strangerSignal = new SemaphoreSlim(0);
+        strangers.On<JsonElement>("incident", view => { strangerHeard.Enqueue(view); strangerSignal.Release(); });
 
         using var client = factory.Client();
         var reference = (await FileAsync(client, Report("Teenagers break the lamps on the playground", "yard-safety"))).GetProperty("reference").GetString();
@@ -53,8 +54,37 @@ public sealed class SafetyConsoleHubTests(UchastokAppFactory factory) : IClassFi
         var taken = await WaitForAsync(received, signal, v => v.GetProperty("id").GetInt64() == id && v.GetProperty("status").GetString() == "acknowledged");
         Assert.Equal("acknowledged", taken.GetProperty("lastStep").GetProperty("step").GetString());
         Assert.Equal("Test DutyOfficer", taken.GetProperty("acknowledgedBy").GetString());
+        // The name only: the account's internal id is not pushed to every console of the district.
+        Assert.False(taken.TryGetProperty("acknowledgedByUserId", out _));
 
+        // Heard nothing of it: checked once the other district's console has heard a later report of its own (the feed
+        // pushes in step order), not at once, when a push could still be on its way.
+        var theirs = (await FileAsync(client, new { category = "other", addressText = "Unknown lane 77777", districtId = other, text = "A later report in the other district" }))
+            .GetProperty("reference").GetString();
+        await WaitForAsync(strangerHeard, strangerSignal, v => v.GetProperty("reference").GetString() == theirs);
         Assert.DoesNotContain(strangerHeard, v => v.GetProperty("id").GetInt64() == id);
+    }
+
+    [Fact]
+    public async Task ASessionEnded_ClosesTheLiveConsole_AtTheNextRecheck()
+    {
+        var (_, district) = await factory.BeatAtAsync("43.2510", "76.9210");
+        var duty = await factory.CreateStaffAsync("DutyOfficer", district);
+        await using var console = await ConnectAsync(duty, HttpTransportType.WebSockets);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        console.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        var feed = factory.Services.GetRequiredService<Uchastok.Web.Safety.SafetyConsoleFeed>();
+
+        // While the session holds, the re-check leaves the console open.
+        await feed.RecheckConnectionsAsync();
+        Assert.Equal(HubConnectionState.Connected, console.State);
+
+        // Signing out ends every session of the account; the connection, opened before, is closed at the re-check.
+        using (var officer = await factory.SignedInAsync(duty))
+            Assert.True((await officer.PostAsync("/api/v1/auth/logout", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
+        await feed.RecheckConnectionsAsync();
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HubConnectionState.Disconnected, console.State);
     }
 
     private static Task<JsonElement> WaitForAsync(System.Collections.Concurrent.ConcurrentQueue<JsonElement> received, SemaphoreSlim signal, Func<JsonElement, bool> match) =>

@@ -54,9 +54,18 @@ public sealed class ConsoleModel(SafetyConsoleQueries queries, DutyConsoleComman
         List = page;
         if (refused is not null)
         {
-            Problem = refused.Outcome == ConsoleActionOutcome.Invalid
-                ? string.Join(" ", refused.Errors.SelectMany(e => e.Value))
-                : Uchastok.Web.Safety.SafetyApi.ConsoleProblem(refused, localizer).ProblemDetails.Detail;
+            if (refused.Outcome == ConsoleActionOutcome.Invalid)
+            {
+                Problem = string.Join(" ", refused.Errors.SelectMany(e => e.Value));
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+            else
+            {
+                // The API's answer to the same refusal (409 taken/closed/not the holder's), so a form post is not a 200.
+                var problem = Uchastok.Web.Safety.SafetyApi.ConsoleProblem(refused, localizer);
+                Problem = problem.ProblemDetails.Detail;
+                Response.StatusCode = problem.StatusCode;
+            }
             // The form was refused and nothing changed: the page says why, beside the incident.
             ProblemIncident = incident;
         }

@@ -162,7 +162,8 @@
         var links = el("p", "console-links");
         if (view.photoUrl) { var photo = el("a", "photo-link", label("photo")); photo.href = view.photoUrl; links.appendChild(photo); links.appendChild(document.createTextNode(" ")); }
         if (view.mediaUrl) { var media = el("a", "media-link", label("media")); media.href = view.mediaUrl; links.appendChild(media); links.appendChild(document.createTextNode(" ")); }
-        links.appendChild(el("span", "muted", view.signed ? label("signed") : label("anonymous")));
+        // An alarm comes from a registered device, not a resident: signed or anonymous says nothing there.
+        if (view.kind !== "alarm") links.appendChild(el("span", "muted", view.signed ? label("signed") : label("anonymous")));
         li.appendChild(links);
 
         var owner = el("p", "console-owner");
