@@ -19,8 +19,27 @@ public sealed record SafetyAlarmResult(SafetyAlarmOutcome Outcome, SafetyAlarmRe
 /// arrive at once: the unique index on the two decides, and the loser answers with the winner's incident.
 /// </summary>
 public sealed class ReceiveSafetyAlarmCommand(
-    UchastokDbContext db, SafetyConsoleSignal consoleSignal, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ILogger<ReceiveSafetyAlarmCommand> logger)
+    UchastokDbContext db, SafetyConsoleSignal consoleSignal, IConfiguration configuration, IStringLocalizer<SharedResource> localizer, TimeProvider clock,
+    ILogger<ReceiveSafetyAlarmCommand> logger)
 {
+    /// <summary>
+    /// The hosts a media link may name (<c>Safety:MediaHosts</c>: a list, or one value separated by commas; exact host
+    /// names, any case). Staff open the link through Uchastok's own address, so a link to anywhere would let a stolen
+    /// device key plant a phishing page behind our domain. Empty: any https host (development only — operators set it).
+    /// </summary>
+    public static IReadOnlySet<string> MediaHosts(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Safety:MediaHosts");
+        var values = section.GetChildren().Select(c => c.Value).Append(section.Value);
+        return values.Where(v => !string.IsNullOrWhiteSpace(v)).SelectMany(v => v!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether a media link's host is allowed: any when no hosts are set, else only those named.</summary>
+    public static bool MediaHostAllowed(Uri link, IReadOnlySet<string> hosts) => hosts.Count == 0 || hosts.Contains(link.IdnHost);
+
+    private readonly IReadOnlySet<string> _mediaHosts = MediaHosts(configuration);
+
     public async Task<SafetyAlarmResult> ExecuteAsync(AuthenticatedDevice device, SafetyAlarmEventRequest input, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -37,6 +56,7 @@ public sealed class ReceiveSafetyAlarmCommand(
         Uri? media = null;
         if (!string.IsNullOrWhiteSpace(input.MediaUrl) && (media = AlarmEvents.MediaUrl(input.MediaUrl)) is null)
             errors.Add("mediaUrl", localizer["SafetyAlarm.MediaUrlInvalid", AlarmEvents.MaxMediaUrlLength]);
+        else if (media is not null && !MediaHostAllowed(media, _mediaHosts)) errors.Add("mediaUrl", localizer["SafetyAlarm.MediaHostNotAllowed", media.Host]);
         if (errors.Count > 0) return new(SafetyAlarmOutcome.Invalid, null, errors);
 
         if (await ExistingAsync(device.Id, eventId!, cancellationToken) is { } existing) return new(SafetyAlarmOutcome.Repeated, existing, errors);

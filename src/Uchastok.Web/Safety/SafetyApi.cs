@@ -92,25 +92,34 @@ public static class SafetyApi
         await registry.RevokeAsync(id, user, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound(localizer, "SafetyDevices.NotFound");
 
     private static async Task<Results<Created<SafetyAlarmReceiptView>, Ok<SafetyAlarmReceiptView>, ValidationProblem, ProblemHttpResult>> DeviceEventAsync(
-        HttpRequest request, SafetyDeviceFailureLimit failures, SafetyDeviceAuthenticator authenticator, ReceiveSafetyAlarmCommand command,
+        HttpRequest request, SafetyDeviceFailureLimit failures, SafetyDeviceEventLimit events, SafetyDeviceAuthenticator authenticator, ReceiveSafetyAlarmCommand command,
         IStringLocalizer<SharedResource> localizer, HttpContext context, CancellationToken cancellationToken)
     {
         var network = PerAddressWriteLimit.Network(context.Connection.RemoteIpAddress);
-        if (failures.Blocked(network, out var wait))
+        var authorization = request.Headers.Authorization.ToString();
+        // Parsing is string work only; the id it names decides which failure count applies before any hashing.
+        var claimedId = DeviceKeys.Parse(authorization)?.DeviceId;
+        if (failures.Blocked(network, claimedId, out var wait))
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RetryAfter(context, wait);
             return Problems.Status(localizer, StatusCodes.Status429TooManyRequests, "SafetyAlarm.TooManyFailures");
         }
-        if (await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), cancellationToken) is not { } device)
+        if (await authenticator.AuthenticateAsync(authorization, cancellationToken) is not { } device)
         {
-            failures.Failed(network);
+            failures.Failed(network, claimedId);
             context.Response.Headers.WWWAuthenticate = DeviceKeys.Scheme;
             return Problems.Status(localizer, StatusCodes.Status401Unauthorized, "SafetyAlarm.Unauthorized");
+        }
+        if (!events.TryTake(device.Id, out var next))
+        {
+            RetryAfter(context, next);
+            return Problems.Status(localizer, StatusCodes.Status429TooManyRequests, "SafetyAlarm.TooManyEvents", events.PerSecond);
         }
         var read = await JsonBody.ReadAsync<SafetyAlarmEventRequest>(request, cancellationToken);
         if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
         if (read.Value is not { } body) return Problems.BadRequest(localizer, "SafetyAlarm.BodyRequired");
         var result = await command.ExecuteAsync(device, body, cancellationToken);
+        if (result.Outcome != SafetyAlarmOutcome.Created) events.GiveBack(device.Id);
         return result.Outcome switch
         {
             SafetyAlarmOutcome.Created => TypedResults.Created((string?)null, result.Receipt!),
@@ -118,6 +127,9 @@ public static class SafetyApi
             _ => Problems.Validation(localizer, result.Errors),
         };
     }
+
+    private static void RetryAfter(HttpContext context, TimeSpan wait) =>
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<Results<Created<SafetyReportReceiptView>, ValidationProblem, ProblemHttpResult>> FileReportAsync(
         HttpRequest request, ClaimsPrincipal user, SubmitSafetyReportCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)

@@ -10,44 +10,103 @@ namespace Uchastok.Web.Safety;
 public sealed record AuthenticatedDevice(int Id, string Name, string Place, double Latitude, double Longitude, int BeatId, int DistrictId);
 
 /// <summary>
-/// Failed device authentications per network (an IPv4 address, an IPv6 /64, as <see cref="PerAddressWriteLimit.Network"/>),
-/// in memory: after <c>Safety:DeviceFailuresPerNetworkPerMinute</c> (20) failures in a minute the network's further
-/// attempts are answered 429 before any database read or hashing, so a 401 flood costs a dictionary lookup each.
-/// Successes are never counted: 50 devices behind one operator's address send 200 events a second between them, and
-/// an alarm must not wait for a limiter. Not the ASP.NET Core rate-limiting middleware for that reason: it counts
-/// requests before the handler knows whether the key was right.
+/// Failed device authentications, in memory, counted twice: per (network, device id) — after
+/// <c>Safety:DeviceFailuresPerDevicePerMinute</c> (20) in a minute that pair is answered 429 before any database read or
+/// hashing — and per network (an IPv4 address, an IPv6 /64, as <see cref="PerAddressWriteLimit.Network"/>) — after the much
+/// higher <c>Safety:DeviceFailuresPerNetworkPerMinute</c> (200) the whole network is. Per pair, because 50 devices sit behind
+/// one operator's address: one of them retrying a revoked or old key 20 times a minute must not silence the other 49. The
+/// network total still cuts a flood of malformed or unknown ids, each of which would otherwise start a fresh pair.
+/// Successes are never counted here (see <see cref="SafetyDeviceEventLimit"/>). Not the ASP.NET Core rate-limiting
+/// middleware: it counts requests before the handler knows whether the key was right.
 /// </summary>
 public sealed class SafetyDeviceFailureLimit : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _failures;
+    private readonly PartitionedRateLimiter<string> _perDevice;
+    private readonly PartitionedRateLimiter<string> _perNetwork;
 
     public SafetyDeviceFailureLimit(IConfiguration configuration)
     {
-        var permits = Math.Max(1, configuration.GetValue("Safety:DeviceFailuresPerNetworkPerMinute", 20));
-        _failures = PartitionedRateLimiter.Create<string, string>(network => RateLimitPartition.GetFixedWindowLimiter(network, _ => new FixedWindowRateLimiterOptions
+        _perDevice = Limiter(Math.Max(1, configuration.GetValue("Safety:DeviceFailuresPerDevicePerMinute", 20)));
+        _perNetwork = Limiter(Math.Max(1, configuration.GetValue("Safety:DeviceFailuresPerNetworkPerMinute", 200)));
+    }
+
+    private static PartitionedRateLimiter<string> Limiter(int permits) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true,
         }));
-    }
 
-    /// <summary>Whether the network used up its failures for this minute; when it did, how long until it may try again.</summary>
-    public bool Blocked(string network, out TimeSpan retryAfter)
+    /// <summary>The pair's key: a header that names no well-formed device id counts under "?" (and always against the network).</summary>
+    private static string Pair(string network, int? deviceId) =>
+        string.Concat(network, "|", deviceId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?");
+
+    /// <summary>Whether the network, or this device id from it, used up its failures for this minute; when so, how long until it may try again.</summary>
+    public bool Blocked(string network, int? deviceId, out TimeSpan retryAfter) =>
+        Exhausted(_perNetwork, network, out retryAfter) || Exhausted(_perDevice, Pair(network, deviceId), out retryAfter);
+
+    private static bool Exhausted(PartitionedRateLimiter<string> limiter, string key, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.FromMinutes(1);
         // Asking for zero permits answers whether any is left without taking one.
-        using var lease = _failures.AttemptAcquire(network, 0);
+        using var lease = limiter.AttemptAcquire(key, 0);
         if (lease.IsAcquired) return false;
         if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)) retryAfter = wait;
         return true;
     }
 
-    /// <summary>Counts one failed authentication against the network.</summary>
-    public void Failed(string network)
+    /// <summary>Counts one failed authentication against the pair and the network.</summary>
+    public void Failed(string network, int? deviceId)
     {
-        using var _ = _failures.AttemptAcquire(network);
+        using (_perNetwork.AttemptAcquire(network)) { }
+        using (_perDevice.AttemptAcquire(Pair(network, deviceId))) { }
     }
 
-    public void Dispose() => _failures.Dispose();
+    public void Dispose()
+    {
+        _perDevice.Dispose();
+        _perNetwork.Dispose();
+    }
+}
+
+/// <summary>
+/// Alarm events one authenticated device may send in a second (<c>Safety:DeviceEventsPerSecond</c>, 10), in memory: a
+/// leaked key or a device stuck in a loop would otherwise flood the console with incidents and the supervisors with
+/// escalation SMS. Ten is well above what a real button sends (the benchmark's 200 a second from 50 devices is 4 each).
+/// A repeat of an event already stored gives its permit back: a device retrying after a lost answer costs nothing new.
+/// Counted per device id, so the table holds at most one entry per registered device; fixed one-second windows by the
+/// app's clock (a test moves it).
+/// </summary>
+public sealed class SafetyDeviceEventLimit(IConfiguration configuration, TimeProvider clock)
+{
+    private readonly int _permits = Math.Max(1, configuration.GetValue("Safety:DeviceEventsPerSecond", 10));
+    private readonly Dictionary<int, (long Second, int Count)> _windows = [];
+
+    public int PerSecond => _permits;
+
+    /// <summary>Takes a permit for the device; false (with how long until the next second) when its second is used up.</summary>
+    public bool TryTake(int deviceId, out TimeSpan retryAfter)
+    {
+        var now = clock.GetUtcNow();
+        var second = now.ToUnixTimeMilliseconds() / 1000;
+        retryAfter = TimeSpan.FromMilliseconds(1000 - now.ToUnixTimeMilliseconds() % 1000);
+        lock (_windows)
+        {
+            var (window, count) = _windows.GetValueOrDefault(deviceId);
+            if (window != second) count = 0;
+            if (count >= _permits) return false;
+            _windows[deviceId] = (second, count + 1);
+            return true;
+        }
+    }
+
+    /// <summary>Returns a permit taken for an event that turned out to be a repeat.</summary>
+    public void GiveBack(int deviceId)
+    {
+        lock (_windows)
+        {
+            if (_windows.TryGetValue(deviceId, out var w) && w.Count > 0) _windows[deviceId] = (w.Second, w.Count - 1);
+        }
+    }
 }
 
 /// <summary>

@@ -15,6 +15,7 @@ public static class SafetyModule
         services.AddScoped<SafetyDeviceAuthenticator>();
         services.AddScoped<ReceiveSafetyAlarmCommand>();
         services.AddSingleton<SafetyDeviceFailureLimit>();
+        services.AddSingleton<SafetyDeviceEventLimit>();
         services.AddScoped<SendSafetyNoticeCommand>();
         services.AddScoped<SafetyBoardQueries>();
         services.AddRateLimiter(options => options.AddPolicy<string, SafetyReportRateLimitPolicy>(SafetyReportRateLimitPolicy.Name));

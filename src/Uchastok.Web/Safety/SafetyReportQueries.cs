@@ -74,7 +74,7 @@ public sealed class SafetyReportQueries(UchastokDbContext db, SafetyIncidentScop
     /// <summary>
     /// The open incidents (reports and alarms not closed) of the caller's scope for the page he starts his day on: how
     /// many, and the newest <paramref name="take"/> with what and where, no text. Null when the caller holds no position
-    /// that reads them. Each incident shown is logged as a read, as in the list: its place and time still tell of a resident.
+    /// that reads them. Each report shown is logged as a read, as in the list: its place and time still tell of a resident.
     /// </summary>
     public async Task<OpenIncidentsSummary?> OpenSummaryAsync(ClaimsPrincipal user, int take = 3, CancellationToken cancellationToken = default)
     {
@@ -89,8 +89,10 @@ public sealed class SafetyReportQueries(UchastokDbContext db, SafetyIncidentScop
             i.Kind == SafetyIncidentKind.Alarm ? localizer["Safety.Queue.Alarm"] : localizer[$"Safety.Category.{i.Category}"],
             DateTime.SpecifyKind(i.CreatedAtUtc, DateTimeKind.Utc), i.AddressText, i.BeatId is { } b ? beats.GetValueOrDefault(b) : null,
             i.Status.ToString().ToLowerInvariant())).ToList();
-        if (views.Count > 0)
-            await log.RecordReadsAsync(UserId(user), newest.Select(i => (new PersonalRecord(RecordKind, i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), i.AccountId)),
+        // Reports only, as in the list: an alarm's row is a device, a place and a time — nobody's data.
+        var reportsShown = newest.Where(i => i.Kind == SafetyIncidentKind.Report).ToList();
+        if (reportsShown.Count > 0)
+            await log.RecordReadsAsync(UserId(user), reportsShown.Select(i => (new PersonalRecord(RecordKind, i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), i.AccountId)),
                 "open safety incidents on the start page", cancellationToken);
         return new OpenIncidentsSummary(count, views);
     }

@@ -39,6 +39,9 @@ public sealed class SendSafetyNoticeCommand(
     /// five an hour is more than a beat's worst evening needs. Counted from the steps, so it holds on every node and
     /// across restarts.
     /// </summary>
+    /// <summary>The first key of the advisory lock (the second is the account's hash), so it meets no other module's locks.</summary>
+    private const int NoticeLockClass = 19_0001;
+
     public int PerAccountPerHour { get; } = Math.Max(1, configuration.GetValue("Safety:NoticesPerAccountPerHour", 5));
 
     public async Task<SafetyNoticeResult> ExecuteAsync(long incidentId, SafetyNoticeInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -48,9 +51,10 @@ public sealed class SendSafetyNoticeCommand(
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Notices are written by signed-in staff only.");
         var target = await (from i in db.SafetyIncidents.AsNoTracking()
                             join b in db.Beats.AsNoTracking() on i.BeatId equals b.Id
-                            where i.Id == incidentId
+                            where i.Id == incidentId && i.Kind == SafetyIncidentKind.Report
                             select new { b.Id, b.DistrictId, b.InspectorId }).SingleOrDefaultAsync(cancellationToken);
-        // A report on no beat has no beat's subscribers; one outside the caller's beats or district is not his to see.
+        // Notices are written from a resident's report only: an alarm is a button press with no words to answer, and a
+        // leaked device key must not become a way to reach a beat's residents. A report on no beat has no beat's subscribers; one outside the caller's beats or district is not his to see.
         if (target is null || !Writes(user, target.DistrictId, target.InspectorId)) return new(SafetyNoticeOutcome.NotFound);
 
         var errors = new FieldErrors();
@@ -62,12 +66,18 @@ public sealed class SendSafetyNoticeCommand(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddHours(-1);
-        var sent = await db.SafetyIncidentSteps.CountAsync(s => s.Step == SafetySteps.NoticeSent && s.ByUserId == userId && s.AtUtc > since, cancellationToken);
-        if (sent >= PerAccountPerHour) return new(SafetyNoticeOutcome.TooMany);
-
         // The subject is the platform's, in each language, so the officer writes one thing only: the notice.
         var subject = new Trilingual(Subject("kk"), Subject("ru"), Subject("en"));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The hourly count is read inside the transaction that writes the step, serialised per account, so two notices sent
+        // at once cannot both see four. PostgreSQL: a transaction-scoped advisory lock on the account (released at commit or
+        // rollback). SQLite: the transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default), taking the database's
+        // single write lock, which already serialises every writer.
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({NoticeLockClass}, hashtext({userId}))", cancellationToken);
+        var sent = await db.SafetyIncidentSteps.CountAsync(s => s.Step == SafetySteps.NoticeSent && s.ByUserId == userId && s.AtUtc > since, cancellationToken);
+        if (sent >= PerAccountPerHour) return new(SafetyNoticeOutcome.TooMany);
+
         var mailing = await mailings.SendComposedAsync(new MailingDraft(target.DistrictId, target.Id, MailingKind.SafetyAlert, subject, text), user, cancellationToken);
         db.SafetyIncidentSteps.Add(new SafetyIncidentStep
         {

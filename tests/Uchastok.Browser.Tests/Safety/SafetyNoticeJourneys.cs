@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Uchastok.Web.Tests.Support;
 
@@ -25,6 +27,9 @@ public sealed class SafetyNoticeJourneys(BrowserFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsJsonAsync("/api/v1/subscriptions", new { beatId, email })).StatusCode);
         var confirm = Assert.Single(await Host.LinksSentToAsync(email), l => l.Contains("/subscriptions/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync($"/api/v1/subscriptions/{new Uri(confirm).Segments[^1]}/confirm", null)).StatusCode);
+        // The board's figures for the beat before this journey's report: the end asserts exactly one more, open.
+        var supervisor = await Host.SignInAsync("supervisor.almaly@demo.kz", "en", phone: true);
+        var (openBefore, totalBefore) = await BoardReportsAsync(supervisor, beatId);
         var secret = "Kairat from flat " + Guid.NewGuid().ToString("N")[..6] + " leaves the gate open at night";
         var filed = await api.PostAsJsonAsync("/api/v1/safety/reports", new { category = "yard-safety", lat = 43.2510, lon = 76.9210, text = secret });
         Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
@@ -47,10 +52,13 @@ public sealed class SafetyNoticeJourneys(BrowserFixture fixture) : IClassFixture
         Assert.Contains("never sent", await card.Locator("details.safety-notice").InnerTextAsync());
         await PageChecks.AssertUsableAsync(inspector, "safety-notice-form-en");
         var marker = Guid.NewGuid().ToString("N")[..8];
+        var recipients = await SubscribersAsync(beatId);
+        Assert.True(recipients >= 1);
         await card.Locator("textarea[name=textEn]").FillAsync($"Please keep the yard gate closed after dark. {marker}");
         await BrowserHost.SubmitAsync(inspector, $"#safety-reports li[data-reference='{reference}'] button.notice-send");
         await inspector.Locator("#notice-done").WaitForAsync();
-        Assert.Contains("1", await inspector.InnerTextAsync("#notice-done"));
+        // Exactly the subscribers the notice reaches: the beat's and the district's confirmed ones (this journey's among them).
+        Assert.Equal($"The safety notice is on its way to {recipients} subscribers.", (await inspector.InnerTextAsync("#notice-done")).Trim());
         await PageChecks.AssertUsableAsync(inspector, "safety-notice-sent-en");
         await inspector.Context.CloseAsync();
 
@@ -67,12 +75,28 @@ public sealed class SafetyNoticeJourneys(BrowserFixture fixture) : IClassFixture
         await subscriber.Context.CloseAsync();
 
         // The district's supervisor finds the beat's reports on his board, at phone size too.
-        var supervisor = await Host.SignInAsync("supervisor.almaly@demo.kz", "en", phone: true);
-        await supervisor.GotoAsync("/appeals/board");
-        var row = supervisor.Locator($"#safety-board tr[data-beat='{beatId}']");
-        await row.WaitForAsync();
-        Assert.Matches(@"\d+ / \d+", await row.Locator("td.reports").InnerTextAsync());
+        Assert.Equal((openBefore + 1, totalBefore + 1), await BoardReportsAsync(supervisor, beatId));
         await PageChecks.AssertUsableAsync(supervisor, "safety-board-en");
         await supervisor.Context.CloseAsync();
+    }
+
+    /// <summary>The beat's reports on the supervisor's board, open and in all ("open / total"); 0 and 0 when the beat has no row yet.</summary>
+    private static async Task<(int Open, int Total)> BoardReportsAsync(IPage supervisor, int beatId)
+    {
+        await supervisor.GotoAsync("/appeals/board");
+        await supervisor.Locator("#safety-board").WaitForAsync();
+        var row = supervisor.Locator($"#safety-board tr[data-beat='{beatId}']");
+        if (await row.CountAsync() == 0) return (0, 0);
+        var parts = (await row.Locator("td.reports").InnerTextAsync()).Split('/', StringSplitOptions.TrimEntries);
+        return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The confirmed, still subscribed subscribers a notice on the beat reaches: the beat's and its district's.</summary>
+    private async Task<int> SubscribersAsync(int beatId)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Uchastok.Web.Shared.Data.UchastokDbContext>();
+        var districtId = await db.Beats.Where(b => b.Id == beatId).Select(b => b.DistrictId).SingleAsync();
+        return await db.Subscriptions.CountAsync(s => s.DistrictId == districtId && s.ConfirmedAtUtc != null && s.UnsubscribedAtUtc == null && (s.BeatId == null || s.BeatId == beatId));
     }
 }

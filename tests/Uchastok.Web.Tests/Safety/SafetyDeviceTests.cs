@@ -181,9 +181,10 @@ public sealed class SafetyDeviceTests(SafetyFactory factory) : IClassFixture<Saf
     }
 
     [Fact]
-    public async Task FailedAuthentications_AreCutOffPerNetwork_WhileSuccessesAreNeverLimited()
+    public async Task FailedAuthentications_AreCutOffPerDeviceAndNetwork_WithoutSilencingOtherDevicesOrSuccesses()
     {
         var device = await RegisterAsync("Busy post");
+        var neighbour = await RegisterAsync("Neighbour post");
         var flooded = NewNetwork();
         using var attacker = Device($"Device {device.Id}:{DeviceKeys.NewKey()}", "ru", flooded);
         for (var i = 0; i < 20; i++)
@@ -193,15 +194,57 @@ public sealed class SafetyDeviceTests(SafetyFactory factory) : IClassFixture<Saf
         Assert.Equal(HttpStatusCode.TooManyRequests, cut.StatusCode);
         Assert.NotNull(cut.Headers.RetryAfter);
         Assert.Contains("сети", (await cut.JsonAsync()).GetProperty("detail").GetString());
-        // The right key from the flooded network waits too (no key is checked there for the minute) ...
+        // The right key for the same device from the flooded network waits too (no key is checked for that pair for the minute) ...
         using var sameNetwork = Device(device.Authorization, network: flooded);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await sameNetwork.PostAsJsonAsync("/api/v1/safety/device-events", Event("flooded"))).StatusCode);
+        // ... but another device behind the same operator address is not silenced by its neighbour's retries.
+        using var other = Device(neighbour.Authorization, network: flooded);
+        Assert.Equal(HttpStatusCode.Created, (await other.PostAsJsonAsync("/api/v1/safety/device-events", Event("neighbour-ok"))).StatusCode);
 
         // ... while a network with only successes sends far more than the failure allowance.
         using var busy = Device(device.Authorization);
         for (var i = 0; i < 40; i++)
             Assert.Equal(HttpStatusCode.Created, (await busy.PostAsJsonAsync("/api/v1/safety/device-events", Event($"busy-{i}"))).StatusCode);
         Assert.Equal(40, await AlarmsAsync(device.Id));
+    }
+
+    [Fact]
+    public async Task FailedAuthentications_WithEverChangingUnknownIds_AreCutOffByTheNetworkTotal()
+    {
+        var device = await RegisterAsync("Spray target post");
+        var network = NewNetwork();
+        // Each id is new, so no (network, id) pair reaches its 20; the network's total does.
+        for (var i = 0; i < SafetyFactory.NetworkFailures; i++)
+        {
+            using var sprayer = Device($"Device {900_000 + i}:{DeviceKeys.NewKey()}", network: network);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await sprayer.PostAsJsonAsync("/api/v1/safety/device-events", Event("spray"))).StatusCode);
+        }
+        using (var garbage = Device("Device not-a-device", network: network))
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await garbage.PostAsJsonAsync("/api/v1/safety/device-events", Event("spray"))).StatusCode);
+        using (var next = Device($"Device {899_999}:{DeviceKeys.NewKey()}", "kk", network))
+        {
+            var cut = await next.PostAsJsonAsync("/api/v1/safety/device-events", Event("spray"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, cut.StatusCode);
+            Assert.NotNull(cut.Headers.RetryAfter);
+        }
+        // Another network is untouched.
+        using var elsewhere = Device(device.Authorization);
+        Assert.Equal(HttpStatusCode.Created, (await elsewhere.PostAsJsonAsync("/api/v1/safety/device-events", Event("elsewhere"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task MediaLink_ToAHostNotInMediaHosts_IsRefused400NamingTheField_AndNothingIsStored()
+    {
+        var device = await RegisterAsync("Phishing post");
+        using var client = Device(device.Authorization, "ru");
+        var response = await client.PostAsJsonAsync("/api/v1/safety/device-events", Event("phish", "https://login.example.com/uchastok"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Contains("login.example.com", errors.GetProperty("mediaUrl")[0].GetString());
+        Assert.Contains("Участок", errors.GetProperty("mediaUrl")[0].GetString());
+        Assert.Equal(0, await AlarmsAsync(device.Id));
+        // The configured host, in any case, is accepted.
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/safety/device-events", Event("camera", "https://CAMS.example.kz/clip/5"))).StatusCode);
     }
 
     [Fact]

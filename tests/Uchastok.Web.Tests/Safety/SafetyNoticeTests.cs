@@ -156,6 +156,50 @@ public sealed class SafetyNoticeTests(SafetyNoticeFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Created, (await inspector.PostAsJsonAsync($"/api/v1/safety/reports/{report}/notice", new { textKk = "Абайлаңыз" })).StatusCode);
     }
 
+    /// <summary>An alarm on inspector1's beat, from a device the administrator registers there.</summary>
+    private async Task<long> AlarmAsync()
+    {
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var registered = await (await admin.PostAsJsonAsync("/api/v1/safety/devices",
+            new { kind = "street-post", name = "Notice test post", place = "Tole bi 59", lat = Lat, lon = Lon, hasCamera = false, hasSpeaker = true })).JsonAsync();
+        using var device = factory.Client();
+        device.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", registered.GetProperty("authorization").GetString());
+        var alarm = await device.PostAsJsonAsync("/api/v1/safety/device-events", new { eventId = $"n-{Guid.NewGuid():N}", occurredAtUtc = DateTime.UtcNow.AddSeconds(-1).ToString("o") });
+        Assert.Equal(HttpStatusCode.Created, alarm.StatusCode);
+        return (await alarm.JsonAsync()).GetProperty("id").GetInt64();
+    }
+
+    [Fact]
+    public async Task Notice_FromAnAlarm_Gets404_IsNotOfferedOnItsRow_AndNothingIsSent()
+    {
+        var alarm = await AlarmAsync();
+        using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
+        var mailings = await WithDbAsync(factory, db => db.Mailings.CountAsync());
+
+        var response = await inspector.PostAsJsonAsync($"/api/v1/safety/reports/{alarm}/notice", new { textEn = "Careful" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(mailings, await WithDbAsync(factory, db => db.Mailings.CountAsync()));
+        Assert.False(await WithDbAsync(factory, db => db.SafetyIncidentSteps.AnyAsync(s => s.IncidentId == alarm && s.Step == SafetySteps.NoticeSent)));
+        using var page = await factory.SignedInWithCookieAsync("inspector1@demo.kz");
+        var html = await page.GetStringAsync("/safety/reports");
+        Assert.DoesNotMatch($"action=\"/safety/reports\\?(id={alarm}&amp;handler=Notice|handler=Notice&amp;id={alarm})\"", html);
+    }
+
+    [Fact]
+    public async Task StartPage_ShowsAnOpenAlarm_ButLogsNoReportReadForIt()
+    {
+        var alarm = await AlarmAsync();
+        var reference = await WithDbAsync(factory, db => db.SafetyIncidents.Where(i => i.Id == alarm).Select(i => i.Reference).SingleAsync());
+        using var inspector = await factory.SignedInWithCookieAsync("inspector1@demo.kz");
+
+        var page = await inspector.GetStringAsync("/appeals/queue");
+
+        Assert.Contains($"data-reference=\"{reference}\"", page);
+        Assert.False(await WithDbAsync(factory, db => db.PersonalDataAccesses.AnyAsync(a =>
+            a.RecordKind == SafetyReportQueries.RecordKind && a.RecordId == alarm.ToString(CultureInfo.InvariantCulture))));
+    }
+
     [Fact]
     public async Task StartPage_ShowsTheInspectorsOpenIncidents_NotAnotherBeats_AndLogsWhatItShows()
     {
@@ -204,5 +248,25 @@ public sealed class SafetyNoticeTests(SafetyNoticeFactory factory) : IClassFixtu
         // The report's text is on the page (the list shows it) but in no field of the notice form.
         Assert.DoesNotMatch($"<textarea[^>]*>[^<]*{System.Text.RegularExpressions.Regex.Escape(System.Net.WebUtility.HtmlEncode(secret)[..20])}", html);
         Assert.Equal(mailings + 1, await WithDbAsync(factory, db => db.Mailings.CountAsync()));
+    }
+}
+
+/// <summary>The hourly notice limit holds when notices are sent at once: counted inside the transaction, serialised per account.</summary>
+public sealed class SafetyNoticeRaceTests(SafetyNoticeFactory factory) : IClassFixture<SafetyNoticeFactory>
+{
+    [Fact]
+    public async Task Notice_ManyAtOnceFromOneAccount_NoMoreThanTheLimitAreSent()
+    {
+        using var resident = factory.Client();
+        var reference = (await FileAsync(resident, Report("Boys climb onto the garage roofs"))).GetProperty("reference").GetString();
+        var report = await WithDbAsync(factory, db => db.SafetyIncidents.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
+        using var supervisor = await factory.SignedInAsync("supervisor.almaly@demo.kz");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, SafetyNoticeFactory.Limit + 4).Select(i =>
+            supervisor.PostAsJsonAsync($"/api/v1/safety/reports/{report}/notice", new { textRu = $"Осторожно, крыши {i}" })));
+
+        Assert.Equal(SafetyNoticeFactory.Limit, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
+        Assert.Equal(SafetyNoticeFactory.Limit, await WithDbAsync(factory, db => db.SafetyIncidentSteps.CountAsync(s => s.IncidentId == report && s.Step == SafetySteps.NoticeSent)));
     }
 }

@@ -73,6 +73,8 @@ public sealed class FullLogCapture : ILoggerProvider
 public sealed class SafetyFactory : UchastokAppFactory
 {
     public const int Limit = 3;
+    public const int NetworkFailures = 50;
+    public const string MediaHost = "cams.example.kz";
 
     public FullLogCapture Logs { get; } = new();
 
@@ -80,6 +82,11 @@ public sealed class SafetyFactory : UchastokAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Safety:ReportsPerNetworkPerHour", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // A network's failure total low enough to reach in a test; the per-device limit (20) stays the default.
+        builder.UseSetting("Safety:DeviceFailuresPerNetworkPerMinute", NetworkFailures.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The success limit is tested with a clock the test moves (SafetyDeviceLimitTests); here, on the real clock, it stays out of the way.
+        builder.UseSetting("Safety:DeviceEventsPerSecond", "1000");
+        builder.UseSetting("Safety:MediaHosts", MediaHost);
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(Logs);

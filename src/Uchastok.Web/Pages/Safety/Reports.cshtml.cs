@@ -23,9 +23,9 @@ public sealed class ReportsModel(SafetyReportQueries queries, SendSafetyNoticeCo
     public FieldErrors NoticeErrors { get; private set; } = new();
     public SafetyNoticeInput NoticeInput { get; private set; } = new(null, null, null);
 
-    /// <summary>Whether the form is offered on a report: only for a report on a beat, to those who write to beats (the command checks which beat).</summary>
+    /// <summary>Whether the form is offered on a row: only for a resident's report (never an alarm) on a beat, to those who write to beats (the command checks which beat).</summary>
     public bool OffersNotice(SafetyReportView report) =>
-        report.BeatId is not null && (User.IsInRole(Roles.Inspector) || User.IsInRole(Roles.Supervisor));
+        !report.Alarm && report.BeatId is not null && (User.IsInRole(Roles.Inspector) || User.IsInRole(Roles.Supervisor));
 
     public async Task<IActionResult> OnGetAsync(long? before, CancellationToken cancellationToken) =>
         await LoadAsync(before, cancellationToken) ? Page() : Forbid();
