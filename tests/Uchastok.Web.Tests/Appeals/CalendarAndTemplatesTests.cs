@@ -57,6 +57,7 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
             DefaultTemplates.StaffReportsReady => ["{quarter}", "{count}", "{link}"],
             // A count and a date, never a name: the reminder leaves the system by e-mail.
             DefaultTemplates.StaffPreventionDue => ["{count}", "{date}", "{link}"],
+            DefaultTemplates.StaffSafetyEscalated => ["{reference}", "{level}", "{what}", "{place}", "{received}", "{link}"],
             DefaultTemplates.SubscriptionConfirm => ["{scope}", "{link}"],
             // Every mailing carries the link to leave.
             DefaultTemplates.Mailing => ["{subject}", "{text}", "{link}"],
