@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Notifications;
 
@@ -92,16 +93,4 @@ public sealed partial class Outbox(UchastokDbContext db, TemplateStore templates
 }
 
 /// <summary>Wakes the dispatcher when something was queued, so messages leave at once rather than at the next poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount > 0) return;
-        try { _signal.Release(); }
-        catch (SemaphoreFullException) { /* signalled by another thread meanwhile */ }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+public sealed class OutboxSignal : WakeSignal;

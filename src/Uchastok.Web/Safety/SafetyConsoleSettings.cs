@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Uchastok.Rules.Safety;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Safety;
 
@@ -27,19 +28,7 @@ public sealed class SafetyConsoleSettings
 }
 
 /// <summary>Wakes this node's live feed at once after a commit that wrote a step, rather than at its next interval.</summary>
-public sealed class SafetyConsoleSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount > 0) return;
-        try { _signal.Release(); }
-        catch (SemaphoreFullException) { /* signalled by another thread meanwhile */ }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+public sealed class SafetyConsoleSignal : WakeSignal;
 
 /// <summary>Who is connected to this node's hub, and which district each sees (null: all), so that every report pushed is logged as read by each reader.</summary>
 public sealed class ConsoleConnections
