@@ -22,12 +22,8 @@ public sealed record ConsoleScope(bool All, int? District)
     public bool Holds(int? district) => All || (district is not null && district == District);
 
     /// <summary>The duty officer and the supervisor of a district see its console; an administrator every district's (the district-less incidents too); nobody else.</summary>
-    public static ConsoleScope? Of(ClaimsPrincipal user)
-    {
-        if (user.IsInRole(Roles.Admin)) return new ConsoleScope(true, null);
-        if ((user.IsInRole(Roles.DutyOfficer) || user.IsInRole(Roles.Supervisor)) && ScopeClaims.District(user) is { } district) return new ConsoleScope(false, district);
-        return null;
-    }
+    public static ConsoleScope? Of(ClaimsPrincipal user) =>
+        SafetyIncidentScope.DistrictWide(user) is { } scope ? new ConsoleScope(scope.All, scope.District) : null;
 }
 
 /// <summary>
@@ -115,14 +111,10 @@ public sealed class SafetyConsoleQueries(UchastokDbContext db, PersonalDataLog l
                 i.BeatId is { } b && beats.TryGetValue(b, out var code) ? new ConsoleBeatView(b, code) : null,
                 i.DistrictId is { } d && districts.TryGetValue(d, out var name) ? new ConsoleDistrictView(d, name) : null,
                 i.Text, i.AccountId is not null,
-                withPhoto.Contains(i.Id) ? $"/api/v1/safety/reports/{i.Id}/photo" : null,
-                MediaUrl(i), last, trail);
+                SafetyLinks.Photo(i.Id, withPhoto.Contains(i.Id)), SafetyLinks.Media(i), last, trail);
             return new Read(view, i.AccountId, i.Kind);
         }).ToList();
     }
-
-    /// <summary>The logged redirect to an alarm's footage (never the device's link itself: every opening must pass the log).</summary>
-    private static string? MediaUrl(SafetyIncident incident) => incident.MediaUrl is null ? null : $"/api/v1/safety/incidents/{incident.Id}/media";
 
     /// <summary>Logs each report among <paramref name="read"/> as read by <paramref name="readerUserId"/>, in one save.</summary>
     public async Task LogReadsAsync(string readerUserId, IEnumerable<Read> read, CancellationToken cancellationToken = default)

@@ -16,11 +16,21 @@ public sealed class SafetyIncidentScope(UchastokDbContext db)
 
     public async Task<Scope?> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (user.IsInRole(Roles.Admin)) return new Scope(true, null, null);
-        // The duty officer reads his district's incidents as its supervisor does: the console shows them, their photos and media.
-        if ((user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DutyOfficer)) && ScopeClaims.District(user) is { } district) return new Scope(false, district, null);
+        if (DistrictWide(user) is { } wide) return wide;
         if (user.IsInRole(Roles.Inspector) && ScopeClaims.Officer(user) is { } officer)
             return new Scope(false, null, await db.Beats.AsNoTracking().Where(b => b.InspectorId == officer).Select(b => b.Id).ToListAsync(cancellationToken));
+        return null;
+    }
+
+    /// <summary>
+    /// The scopes that need no database read: an administrator all, a supervisor or the district's duty officer his
+    /// district (the duty officer reads his district's incidents as its supervisor does: the console shows them, their
+    /// photos and media). Null for everyone else; the duty console is exactly these readers.
+    /// </summary>
+    public static Scope? DistrictWide(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.Admin)) return new Scope(true, null, null);
+        if ((user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DutyOfficer)) && ScopeClaims.District(user) is { } district) return new Scope(false, district, null);
         return null;
     }
 
