@@ -58,9 +58,9 @@ public sealed class SafetyReportQueries(UchastokDbContext db, SafetyIncidentScop
             i.Latitude, i.Longitude, i.AddressText, i.PlaceLocated, i.BeatId, i.BeatId is { } b ? beats.GetValueOrDefault(b) : null,
             i.DistrictId, i.DistrictId is { } d ? districts.GetValueOrDefault(d) : null, i.Text, i.Status.ToString().ToLowerInvariant(),
             i.AccountId is not null, i.AccountId is { } a ? names.GetValueOrDefault(a) : null,
-            withPhoto.Contains(i.Id) ? $"/api/v1/safety/reports/{i.Id}/photo" : null,
+            SafetyLinks.Photo(i.Id, withPhoto.Contains(i.Id)),
             i.Kind == SafetyIncidentKind.Alarm, deviceNames.GetValueOrDefault(i.Id),
-            i.MediaUrl is null ? null : $"/api/v1/safety/incidents/{i.Id}/media",
+            SafetyLinks.Media(i),
             i.OccurredAtUtc is { } occurred ? DateTime.SpecifyKind(occurred, DateTimeKind.Utc) : null)).ToList();
         // A report's text and photo are personal data, so each report shown is a read. An alarm's row is a device, a place and
         // a time — nobody's data; its footage is, and each opening of it is logged (MediaAsync).
@@ -86,7 +86,7 @@ public sealed class SafetyReportQueries(UchastokDbContext db, SafetyIncidentScop
         var beats = await db.Beats.AsNoTracking().Where(b => beatIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Code, cancellationToken);
         var views = newest.Select(i => new SafetyIncidentBrief(
             i.Id, i.Reference, i.Kind.ToString().ToLowerInvariant(),
-            i.Kind == SafetyIncidentKind.Alarm ? localizer["Safety.Queue.Alarm"] : localizer[$"Safety.Category.{i.Category}"],
+            i.Kind == SafetyIncidentKind.Alarm ? localizer["Safety.Category.Alarm"] : localizer[$"Safety.Category.{i.Category}"],
             DateTime.SpecifyKind(i.CreatedAtUtc, DateTimeKind.Utc), i.AddressText, i.BeatId is { } b ? beats.GetValueOrDefault(b) : null,
             i.Status.ToString().ToLowerInvariant())).ToList();
         // Reports only, as in the list: an alarm's row is a device, a place and a time — nobody's data.
