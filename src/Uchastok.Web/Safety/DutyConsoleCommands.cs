@@ -105,15 +105,7 @@ public sealed class DutyConsoleCommands(
         {
             // Claim the close first, by one conditional update, and file only when the claim is ours: of two closes at
             // once (two officers, two nodes, a double click) exactly one files an appeal. The number is written after.
-            var claimed = await db.SafetyIncidents
-                .Where(i => i.Id == id && i.Status != SafetyIncidentStatus.Closed)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(i => i.Status, SafetyIncidentStatus.Closed)
-                    .SetProperty(i => i.ClosedByUserId, userId)
-                    .SetProperty(i => i.ClosedAtUtc, now)
-                    .SetProperty(i => i.Outcome, code)
-                    .SetProperty(i => i.OutcomePatrol, (string?)null)
-                    .SetProperty(i => i.AppealNumber, (string?)null), cancellationToken);
+            var claimed = await CloseIfOpenAsync(id, userId, now, code, patrol: null, cancellationToken);
             if (claimed == 0) return ConsoleActionResult.Of(ConsoleActionOutcome.Closed);
             FiledAppeal? filed;
             try
@@ -143,14 +135,7 @@ public sealed class DutyConsoleCommands(
         else
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var closed = await db.SafetyIncidents
-                .Where(i => i.Id == id && i.Status != SafetyIncidentStatus.Closed)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(i => i.Status, SafetyIncidentStatus.Closed)
-                    .SetProperty(i => i.ClosedByUserId, userId)
-                    .SetProperty(i => i.ClosedAtUtc, now)
-                    .SetProperty(i => i.Outcome, code)
-                    .SetProperty(i => i.OutcomePatrol, patrol), cancellationToken);
+            var closed = await CloseIfOpenAsync(id, userId, now, code, patrol, cancellationToken);
             if (closed == 0)
             {
                 // Closed by someone else meanwhile.
@@ -165,6 +150,22 @@ public sealed class DutyConsoleCommands(
         logger.LogInformation("Safety incident {Id} closed: {Outcome}", id, code);
         return new ConsoleActionResult(ConsoleActionOutcome.Done, errors, AppealNumber: appealNumber);
     }
+
+    /// <summary>
+    /// Closes the incident if it is still open, by one conditional update, and says whether this call closed it: of two
+    /// closes at once exactly one wins. An open incident has no appeal number; it is cleared all the same, so a close
+    /// never carries one over.
+    /// </summary>
+    private Task<int> CloseIfOpenAsync(long id, string userId, DateTime now, string code, string? patrol, CancellationToken cancellationToken) =>
+        db.SafetyIncidents
+            .Where(i => i.Id == id && i.Status != SafetyIncidentStatus.Closed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, SafetyIncidentStatus.Closed)
+                .SetProperty(i => i.ClosedByUserId, userId)
+                .SetProperty(i => i.ClosedAtUtc, now)
+                .SetProperty(i => i.Outcome, code)
+                .SetProperty(i => i.OutcomePatrol, patrol)
+                .SetProperty(i => i.AppealNumber, (string?)null), cancellationToken);
 
     /// <summary>Undoes a became-appeal claim whose filing was refused or failed: the incident is back as it was before the claim.</summary>
     private Task<int> ReleaseClaimAsync(SafetyIncident before, string userId, string code, CancellationToken cancellationToken) =>
