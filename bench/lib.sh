@@ -42,7 +42,10 @@ serve_on_port() {
   cd "$root/src/Uchastok.Web"
   # Without the demo history (Demo__History=false unless the caller says otherwise): the recorded
   # results were measured on the bare demo city, and each benchmark makes the records it measures.
-  env Demo__History=false "$@" UCHASTOK_URLS="$APP_URL" dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >>"$log_file" 2>&1 &
+  # With APP_CPUS set (a taskset list, e.g. 1), the app runs on those cores only; taskset execs, so the PID stays the app's.
+  local pin=()
+  [ -n "${APP_CPUS:-}" ] && pin=(taskset -c "$APP_CPUS")
+  env Demo__History=false "$@" UCHASTOK_URLS="$APP_URL" "${pin[@]}" dotnet "$root/src/Uchastok.Web/bin/Release/net10.0/Uchastok.Web.dll" >>"$log_file" 2>&1 &
   APP_PID=$!
   cd "$root"
   local _

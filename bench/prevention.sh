@@ -20,7 +20,8 @@
 #     that each page the API answers starts at the entry sqlite3 expects in the same FullName, Id order.
 # Aims, stated in the output: day ≥ 0.5 × about; each deep page within 0.8–1.25 × the first page's rate.
 # Markdown goes to stdout, progress and build output to stderr. Knobs: BENCH_DURATION (10s),
-# BENCH_CONNECTIONS (16), BENCH_THREADS (1), BENCH_SPREAD (0.002, degrees around the beat's centre).
+# BENCH_CONNECTIONS (16), BENCH_THREADS (1), BENCH_SPREAD (0.002, degrees around the beat's centre), BENCH_PIN (1:
+# on two cores or more, wrk on core 0 and the app on the rest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -31,6 +32,13 @@ connections=${BENCH_CONNECTIONS:-16}
 threads=${BENCH_THREADS:-1}
 spread=${BENCH_SPREAD:-0.002}
 source bench/lib.sh
+# On two cores or more, wrk runs on core 0 and the app on the others, so that a ratio does not depend on how the
+# scheduler shares one core between the load and the server in each run (BENCH_PIN=0 turns this off).
+load_cpus=()
+if [ "${BENCH_PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ]; then
+  export APP_CPUS="1-$(( $(nproc) - 1 ))"
+  load_cpus=(taskset -c 0)
+fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 need=()
@@ -206,7 +214,7 @@ fi
 # wrk: requests/s, p50 and p99 in ms; a run with errors or non-2xx answers stops the benchmark.
 measure() {
   local out
-  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@")
+  out=$("${load_cpus[@]}" wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@")
   if grep -q 'Non-2xx or 3xx responses\|Socket errors' <<<"$out"; then log "wrk saw errors:"; echo "$out" >&2; exit 1; fi
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v }
@@ -215,6 +223,7 @@ measure() {
     $1 == "99%" { p99 = ms($2) }
     END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }' <<<"$out"
 }
+echo "- Cores: ${APP_CPUS:+app on $APP_CPUS, wrk on 0}${APP_CPUS:-not pinned}"
 echo "- Load average when measuring started: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- Today (Kazakhstan): $today"
 echo "- Inserted on inspector1's beat $beat_code: $beat_entries entries; $beat_actions plan actions ($beat_done done in the past, $beat_open open, $beat_due of them due today or overdue)"
