@@ -189,6 +189,30 @@ public static class CrimeForecastEvaluation
         Console.WriteLine();
         Console.WriteLine($"**Aim: forecasting all {area.Count:N0} London cells for one month in ≤ {AimSeconds:0} s: {(defaultWorst <= AimSeconds ? "met" : "not met")}** " +
             $"(default method, worst month {defaultWorst:F2} s, single thread; the slowest method's worst month {testResults.Max(r => r.Results.Max(x => x.Seconds)):F2} s).");
+        // How much room there is (no choice depends on it; these read the future, so they are ceilings, not methods):
+        // ranking by a cell's count in the other months within 12 of the month (both sides, clipped at the data's end)
+        // ranks by a good estimate of each cell's true rate that month; ranking by the month's own counts is the maximum.
+        var nearRate = new List<double>();
+        var perfect = new List<double>();
+        foreach (var m in test)
+        {
+            var scores = new double[area.Count];
+            for (var t = Math.Max(0, m - 12); t <= Math.Min(monthCount - 1, m + 12); t++)
+            {
+                if (t == m) continue;
+                var row = history.Month(t);
+                for (var c = 0; c < scores.Length; c++) scores[c] += row[c];
+            }
+            var actual = history.Month(m);
+            nearRate.Add(ForecastMeasures.Score(ForecastMeasures.Rank(scores), actual, 0.01).Pai);
+            perfect.Add(ForecastMeasures.Score(ForecastMeasures.Rank([.. actual.ToArray().Select(n => (double)n)]), actual, 0.01).Pai);
+        }
+        var near = MeanInterval.Of(nearRate);
+        var most = MeanInterval.Of(perfect);
+        Console.WriteLine();
+        Console.WriteLine($"Ceilings (they read the month's neighbours or the month itself, so no forecast can use them), test months, mean PAI@1%: " +
+            $"ranking by the count of the other months within 12 of the month, both sides: {near.Mean:F2} [{near.Low:F2}, {near.High:F2}], {near.Mean / baselineTest:F3}× the baseline; " +
+            $"ranking by the month's own counts: {most.Mean:F2} [{most.Low:F2}, {most.High:F2}], {most.Mean / baselineTest:F3}×.");
         // Robustness only (no choice depends on it): the same comparison on the smaller study area of the README check.
         double MeanPai1(ICrimeForecaster method, CountHistory h, StudyArea a) => test.Average(m => Evaluate(method, h, a, m).At1.Pai);
         var hitBaseline = MeanPai1(new RecentCountForecaster(12), hitHistory, hitArea);
