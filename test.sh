@@ -67,6 +67,7 @@ run_suite() { # name project [env...]
 }
 
 run_suite rules tests/Uchastok.Rules.Tests
+run_suite crime-model tests/Uchastok.CrimeModel.Tests
 run_suite http-sqlite tests/Uchastok.Web.Tests UCHASTOK_TEST_DB=sqlite
 run_suite http-postgres tests/Uchastok.Web.Tests UCHASTOK_TEST_DB=postgres
 run_suite browser tests/Uchastok.Browser.Tests UCHASTOK_TEST_DB=sqlite

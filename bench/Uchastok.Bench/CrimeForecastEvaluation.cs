@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
+using Uchastok.CrimeModel;
 using Uchastok.Rules.CrimeAnalytics;
 using Uchastok.Rules.Territory;
 
@@ -91,30 +92,43 @@ public static class CrimeForecastEvaluation
         Console.WriteLine("| data README | | 5.6–7.7 | 3.9–4.8 |");
         Console.WriteLine();
 
-        // Tuning: every candidate on the tuning months; each family keeps its best mean PAI@1%.
-        var families = new (string Family, ICrimeForecaster[] Candidates)[]
+        // Tuning: every candidate on the tuning months; each family keeps its best mean PAI@1%. The candidate lists are
+        // fixed here, before the test months run; the blend's parts are the winners of the families tuned before it.
+        var chosen = new List<(string Family, ICrimeForecaster Method, double TuningPai1)>();
+        ICrimeForecaster Winner(string family) => chosen.Single(c => c.Family == family).Method;
+        var families = new (string Family, Func<ICrimeForecaster[]> Candidates)[]
         {
-            ("Baseline: last 12 months", [new RecentCountForecaster(12)]),
-            ("Baseline: last month", [new RecentCountForecaster(1)]),
-            ("Recency-weighted count", [.. new double[] { 3, 6, 12, 24, 48, 96 }.Select(h => new RecencyWeightedForecaster(h))]),
-            ("Kernel density", [
-                .. new double[] { 150, 250, 400, 600 }.SelectMany(b => new[] { 12, 36 }.Select(w => (ICrimeForecaster)new KernelDensityForecaster(b, w))),
+            ("Baseline: last 12 months", () => [new RecentCountForecaster(12)]),
+            ("Baseline: last month", () => [new RecentCountForecaster(1)]),
+            ("Recency-weighted count", () => [.. new double[] { 3, 6, 12, 24, 48, 96 }.Select(h => new RecencyWeightedForecaster(h))]),
+            ("Long-term count", () => [.. new[] { 24, 36, 60, 120 }.Select(w => new RecentCountForecaster(w))]),
+            ("Kernel density", () => [
+                .. new double[] { 100, 150, 250, 400, 600 }.SelectMany(b => new[] { 12, 36 }.Select(w => (ICrimeForecaster)new KernelDensityForecaster(b, w))),
                 .. new double[] { 150, 250 }.Select(b => (ICrimeForecaster)new KernelDensityForecaster(b, 12, KernelShape.Gaussian, 24)),
                 new KernelDensityForecaster(400, 12, KernelShape.Quartic),
             ]),
-            ("Self-exciting process (ETAS)", [.. new[] { 24, 48, 96, 1000 }.Select(t => new SelfExcitingForecaster(t))]),
+            ("Self-exciting process (ETAS)", () => [.. new[] { 24, 48, 96, 1000 }.Select(t => new SelfExcitingForecaster(t))]),
+            // Long-term + recent + smoothed, weights on a 0.1 grid of the simplex (each weight 0..1, summing to 1),
+            // the three single parts left out (they are their families' rows above).
+            ("Blend", () => [.. BlendWeights().Select(w => new BlendForecaster([
+                (Winner("Long-term count"), w.Long), (Winner("Recency-weighted count"), w.Recent), (Winner("Kernel density"), w.Density)]))]),
+            ("Gradient-boosted trees", () => [
+                new BoostedTreeForecaster(firstMonth.Month, trainingMonths: 12, BoostingObjective.Tweedie, trees: 100, leaves: 20, minimumExamplesPerLeaf: 50),
+                new BoostedTreeForecaster(firstMonth.Month, trainingMonths: 12, BoostingObjective.SquaredError, trees: 100, leaves: 20, minimumExamplesPerLeaf: 50),
+                new BoostedTreeForecaster(firstMonth.Month, trainingMonths: 24, BoostingObjective.Tweedie, trees: 100, leaves: 20, minimumExamplesPerLeaf: 50),
+            ]),
         };
         Console.WriteLine("### Tuning months 2023-03..2024-02 (choices made here only)");
         Console.WriteLine();
         Console.WriteLine("| Family | Candidate | Mean HR@1% | Mean PAI@1% | Mean PAI@5% | Chosen |");
         Console.WriteLine("|---|---|---:|---:|---:|---|");
-        var chosen = new List<(string Family, ICrimeForecaster Method, double TuningPai1)>();
-        foreach (var (family, candidates) in families)
+        foreach (var (family, candidatesOf) in families)
         {
+            var candidates = candidatesOf();
             var scored = candidates.Select(c =>
             {
                 var results = tuning.Select(m => Evaluate(c, history, area, m)).ToList();
-                Console.Error.WriteLine($"  tuned {c.Name}: PAI@1% {results.Average(r => r.At1.Pai):F3}");
+                Console.Error.WriteLine($"  tuned {c.Name}: PAI@1% {results.Average(r => r.At1.Pai):F3}, worst month {results.Max(r => r.Seconds):F1} s");
                 return (Method: c, Hr1: results.Average(r => r.At1.HitRate), Pai1: results.Average(r => r.At1.Pai), Pai5: results.Average(r => r.At5.Pai));
             }).ToList();
             // Best mean PAI@1%; an exact tie keeps the first candidate listed (the simpler one).
@@ -131,6 +145,8 @@ public static class CrimeForecastEvaluation
         Console.WriteLine($"Default chosen on the tuning months: **{defaultMethod.Method.Name}** (tuning mean PAI@1% {defaultMethod.TuningPai1:F2}, " +
             $"{defaultMethod.TuningPai1 / baselineTuning:F3}× the 12-month baseline's {baselineTuning:F2}).");
         Console.WriteLine();
+        // --tuning-only stops here, before any test month is read: for trying candidate lists without seeing the test.
+        if (args.Contains("--tuning-only")) return 0;
 
         // Test: once, with the choices above; each forecast timed alone (forecast + ranking of every cell).
         var testResults = chosen.Select(c => (c.Family, c.Method, Results: test.Select(m => Evaluate(c.Method, history, area, m)).ToList())).ToList();
@@ -173,6 +189,30 @@ public static class CrimeForecastEvaluation
         Console.WriteLine();
         Console.WriteLine($"**Aim: forecasting all {area.Count:N0} London cells for one month in ≤ {AimSeconds:0} s: {(defaultWorst <= AimSeconds ? "met" : "not met")}** " +
             $"(default method, worst month {defaultWorst:F2} s, single thread; the slowest method's worst month {testResults.Max(r => r.Results.Max(x => x.Seconds)):F2} s).");
+        // How much room there is (no choice depends on it; these read the future, so they are ceilings, not methods):
+        // ranking by a cell's count in the other months within 12 of the month (both sides, clipped at the data's end)
+        // ranks by a good estimate of each cell's true rate that month; ranking by the month's own counts is the maximum.
+        var nearRate = new List<double>();
+        var perfect = new List<double>();
+        foreach (var m in test)
+        {
+            var scores = new double[area.Count];
+            for (var t = Math.Max(0, m - 12); t <= Math.Min(monthCount - 1, m + 12); t++)
+            {
+                if (t == m) continue;
+                var row = history.Month(t);
+                for (var c = 0; c < scores.Length; c++) scores[c] += row[c];
+            }
+            var actual = history.Month(m);
+            nearRate.Add(ForecastMeasures.Score(ForecastMeasures.Rank(scores), actual, 0.01).Pai);
+            perfect.Add(ForecastMeasures.Score(ForecastMeasures.Rank([.. actual.ToArray().Select(n => (double)n)]), actual, 0.01).Pai);
+        }
+        var near = MeanInterval.Of(nearRate);
+        var most = MeanInterval.Of(perfect);
+        Console.WriteLine();
+        Console.WriteLine($"Ceilings (they read the month's neighbours or the month itself, so no forecast can use them), test months, mean PAI@1%: " +
+            $"ranking by the count of the other months within 12 of the month, both sides: {near.Mean:F2} [{near.Low:F2}, {near.High:F2}], {near.Mean / baselineTest:F3}× the baseline; " +
+            $"ranking by the month's own counts: {most.Mean:F2} [{most.Low:F2}, {most.High:F2}], {most.Mean / baselineTest:F3}×.");
         // Robustness only (no choice depends on it): the same comparison on the smaller study area of the README check.
         double MeanPai1(ICrimeForecaster method, CountHistory h, StudyArea a) => test.Average(m => Evaluate(method, h, a, m).At1.Pai);
         var hitBaseline = MeanPai1(new RecentCountForecaster(12), hitHistory, hitArea);
@@ -181,6 +221,18 @@ public static class CrimeForecastEvaluation
             string.Join("; ", chosen.Skip(1).Select(c => $"{c.Method.Name} {MeanPai1(c.Method, hitHistory, hitArea) / hitBaseline:F3}")) + ".");
         Console.Error.WriteLine($"Done in {watch.Elapsed.TotalMinutes:F1} min");
         return 0;
+    }
+
+    /// <summary>(long-term, recent, density) weights on a 0.1 grid of the simplex, without its three corners.</summary>
+    private static IEnumerable<(double Long, double Recent, double Density)> BlendWeights()
+    {
+        for (var a = 0; a <= 10; a++)
+            for (var b = 0; a + b <= 10; b++)
+            {
+                var c = 10 - a - b;
+                if (a == 10 || b == 10 || c == 10) continue;
+                yield return (a / 10.0, b / 10.0, c / 10.0);
+            }
     }
 
     private static MonthResult Evaluate(ICrimeForecaster method, CountHistory history, StudyArea area, int month)
