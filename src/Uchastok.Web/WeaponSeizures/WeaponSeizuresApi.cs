@@ -29,7 +29,8 @@ public static class WeaponSeizuresApi
         return app;
     }
 
-    private static Ok<SeizureCatalogueView> CatalogueAsync() => TypedResults.Ok(WeaponSeizureRegister.Catalogue());
+    private static Results<Ok<SeizureCatalogueView>, ProblemHttpResult> CatalogueAsync(ClaimsPrincipal user, IStringLocalizer<SharedResource> localizer) =>
+        WeaponSeizureScope.MayRecord(user) || WeaponSeizureScope.ReadsOnly(user) ? TypedResults.Ok(WeaponSeizureRegister.Catalogue()) : NotFound(localizer);
 
     private static async Task<Results<Ok<IReadOnlyList<WeaponSeizureSummary>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, WeaponSeizureRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken,
