@@ -185,13 +185,14 @@ public sealed class WeaponSeizureTests(ClockedAppFactory factory) : IClassFixtur
         var refused = await inspector.PostAsync("/seizures/new", new FormUrlEncodedContent(Fields("")));
         var saved = await inspector.PostAsync("/seizures/new", new FormUrlEncodedContent(Fields("KA")));
 
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Item 1 (Pistol): enter the Series.", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var id = await WithDbAsync(factory, db => db.WeaponSeizures.Where(s => s.ProtocolNumber == number).Select(s => s.Id).SingleAsync());
-        Assert.Equal($"/seizures/{id}?recorded=1", saved.Headers.Location!.OriginalString);
-        var detail = await inspector.GetStringAsync($"/seizures/{id}?recorded=1");
+        Assert.Equal($"/seizures/{id}?recorded=true", saved.Headers.Location!.OriginalString);
+        var detail = await inspector.GetStringAsync($"/seizures/{id}?recorded=true");
         Assert.Contains("111222", detail);
+        Assert.Contains("id=\"seizure-recorded\"", detail);
     }
 
     private static int Cell(JsonElement dashboard, int district, int column) =>

@@ -29,10 +29,12 @@ public sealed class NewModel(WeaponSeizureRegister register, TimeProvider clock)
     {
         if (!WeaponSeizureScope.MayRecord(User)) return NotFound();
         var result = await register.RecordAsync(User, Form.ToRequest(), cancellationToken);
-        if (result.Outcome == SeizureOutcome.Created) return Redirect($"/seizures/{result.Seizure!.Id}?recorded=1");
+        if (result.Outcome == SeizureOutcome.Created) return Redirect($"/seizures/{result.Seizure!.Id}?recorded=true");
         if (result.Outcome != SeizureOutcome.Invalid) return NotFound();
         Errors = result.Errors;
         Form.EnsureRows();
+        // A refusal is an answer of its own, as the API's 400 is: the form comes back with what was typed and why.
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 
