@@ -17,6 +17,7 @@ using Uchastok.Web.Territory;
 using Uchastok.Web.Transparency;
 using Uchastok.Web.Trust;
 using Uchastok.Web.Accounts;
+using Uchastok.Web.WeaponSeizures;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["UCHASTOK_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
@@ -45,7 +46,8 @@ builder.Services
     .AddProtocols()
     .AddSafety(builder.Configuration)
     .AddEvaluation()
-    .AddTransparency();
+    .AddTransparency()
+    .AddWeaponSeizures();
 
 var app = builder.Build();
 if (databaseCommand) return await ShellCommands.RunAsync(app.Services, args);
@@ -73,6 +75,7 @@ app.MapProtocolsApi();
 app.MapSafetyApi();
 app.MapEvaluationApi();
 app.MapTransparencyApi();
+app.MapWeaponSeizuresApi();
 await app.RunAsync();
 return 0;
 

@@ -15,6 +15,7 @@ using Uchastok.Web.Protocols;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Trust;
 using Uchastok.Web.Accounts;
+using Uchastok.Web.WeaponSeizures;
 
 namespace Uchastok.Web.Shared.Data;
 
@@ -93,6 +94,9 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Safety.SafetyIncidentPhoto> SafetyIncidentPhotos => Set<Safety.SafetyIncidentPhoto>();
     public DbSet<Safety.SafetyDevice> SafetyDevices => Set<Safety.SafetyDevice>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
+    public DbSet<WeaponSeizure> WeaponSeizures => Set<WeaponSeizure>();
+    public DbSet<WeaponSeizureItem> WeaponSeizureItems => Set<WeaponSeizureItem>();
+    public DbSet<WeaponSeizureDeterminant> WeaponSeizureDeterminants => Set<WeaponSeizureDeterminant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

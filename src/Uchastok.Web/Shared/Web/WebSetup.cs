@@ -122,6 +122,10 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Safety/Reports", Policies.SafetyReports);
                 // The live console: the district's duty officer and supervisor, administrators; the page scopes by district.
                 options.Conventions.AuthorizePage("/Safety/Console", Policies.DutyConsole);
+                // Seizures are staff records: signed in only, each page decides by WeaponSeizureScope and answers "not found" outside it, as the API does.
+                options.Conventions.AuthorizeFolder("/Seizures");
+                // The public figures: counts by category under the small-count rule, for anyone.
+                options.Conventions.AllowAnonymousToPage("/Seizures/Figures");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -3797,6 +3797,137 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.ToTable("trust_survey_token_uses", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProtectedPlace")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("ProtocolId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProtocolNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int?>("RecordedByOfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("SeizedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolId");
+
+                    b.HasIndex("RecordedByOfficerId");
+
+                    b.HasIndex("BeatId", "Id");
+
+                    b.HasIndex("DistrictId", "Quarter");
+
+                    b.ToTable("weaponseizures_seizures", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
+                {
+                    b.Property<long>("SeizureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SeizureId", "Code");
+
+                    b.ToTable("weaponseizures_determinants", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Calibre")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Make")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SeizureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Series")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Number");
+
+                    b.HasIndex("SeizureId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("weaponseizures_items", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4390,6 +4521,48 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Protocols.Protocol", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Territory.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
+                {
+                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
+                        .WithMany("Determinants")
+                        .HasForeignKey("SeizureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
+                {
+                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SeizureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uchastok.Web.Appeals.Appeal", b =>
                 {
                     b.Navigation("Attachments");
@@ -4407,6 +4580,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
             modelBuilder.Entity("Uchastok.Web.Trust.SurveyResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.Navigation("Determinants");
+
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -3678,6 +3678,133 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("trust_survey_token_uses", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPlace")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProtocolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtocolNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByOfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SeizedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolId");
+
+                    b.HasIndex("RecordedByOfficerId");
+
+                    b.HasIndex("BeatId", "Id");
+
+                    b.HasIndex("DistrictId", "Quarter");
+
+                    b.ToTable("weaponseizures_seizures", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
+                {
+                    b.Property<long>("SeizureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SeizureId", "Code");
+
+                    b.ToTable("weaponseizures_determinants", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calibre")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Make")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeizureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Series")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Number");
+
+                    b.HasIndex("SeizureId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("weaponseizures_items", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4271,6 +4398,48 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Protocols.Protocol", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Territory.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
+                {
+                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
+                        .WithMany("Determinants")
+                        .HasForeignKey("SeizureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
+                {
+                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SeizureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uchastok.Web.Appeals.Appeal", b =>
                 {
                     b.Navigation("Attachments");
@@ -4288,6 +4457,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
             modelBuilder.Entity("Uchastok.Web.Trust.SurveyResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.Navigation("Determinants");
+
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
