@@ -2,6 +2,7 @@ using Uchastok.Web.Appeals;
 using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Community;
+using Uchastok.Web.CrimeAnalytics;
 using Uchastok.Web.Evaluation;
 using Uchastok.Web.Host;
 using Uchastok.Web.Integrations;
@@ -45,6 +46,7 @@ builder.Services
     .AddProtocols()
     .AddSafety(builder.Configuration)
     .AddEvaluation()
+    .AddCrimeAnalytics()
     .AddTransparency();
 
 var app = builder.Build();
@@ -72,6 +74,7 @@ app.MapPreventionApi();
 app.MapProtocolsApi();
 app.MapSafetyApi();
 app.MapEvaluationApi();
+app.MapCrimeAnalyticsApi();
 app.MapTransparencyApi();
 await app.RunAsync();
 return 0;

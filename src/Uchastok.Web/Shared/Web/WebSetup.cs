@@ -122,6 +122,7 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Safety/Reports", Policies.SafetyReports);
                 // The live console: the district's duty officer and supervisor, administrators; the page scopes by district.
                 options.Conventions.AuthorizePage("/Safety/Console", Policies.DutyConsole);
+                options.Conventions.AuthorizePage("/Analytics/Hotspots", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
