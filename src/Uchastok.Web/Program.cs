@@ -2,6 +2,7 @@ using Uchastok.Web.Appeals;
 using Uchastok.Web.BeatDesign;
 using Uchastok.Web.Calendar;
 using Uchastok.Web.Community;
+using Uchastok.Web.CrimeAnalytics;
 using Uchastok.Web.Evaluation;
 using Uchastok.Web.Host;
 using Uchastok.Web.Integrations;
@@ -46,6 +47,7 @@ builder.Services
     .AddProtocols()
     .AddSafety(builder.Configuration)
     .AddEvaluation()
+    .AddCrimeAnalytics()
     .AddTransparency()
     .AddWeaponSeizures();
 
@@ -74,6 +76,7 @@ app.MapPreventionApi();
 app.MapProtocolsApi();
 app.MapSafetyApi();
 app.MapEvaluationApi();
+app.MapCrimeAnalyticsApi();
 app.MapTransparencyApi();
 app.MapWeaponSeizuresApi();
 await app.RunAsync();

@@ -27,7 +27,7 @@ public static class BeatDesignApi
         api.MapGet("/districts/{districtId:int}/workload", WorkloadAsync).RequireAuthorization(Policies.TerritoryManagers)
             .WithSummary("Each active beat's load from its small areas: residents, incidents and appeals of the last year, travel; staffing by target load and by norm.");
         api.MapPost("/incidents/import", ImportAsync).RequireAuthorization(Policies.Admin).DisableAntiforgery()
-            .WithSummary("Import recorded incidents from CSV (text/csv body or a multipart file): format=police-uk, or format=generic with the column names. Every refused row is reported.");
+            .WithSummary("Import recorded incidents from CSV (text/csv body or a multipart file): format=police-uk, or format=generic with the column names (longitude, latitude, type, date, optional id, dateFormat and time: a time-of-day column; a time inside the date is read too). Each incident gets the category its type maps to (BeatDesign/incident-categories.json). Every refused row is reported.");
         var design = api.MapGroup(string.Empty).RequireAuthorization(Policies.TerritoryManagers);
         design.MapPost("/districts/{districtId:int}/beat-design/runs", StartAsync)
             .WithSummary("Start the optimiser for a district (its supervisor or an administrator): beats (k), seed, minimal change, keep reception points, time limit. 202 with the run.");
@@ -47,10 +47,10 @@ public static class BeatDesignApi
             : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Territory.OutOfScope");
 
     private static async Task<Results<Ok<IncidentImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, string? format, string? longitude, string? latitude, string? type, string? date, string? id, string? dateFormat,
+        HttpRequest request, string? format, string? longitude, string? latitude, string? type, string? date, string? id, string? dateFormat, string? time,
         ImportIncidentsCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (BeatDesignModule.Columns(format, longitude, latitude, type, date, id, dateFormat) is not { } columns) return Problems.BadRequest(localizer, "Incidents.FormatUnknown");
+        if (BeatDesignModule.Columns(format, longitude, latitude, type, date, id, dateFormat, time) is not { } columns) return Problems.BadRequest(localizer, "Incidents.FormatUnknown");
         var (stream, name) = (request.Body, "upload.csv");
         if (request.HasFormContentType)
         {

@@ -44,4 +44,67 @@ public sealed class IncidentRowsTests
         Assert.Equal("Кража", record.Type);
         Assert.Equal(IncidentRefusal.BadDate, refusal!.Reason);
     }
+
+    [Fact]
+    public void Read_APoliceUkRow_HasNoTimeOfDay()
+    {
+        var (record, _) = IncidentRows.Read(2, Row(("Month", "2024-10"), ("Longitude", "0.14"), ("Latitude", "51.58"), ("Crime type", "Burglary")), IncidentColumns.PoliceUk);
+
+        Assert.Null(record!.OccurredAt);
+    }
+
+    [Theory]
+    [InlineData("14:30", 14, 30)]
+    [InlineData("9:05", 9, 5)]
+    [InlineData("23:59:59", 23, 59)]
+    public void Read_ATimeColumn_GivesTheTimeOfDay(string time, int hour, int minute)
+    {
+        var columns = new IncidentColumns("lng", "lat", "type", "date", Time: "time");
+
+        var (record, refusal) = IncidentRows.Read(2, Row(("lng", "76.921"), ("lat", "43.251"), ("type", "Fraud"), ("date", "2026-03-02"), ("time", time)), columns);
+
+        Assert.Null(refusal);
+        Assert.Equal(new DateOnly(2026, 3, 2), record!.OccurredOn);
+        Assert.Equal((hour, minute), (record.OccurredAt!.Value.Hour, record.OccurredAt.Value.Minute));
+    }
+
+    [Fact]
+    public void Read_AnEmptyTime_IsNoTime_AndABadOneIsRefused()
+    {
+        var columns = new IncidentColumns("lng", "lat", "type", "date", Time: "time");
+
+        var (empty, _) = IncidentRows.Read(2, Row(("lng", "76.921"), ("lat", "43.251"), ("type", "Fraud"), ("date", "2026-03-02"), ("time", " ")), columns);
+        var (_, refusal) = IncidentRows.Read(3, Row(("lng", "76.921"), ("lat", "43.251"), ("type", "Fraud"), ("date", "2026-03-02"), ("time", "25:10")), columns);
+
+        Assert.Null(empty!.OccurredAt);
+        Assert.Equal(IncidentRefusal.BadTime, refusal!.Reason);
+        Assert.Equal("25:10", refusal.Value);
+    }
+
+    [Theory]
+    [InlineData("2026-03-02 14:30:00", 14, 30)]
+    [InlineData("2026-03-02T08:15", 8, 15)]
+    [InlineData("02.03.2026 21:00", 21, 0)]
+    [InlineData("2026-03-02T23:30:00+05:00", 23, 30)]
+    public void Read_ATimeInTheDate_IsKept_AsTheLocalClockWrote(string date, int hour, int minute)
+    {
+        var columns = new IncidentColumns("lng", "lat", "type", "date");
+
+        var (record, _) = IncidentRows.Read(2, Row(("lng", "76.921"), ("lat", "43.251"), ("type", "Fraud"), ("date", date)), columns);
+
+        Assert.Equal(new DateOnly(2026, 3, 2), record!.OccurredOn);
+        Assert.Equal(new TimeOnly(hour, minute), record.OccurredAt);
+    }
+
+    [Theory]
+    [InlineData("2026-03-02")]
+    [InlineData("2012/07/02")]
+    [InlineData("2024-10")]
+    public void Read_ADateAlone_HasNoTime(string date)
+    {
+        var (record, _) = IncidentRows.Read(2, Row(("lng", "76.921"), ("lat", "43.251"), ("type", "Fraud"), ("date", date)), new IncidentColumns("lng", "lat", "type", "date"));
+
+        Assert.NotNull(record);
+        Assert.Null(record.OccurredAt);
+    }
 }

@@ -16,9 +16,9 @@ public sealed class IncidentsModel(ImportIncidentsCommand command, UchastokDbCon
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? format, string? longitude, string? latitude, string? type, string? date, string? id, string? dateFormat, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? format, string? longitude, string? latitude, string? type, string? date, string? id, string? dateFormat, string? time, CancellationToken cancellationToken)
     {
-        var columns = BeatDesignModule.Columns(format, longitude, latitude, type, date, id, dateFormat);
+        var columns = BeatDesignModule.Columns(format, longitude, latitude, type, date, id, dateFormat, time);
         if (columns is null) Problem = localizer["Incidents.FormatUnknown"];
         else if (file is null || file.Length == 0) Problem = localizer["Incidents.FileRequired"];
         else

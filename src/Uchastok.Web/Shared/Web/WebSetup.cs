@@ -126,6 +126,7 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Seizures");
                 // The public figures: counts by category under the small-count rule, for anyone.
                 options.Conventions.AllowAnonymousToPage("/Seizures/Figures");
+                options.Conventions.AuthorizePage("/Analytics/Hotspots", Policies.Staff);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
