@@ -6,6 +6,7 @@ using Uchastok.Web.Evaluation;
 using Uchastok.Web.Host;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
+using Uchastok.Web.PatrolPlanning;
 using Uchastok.Web.Prevention;
 using Uchastok.Web.Protocols;
 using Uchastok.Web.Safety;
@@ -44,6 +45,7 @@ builder.Services
     .AddPrevention()
     .AddProtocols()
     .AddSafety(builder.Configuration)
+    .AddPatrolPlanning()
     .AddEvaluation()
     .AddTransparency();
 
@@ -71,6 +73,7 @@ app.MapTrustApi();
 app.MapPreventionApi();
 app.MapProtocolsApi();
 app.MapSafetyApi();
+app.MapPatrolPlanningApi();
 app.MapEvaluationApi();
 app.MapTransparencyApi();
 await app.RunAsync();

@@ -93,6 +93,8 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Safety.SafetyIncidentPhoto> SafetyIncidentPhotos => Set<Safety.SafetyIncidentPhoto>();
     public DbSet<Safety.SafetyDevice> SafetyDevices => Set<Safety.SafetyDevice>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
+    public DbSet<PatrolPlanning.PatrolSuggestionSet> PatrolSuggestionSets => Set<PatrolPlanning.PatrolSuggestionSet>();
+    public DbSet<PatrolPlanning.PatrolSuggestion> PatrolSuggestions => Set<PatrolPlanning.PatrolSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
