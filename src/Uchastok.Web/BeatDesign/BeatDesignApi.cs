@@ -47,10 +47,10 @@ public static class BeatDesignApi
             : Problems.Status(localizer, StatusCodes.Status403Forbidden, "Territory.OutOfScope");
 
     private static async Task<Results<Ok<IncidentImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, string? format, string? longitude, string? latitude, string? type, string? date, string? id, string? dateFormat,
+        HttpRequest request, string? format, string? longitude, string? latitude, string? type, string? date, string? id, string? dateFormat, string? time,
         ImportIncidentsCommand command, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        if (BeatDesignModule.Columns(format, longitude, latitude, type, date, id, dateFormat) is not { } columns) return Problems.BadRequest(localizer, "Incidents.FormatUnknown");
+        if (BeatDesignModule.Columns(format, longitude, latitude, type, date, id, dateFormat, time) is not { } columns) return Problems.BadRequest(localizer, "Incidents.FormatUnknown");
         var (stream, name) = (request.Body, "upload.csv");
         if (request.HasFormContentType)
         {

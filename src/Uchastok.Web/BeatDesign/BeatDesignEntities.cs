@@ -10,6 +10,13 @@ public sealed class Incident
     public int ImportId { get; set; }
     public required string Type { get; set; }
     public DateOnly OccurredOn { get; set; }
+    /// <summary>The time of day, when the source gives one; police.uk's files give only the month, so most have none.</summary>
+    public TimeOnly? OccurredAt { get; set; }
+    /// <summary>
+    /// The category code the type maps to (<see cref="IncidentCategorySettings"/>); empty only for rows imported before
+    /// categories existed, until the start-up fills them.
+    /// </summary>
+    public string Category { get; set; } = string.Empty;
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     public int SmallAreaId { get; set; }

@@ -11,9 +11,13 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.ToTable("beatdesign_incidents");
         builder.Property(i => i.Type).HasMaxLength(80);
         builder.Property(i => i.ExternalId).HasMaxLength(100);
+        // Rows older than the column get "" and are categorised at start-up (IncidentCategorySettings.RecategoriseAsync).
+        builder.Property(i => i.Category).HasMaxLength(Uchastok.Rules.CrimeAnalytics.IncidentCategoryMap.MaxCodeLength).HasDefaultValue(string.Empty);
         builder.HasOne<IncidentImport>().WithMany().HasForeignKey(i => i.ImportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<SmallArea>().WithMany().HasForeignKey(i => i.SmallAreaId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.DistrictId, i.OccurredOn });
+        // The hotspot maps filter a district's period by category.
+        builder.HasIndex(i => new { i.DistrictId, i.Category, i.OccurredOn });
     }
 }
 

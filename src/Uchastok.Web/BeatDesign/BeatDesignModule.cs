@@ -8,6 +8,7 @@ public static class BeatDesignModule
     public static IServiceCollection AddBeatDesign(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(WorkloadSettings.From(configuration));
+        services.AddSingleton(IncidentCategorySettings.Load(configuration));
         services.AddScoped<ImportIncidentsCommand>();
         services.AddScoped<WorkloadQuery>();
         services.AddScoped<StartDesignRunCommand>();
@@ -23,12 +24,12 @@ public static class BeatDesignModule
     }
 
     /// <summary>The columns for a format: police.uk's own, or those a generic file names.</summary>
-    public static IncidentColumns? Columns(string? format, string? longitude, string? latitude, string? type, string? date, string? id, string? dateFormat) =>
+    public static IncidentColumns? Columns(string? format, string? longitude, string? latitude, string? type, string? date, string? id, string? dateFormat, string? time = null) =>
         format?.ToLowerInvariant() switch
         {
             "police-uk" => IncidentColumns.PoliceUk,
             "generic" when !string.IsNullOrWhiteSpace(longitude) && !string.IsNullOrWhiteSpace(latitude) && !string.IsNullOrWhiteSpace(type) && !string.IsNullOrWhiteSpace(date)
-                => new IncidentColumns(longitude.Trim(), latitude.Trim(), type.Trim(), date.Trim(), string.IsNullOrWhiteSpace(id) ? null : id.Trim(), string.IsNullOrWhiteSpace(dateFormat) ? null : dateFormat.Trim()),
+                => new IncidentColumns(longitude.Trim(), latitude.Trim(), type.Trim(), date.Trim(), string.IsNullOrWhiteSpace(id) ? null : id.Trim(), string.IsNullOrWhiteSpace(dateFormat) ? null : dateFormat.Trim(), string.IsNullOrWhiteSpace(time) ? null : time.Trim()),
             _ => null,
         };
 

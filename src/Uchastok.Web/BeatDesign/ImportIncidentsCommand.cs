@@ -6,6 +6,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.BeatDesign;
+using Uchastok.Rules.CrimeAnalytics;
 using Uchastok.Rules.Territory;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Territory;
@@ -24,7 +25,7 @@ public sealed record IncidentImportReport(int? ImportId, int RowsRead, int RowsT
 /// date, or outside every small area is refused and reported with its row number and reason;
 /// nothing is dropped silently. The rows taken are stored in one transaction.
 /// </summary>
-public sealed class ImportIncidentsCommand(UchastokDbContext db, TimeProvider clock, ILogger<ImportIncidentsCommand> logger)
+public sealed class ImportIncidentsCommand(UchastokDbContext db, TimeProvider clock, IncidentCategoryMap categories, ILogger<ImportIncidentsCommand> logger)
 {
     public const int MaxRows = 500_000;
     public const int MaxRefusalsKept = 1000;
@@ -80,7 +81,7 @@ public sealed class ImportIncidentsCommand(UchastokDbContext db, TimeProvider cl
             var area = byId[areaId];
             incidents.Add(new Incident
             {
-                Type = record.Type, OccurredOn = record.OccurredOn, Latitude = record.Latitude, Longitude = record.Longitude,
+                Type = record.Type, Category = categories.CategoryOf(record.Type), OccurredOn = record.OccurredOn, OccurredAt = record.OccurredAt, Latitude = record.Latitude, Longitude = record.Longitude,
                 SmallAreaId = area.Id, DistrictId = area.DistrictId, ExternalId = record.ExternalId,
             });
         }

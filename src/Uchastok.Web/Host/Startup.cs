@@ -21,6 +21,8 @@ public static class Startup
         await AccountIins.FillMissingHashesAsync(services);
         // Staff sessions opened before the session row kept its shift's end get it now: the shift's length is configuration.
         await AccountSessions.FillMissingShiftEndsAsync(services);
+        // Incidents imported before categories existed, or whose type the category settings have since moved, get their category now.
+        await Uchastok.Web.BeatDesign.IncidentCategorySettings.RecategoriseAsync(services);
         await using var scope = services.CreateAsyncScope();
         // Reference data every installation needs, demo or not: the working calendar, appeal categories and terms, message templates.
         var db = scope.ServiceProvider.GetRequiredService<UchastokDbContext>();

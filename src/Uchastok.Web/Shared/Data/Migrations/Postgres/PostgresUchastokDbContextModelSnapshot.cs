@@ -1076,6 +1076,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer");
 
@@ -1091,6 +1098,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision");
+
+                    b.Property<TimeOnly?>("OccurredAt")
+                        .HasColumnType("time without time zone");
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
@@ -1110,6 +1120,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasIndex("SmallAreaId");
 
                     b.HasIndex("DistrictId", "OccurredOn");
+
+                    b.HasIndex("DistrictId", "Category", "OccurredOn");
 
                     b.ToTable("beatdesign_incidents", (string)null);
                 });

@@ -1043,6 +1043,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
 
@@ -1058,6 +1065,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
+
+                    b.Property<TimeOnly?>("OccurredAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
@@ -1077,6 +1087,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("SmallAreaId");
 
                     b.HasIndex("DistrictId", "OccurredOn");
+
+                    b.HasIndex("DistrictId", "Category", "OccurredOn");
 
                     b.ToTable("beatdesign_incidents", (string)null);
                 });
