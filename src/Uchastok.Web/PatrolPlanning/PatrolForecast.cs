@@ -42,9 +42,9 @@ public sealed class PatrolForecast(UchastokDbContext db)
         var rows = await (from i in db.Incidents.AsNoTracking()
                           join a in db.SmallAreas.AsNoTracking() on i.SmallAreaId equals a.Id
                           where a.BeatId == beatId && i.OccurredOn >= start && i.OccurredOn < end
-                          select new { i.Latitude, i.Longitude, i.OccurredOn }).ToListAsync(cancellationToken);
-        // The time of day comes with the import's time column (issue 20, part 1); until then no incident has an hour.
-        return rows.Select(r => (r.Latitude, r.Longitude, r.OccurredOn, (int?)null)).ToList();
+                          select new { i.Latitude, i.Longitude, i.OccurredOn, i.OccurredAt }).ToListAsync(cancellationToken);
+        // The time of day is optional (police.uk gives none): an incident without one counts for the place, not the hours.
+        return rows.Select(r => (r.Latitude, r.Longitude, r.OccurredOn, r.OccurredAt is { } t ? t.Hour : (int?)null)).ToList();
     }
 
     public static CrimeGrid GridOf(Geometry district)
