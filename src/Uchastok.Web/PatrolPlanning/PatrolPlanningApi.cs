@@ -27,7 +27,7 @@ public static class PatrolPlanningApi
         patrols.MapPost("/items/{id:int}/work", RecordWorkAsync).WithSummary("Record what was done in a suggested cell: patrol hours in the month (0–744) and a note; the beat's inspector, the district's supervisor or an administrator.");
 
         var zones = app.MapGroup("/api/v1/analytics/risk-zones").RequireAuthorization(Policies.Staff).WithTags("PatrolPlanning");
-        zones.MapGet("", RiskZonesAsync).WithSummary("This month's risk zones of a beat (beat=id) or of every beat the caller reads: the suggestion's cells not rejected, or the forecast's top cells when no suggestion was made.");
+        zones.MapGet("", RiskZonesAsync).WithSummary("This month's risk zones of a beat (beat=id) or of every beat the caller reads (an administrator names one): the suggestion's cells not rejected, or the forecast's top cells when no suggestion was made.");
         return app;
     }
 
@@ -115,6 +115,8 @@ public static class PatrolPlanningApi
     private static async Task<Results<Ok<RiskZonesList>, ProblemHttpResult>> RiskZonesAsync(
         ClaimsPrincipal user, PatrolQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken, [FromQuery] int? beat = null)
     {
+        // An administrator serves no beat, and the forecast of every beat of the city is no one's briefing.
+        if (beat is null && user.IsInRole(Roles.Admin)) return Problems.BadRequest(localizer, "Patrols.BeatRequired");
         var view = await queries.RiskZonesAsync(user, beat, cancellationToken);
         return view is null ? NotFound(localizer) : TypedResults.Ok(view);
     }

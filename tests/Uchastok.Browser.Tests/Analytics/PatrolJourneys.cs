@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using Uchastok.Web.Tests.PatrolPlanning;
+
+namespace Uchastok.Browser.Tests.Analytics;
+
+/// <summary>
+/// Issue 20's patrol suggestions on a phone (390×844): the Almaly supervisor, in Russian, opens the patrols page from
+/// the menu, opens inspector1's beat, makes next month's suggestion, accepts the first square and rejects the second
+/// with a reason, and sees both saved after the page comes back; inspector1 sees his beat's risk zones on his
+/// workspace. The demo city has no incidents, so the journey places its own on two beats (<see cref="PatrolTestData"/>).
+/// </summary>
+public sealed class PatrolJourneys(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private BrowserHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Supervisor_InRussian_AcceptsOneSquareAndRejectsAnotherWithAReason_InspectorSeesHisRiskZones()
+    {
+        var beats = await PatrolTestData.SeedAsync(Host);
+
+        var page = await Host.SignInAsync("supervisor.almaly@demo.kz", "ru", phone: true);
+        await page.ClickAsync(".menu-button");
+        await page.ClickAsync("#nav-patrols");
+        await page.WaitForURLAsync("**/analytics/patrols");
+        await PageChecks.AssertUsableAsync(page, "patrols-district-ru");
+        await page.ClickAsync($"#patrol-beats li[data-beat='{beats.Planned}'] a");
+        await page.Locator("#patrols-beat").WaitForAsync();
+        await BrowserHost.SubmitAsync(page, "#patrols-generate");
+        var cells = page.Locator("#patrol-cells li.patrol-cell");
+        await cells.First.WaitForAsync();
+        Assert.Equal(2, await cells.CountAsync());
+        Assert.Contains("Самые частые часы: 18–21", await cells.Nth(0).InnerTextAsync());
+
+        await BrowserHost.SubmitAsync(page, "#patrol-cells li.patrol-cell:nth-child(1) .patrol-accept");
+        await Assertions.Expect(page.Locator("#patrols-message")).ToHaveTextAsync("Сохранено.");
+        await page.FillAsync("#patrol-cells li.patrol-cell:nth-child(2) input[name=reason]", "Квадрат охраняет ЧОП торгового центра");
+        await BrowserHost.SubmitAsync(page, "#patrol-cells li.patrol-cell:nth-child(2) .patrol-reject");
+
+        await Assertions.Expect(page.Locator("#patrol-cells li.patrol-cell:nth-child(1)")).ToHaveAttributeAsync("data-state", "accepted");
+        await Assertions.Expect(page.Locator("#patrol-cells li.patrol-cell:nth-child(2)")).ToHaveAttributeAsync("data-state", "rejected");
+        // Saved, not just drawn: a fresh load shows the same.
+        await page.ReloadAsync();
+        Assert.Contains("Решение: Принято", await page.InnerTextAsync("#patrol-cells li.patrol-cell:nth-child(1)"));
+        var second = await page.InnerTextAsync("#patrol-cells li.patrol-cell:nth-child(2)");
+        Assert.Contains("Решение: Отклонено", second);
+        Assert.Contains("Причина: Квадрат охраняет ЧОП торгового центра", second);
+        Assert.Contains("принято 1, отклонено 1", await page.InnerTextAsync($"#patrol-beats li[data-beat='{beats.Planned}']"));
+        await PageChecks.AssertUsableAsync(page, "patrols-beat-ru");
+
+        var inspector = await Host.SignInAsync("inspector1@demo.kz", "ru", phone: true);
+        await inspector.ClickAsync(".menu-button");
+        await inspector.ClickAsync("#nav-workspace");
+        await inspector.WaitForURLAsync("**/workspace");
+        var zones = inspector.Locator($"#wh-zones li[data-beat='{beats.Planned}']");
+        await zones.WaitForAsync();
+        var text = await zones.InnerTextAsync();
+        // This month has no suggestion (the supervisor planned the next one): the zones come from the forecast.
+        Assert.Contains("по прогнозу", text);
+        Assert.Contains("Квадрат 1", text);
+        Assert.Equal(2, await zones.Locator("li[data-zone]").CountAsync());
+        Assert.StartsWith("https://www.openstreetmap.org/", await zones.Locator("li[data-zone='1'] a").GetAttributeAsync("href"));
+        await PageChecks.AssertUsableAsync(inspector, "workspace-risk-zones-ru");
+    }
+}
