@@ -6,7 +6,8 @@ namespace Uchastok.Browser.Tests.Analytics;
 /// <summary>
 /// Issue 20's patrol suggestions on a phone (390×844): the Almaly supervisor, in Russian, opens the patrols page from
 /// the menu, opens inspector1's beat, makes next month's suggestion, accepts the first square and rejects the second
-/// with a reason, and sees both saved after the page comes back; inspector1 sees his beat's risk zones on his
+/// with a reason, and sees both saved after the page comes back; a month that is over shows its comparison and no
+/// accept buttons; inspector1 sees his beat's risk zones on his
 /// workspace. The demo city has no incidents, so the journey places its own on two beats (<see cref="PatrolTestData"/>).
 /// </summary>
 public sealed class PatrolJourneys(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -46,6 +47,14 @@ public sealed class PatrolJourneys(BrowserFixture fixture) : IClassFixture<Brows
         Assert.Contains("Причина: Квадрат охраняет ЧОП торгового центра", second);
         Assert.Contains("принято 1, отклонено 1", await page.InnerTextAsync($"#patrol-beats li[data-beat='{beats.Planned}']"));
         await PageChecks.AssertUsableAsync(page, "patrols-beat-ru");
+
+        // A month that is over, on another beat: made from the incidents before it, then compared with what happened.
+        await page.GotoAsync($"/analytics/patrols?district={beats.District}&beat={beats.Past}&period=2026-10");
+        await BrowserHost.SubmitAsync(page, "#patrols-generate");
+        await page.Locator("#patrols-comparison").WaitForAsync();
+        Assert.Contains("Правонарушений на участке за месяц: 3", await page.InnerTextAsync("#patrols-comparison"));
+        Assert.Equal(0, await page.Locator(".patrol-accept").CountAsync());
+        await PageChecks.AssertUsableAsync(page, "patrols-comparison-ru");
 
         var inspector = await Host.SignInAsync("inspector1@demo.kz", "ru", phone: true);
         await inspector.ClickAsync(".menu-button");
