@@ -117,8 +117,11 @@ async function refresh(force) {
         const appeals = await getJson("/api/v1/appeals");
         if (appeals) await workspace.put("copy", "appeals", appeals); else await workspace.remove("copy", "appeals");
         // The risk zones of his beats this month (issue 20): places only, for the day's patrol.
-        const zones = await getJson("/api/v1/analytics/risk-zones");
-        if (zones) await workspace.put("copy", "riskZones", zones); else await workspace.remove("copy", "riskZones");
+        // Only an inspector's page has the section (the API answers 400 to anyone else without a beat).
+        if (document.getElementById("wh-zones-section")) {
+            const zones = await getJson("/api/v1/analytics/risk-zones");
+            if (zones) await workspace.put("copy", "riskZones", zones); else await workspace.remove("copy", "riskZones");
+        }
     } catch (error) {
         if (!(error instanceof TypeError || error instanceof CopyFailed)) throw error;
         // The network went away halfway, or the server could not answer: what was copied is kept, the rest stays as it was.
@@ -217,6 +220,7 @@ function fileDetails(file) {
 /** Each beat's risk zones: rank, expected share, busiest hours and a map link; the heading says where they come from. */
 function renderRiskZones(zones) {
     const list = document.getElementById("wh-zones");
+    if (!list) return;
     list.replaceChildren();
     const beats = (zones?.beats ?? []).filter(b => b.zones.length > 0);
     none("wh-zones-none", beats.length === 0, zones ? texts.zonesNone : texts.notCopied);
