@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.PatrolPlanning;
 using Uchastok.Web.Shared.Data;
@@ -17,14 +16,10 @@ public sealed class DecidePatrolSuggestionCommand(UchastokDbContext db, TimeProv
     public async Task<(PatrolOutcome Outcome, FieldErrors? Errors, int? BeatId, DateOnly? Period)> DecideAsync(
         ClaimsPrincipal user, int suggestionId, string? decision, string? reason, CancellationToken cancellationToken)
     {
-        var found = await (from s in db.PatrolSuggestions
-                           join set in db.PatrolSuggestionSets on s.SetId equals set.Id
-                           where s.Id == suggestionId
-                           select new { Suggestion = s, set.BeatId, set.DistrictId, set.Period }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null) return (PatrolOutcome.NotFound, null, null, null);
-        var beat = await PatrolScope.ReadableBeats(db.Beats.AsNoTracking(), user).SingleOrDefaultAsync(b => b.Id == found.BeatId, cancellationToken);
-        if (beat is null) return (PatrolOutcome.NotFound, null, null, null);
-        if (!PatrolScope.MayDecide(user, found.DistrictId)) return (PatrolOutcome.Forbidden, null, null, null);
+        if (await PatrolScope.FindSuggestionAsync(db, user, suggestionId, cancellationToken) is not { } found) return (PatrolOutcome.NotFound, null, null, null);
+        var (suggestion, beat, period) = found;
+        // The beat's district as it is now: a beat moved to another district is decided on by that district's supervisor.
+        if (!PatrolScope.MayDecide(user, beat.DistrictId)) return (PatrolOutcome.Forbidden, null, null, null);
 
         var errors = new FieldErrors();
         var chosen = decision?.Trim().ToLowerInvariant() switch
@@ -36,16 +31,15 @@ public sealed class DecidePatrolSuggestionCommand(UchastokDbContext db, TimeProv
         if (chosen is null) errors.Add("decision", localizer["Patrols.DecisionUnknown"]);
         var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (text is { Length: > PatrolLimits.ReasonLength }) errors.Add("reason", localizer["Patrols.ReasonTooLong", PatrolLimits.ReasonLength]);
-        if (found.Period.AddMonths(1) <= PatrolPeriod.FirstDay(KazakhstanTime.Today(clock))) errors.Add("decision", localizer["Patrols.MonthOver"]);
+        if (period.AddMonths(1) <= PatrolPeriod.FirstDay(KazakhstanTime.Today(clock))) errors.Add("decision", localizer["Patrols.MonthOver"]);
         if (errors.Count > 0) return (PatrolOutcome.Invalid, errors, null, null);
 
-        var suggestion = found.Suggestion;
         suggestion.Decision = chosen!.Value;
         // A reason belongs to a rejection; an accepted cell keeps none, so an old reason does not linger.
         suggestion.DecisionReason = chosen == PatrolDecision.Rejected ? text : null;
         suggestion.DecidedByUserId = PatrolScope.UserId(user);
         suggestion.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return (PatrolOutcome.Done, null, found.BeatId, found.Period);
+        return (PatrolOutcome.Done, null, beat.Id, period);
     }
 }

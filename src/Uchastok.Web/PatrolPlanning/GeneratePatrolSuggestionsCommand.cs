@@ -79,6 +79,5 @@ public sealed class GeneratePatrolSuggestionsCommand(UchastokDbContext db, Patro
         return (PatrolOutcome.Done, set);
     }
 
-    private Task<PatrolSuggestionSet?> LoadAsync(int beatId, DateOnly period, CancellationToken cancellationToken) =>
-        db.PatrolSuggestionSets.AsNoTracking().Include(s => s.Suggestions).SingleOrDefaultAsync(s => s.BeatId == beatId && s.Period == period, cancellationToken);
+    private Task<PatrolSuggestionSet?> LoadAsync(int beatId, DateOnly period, CancellationToken cancellationToken) => PatrolSets.LoadAsync(db, beatId, period, cancellationToken);
 }

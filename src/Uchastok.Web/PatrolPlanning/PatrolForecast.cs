@@ -47,6 +47,19 @@ public sealed class PatrolForecast(UchastokDbContext db)
         return rows.Select(r => (r.Latitude, r.Longitude, r.OccurredOn, r.OccurredAt is { } t ? t.Hour : (int?)null)).ToList();
     }
 
+    /// <summary>
+    /// The incidents of [start, end) that a month's comparison may count: the district's (the one the set was made in)
+    /// and any whose small area is on the beat now, each saying whether it is on the beat now.
+    /// </summary>
+    public async Task<List<(double Latitude, double Longitude, bool OnBeat)>> MonthIncidentsAsync(int beatId, int districtId, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        var rows = await (from i in db.Incidents.AsNoTracking()
+                          join a in db.SmallAreas.AsNoTracking() on i.SmallAreaId equals a.Id
+                          where i.OccurredOn >= start && i.OccurredOn < end && (i.DistrictId == districtId || a.BeatId == beatId)
+                          select new { i.Latitude, i.Longitude, OnBeat = a.BeatId == beatId }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Latitude, r.Longitude, r.OnBeat)).ToList();
+    }
+
     public static CrimeGrid GridOf(Geometry district)
     {
         var box = district.EnvelopeInternal;

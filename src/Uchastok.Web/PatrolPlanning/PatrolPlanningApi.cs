@@ -27,7 +27,7 @@ public static class PatrolPlanningApi
         patrols.MapPost("/items/{id:int}/work", RecordWorkAsync).WithSummary("Record what was done in a suggested cell: patrol hours in the month (0–744) and a note; the beat's inspector, the district's supervisor or an administrator.");
 
         var zones = app.MapGroup("/api/v1/analytics/risk-zones").RequireAuthorization(Policies.Staff).WithTags("PatrolPlanning");
-        zones.MapGet("", RiskZonesAsync).WithSummary("This month's risk zones of a beat (beat=id) or of every beat the caller reads (an administrator names one): the suggestion's cells not rejected, or the forecast's top cells when no suggestion was made.");
+        zones.MapGet("", RiskZonesAsync).WithSummary("This month's risk zones of a beat (beat=id) or, for an inspector only, of each of his beats (anyone else names one: 400): the suggestion's cells not rejected, or the forecast's top cells when no suggestion was made.");
         return app;
     }
 
@@ -115,14 +115,14 @@ public static class PatrolPlanningApi
     private static async Task<Results<Ok<RiskZonesList>, ProblemHttpResult>> RiskZonesAsync(
         ClaimsPrincipal user, PatrolQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken, [FromQuery] int? beat = null)
     {
-        // An administrator serves no beat, and the forecast of every beat of the city is no one's briefing.
-        if (beat is null && user.IsInRole(Roles.Admin)) return Problems.BadRequest(localizer, "Patrols.BeatRequired");
+        // Only an inspector may leave the beat out (his own beats, a few): for a supervisor it would run a live forecast
+        // for every beat of the district without a suggestion (seconds each), and an administrator serves no beat.
+        if (beat is null && !user.IsInRole(Roles.Inspector)) return Problems.BadRequest(localizer, "Patrols.BeatRequired");
         var view = await queries.RiskZonesAsync(user, beat, cancellationToken);
         return view is null ? NotFound(localizer) : TypedResults.Ok(view);
     }
 
-    /// <summary>The month named (yyyy-MM), or the next one when none is; null when the text is not a month.</summary>
-    private static DateOnly? Period(string? text, PatrolQueries queries) => string.IsNullOrWhiteSpace(text) ? queries.NextPeriod() : PatrolPeriod.Parse(text.Trim());
+    private static DateOnly? Period(string? text, PatrolQueries queries) => queries.PeriodOrNext(text);
 
     private static ProblemHttpResult BadPeriod(IStringLocalizer localizer) => Problems.BadRequest(localizer, "Patrols.BadPeriod");
 

@@ -20,6 +20,9 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
 
     public DateOnly CurrentPeriod() => PatrolPeriod.FirstDay(KazakhstanTime.Today(clock));
 
+    /// <summary>The month named (yyyy-MM), or the next one when none is; null when the text is not a month. The API and the page read months alike.</summary>
+    public DateOnly? PeriodOrNext(string? text) => string.IsNullOrWhiteSpace(text) ? NextPeriod() : PatrolPeriod.Parse(text.Trim());
+
     /// <summary>The district the caller works in (or, for an administrator, the one asked for, else the first); null when out of scope.</summary>
     public async Task<PatrolDistrictView?> DistrictAsync(ClaimsPrincipal user, int? districtId, DateOnly period, CancellationToken cancellationToken)
     {
@@ -30,7 +33,10 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
         if (district is null) return null;
         var beats = await PatrolScope.ReadableBeats(db.Beats.AsNoTracking(), user).Where(b => b.DistrictId == id && b.IsActive)
             .OrderBy(b => b.Number).Select(b => new { b.Id, b.Code, b.Number }).ToListAsync(cancellationToken);
-        if (beats.Count == 0 && !PatrolScope.MayDecide(user, district.Id)) return null;
+        // An inspector of the district with no active beat gets the empty list (the page says so), not a 404 from the
+        // menu's link; a district that is not his own stays out of sight.
+        var ownDistrict = user.IsInRole(Shared.Security.Roles.Inspector) && Shared.Security.ScopeClaims.District(user) == district.Id;
+        if (beats.Count == 0 && !PatrolScope.MayDecide(user, district.Id) && !ownDistrict) return null;
         var beatIds = beats.Select(b => b.Id).ToList();
         var counts = await db.PatrolSuggestions
             .Join(db.PatrolSuggestionSets.Where(s => s.Period == period && beatIds.Contains(s.BeatId)), c => c.SetId, s => s.Id, (c, s) => new { s.BeatId, c.Decision })
@@ -50,7 +56,7 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
     {
         var beat = await ReadableBeatAsync(user, beatId, cancellationToken);
         if (beat is null) return null;
-        var set = await db.PatrolSuggestionSets.AsNoTracking().Include(s => s.Suggestions).SingleOrDefaultAsync(s => s.BeatId == beatId && s.Period == period, cancellationToken);
+        var set = await PatrolSets.LoadAsync(db, beatId, period, cancellationToken);
         var decide = PatrolScope.MayDecide(user, beat.DistrictId);
         return new PatrolBeatView(beat.Id, beat.Code, beat.DistrictId, PatrolPeriod.Format(period), decide, decide && period.AddMonths(1) > CurrentPeriod(),
             PatrolScope.MayRecord(user, beat), set is null ? null : SetView(set));
@@ -61,14 +67,21 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
     {
         var beat = await ReadableBeatAsync(user, beatId, cancellationToken);
         if (beat is null) return null;
-        var set = await db.PatrolSuggestionSets.AsNoTracking().Include(s => s.Suggestions).SingleOrDefaultAsync(s => s.BeatId == beatId && s.Period == period, cancellationToken);
+        var set = await PatrolSets.LoadAsync(db, beatId, period, cancellationToken);
         if (set is null) return null;
+        // The cells are counted on the grid the set was made on, from the incidents of the district the set was made
+        // in: a suggested square means the same place in an old month whatever became of the beat's outline since.
         var grid = new CrimeGrid(set.GridOriginLongitude, set.GridOriginLatitude, set.CellMetres);
-        var incidents = await forecast.IncidentsAsync(beatId, period, period.AddMonths(1), cancellationToken);
-        var perCell = incidents.GroupBy(i => grid.CellOf(i.Longitude, i.Latitude)).ToDictionary(g => g.Key, g => g.Count());
+        var incidents = await forecast.MonthIncidentsAsync(beatId, set.DistrictId, period, period.AddMonths(1), cancellationToken);
+        var suggested = set.Suggestions.Select(s => new GridCell(s.Column, s.Row)).ToHashSet();
+        var placed = incidents.Select(i => (i.OnBeat, Cell: grid.CellOf(i.Longitude, i.Latitude))).ToList();
+        var perCell = placed.Where(i => suggested.Contains(i.Cell)).GroupBy(i => i.Cell).ToDictionary(g => g.Key, g => g.Count());
+        // The beat total: the incidents on the beat as it is drawn now, and those in the suggested cells that a redraw
+        // has since put on another beat, so no share of the month goes above 100 %.
+        var beatTotal = placed.Count(i => i.OnBeat || suggested.Contains(i.Cell));
         var cells = set.Suggestions.OrderBy(s => s.Rank)
             .Select(s => new ComparedCell(s.Rank, s.ExpectedShare, s.Decision, perCell.GetValueOrDefault(new GridCell(s.Column, s.Row)), s.PatrolHours)).ToList();
-        var comparison = PatrolComparisonRules.Compare(cells, incidents.Count);
+        var comparison = PatrolComparisonRules.Compare(cells, beatTotal);
         static PatrolComparisonGroupView Group(ComparisonGroup g) => new(g.Cells, g.ExpectedShare, g.Incidents, g.ActualShare, g.PatrolHours);
         return new PatrolComparisonView(beat.Id, beat.Code, PatrolPeriod.Format(period), period < CurrentPeriod(), comparison.BeatIncidents,
             Group(comparison.All), Group(comparison.Accepted), Group(comparison.Rejected), Group(comparison.Pending),
@@ -76,9 +89,10 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
     }
 
     /// <summary>
-    /// The risk zones of this month for one beat, or for every beat the caller reads when none is named (an
-    /// inspector's own beats; a supervisor's district). A beat with no suggestion this month gets the forecast's top
-    /// cells, worked out now and not stored, so an inspector always has something for his day.
+    /// The risk zones of this month for one beat, or for every beat the caller reads when none is named (the API lets
+    /// only an inspector leave it out: his own few beats, not a district's worth of live forecasts). A beat with no
+    /// suggestion this month gets the forecast's top cells, worked out now and not stored, so an inspector always has
+    /// something for his day.
     /// </summary>
     public async Task<RiskZonesList?> RiskZonesAsync(ClaimsPrincipal user, int? beatId, CancellationToken cancellationToken)
     {
@@ -87,7 +101,7 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
             .OrderBy(b => b.DistrictId).ThenBy(b => b.Number).ToListAsync(cancellationToken);
         if (beatId is not null && beats.Count == 0) return null;
         var ids = beats.Select(b => b.Id).ToList();
-        var sets = await db.PatrolSuggestionSets.AsNoTracking().Include(s => s.Suggestions).Where(s => s.Period == period && ids.Contains(s.BeatId)).ToListAsync(cancellationToken);
+        var sets = await PatrolSets.WithCells(db).Where(s => s.Period == period && ids.Contains(s.BeatId)).ToListAsync(cancellationToken);
         var views = new List<RiskZonesView>();
         foreach (var beat in beats)
         {
@@ -127,4 +141,13 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
         var lon = longitude.ToString("0.######", CultureInfo.InvariantCulture);
         return $"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}";
     }
+}
+
+/// <summary>The one way a beat's suggestion for a month is read with its cells (page, API and the command that makes it).</summary>
+public static class PatrolSets
+{
+    public static IQueryable<PatrolSuggestionSet> WithCells(UchastokDbContext db) => db.PatrolSuggestionSets.AsNoTracking().Include(s => s.Suggestions);
+
+    public static Task<PatrolSuggestionSet?> LoadAsync(UchastokDbContext db, int beatId, DateOnly period, CancellationToken cancellationToken) =>
+        WithCells(db).SingleOrDefaultAsync(s => s.BeatId == beatId && s.Period == period, cancellationToken);
 }

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Security;
 using Uchastok.Web.Territory;
 
@@ -24,6 +26,21 @@ public static class PatrolScope
         var supervises = user.IsInRole(Roles.Supervisor) && district is not null;
         var inspects = user.IsInRole(Roles.Inspector) && officer is not null;
         return beats.Where(b => (supervises && b.DistrictId == district) || (inspects && b.InspectorId == officer));
+    }
+
+    /// <summary>
+    /// One suggested cell with its beat (as the beat is now) and month, for a write on it; null when there is no such
+    /// cell or its beat is outside what the user reads, so the caller answers 404 either way.
+    /// </summary>
+    public static async Task<(PatrolSuggestion Suggestion, Beat Beat, DateOnly Period)?> FindSuggestionAsync(UchastokDbContext db, ClaimsPrincipal user, int suggestionId, CancellationToken cancellationToken)
+    {
+        var found = await (from s in db.PatrolSuggestions
+                           join set in db.PatrolSuggestionSets on s.SetId equals set.Id
+                           where s.Id == suggestionId
+                           select new { Suggestion = s, set.BeatId, set.Period }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        var beat = await ReadableBeats(db.Beats.AsNoTracking(), user).SingleOrDefaultAsync(b => b.Id == found.BeatId, cancellationToken);
+        return beat is null ? null : (found.Suggestion, beat, found.Period);
     }
 
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);

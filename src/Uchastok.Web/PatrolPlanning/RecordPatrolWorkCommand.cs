@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Uchastok.Web.Shared.Data;
 using Uchastok.Web.Shared.Web;
@@ -16,13 +15,9 @@ public sealed class RecordPatrolWorkCommand(UchastokDbContext db, TimeProvider c
     public async Task<(PatrolOutcome Outcome, FieldErrors? Errors, int? BeatId, DateOnly? Period)> RecordAsync(
         ClaimsPrincipal user, int suggestionId, double? hours, string? note, CancellationToken cancellationToken)
     {
-        var found = await (from s in db.PatrolSuggestions
-                           join set in db.PatrolSuggestionSets on s.SetId equals set.Id
-                           where s.Id == suggestionId
-                           select new { Suggestion = s, set.BeatId, set.Period }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null) return (PatrolOutcome.NotFound, null, null, null);
-        var beat = await PatrolScope.ReadableBeats(db.Beats.AsNoTracking(), user).SingleOrDefaultAsync(b => b.Id == found.BeatId, cancellationToken);
-        if (beat is null || !PatrolScope.MayRecord(user, beat)) return (PatrolOutcome.NotFound, null, null, null);
+        if (await PatrolScope.FindSuggestionAsync(db, user, suggestionId, cancellationToken) is not { } found || !PatrolScope.MayRecord(user, found.Beat))
+            return (PatrolOutcome.NotFound, null, null, null);
+        var (suggestion, beat, period) = found;
 
         var errors = new FieldErrors();
         if (hours is null) errors.Add("hours", localizer["Patrols.HoursRequired"]);
@@ -31,12 +26,11 @@ public sealed class RecordPatrolWorkCommand(UchastokDbContext db, TimeProvider c
         if (text is { Length: > PatrolLimits.NoteLength }) errors.Add("note", localizer["Patrols.NoteTooLong", PatrolLimits.NoteLength]);
         if (errors.Count > 0) return (PatrolOutcome.Invalid, errors, null, null);
 
-        var suggestion = found.Suggestion;
         suggestion.PatrolHours = Math.Round(hours!.Value, 2);
         suggestion.PatrolNote = text;
         suggestion.RecordedByUserId = PatrolScope.UserId(user);
         suggestion.RecordedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return (PatrolOutcome.Done, null, found.BeatId, found.Period);
+        return (PatrolOutcome.Done, null, beat.Id, period);
     }
 }

@@ -9,7 +9,8 @@ namespace Uchastok.Web.Tests.PatrolPlanning;
 /// Every patrol-planning route and page for every kind of caller, against inspector1's beat and its December
 /// suggestion: staff only (others 403, anonymous 401); the beat's inspector reads and records but does not decide
 /// or generate (403); another inspector of the district finds nothing (404); the district's supervisor and the
-/// administrator do everything. Writes carry what the rules refuse (a month too far ahead, no decision, no hours),
+/// administrator do everything, except the risk zones without a beat, which only an inspector may ask for (400).
+/// The duty officer is staff of another kind and is refused everything (403). Writes carry what the rules refuse (a month too far ahead, no decision, no hours),
 /// so a 400 proves the caller got through and nothing changed.
 /// </summary>
 public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fixture) : IClassFixture<PatrolAuthorizationTests.Fixture>
@@ -43,19 +44,19 @@ public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fi
         NoAuth = HttpStatusCode.Unauthorized, Denied = HttpStatusCode.Forbidden;
 
     private static readonly string[] Callers =
-        ["anonymous", "resident1@demo.kz", "partner", "inspector1@demo.kz", "inspector2@demo.kz", "juvenile.almaly@demo.kz", "women.almaly@demo.kz", "supervisor.almaly@demo.kz", "admin@demo.kz"];
+        ["anonymous", "resident1@demo.kz", "partner", "inspector1@demo.kz", "inspector2@demo.kz", "juvenile.almaly@demo.kz", "women.almaly@demo.kz", "duty.almaly@demo.kz", "supervisor.almaly@demo.kz", "admin@demo.kz"];
 
     private static readonly (string Method, string Path, HttpStatusCode[] Expected)[] Routes =
     [
-        ("GET", "/api/v1/analytics/patrol-suggestions?district={district}&period=2026-12", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Ok, Ok]),
-        ("POST", "/api/v1/analytics/patrol-suggestions/districts/{district}?period=2027-05", [NoAuth, Denied, Denied, None, None, Denied, Denied, Bad, Bad]),
-        ("GET", "/api/v1/analytics/patrol-suggestions/beats/{beat}?period=2026-12", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Ok, Ok]),
-        ("POST", "/api/v1/analytics/patrol-suggestions/beats/{beat}?period=2027-05", [NoAuth, Denied, Denied, Denied, None, Denied, Denied, Bad, Bad]),
-        ("GET", "/api/v1/analytics/patrol-suggestions/beats/{beat}/comparison?period=2026-12", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Ok, Ok]),
-        ("POST", "/api/v1/analytics/patrol-suggestions/items/{item}/decision", [NoAuth, Denied, Denied, Denied, None, Denied, Denied, Bad, Bad]),
-        ("POST", "/api/v1/analytics/patrol-suggestions/items/{item}/work", [NoAuth, Denied, Denied, Bad, None, Denied, Denied, Bad, Bad]),
-        ("GET", "/api/v1/analytics/risk-zones?beat={beat}", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Ok, Ok]),
-        ("GET", "/api/v1/analytics/risk-zones", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Ok, Bad]),
+        ("GET", "/api/v1/analytics/patrol-suggestions?district={district}&period=2026-12", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Denied, Ok, Ok]),
+        ("POST", "/api/v1/analytics/patrol-suggestions/districts/{district}?period=2027-05", [NoAuth, Denied, Denied, None, None, Denied, Denied, Denied, Bad, Bad]),
+        ("GET", "/api/v1/analytics/patrol-suggestions/beats/{beat}?period=2026-12", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Denied, Ok, Ok]),
+        ("POST", "/api/v1/analytics/patrol-suggestions/beats/{beat}?period=2027-05", [NoAuth, Denied, Denied, Denied, None, Denied, Denied, Denied, Bad, Bad]),
+        ("GET", "/api/v1/analytics/patrol-suggestions/beats/{beat}/comparison?period=2026-12", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Denied, Ok, Ok]),
+        ("POST", "/api/v1/analytics/patrol-suggestions/items/{item}/decision", [NoAuth, Denied, Denied, Denied, None, Denied, Denied, Denied, Bad, Bad]),
+        ("POST", "/api/v1/analytics/patrol-suggestions/items/{item}/work", [NoAuth, Denied, Denied, Bad, None, Denied, Denied, Denied, Bad, Bad]),
+        ("GET", "/api/v1/analytics/risk-zones?beat={beat}", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Denied, Ok, Ok]),
+        ("GET", "/api/v1/analytics/risk-zones", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Denied, Bad, Bad]),
     ];
 
     public static TheoryData<string, string, string, HttpStatusCode> Matrix()
@@ -89,8 +90,8 @@ public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fi
 
     private static readonly (string Path, string Answers)[] Pages =
     [
-        ("/analytics/patrols", "login denied denied 200 200 denied denied 200 200"),
-        ("/analytics/patrols?beat={beat}&period=2026-12", "login denied denied 200 404 denied denied 200 200"),
+        ("/analytics/patrols", "login denied denied 200 200 denied denied denied 200 200"),
+        ("/analytics/patrols?beat={beat}&period=2026-12", "login denied denied 200 404 denied denied denied 200 200"),
     ];
 
     public static TheoryData<string, string, string> PageMatrix()

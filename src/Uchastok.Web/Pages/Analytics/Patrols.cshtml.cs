@@ -116,7 +116,7 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
 
     private async Task<IActionResult> LoadAsync(int? district, int? beat, string? period, CancellationToken cancellationToken)
     {
-        var month = string.IsNullOrWhiteSpace(period) ? queries.NextPeriod() : PatrolPeriod.Parse(period.Trim());
+        var month = queries.PeriodOrNext(period);
         if (month is null)
         {
             PageError = localizer["Patrols.BadPeriod"];
