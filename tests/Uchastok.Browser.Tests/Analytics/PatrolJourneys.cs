@@ -10,8 +10,14 @@ namespace Uchastok.Browser.Tests.Analytics;
 /// accept buttons; inspector1 sees his beat's risk zones on his
 /// workspace. The demo city has no incidents, so the journey places its own on two beats (<see cref="PatrolTestData"/>).
 /// </summary>
-public sealed class PatrolJourneys(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class PatrolJourneys(PatrolJourneys.NovemberFixture fixture) : IClassFixture<PatrolJourneys.NovemberFixture>
 {
+    /// <summary>
+    /// The host's clock stands on Monday 2 November 2026, 10:00 in Almaty (as the HTTP tests'), so "next month" is
+    /// December and October is over whatever day the suite runs: the placed incidents are September's and October's.
+    /// </summary>
+    public sealed class NovemberFixture() : BrowserFixture(new BrowserHost { Clock = new(new DateTimeOffset(2026, 11, 2, 5, 0, 0, TimeSpan.Zero)) });
+
     private BrowserHost Host => fixture.Host;
 
     [Fact]

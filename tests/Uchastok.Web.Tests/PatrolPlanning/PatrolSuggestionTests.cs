@@ -12,6 +12,8 @@ namespace Uchastok.Web.Tests.PatrolPlanning;
 /// Patrol suggestions through the real host: made from the beat's incidents before the month, once per beat and month,
 /// decided by the supervisor only, what was done recorded by the inspector, a past month compared with its suggestion,
 /// and the risk zones of the inspector's day. The clock stands on 2 November 2026, so the month planned is December.
+/// Each test that writes works on a beat and month of its own (decide: planned/December; record: planned/October;
+/// page: past/December; risk zones: planned/November; comparison: past/October), so their order does not matter.
 /// </summary>
 public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture) : IClassFixture<PatrolSuggestionTests.Fixture>
 {
@@ -32,9 +34,9 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    private async Task<JsonElement> PlannedAsync(HttpClient supervisor, int beat)
+    private async Task<JsonElement> PlannedAsync(HttpClient supervisor, int beat, string period = "2026-12")
     {
-        var response = await supervisor.PostAsync($"/api/v1/analytics/patrol-suggestions/beats/{beat}?period=2026-12", null);
+        var response = await supervisor.PostAsync($"/api/v1/analytics/patrol-suggestions/beats/{beat}?period={period}", null);
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await JsonAsync(response);
     }
@@ -101,7 +103,8 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
         var beats = await fixture.BeatsAsync();
         using var supervisor = await fixture.SignedInAsync(Supervisor);
         using var inspector = await fixture.SignedInAsync(Inspector, language: "ru");
-        var cell = (await PlannedAsync(supervisor, beats.Planned)).GetProperty("suggestion").GetProperty("cells")[0].GetProperty("id").GetInt32();
+        // October is over: what was done is still recorded (records often come after the month).
+        var cell = (await PlannedAsync(supervisor, beats.Planned, "2026-10")).GetProperty("suggestion").GetProperty("cells")[0].GetProperty("id").GetInt32();
 
         var done = await inspector.PostAsJsonAsync($"/api/v1/analytics/patrol-suggestions/items/{cell}/work", new { hours = 6.5, note = "Evening walks along the yards" });
         var negative = await inspector.PostAsJsonAsync($"/api/v1/analytics/patrol-suggestions/items/{cell}/work", new { hours = -1, note = "x" });
@@ -192,9 +195,9 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
     {
         var beats = await fixture.BeatsAsync();
         using var api = await fixture.SignedInAsync(Supervisor);
-        var cells = (await PlannedAsync(api, beats.Planned)).GetProperty("suggestion").GetProperty("cells").EnumerateArray().ToList();
+        var cells = (await PlannedAsync(api, beats.Past)).GetProperty("suggestion").GetProperty("cells").EnumerateArray().ToList();
         using var page = await fixture.SignedInWithCookieAsync(Supervisor, language: "ru");
-        var url = $"/analytics/patrols?district={beats.District}&beat={beats.Planned}&period=2026-12";
+        var url = $"/analytics/patrols?district={beats.District}&beat={beats.Past}&period=2026-12";
         var html = await page.GetStringAsync(url);
         var token = CookieSession.AntiforgeryToken(html);
 
