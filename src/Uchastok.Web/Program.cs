@@ -7,6 +7,7 @@ using Uchastok.Web.Evaluation;
 using Uchastok.Web.Host;
 using Uchastok.Web.Integrations;
 using Uchastok.Web.Notifications;
+using Uchastok.Web.PatrolPlanning;
 using Uchastok.Web.Prevention;
 using Uchastok.Web.Protocols;
 using Uchastok.Web.Safety;
@@ -46,6 +47,7 @@ builder.Services
     .AddPrevention()
     .AddProtocols()
     .AddSafety(builder.Configuration)
+    .AddPatrolPlanning()
     .AddEvaluation()
     .AddCrimeAnalytics()
     .AddTransparency()
@@ -75,6 +77,7 @@ app.MapTrustApi();
 app.MapPreventionApi();
 app.MapProtocolsApi();
 app.MapSafetyApi();
+app.MapPatrolPlanningApi();
 app.MapEvaluationApi();
 app.MapCrimeAnalyticsApi();
 app.MapTransparencyApi();

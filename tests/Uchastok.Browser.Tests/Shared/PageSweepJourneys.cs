@@ -48,9 +48,9 @@ public sealed class PageSweepJourneys(BrowserFixture fixture) : IClassFixture<Br
         string[] inspector = ["/appeals/queue", "/community", "/community/receptions", "/community/mailings", $"/trust/free-text?beat={beatId}", "/account/profile",
             "/prevention", "/prevention/new", "/prevention/day", $"/prevention/entries/{entry}", "/prevention/juveniles",
             "/prevention/dv-cases", "/prevention/dv-cases/new", $"/prevention/dv-cases/{dvCase}", "/protocols", $"/protocols/{protocol}",
-            "/protocols/workspace", "/workspace", "/safety/reports"];
+            "/protocols/workspace", "/workspace", "/safety/reports", "/analytics/patrols"];
         string[] supervisor = ["/prevention", $"/prevention/entries/{entry}", "/appeals/board", "/appeals/tips", "/territory", $"/territory/workload?district={districtId}", $"/territory/design?district={districtId}", "/trust/dashboard", "/evaluation", "/community/compliance", "/reports/manage", "/staff/sessions",
-            "/protocols", "/protocols/stats", $"/protocols/{protocol}", "/safety/reports", "/safety/console"];
+            "/protocols", "/protocols/stats", $"/protocols/{protocol}", "/safety/reports", "/safety/console", "/analytics/patrols"];
         string[] admin = ["/staff/sessions", "/admin/staff", "/admin/appeals", "/admin/calendar", "/admin/notifications", "/admin/api-keys", "/admin/safety/devices", "/admin/surveys", "/admin/prevention-categories", "/admin/dv-measure-types", "/admin/protocols/offences", "/protocols", $"/protocols/stats?district={districtId}", $"/territory/beats?district={districtId}", "/territory/import", "/territory/incidents"];
         await SweepAsync(inspector, language => Host.SignInAsync("inspector1@demo.kz", language, phone: true));
         await SweepAsync(supervisor, language => Host.SignInAsync("supervisor.almaly@demo.kz", language, phone: true));

@@ -22,6 +22,7 @@ public static class ModuleFloors
         ["Transparency"] = 6, ["Evaluation"] = 6, ["Safety"] = 6,
         ["WeaponSeizures"] = 6,
         ["CrimeAnalytics"] = 6,
+        ["PatrolPlanning"] = 6,
         ["Demo"] = 7,
         ["Pages"] = 8,
         ["Host"] = 9,

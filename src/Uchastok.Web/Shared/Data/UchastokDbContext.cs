@@ -97,6 +97,8 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<WeaponSeizure> WeaponSeizures => Set<WeaponSeizure>();
     public DbSet<WeaponSeizureItem> WeaponSeizureItems => Set<WeaponSeizureItem>();
     public DbSet<WeaponSeizureDeterminant> WeaponSeizureDeterminants => Set<WeaponSeizureDeterminant>();
+    public DbSet<PatrolPlanning.PatrolSuggestionSet> PatrolSuggestionSets => Set<PatrolPlanning.PatrolSuggestionSet>();
+    public DbSet<PatrolPlanning.PatrolSuggestion> PatrolSuggestions => Set<PatrolPlanning.PatrolSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

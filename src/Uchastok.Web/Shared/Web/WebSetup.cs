@@ -116,6 +116,7 @@ public static class WebSetup
                 options.Conventions.AuthorizeFolder("/Protocols");
                 // The workspace's home: signed in only; the page answers 404, or 403 to the administrator, to anyone who does not draw protocols up.
                 options.Conventions.AuthorizeFolder("/Workspace");
+                options.Conventions.AuthorizePage("/Analytics/Patrols", Policies.Staff);
                 // Residents report without an account; the reports are read by the beat's inspector and those above him.
                 options.Conventions.AllowAnonymousToPage("/Safety/Report");
                 options.Conventions.AllowAnonymousToPage("/Safety/Sent");

@@ -116,6 +116,12 @@ async function refresh(force) {
         await copyRegister();
         const appeals = await getJson("/api/v1/appeals");
         if (appeals) await workspace.put("copy", "appeals", appeals); else await workspace.remove("copy", "appeals");
+        // The risk zones of his beats this month (issue 20): places only, for the day's patrol.
+        // Only an inspector's page has the section (the API answers 400 to anyone else without a beat).
+        if (document.getElementById("wh-zones-section")) {
+            const zones = await getJson("/api/v1/analytics/risk-zones");
+            if (zones) await workspace.put("copy", "riskZones", zones); else await workspace.remove("copy", "riskZones");
+        }
     } catch (error) {
         if (!(error instanceof TypeError || error instanceof CopyFailed)) throw error;
         // The network went away halfway, or the server could not answer: what was copied is kept, the rest stays as it was.
@@ -167,6 +173,7 @@ async function render() {
     queuedBox.textContent = format(texts.queued, queued);
     await renderDay();
     renderAppeals(await workspace.get("copy", "appeals"));
+    renderRiskZones(await workspace.get("copy", "riskZones"));
     renderRegister(await workspace.get("copy", "register"));
 }
 
@@ -208,6 +215,28 @@ function fileDetails(file) {
         element("h3", { text: texts.plan }), plan,
         file.events.length > 0 ? element("h3", { text: texts.history }) : null,
         file.events.length > 0 ? history : null);
+}
+
+/** Each beat's risk zones: rank, expected share, busiest hours and a map link; the heading says where they come from. */
+function renderRiskZones(zones) {
+    const list = document.getElementById("wh-zones");
+    if (!list) return;
+    list.replaceChildren();
+    const beats = (zones?.beats ?? []).filter(b => b.zones.length > 0);
+    none("wh-zones-none", beats.length === 0, zones ? texts.zonesNone : texts.notCopied);
+    const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+    for (const beat of beats) {
+        const zonesOfBeat = element("ol", { className: "ws-rows" });
+        for (const zone of beat.zones) {
+            const hours = zone.hourBands.length > 0 ? ` · ${format(texts.zoneHours, zone.hourBands.join(", "))}` : "";
+            zonesOfBeat.append(element("li", { className: "ws-row", "data-zone": String(zone.rank) },
+                element("span", { text: format(texts.zone, zone.rank, percent.format(zone.expectedShare)) + hours + " · " }),
+                element("a", { href: zone.mapUrl, rel: "noreferrer", text: texts.zoneMap })));
+        }
+        list.append(element("li", { "data-beat": String(beat.beatId) },
+            element("p", { className: "ws-row-title", text: format(beat.source === "suggestion" ? texts.zonesFromSuggestion : texts.zonesFromForecast, beat.beatCode) }),
+            zonesOfBeat));
+    }
 }
 
 function renderAppeals(appeals) {

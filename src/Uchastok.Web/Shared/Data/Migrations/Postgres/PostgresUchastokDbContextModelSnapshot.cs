@@ -1879,6 +1879,137 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.ToTable("notifications_sink", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("CentreLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CentreLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("ExpectedShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("HourBands")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("PatrolHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PatrolNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimedIncidents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("patrolplanning_suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BeatCells")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("CellMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("GeneratedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GeneratedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<double>("GridOriginLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GridOriginLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("HistoryIncidents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TimedIncidents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId", "Period")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Period");
+
+                    b.ToTable("patrolplanning_suggestion_sets", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Prevention.DvCase", b =>
                 {
                     b.Property<long>("Id")
@@ -4215,6 +4346,24 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
+                {
+                    b.HasOne("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", null)
+                        .WithMany("Suggestions")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uchastok.Web.Prevention.DvCase", b =>
                 {
                     b.HasOne("Uchastok.Web.Territory.Beat", null)
@@ -4582,6 +4731,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Navigation("Events");
 
                     b.Navigation("Rating");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.Navigation("Suggestions");
                 });
 
             modelBuilder.Entity("Uchastok.Web.Trust.Survey", b =>

@@ -1824,6 +1824,133 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("notifications_sink", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CentreLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CentreLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ExpectedShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("HourBands")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PatrolHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PatrolNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimedIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("patrolplanning_suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeatCells")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CellMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GeneratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("GridOriginLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GridOriginLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("HistoryIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimedIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId", "Period")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Period");
+
+                    b.ToTable("patrolplanning_suggestion_sets", (string)null);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Prevention.DvCase", b =>
                 {
                     b.Property<long>("Id")
@@ -4092,6 +4219,24 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
+                {
+                    b.HasOne("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", null)
+                        .WithMany("Suggestions")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Uchastok.Web.Prevention.DvCase", b =>
                 {
                     b.HasOne("Uchastok.Web.Territory.Beat", null)
@@ -4459,6 +4604,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Rating");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.Navigation("Suggestions");
                 });
 
             modelBuilder.Entity("Uchastok.Web.Trust.Survey", b =>
