@@ -16,6 +16,7 @@ using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Transparency;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Weapons;
 using Uchastok.Web.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +45,7 @@ builder.Services
     .AddPrevention()
     .AddProtocols()
     .AddSafety(builder.Configuration)
+    .AddWeapons(builder.Configuration)
     .AddEvaluation()
     .AddTransparency();
 
@@ -71,6 +73,7 @@ app.MapTrustApi();
 app.MapPreventionApi();
 app.MapProtocolsApi();
 app.MapSafetyApi();
+app.MapWeaponsApi();
 app.MapEvaluationApi();
 app.MapTransparencyApi();
 await app.RunAsync();

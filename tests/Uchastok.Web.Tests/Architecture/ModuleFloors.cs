@@ -20,6 +20,7 @@ public static class ModuleFloors
         ["Appeals"] = 4,
         ["BeatDesign"] = 5, ["Community"] = 5, ["Trust"] = 5, ["Integrations"] = 5, ["Prevention"] = 5, ["Protocols"] = 5,
         ["Transparency"] = 6, ["Evaluation"] = 6, ["Safety"] = 6,
+        ["Weapons"] = 6,
         ["Demo"] = 7,
         ["Pages"] = 8,
         ["Host"] = 9,

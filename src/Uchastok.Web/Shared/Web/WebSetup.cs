@@ -122,6 +122,8 @@ public static class WebSetup
                 options.Conventions.AuthorizePage("/Safety/Reports", Policies.SafetyReports);
                 // The live console: the district's duty officer and supervisor, administrators; the page scopes by district.
                 options.Conventions.AuthorizePage("/Safety/Console", Policies.DutyConsole);
+                // The weapons registers: signed in only; each page asks WeaponsAccess and answers "not found" outside it, as the API does.
+                options.Conventions.AuthorizeFolder("/Weapons");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
