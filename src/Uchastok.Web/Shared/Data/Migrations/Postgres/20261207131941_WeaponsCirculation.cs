@@ -1,0 +1,277 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Uchastok.Web.Shared.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class WeaponsCirculation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "weapons_holder_imports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ImportedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RowsRead = table.Column<int>(type: "integer", nullable: false),
+                    RowsTaken = table.Column<int>(type: "integer", nullable: false),
+                    RowsRefused = table.Column<int>(type: "integer", nullable: false),
+                    RefusalsJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_weapons_holder_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "weapons_storage_sites",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    BeatId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastInspectedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_weapons_storage_sites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_weapons_storage_sites_territory_beats_BeatId",
+                        column: x => x.BeatId,
+                        principalTable: "territory_beats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_weapons_storage_sites_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "weapons_holders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProtectedIin = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MaskedIin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IinHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Bin = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BeatId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ImportId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_weapons_holders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_weapons_holders_territory_beats_BeatId",
+                        column: x => x.BeatId,
+                        principalTable: "territory_beats",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_weapons_holders_territory_districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "territory_districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_weapons_holders_weapons_holder_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "weapons_holder_imports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "weapons_storage_inspections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SiteId = table.Column<long>(type: "bigint", nullable: false),
+                    InspectedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChecklistJson = table.Column<string>(type: "text", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BreachCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_weapons_storage_inspections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_weapons_storage_inspections_weapons_storage_sites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "weapons_storage_sites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "weapons_civil_weapons",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HolderId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Make = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Calibre = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SerialNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PermitNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Verification = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    VerifiedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_weapons_civil_weapons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_weapons_civil_weapons_weapons_holders_HolderId",
+                        column: x => x.HolderId,
+                        principalTable: "weapons_holders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "weapons_storage_breaches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InspectionId = table.Column<long>(type: "bigint", nullable: false),
+                    SiteId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Requirement = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RequirementDue = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_weapons_storage_breaches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_weapons_storage_breaches_weapons_storage_inspections_Inspec~",
+                        column: x => x.InspectionId,
+                        principalTable: "weapons_storage_inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_civil_weapons_HolderId",
+                table: "weapons_civil_weapons",
+                column: "HolderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_civil_weapons_SerialNumber",
+                table: "weapons_civil_weapons",
+                column: "SerialNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_civil_weapons_ValidTo",
+                table: "weapons_civil_weapons",
+                column: "ValidTo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_holders_BeatId_Name",
+                table: "weapons_holders",
+                columns: new[] { "BeatId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_holders_Bin",
+                table: "weapons_holders",
+                column: "Bin");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_holders_DistrictId_Name",
+                table: "weapons_holders",
+                columns: new[] { "DistrictId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_holders_IinHash",
+                table: "weapons_holders",
+                column: "IinHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_holders_ImportId",
+                table: "weapons_holders",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_storage_breaches_InspectionId",
+                table: "weapons_storage_breaches",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_storage_breaches_SiteId_RequirementDue",
+                table: "weapons_storage_breaches",
+                columns: new[] { "SiteId", "RequirementDue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_storage_inspections_SiteId_InspectedOn",
+                table: "weapons_storage_inspections",
+                columns: new[] { "SiteId", "InspectedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_storage_sites_BeatId_Name",
+                table: "weapons_storage_sites",
+                columns: new[] { "BeatId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weapons_storage_sites_DistrictId_Name",
+                table: "weapons_storage_sites",
+                columns: new[] { "DistrictId", "Name" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "weapons_civil_weapons");
+
+            migrationBuilder.DropTable(
+                name: "weapons_storage_breaches");
+
+            migrationBuilder.DropTable(
+                name: "weapons_holders");
+
+            migrationBuilder.DropTable(
+                name: "weapons_storage_inspections");
+
+            migrationBuilder.DropTable(
+                name: "weapons_holder_imports");
+
+            migrationBuilder.DropTable(
+                name: "weapons_storage_sites");
+        }
+    }
+}
