@@ -76,7 +76,7 @@ public sealed class WeaponsRegister(
     public async Task<(WeaponHolderView? Holder, FieldErrors Errors)> VerifyAsync(long weaponId, string? verification, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var weapon = await db.CivilWeapons.SingleOrDefaultAsync(w => w.Id == weaponId && scope.Holders(user).Any(h => h.Id == w.HolderId), cancellationToken);
+        var weapon = await db.CivilWeapons.AsTracking().SingleOrDefaultAsync(w => w.Id == weaponId && scope.Holders(user).Any(h => h.Id == w.HolderId), cancellationToken);
         if (weapon is null) return (null, errors);
         if (!WeaponsNames.TryParse<PermitVerification>(verification, out var state))
         {
