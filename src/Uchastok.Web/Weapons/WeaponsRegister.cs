@@ -76,17 +76,19 @@ public sealed class WeaponsRegister(
     public async Task<(WeaponHolderView? Holder, FieldErrors Errors)> VerifyAsync(long weaponId, string? verification, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var weapon = await db.CivilWeapons.AsTracking().SingleOrDefaultAsync(w => w.Id == weaponId && scope.Holders(user).Any(h => h.Id == w.HolderId), cancellationToken);
+        var holderIds = scope.Holders(user).Select(h => h.Id);
+        var weapon = await db.CivilWeapons.AsNoTracking().Where(w => w.Id == weaponId && holderIds.Contains(w.HolderId)).Select(w => new { w.Id, w.HolderId }).SingleOrDefaultAsync(cancellationToken);
         if (weapon is null) return (null, errors);
         if (!WeaponsNames.TryParse<PermitVerification>(verification, out var state))
         {
             errors.Add("verification", localizer["Weapons.Problem.UnknownVerification", string.Join(", ", WeaponsNames.All<PermitVerification>())]);
             return (null, errors);
         }
-        weapon.Verification = state;
-        weapon.VerifiedByUserId = state == PermitVerification.Unverified ? null : user.FindFirstValue(ClaimTypes.NameIdentifier);
-        weapon.VerifiedAtUtc = state == PermitVerification.Unverified ? null : clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        // Set in one statement: who and when go with the state, and "unverified" clears them.
+        var by = state == PermitVerification.Unverified ? null : user.FindFirstValue(ClaimTypes.NameIdentifier);
+        DateTime? at = state == PermitVerification.Unverified ? null : clock.GetUtcNow().UtcDateTime;
+        await db.CivilWeapons.Where(w => w.Id == weapon.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(w => w.Verification, state).SetProperty(w => w.VerifiedByUserId, by).SetProperty(w => w.VerifiedAtUtc, at), cancellationToken);
         return (await GetAsync(user, weapon.HolderId, "a permit's verification just set", cancellationToken), errors);
     }
 
