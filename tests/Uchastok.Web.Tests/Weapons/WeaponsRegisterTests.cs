@@ -139,7 +139,7 @@ public sealed class WeaponsRegisterTests(WeaponsFactory factory) : IClassFixture
         Assert.Equal("forged-suspected", weapon.GetProperty("verification").GetString());
         Assert.False(string.IsNullOrEmpty(weapon.GetProperty("verifiedBy").GetString()));
         Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, weapon.GetProperty("verifiedAtUtc").GetDateTime(), TimeSpan.FromSeconds(1));
-        var refused = await licensing.PostAsJsonAsync($"/api/v1/weapons/permits/{permit}/verification", new { verification = "Verified" });
+        var refused = await licensing.PostAsJsonAsync($"/api/v1/weapons/permits/{permit}/verification", new { verification = "ForgedSuspected" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
