@@ -18,6 +18,7 @@ using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Territory;
 using Uchastok.Web.Transparency;
 using Uchastok.Web.Trust;
+using Uchastok.Web.Weapons;
 using Uchastok.Web.Accounts;
 using Uchastok.Web.WeaponSeizures;
 
@@ -48,6 +49,7 @@ builder.Services
     .AddProtocols()
     .AddSafety(builder.Configuration)
     .AddPatrolPlanning()
+    .AddWeapons(builder.Configuration)
     .AddEvaluation()
     .AddCrimeAnalytics()
     .AddTransparency()
@@ -78,6 +80,7 @@ app.MapPreventionApi();
 app.MapProtocolsApi();
 app.MapSafetyApi();
 app.MapPatrolPlanningApi();
+app.MapWeaponsApi();
 app.MapEvaluationApi();
 app.MapCrimeAnalyticsApi();
 app.MapTransparencyApi();

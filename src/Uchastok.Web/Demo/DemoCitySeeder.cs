@@ -36,6 +36,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         new("juvenile.almaly@demo.kz", Roles.JuvenileInspector, "juvenile inspector of Almaly district"),
         new("women.almaly@demo.kz", Roles.WomenProtectionOfficer, "women-protection officer of Almaly district"),
         new("duty.almaly@demo.kz", Roles.DutyOfficer, "duty officer of Almaly district's duty unit: the live safety console"),
+        new("licensing@demo.kz", Roles.Licensing, "licensing-and-permits officer of the city: the weapons registers"),
         new("resident1@demo.kz", Roles.Resident, "resident"),
         new("resident2@demo.kz", Roles.Resident, "resident"),
     ];
@@ -156,6 +157,7 @@ public sealed class DemoCitySeeder(UchastokDbContext db, UserManager<Application
         await CreateAsync("juvenile.almaly@demo.kz", "Кәмелетке толмағандар инспекторы / ИДН Алмалы", Roles.JuvenileInspector, almaly.Id, null);
         await CreateAsync("women.almaly@demo.kz", "Әйелдерді қорғау / Защита прав женщин Алмалы", Roles.WomenProtectionOfficer, almaly.Id, null);
         await CreateAsync("duty.almaly@demo.kz", "Кезекші бөлім / Дежурная часть Алмалы", Roles.DutyOfficer, almaly.Id, null);
+        await CreateAsync("licensing@demo.kz", "Лицензиялық-рұқсат беру жұмысы / ЛРР", Roles.Licensing, null, null);
         await CreateAsync("resident1@demo.kz", "Айгүл Сәрсенова", Roles.Resident, null, null);
         await CreateAsync("resident2@demo.kz", "Иван Петров", Roles.Resident, null, null);
     }

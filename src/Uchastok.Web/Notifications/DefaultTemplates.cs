@@ -39,6 +39,8 @@ public static class DefaultTemplates
     /// then also to the administrators (level 2). Placeholders: {reference}, {level}, {what}, {place}, {received}, {link}.
     /// </summary>
     public const string StaffSafetyEscalated = "staff.safety-escalated";
+    /// <summary>A permit on the inspector's beat expires soon (issue 21), once per permit and expiry date. Placeholders: {date}, {link}; never the holder's name (it leaves by e-mail).</summary>
+    public const string StaffPermitExpiring = "staff.permit-expiring";
 
     public sealed record Text(string Subject, string Body);
 
@@ -144,6 +146,9 @@ public static class DefaultTemplates
         [(StaffSafetyEscalated, "kk")] = new("{reference}: кезекші бөлім қабылдамады ({level}-деңгей)", "{received} түскен {what} ({place}) кезекші бөлімде әлі ешкім қабылдаған жоқ. Пульт: {link}"),
         [(StaffSafetyEscalated, "ru")] = new("{reference}: не принято дежурной частью (уровень {level})", "{what} ({place}), поступило {received}, до сих пор никем не принято в дежурной части. Пульт: {link}"),
         [(StaffSafetyEscalated, "en")] = new("{reference}: not taken by the duty unit (level {level})", "{what} ({place}), received {received}, has not been taken by anyone on the duty console. Console: {link}"),
+        [(StaffPermitExpiring, "kk")] = new("Қару рұқсаты {date} күні аяқталады", "Учаскеңіздегі қару иесінің рұқсатының мерзімі {date} күні аяқталады. Иесінің картасы: {link}"),
+        [(StaffPermitExpiring, "ru")] = new("Разрешение на оружие истекает {date}", "Срок разрешения владельца оружия на вашем участке истекает {date}. Карточка владельца: {link}"),
+        [(StaffPermitExpiring, "en")] = new("A weapon permit expires on {date}", "A permit of a weapon holder on your beat expires on {date}. The holder's file: {link}"),
     };
 
     public static IEnumerable<string> Keys => All.Keys.Select(k => k.Key).Distinct();

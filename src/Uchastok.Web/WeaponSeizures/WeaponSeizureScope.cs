@@ -15,9 +15,10 @@ public static class WeaponSeizureScope
 {
     /// <summary>
     /// Roles that read seizures without recording any: of their own district, or of all when the account holds none.
-    /// MERGE HOOK (issue 21, weapons21 adds Roles.Licensing): widen to [Roles.Licensing] once that role exists.
+    /// The licensing officer is city-wide, so he reads every district's: the seizures are the other side of the
+    /// permits he keeps (a seized firearm is checked against the register).
     /// </summary>
-    public static readonly string[] ReadOnlyRoles = [];
+    public static readonly string[] ReadOnlyRoles = [Roles.Licensing];
 
     /// <summary>Whether the caller records seizures at all: an inspector with his officer record, a supervisor with his district.</summary>
     public static bool MayRecord(ClaimsPrincipal user) =>

@@ -7,13 +7,14 @@
 // runs the release the server has; the cache answers only when the network fails. RELEASE names the cache: change
 // it when the list below changes, and the new worker deletes the caches of the old one when it activates.
 
-const RELEASE = "2026-12-07.2";
+const RELEASE = "2026-12-07.3";
 const CACHE = `uchastok-workspace-${RELEASE}`;
 const SHELL = "/protocols/workspace";
 const KEPT = [
     SHELL,
     "/workspace",
     "/js/workspace-home.js",
+    "/js/weapons-day.js",
     "/css/site.css",
     "/js/site.js",
     "/js/protocol-workspace.js",

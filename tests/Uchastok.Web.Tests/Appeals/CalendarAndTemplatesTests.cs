@@ -57,6 +57,8 @@ public sealed class CalendarAndTemplatesTests(UchastokAppFactory factory) : ICla
             DefaultTemplates.StaffReportsReady => ["{quarter}", "{count}", "{link}"],
             // A count and a date, never a name: the reminder leaves the system by e-mail.
             DefaultTemplates.StaffPreventionDue => ["{count}", "{date}", "{link}"],
+            // A date and a link, never the holder's name: the reminder leaves the system by e-mail.
+            DefaultTemplates.StaffPermitExpiring => ["{date}", "{link}"],
             DefaultTemplates.StaffSafetyEscalated => ["{reference}", "{level}", "{what}", "{place}", "{received}", "{link}"],
             DefaultTemplates.SubscriptionConfirm => ["{scope}", "{link}"],
             // Every mailing carries the link to leave.

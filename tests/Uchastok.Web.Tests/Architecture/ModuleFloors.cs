@@ -23,6 +23,7 @@ public static class ModuleFloors
         ["WeaponSeizures"] = 6,
         ["CrimeAnalytics"] = 6,
         ["PatrolPlanning"] = 6,
+        ["Weapons"] = 6,
         ["Demo"] = 7,
         ["Pages"] = 8,
         ["Host"] = 9,

@@ -73,7 +73,7 @@ public sealed class TableOwnershipTests
         var owners = TableWriteScanner.For(db).Entities.Select(e => e.Owner).Distinct().Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            ["Accounts", "Appeals", "BeatDesign", "Calendar", "Community", "Evaluation", "Integrations", "Notifications", "PatrolPlanning", "Prevention", "Protocols", "Safety", "Shared", "Territory", "Transparency", "Trust", "WeaponSeizures"],
+            ["Accounts", "Appeals", "BeatDesign", "Calendar", "Community", "Evaluation", "Integrations", "Notifications", "PatrolPlanning", "Prevention", "Protocols", "Safety", "Shared", "Territory", "Transparency", "Trust", "WeaponSeizures", "Weapons"],
             owners);
     }
 

@@ -35,6 +35,8 @@ public sealed class LoginModel(PasswordSignIn passwordSignIn, UserManager<Applic
         if (roles.Any(r => r is Roles.Inspector or Roles.Supervisor or Roles.Admin)) return "/appeals/queue";
         // The duty officer works the live console of his district and nothing else.
         if (roles.Contains(Roles.DutyOfficer)) return "/safety/console";
+        // The licensing officer keeps the weapons registers of the city and nothing else.
+        if (roles.Contains(Roles.Licensing)) return "/weapons";
         // The district's juvenile inspector and women-protection officer work in the prevention file, not the appeals.
         return roles.Any(r => r is Roles.JuvenileInspector or Roles.WomenProtectionOfficer) ? "/prevention" : "/";
     }

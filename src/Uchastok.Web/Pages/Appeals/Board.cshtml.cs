@@ -4,11 +4,13 @@ using Uchastok.Web.Appeals;
 using Uchastok.Web.Prevention;
 using Uchastok.Web.Safety;
 using Uchastok.Web.Shared.Security;
+using Uchastok.Web.Weapons;
 
 namespace Uchastok.Web.Pages.Appeals;
 
 /// <summary>The supervisor's district board. A supervisor sees his own district; an administrator picks one.</summary>
-public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention, DomesticViolenceCases domesticViolence, SafetyBoardQueries safety) : PageModel
+public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention, DomesticViolenceCases domesticViolence, SafetyBoardQueries safety,
+    StorageSites weaponSites) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? District { get; set; }
     public DistrictBoard? Board { get; private set; }
@@ -18,6 +20,8 @@ public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention
     public DvBoardView? DomesticViolence { get; private set; }
     /// <summary>Reports and alarms per beat over the board's period, and the times to acknowledge them.</summary>
     public SafetyBoard? Safety { get; private set; }
+    /// <summary>The district's weapon storage sites: inspections overdue, breaches, requirements past due (issue 21).</summary>
+    public WeaponsBoardView? Weapons { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +32,7 @@ public sealed class BoardModel(AppealQueries queries, PreventionPlans prevention
         PreventionOverdue = await prevention.OverdueAsync(districtId.Value, cancellationToken);
         DomesticViolence = await domesticViolence.BoardAsync(districtId.Value, cancellationToken);
         Safety = await safety.BoardAsync(User, districtId.Value, Board.Today.AddDays(-AppealQueries.BoardWindowDays), cancellationToken);
+        Weapons = await weaponSites.BoardAsync(User, districtId.Value, cancellationToken);
         return Page();
     }
 }

@@ -93,6 +93,12 @@ public abstract class UchastokDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Safety.SafetyIncidentStep> SafetyIncidentSteps => Set<Safety.SafetyIncidentStep>();
     public DbSet<Safety.SafetyIncidentPhoto> SafetyIncidentPhotos => Set<Safety.SafetyIncidentPhoto>();
     public DbSet<Safety.SafetyDevice> SafetyDevices => Set<Safety.SafetyDevice>();
+    public DbSet<Weapons.WeaponHolder> WeaponHolders => Set<Weapons.WeaponHolder>();
+    public DbSet<Weapons.CivilWeapon> CivilWeapons => Set<Weapons.CivilWeapon>();
+    public DbSet<Weapons.WeaponHolderImport> WeaponHolderImports => Set<Weapons.WeaponHolderImport>();
+    public DbSet<Weapons.StorageSite> StorageSites => Set<Weapons.StorageSite>();
+    public DbSet<Weapons.StorageInspection> StorageInspections => Set<Weapons.StorageInspection>();
+    public DbSet<Weapons.StorageBreach> StorageBreaches => Set<Weapons.StorageBreach>();
     public DbSet<Transparency.QuarterlyReport> QuarterlyReports => Set<Transparency.QuarterlyReport>();
     public DbSet<WeaponSeizure> WeaponSeizures => Set<WeaponSeizure>();
     public DbSet<WeaponSeizureItem> WeaponSeizureItems => Set<WeaponSeizureItem>();

@@ -20,8 +20,15 @@ public static class Roles
     /// </summary>
     public const string DutyOfficer = "DutyOfficer";
 
-    public static readonly string[] All = [Resident, Inspector, Supervisor, Partner, Admin, JuvenileInspector, WomenProtectionOfficer, DutyOfficer];
-    public static readonly string[] Staff = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer, DutyOfficer, Partner, Admin];
+    /// <summary>
+    /// The licensing-and-permits officer (лицензионно-разрешительная работа, issue 21): a city-wide position, not a
+    /// district's. Reads and keeps the weapons registers (holders, permits, storage sites) of the whole city; nothing
+    /// else (no appeals, prevention file or protocols).
+    /// </summary>
+    public const string Licensing = "Licensing";
+
+    public static readonly string[] All = [Resident, Inspector, Supervisor, Partner, Admin, JuvenileInspector, WomenProtectionOfficer, DutyOfficer, Licensing];
+    public static readonly string[] Staff = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer, DutyOfficer, Licensing, Partner, Admin];
     /// <summary>The positions that hold a district: an account in one of them cannot be made without its district.</summary>
     public static readonly string[] DistrictPositions = [Inspector, Supervisor, JuvenileInspector, WomenProtectionOfficer, DutyOfficer];
 }

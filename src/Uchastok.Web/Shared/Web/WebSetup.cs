@@ -128,6 +128,8 @@ public static class WebSetup
                 // The public figures: counts by category under the small-count rule, for anyone.
                 options.Conventions.AllowAnonymousToPage("/Seizures/Figures");
                 options.Conventions.AuthorizePage("/Analytics/Hotspots", Policies.Staff);
+                // The weapons registers: signed in only; each page asks WeaponsAccess and answers "not found" outside it, as the API does.
+                options.Conventions.AuthorizeFolder("/Weapons");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -1043,13 +1043,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("");
-
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
 
@@ -1065,9 +1058,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
-
-                    b.Property<TimeOnly?>("OccurredAt")
-                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
@@ -1087,8 +1077,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("SmallAreaId");
 
                     b.HasIndex("DistrictId", "OccurredOn");
-
-                    b.HasIndex("DistrictId", "Category", "OccurredOn");
 
                     b.ToTable("beatdesign_incidents", (string)null);
                 });
@@ -1822,133 +1810,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("Recipient");
 
                     b.ToTable("notifications_sink", (string)null);
-                });
-
-            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("CentreLatitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("CentreLongitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("Column")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DecidedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("ExpectedShare")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("HourBands")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("PatrolHours")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("PatrolNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Row")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SetId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TimedIncidents")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SetId", "Rank")
-                        .IsUnique();
-
-                    b.ToTable("patrolplanning_suggestions", (string)null);
-                });
-
-            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BeatCells")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BeatId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("CellMetres")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("GeneratedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeneratedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("GridOriginLatitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("GridOriginLongitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("HistoryIncidents")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Period")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TimedIncidents")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BeatId", "Period")
-                        .IsUnique();
-
-                    b.HasIndex("DistrictId", "Period");
-
-                    b.ToTable("patrolplanning_suggestion_sets", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Prevention.DvCase", b =>
@@ -3817,133 +3678,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("trust_survey_token_uses", (string)null);
                 });
 
-            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("BeatId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IncidentNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProtectedPlace")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ProtocolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProtocolNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Quarter")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RecordedByOfficerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecordedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("SeizedOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProtocolId");
-
-                    b.HasIndex("RecordedByOfficerId");
-
-                    b.HasIndex("BeatId", "Id");
-
-                    b.HasIndex("DistrictId", "Quarter");
-
-                    b.ToTable("weaponseizures_seizures", (string)null);
-                });
-
-            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
-                {
-                    b.Property<long>("SeizureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Code")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("SeizureId", "Code");
-
-                    b.ToTable("weaponseizures_determinants", (string)null);
-                });
-
-            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Calibre")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Make")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Model")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SeizureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Series")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Category", "Number");
-
-                    b.HasIndex("SeizureId", "Position")
-                        .IsUnique();
-
-                    b.ToTable("weaponseizures_items", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4215,24 +3949,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasOne("Uchastok.Web.Integrations.ApiKey", null)
                         .WithMany()
                         .HasForeignKey("ApiKeyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
-                {
-                    b.HasOne("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", null)
-                        .WithMany("Suggestions")
-                        .HasForeignKey("SetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
-                {
-                    b.HasOne("Uchastok.Web.Territory.Beat", null)
-                        .WithMany()
-                        .HasForeignKey("BeatId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4555,48 +4271,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
-                {
-                    b.HasOne("Uchastok.Web.Territory.Beat", null)
-                        .WithMany()
-                        .HasForeignKey("BeatId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Uchastok.Web.Territory.District", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Uchastok.Web.Protocols.Protocol", null)
-                        .WithMany()
-                        .HasForeignKey("ProtocolId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Uchastok.Web.Territory.Officer", null)
-                        .WithMany()
-                        .HasForeignKey("RecordedByOfficerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
-                {
-                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
-                        .WithMany("Determinants")
-                        .HasForeignKey("SeizureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
-                {
-                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
-                        .WithMany("Items")
-                        .HasForeignKey("SeizureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Uchastok.Web.Appeals.Appeal", b =>
                 {
                     b.Navigation("Attachments");
@@ -4604,11 +4278,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Rating");
-                });
-
-            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
-                {
-                    b.Navigation("Suggestions");
                 });
 
             modelBuilder.Entity("Uchastok.Web.Trust.Survey", b =>
@@ -4619,13 +4288,6 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
             modelBuilder.Entity("Uchastok.Web.Trust.SurveyResponse", b =>
                 {
                     b.Navigation("Answers");
-                });
-
-            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
-                {
-                    b.Navigation("Determinants");
-
-                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
