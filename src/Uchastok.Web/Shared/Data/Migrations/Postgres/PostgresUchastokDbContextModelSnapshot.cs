@@ -1076,6 +1076,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer");
 
@@ -1091,6 +1098,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision");
+
+                    b.Property<TimeOnly?>("OccurredAt")
+                        .HasColumnType("time without time zone");
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
@@ -1110,6 +1120,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasIndex("SmallAreaId");
 
                     b.HasIndex("DistrictId", "OccurredOn");
+
+                    b.HasIndex("DistrictId", "Category", "OccurredOn");
 
                     b.ToTable("beatdesign_incidents", (string)null);
                 });
@@ -1865,6 +1877,137 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasIndex("Recipient");
 
                     b.ToTable("notifications_sink", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("CentreLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CentreLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("ExpectedShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("HourBands")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("PatrolHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PatrolNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimedIncidents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("patrolplanning_suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BeatCells")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("CellMetres")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("GeneratedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GeneratedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<double>("GridOriginLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GridOriginLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("HistoryIncidents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TimedIncidents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId", "Period")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Period");
+
+                    b.ToTable("patrolplanning_suggestion_sets", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Prevention.DvCase", b =>
@@ -3797,6 +3940,451 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.ToTable("trust_survey_token_uses", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProtectedPlace")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("ProtocolId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProtocolNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int?>("RecordedByOfficerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("SeizedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolId");
+
+                    b.HasIndex("RecordedByOfficerId");
+
+                    b.HasIndex("BeatId", "Id");
+
+                    b.HasIndex("DistrictId", "Quarter");
+
+                    b.ToTable("weaponseizures_seizures", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
+                {
+                    b.Property<long>("SeizureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SeizureId", "Code");
+
+                    b.ToTable("weaponseizures_determinants", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Calibre")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Make")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SeizureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Series")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Number");
+
+                    b.HasIndex("SeizureId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("weaponseizures_items", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.CivilWeapon", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Calibre")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Make")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PermitNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("SerialNumber");
+
+                    b.HasIndex("ValidTo");
+
+                    b.ToTable("weapons_civil_weapons", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageBreach", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("RequirementDue")
+                        .HasColumnType("date");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("SiteId", "RequirementDue");
+
+                    b.ToTable("weapons_storage_breaches", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageInspection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BreachCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChecklistJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "InspectedOn");
+
+                    b.ToTable("weapons_storage_inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageSite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("LastInspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId", "Name");
+
+                    b.HasIndex("DistrictId", "Name");
+
+                    b.ToTable("weapons_storage_sites", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.WeaponHolder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Bin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IinHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MaskedIin")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProtectedIin")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Bin");
+
+                    b.HasIndex("IinHash");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("BeatId", "Name");
+
+                    b.HasIndex("DistrictId", "Name");
+
+                    b.ToTable("weapons_holders", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.WeaponHolderImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RefusalsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsRefused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsTaken")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("weapons_holder_imports", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4068,6 +4656,24 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasOne("Uchastok.Web.Integrations.ApiKey", null)
                         .WithMany()
                         .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
+                {
+                    b.HasOne("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", null)
+                        .WithMany("Suggestions")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4390,6 +4996,110 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Protocols.Protocol", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Territory.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
+                {
+                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
+                        .WithMany("Determinants")
+                        .HasForeignKey("SeizureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
+                {
+                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SeizureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.CivilWeapon", b =>
+                {
+                    b.HasOne("Uchastok.Web.Weapons.WeaponHolder", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageBreach", b =>
+                {
+                    b.HasOne("Uchastok.Web.Weapons.StorageInspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageInspection", b =>
+                {
+                    b.HasOne("Uchastok.Web.Weapons.StorageSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageSite", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.WeaponHolder", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Weapons.WeaponHolderImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Appeals.Appeal", b =>
                 {
                     b.Navigation("Attachments");
@@ -4397,6 +5107,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.Navigation("Events");
 
                     b.Navigation("Rating");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.Navigation("Suggestions");
                 });
 
             modelBuilder.Entity("Uchastok.Web.Trust.Survey", b =>
@@ -4407,6 +5122,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
             modelBuilder.Entity("Uchastok.Web.Trust.SurveyResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.Navigation("Determinants");
+
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1043,6 +1043,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
 
@@ -1058,6 +1065,9 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
+
+                    b.Property<TimeOnly?>("OccurredAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
@@ -1077,6 +1087,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("SmallAreaId");
 
                     b.HasIndex("DistrictId", "OccurredOn");
+
+                    b.HasIndex("DistrictId", "Category", "OccurredOn");
 
                     b.ToTable("beatdesign_incidents", (string)null);
                 });
@@ -1810,6 +1822,133 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("Recipient");
 
                     b.ToTable("notifications_sink", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CentreLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CentreLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ExpectedShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("HourBands")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PatrolHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PatrolNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimedIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("patrolplanning_suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeatCells")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CellMetres")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GeneratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("GridOriginLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GridOriginLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("HistoryIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimedIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId", "Period")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Period");
+
+                    b.ToTable("patrolplanning_suggestion_sets", (string)null);
                 });
 
             modelBuilder.Entity("Uchastok.Web.Prevention.DvCase", b =>
@@ -3678,6 +3817,435 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.ToTable("trust_survey_token_uses", (string)null);
                 });
 
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPlace")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProtocolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtocolNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByOfficerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SeizedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProtocolId");
+
+                    b.HasIndex("RecordedByOfficerId");
+
+                    b.HasIndex("BeatId", "Id");
+
+                    b.HasIndex("DistrictId", "Quarter");
+
+                    b.ToTable("weaponseizures_seizures", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
+                {
+                    b.Property<long>("SeizureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SeizureId", "Code");
+
+                    b.ToTable("weaponseizures_determinants", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calibre")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Make")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeizureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Series")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Number");
+
+                    b.HasIndex("SeizureId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("weaponseizures_items", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.CivilWeapon", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calibre")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Make")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermitNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("SerialNumber");
+
+                    b.HasIndex("ValidTo");
+
+                    b.ToTable("weapons_civil_weapons", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageBreach", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequirementDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("SiteId", "RequirementDue");
+
+                    b.ToTable("weapons_storage_breaches", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageInspection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BreachCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChecklistJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "InspectedOn");
+
+                    b.ToTable("weapons_storage_inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageSite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastInspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeatId", "Name");
+
+                    b.HasIndex("DistrictId", "Name");
+
+                    b.ToTable("weapons_storage_sites", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.WeaponHolder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bin")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IinHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaskedIin")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedIin")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Bin");
+
+                    b.HasIndex("IinHash");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("BeatId", "Name");
+
+                    b.HasIndex("DistrictId", "Name");
+
+                    b.ToTable("weapons_holders", (string)null);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.WeaponHolderImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("weapons_holder_imports", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3949,6 +4517,24 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasOne("Uchastok.Web.Integrations.ApiKey", null)
                         .WithMany()
                         .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestion", b =>
+                {
+                    b.HasOne("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", null)
+                        .WithMany("Suggestions")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4271,6 +4857,110 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Protocols.Protocol", null)
+                        .WithMany()
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Uchastok.Web.Territory.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureDeterminant", b =>
+                {
+                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
+                        .WithMany("Determinants")
+                        .HasForeignKey("SeizureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizureItem", b =>
+                {
+                    b.HasOne("Uchastok.Web.WeaponSeizures.WeaponSeizure", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SeizureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.CivilWeapon", b =>
+                {
+                    b.HasOne("Uchastok.Web.Weapons.WeaponHolder", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageBreach", b =>
+                {
+                    b.HasOne("Uchastok.Web.Weapons.StorageInspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageInspection", b =>
+                {
+                    b.HasOne("Uchastok.Web.Weapons.StorageSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.StorageSite", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Uchastok.Web.Weapons.WeaponHolder", b =>
+                {
+                    b.HasOne("Uchastok.Web.Territory.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Territory.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Uchastok.Web.Weapons.WeaponHolderImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Uchastok.Web.Appeals.Appeal", b =>
                 {
                     b.Navigation("Attachments");
@@ -4278,6 +4968,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Rating");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.PatrolPlanning.PatrolSuggestionSet", b =>
+                {
+                    b.Navigation("Suggestions");
                 });
 
             modelBuilder.Entity("Uchastok.Web.Trust.Survey", b =>
@@ -4288,6 +4983,13 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
             modelBuilder.Entity("Uchastok.Web.Trust.SurveyResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Uchastok.Web.WeaponSeizures.WeaponSeizure", b =>
+                {
+                    b.Navigation("Determinants");
+
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
