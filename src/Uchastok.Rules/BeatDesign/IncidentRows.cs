@@ -77,8 +77,8 @@ public static class IncidentRows
         {
             // Parsed as an offset value and read by its own clock, as the built-in formats below are: a named format with
             // an offset (K, zzz) must not move the hour to UTC, or the hour-of-day chart would shift by the offset.
-            if (!DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var stamped)) return null;
-            var exact = stamped.DateTime;
+            if (!DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var given)) return null;
+            var exact = given.DateTime;
             var hasTime = format.Contains('H', StringComparison.Ordinal) || format.Contains('h', StringComparison.Ordinal);
             return (DateOnly.FromDateTime(exact), hasTime ? TimeOnly.FromDateTime(exact) : null);
         }

@@ -107,4 +107,16 @@ public sealed class IncidentRowsTests
         Assert.NotNull(record);
         Assert.Null(record.OccurredAt);
     }
+
+    [Theory]
+    [InlineData("02.03.2026 23:30 +05:00", "dd.MM.yyyy HH:mm zzz", 2, 23, 30)]
+    [InlineData("2026-03-02 01:10 +06:00", "yyyy-MM-dd HH:mm zzz", 2, 1, 10)]
+    [InlineData("02.03.2026 14:30", "dd.MM.yyyy HH:mm", 2, 14, 30)]
+    public void ReadDate_ANamedFormatWithAnOffset_KeepsTheClockWhereItHappened(string text, string format, int day, int hour, int minute)
+    {
+        var read = IncidentRows.ReadDate(text, format);
+
+        // Not moved to UTC: 23:30 in Almaty is 18:30 UTC, and the hour-of-day chart is the local clock's.
+        Assert.Equal((new DateOnly(2026, 3, day), (TimeOnly?)new TimeOnly(hour, minute)), read);
+    }
 }

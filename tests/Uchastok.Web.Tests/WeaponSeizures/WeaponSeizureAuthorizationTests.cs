@@ -7,9 +7,9 @@ namespace Uchastok.Web.Tests.WeaponSeizures;
 
 /// <summary>
 /// Every seizure route and page for every kind of caller, against a seizure inspector1 recorded on his beat: default deny;
-/// the beat's inspector, the district's supervisor and the administrator read it; "not found" — never "forbidden" — for
+/// the beat's inspector, the district's supervisor, the administrator and the city-wide licensing officer read it; "not found" — never "forbidden" — for
 /// everyone else, a supervisor of another district included. Writes carry a body the rules refuse, so a 400 proves the
-/// caller got through to them and nothing is changed; the administrator reads and never records (403). The public
+/// caller got through to them and nothing is changed; the administrator and the licensing officer read and never record (403). The public
 /// figures are for anyone.
 /// </summary>
 public sealed class WeaponSeizureAuthorizationTests(WeaponSeizureAuthorizationTests.Fixture fixture) : IClassFixture<WeaponSeizureAuthorizationTests.Fixture>
@@ -45,18 +45,18 @@ public sealed class WeaponSeizureAuthorizationTests(WeaponSeizureAuthorizationTe
 
     /// <summary>The callers, in the order of every row's expectations.</summary>
     private static readonly string[] Callers =
-        ["anonymous", "resident1@demo.kz", "partner", "inspector1@demo.kz", "inspector2@demo.kz", "supervisor.almaly@demo.kz", "other-supervisor", "admin@demo.kz", "duty.almaly@demo.kz", "juvenile.almaly@demo.kz"];
+        ["anonymous", "resident1@demo.kz", "partner", "inspector1@demo.kz", "inspector2@demo.kz", "supervisor.almaly@demo.kz", "other-supervisor", "admin@demo.kz", "duty.almaly@demo.kz", "juvenile.almaly@demo.kz", "licensing@demo.kz"];
 
     private static readonly (string Method, string Path, HttpStatusCode[] Expected)[] Routes =
     [
-        ("GET", "/api/v1/seizures/catalogue", [NoAuth, None, None, Ok, Ok, Ok, Ok, Ok, None, None]),
-        ("GET", "/api/v1/seizures", [NoAuth, None, None, Ok, Ok, Ok, Ok, Ok, None, None]),
-        ("POST", "/api/v1/seizures", [NoAuth, None, None, Bad, Bad, Bad, Bad, Denied, None, None]),
-        ("GET", "/api/v1/seizures/dashboard", [NoAuth, None, None, None, None, Ok, Ok, Ok, None, None]),
-        ("GET", "/api/v1/seizures/dashboard?districtId={district}", [NoAuth, None, None, None, None, Ok, None, Ok, None, None]),
-        ("GET", "/api/v1/seizures/{seizure}", [NoAuth, None, None, Ok, None, Ok, None, Ok, None, None]),
-        ("PUT", "/api/v1/seizures/{seizure}/protocol", [NoAuth, None, None, Bad, None, Bad, None, Denied, None, None]),
-        ("GET", "/api/v1/seizures/public", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("GET", "/api/v1/seizures/catalogue", [NoAuth, None, None, Ok, Ok, Ok, Ok, Ok, None, None, Ok]),
+        ("GET", "/api/v1/seizures", [NoAuth, None, None, Ok, Ok, Ok, Ok, Ok, None, None, Ok]),
+        ("POST", "/api/v1/seizures", [NoAuth, None, None, Bad, Bad, Bad, Bad, Denied, None, None, Denied]),
+        ("GET", "/api/v1/seizures/dashboard", [NoAuth, None, None, None, None, Ok, Ok, Ok, None, None, Ok]),
+        ("GET", "/api/v1/seizures/dashboard?districtId={district}", [NoAuth, None, None, None, None, Ok, None, Ok, None, None, Ok]),
+        ("GET", "/api/v1/seizures/{seizure}", [NoAuth, None, None, Ok, None, Ok, None, Ok, None, None, Ok]),
+        ("PUT", "/api/v1/seizures/{seizure}/protocol", [NoAuth, None, None, Bad, None, Bad, None, Denied, None, None, Denied]),
+        ("GET", "/api/v1/seizures/public", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
     public static TheoryData<string, string, string, HttpStatusCode> Matrix()
@@ -92,11 +92,11 @@ public sealed class WeaponSeizureAuthorizationTests(WeaponSeizureAuthorizationTe
     /// <summary>The pages for the same callers, signed in through the login form: "login" is the sign-in redirect, a number the page's own answer.</summary>
     private static readonly (string Path, string Answers)[] Pages =
     [
-        ("/seizures", "login 404 404 200 200 200 200 200 404 404"),
-        ("/seizures/new", "login 404 404 200 200 200 200 404 404 404"),
-        ("/seizures/{seizure}", "login 404 404 200 404 200 404 200 404 404"),
-        ("/seizures/dashboard", "login 404 404 404 404 200 200 200 404 404"),
-        ("/seizures/figures", "200 200 200 200 200 200 200 200 200 200"),
+        ("/seizures", "login 404 404 200 200 200 200 200 404 404 200"),
+        ("/seizures/new", "login 404 404 200 200 200 200 404 404 404 404"),
+        ("/seizures/{seizure}", "login 404 404 200 404 200 404 200 404 404 200"),
+        ("/seizures/dashboard", "login 404 404 404 404 200 200 200 404 404 200"),
+        ("/seizures/figures", "200 200 200 200 200 200 200 200 200 200 200"),
     ];
 
     public static TheoryData<string, string, string> PageMatrix()
