@@ -45,7 +45,10 @@ public static class HotspotInput
             if (Month(to) is not { } t) return (null, new("Hotspots.BadMonth", to));
             last = t;
         }
-        last ??= first is { } start && start.AddMonths(DefaultMonths - 1) < defaultTo ? start.AddMonths(DefaultMonths - 1) : new DateOnly(defaultTo.Year, defaultTo.Month, 1);
+        // From alone: a year from it, but not past the latest month with incidents — unless "from" is itself later, when the
+        // period is that month (never a reversed period the user did not write).
+        var latestMonth = new DateOnly(defaultTo.Year, defaultTo.Month, 1);
+        last ??= first is { } start ? (start.AddMonths(DefaultMonths - 1) < latestMonth ? start.AddMonths(DefaultMonths - 1) : start > latestMonth ? start : latestMonth) : latestMonth;
         first ??= last.Value.AddMonths(-(DefaultMonths - 1));
         if (last < first) return (null, new("Hotspots.PeriodReversed", first.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture), last.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
         if (Months(first.Value, last.Value) > MaxMonths) return (null, new("Hotspots.PeriodTooLong", MaxMonths));

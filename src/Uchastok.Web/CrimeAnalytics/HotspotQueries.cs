@@ -97,10 +97,13 @@ public sealed class HotspotQueries(UchastokDbContext db, IncidentCategoryMap cat
 
     public async Task<HotspotMapView> MapAsync(HotspotArea area, HotspotFilter filter, bool density, CancellationToken cancellationToken = default)
     {
-        var points = await Incidents(area, filter).Select(i => new { i.Longitude, i.Latitude }).ToListAsync(cancellationToken);
+        // Grouped by point in the database: police.uk-style sources snap incidents to a few thousand points, so a city over
+        // years reads as that many rows rather than one per incident.
+        var points = await Incidents(area, filter).GroupBy(i => new { i.Longitude, i.Latitude })
+            .Select(g => new { g.Key.Longitude, g.Key.Latitude, Count = g.Count() }).ToListAsync(cancellationToken);
         var grid = await GridAsync(cancellationToken);
         double? bandwidth = density ? HotspotCounts.DefaultBandwidthMetres : null;
-        var cells = HotspotCounts.Count(grid, points.Select(p => (p.Longitude, p.Latitude)), bandwidth);
+        var cells = HotspotCounts.Count(grid, points.SelectMany(p => Enumerable.Repeat((p.Longitude, p.Latitude), p.Count)), bandwidth);
         if (density && cells.Count > 0)
         {
             var densest = cells.Max(c => c.Density ?? 0);
@@ -113,13 +116,15 @@ public sealed class HotspotQueries(UchastokDbContext db, IncidentCategoryMap cat
             return new HotspotCellView(c.Cell.Column, c.Cell.Row, c.Count, c.Density is { } d ? Math.Round(d, 3) : null, Math.Round(lat, 6), Math.Round(lon, 6), ring);
         }).ToList();
         return new HotspotMapView(Name(filter.Scope), area.Id, area.Name, HotspotInput.Text(filter.From), HotspotInput.Text(filter.To), filter.Category, CategoryName(filter.Category),
-            grid.CellMetres, bandwidth, points.Count, views);
+            grid.CellMetres, bandwidth, points.Sum(p => p.Count), views);
     }
 
     public async Task<HotspotCountsView> CountsAsync(HotspotArea area, HotspotFilter filter, CancellationToken cancellationToken = default)
     {
-        var rows = await Incidents(area, filter).Select(i => new { i.OccurredOn, i.OccurredAt }).ToListAsync(cancellationToken);
-        var histogram = IncidentHistograms.Build(filter.From, filter.To, rows.Select(r => (r.OccurredOn, r.OccurredAt)));
+        // Grouped by day and time in the database, as the map groups by point.
+        var rows = await Incidents(area, filter).GroupBy(i => new { i.OccurredOn, i.OccurredAt })
+            .Select(g => new { g.Key.OccurredOn, g.Key.OccurredAt, Count = g.Count() }).ToListAsync(cancellationToken);
+        var histogram = IncidentHistograms.Build(filter.From, filter.To, rows.SelectMany(r => Enumerable.Repeat((r.OccurredOn, r.OccurredAt), r.Count)));
         return new HotspotCountsView(Name(filter.Scope), area.Id, area.Name, HotspotInput.Text(filter.From), HotspotInput.Text(filter.To), filter.Category,
             histogram.Total, histogram.WithTime, histogram.WithTime > 0,
             histogram.ByMonth.Select(m => new MonthCount(HotspotInput.Text(new DateOnly(m.Year, m.Month, 1)), m.Count)).ToList(),

@@ -206,7 +206,8 @@ public sealed class WeaponSeizureRegister(
 
     /// <summary>
     /// The public figures: items by category for the whole city in each ended quarter of the last four, every count under
-    /// the project's small-count rule (<see cref="OpenDataPrivacy.Suppress"/>: 1–4 not shown). No total is published:
+    /// the project's small-count rule (<see cref="OpenDataPrivacy.Suppress"/>: 1–4 not shown), applied to the seizures
+    /// behind a count as well as to the items. No total is published:
     /// beside a hidden cell, a total would give it back. The quarter still running is left out, so a figure never moves
     /// under its reader, and a seizure days old is not announced.
     /// </summary>
@@ -214,15 +215,22 @@ public sealed class WeaponSeizureRegister(
     {
         var last = Quarter.Of(KazakhstanTime.Today(clock)).Previous;
         var quarters = last.Trailing(4).Select(q => q.ToString()).ToList();
-        var counts = await db.WeaponSeizureItems.AsNoTracking()
-            .Join(db.WeaponSeizures.Where(s => quarters.Contains(s.Quarter)), i => i.SeizureId, s => s.Id, (i, s) => new { s.Quarter, i.Category, i.Count })
-            .GroupBy(x => new { x.Quarter, x.Category }).Select(g => new { g.Key.Quarter, g.Key.Category, Count = g.Sum(x => x.Count) })
+        // A city's four quarters of seized items are few rows: grouped here, so that both counts come from one read.
+        var items = await db.WeaponSeizureItems.AsNoTracking()
+            .Join(db.WeaponSeizures.Where(s => quarters.Contains(s.Quarter)), i => i.SeizureId, s => s.Id, (i, s) => new { s.Quarter, i.Category, i.SeizureId, i.Count })
             .ToListAsync(cancellationToken);
+        var counts = items.GroupBy(x => (x.Quarter, x.Category))
+            .ToDictionary(g => g.Key, g => (Items: g.Sum(x => x.Count), Cases: g.Select(x => x.SeizureId).Distinct().Count()));
         return new PublicSeizureFigures(
             quarters.AsEnumerable().Reverse().Select(q => new PublicSeizureQuarter(q, SeizureCategories.All
-                .Select(c => new PublicSeizureCount(c.Code, Name(c), OpenDataPrivacy.Suppress(counts.Where(x => x.Quarter == q && x.Category == c.Code).Sum(x => x.Count))))
+                .Select(c => new PublicSeizureCount(c.Code, Name(c), Published(counts.GetValueOrDefault((q, c.Code)))))
                 .ToList())).ToList(),
             OpenDataPrivacy.MinimumCount);
+
+        // The small-count rule is about events, not pieces: one seizure of 30 rounds is one case and could point at a
+        // person as surely as a count of one, so a category's items are shown only when they come from enough seizures.
+        static int? Published((int Items, int Cases) count) =>
+            OpenDataPrivacy.Suppress(count.Cases) is null ? null : OpenDataPrivacy.Suppress(count.Items);
     }
 
     public static SeizureCatalogueView Catalogue() => new(

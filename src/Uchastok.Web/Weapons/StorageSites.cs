@@ -61,8 +61,8 @@ public sealed class StorageSites(
         var errors = new FieldErrors();
         var site = await scope.Sites(user).AsTracking().SingleOrDefaultAsync(s => s.Id == siteId, cancellationToken);
         if (site is null) return (null, errors, false);
-        var inspector = await db.Beats.Where(b => b.Id == site.BeatId).Select(b => b.InspectorId).SingleAsync(cancellationToken);
-        if (!WeaponsAccess.Inspects(WeaponsScope.Actor(user), site.DistrictId, inspector)) return (null, errors, true);
+        var beat = await db.Beats.Where(b => b.Id == site.BeatId).Select(b => new { b.DistrictId, b.InspectorId }).SingleAsync(cancellationToken);
+        if (!WeaponsAccess.Inspects(WeaponsScope.Actor(user), beat.DistrictId, beat.InspectorId)) return (null, errors, true);
         var today = KazakhstanTime.Today(clock);
         var breaches = request.Breaches ?? [];
         var input = new StorageInspectionInput(request.InspectedOn, request.Checklist, breaches.Select(b => new BreachInput(b.Text, b.Requirement, b.RequirementDue)).ToList());
@@ -106,7 +106,7 @@ public sealed class StorageSites(
     {
         var site = await scope.Sites(user).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (site is null) return null;
-        var beat = await db.Beats.Where(b => b.Id == site.BeatId).Select(b => new { b.Code, b.InspectorId }).SingleAsync(cancellationToken);
+        var beat = await db.Beats.Where(b => b.Id == site.BeatId).Select(b => new { b.Code, b.DistrictId, b.InspectorId }).SingleAsync(cancellationToken);
         var inspections = await (from i in db.StorageInspections.AsNoTracking()
                                  where i.SiteId == id
                                  join u in db.Users on i.RecordedByUserId equals u.Id into recorders
@@ -120,7 +120,7 @@ public sealed class StorageSites(
         var due = InspectionSchedule.NextDue(site.RegisteredOn, site.LastInspectedOn, term?.Days);
         await log.RecordReadAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, new PersonalRecord(SiteRecordKind, id.ToString(CultureInfo.InvariantCulture)), purpose, cancellationToken);
         return new StorageSiteView(site.Id, site.Name, site.Organisation, site.Address, WeaponsNames.Of(site.Kind), site.BeatId, beat.Code, site.DistrictId, site.RegisteredOn, site.LastInspectedOn,
-            due, InspectionSchedule.Overdue(due, KazakhstanTime.Today(clock)), term?.Days, term?.Source, WeaponsAccess.Inspects(WeaponsScope.Actor(user), site.DistrictId, beat.InspectorId),
+            due, InspectionSchedule.Overdue(due, KazakhstanTime.Today(clock)), term?.Days, term?.Source, WeaponsAccess.Inspects(WeaponsScope.Actor(user), beat.DistrictId, beat.InspectorId),
             inspections.Select(x => new StorageInspectionView(x.i.Id, x.i.InspectedOn, x.By,
                 (JsonSerializer.Deserialize<Dictionary<string, string>>(x.i.ChecklistJson) ?? []).Select(a => new ChecklistAnswerView(a.Key, items.GetValueOrDefault(a.Key) ?? a.Key, a.Value)).ToList(),
                 breaches[x.i.Id].Select(b => new BreachView(b.Id, b.Text, b.Requirement, b.RequirementDue)).ToList())).ToList());
@@ -130,6 +130,10 @@ public sealed class StorageSites(
     public async Task<WeaponsDayView> DayAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var today = KazakhstanTime.Today(clock);
+        // The day is the beat's inspector's: a city-wide reader (licensing, administrator) has no day, and listing the city's
+        // permits and sites here would only fill the read log.
+        var actor = WeaponsScope.Actor(user);
+        if (!(actor.Inspector && actor.OfficerId is not null)) return new WeaponsDayView(settings.PermitExpiryReminderDays, [], []);
         var expiring = new List<ExpiringPermitView>();
         if (PermitExpiry.LastExpiryRemindedOn(today, settings.PermitExpiryReminderDays) is { } last)
             expiring = await (from w in db.CivilWeapons.AsNoTracking()
@@ -151,7 +155,7 @@ public sealed class StorageSites(
     public async Task<WeaponsBoardView> BoardAsync(ClaimsPrincipal user, int districtId, CancellationToken cancellationToken)
     {
         var today = KazakhstanTime.Today(clock);
-        var sites = db.StorageSites.AsNoTracking().Where(s => s.DistrictId == districtId);
+        var sites = scope.SitesOfDistrict(districtId);
         var total = await sites.CountAsync(cancellationToken);
         var overdue = await OverdueAsync(sites, today, cancellationToken);
         var yearAgo = today.AddYears(-1);

@@ -25,7 +25,10 @@ public sealed class WeaponsScope(UchastokDbContext db)
         if (!WeaponsAccess.ReadsAny(actor)) return [];
         var beats = db.Beats.AsNoTracking().Where(b => b.IsActive);
         if (!(actor.Admin || actor.Licensing))
-            beats = actor.Supervisor ? beats.Where(b => b.DistrictId == actor.DistrictId || b.InspectorId == actor.OfficerId) : beats.Where(b => b.InspectorId == actor.OfficerId);
+        {
+            var (district, officer) = Reach(actor);
+            beats = beats.Where(b => (district != null && b.DistrictId == district) || (officer != null && b.InspectorId == officer));
+        }
         return await beats.OrderBy(b => b.Code).Select(b => new WeaponsBeat(b.Id, b.Code, b.DistrictId, b.InspectorId)).ToListAsync(cancellationToken);
     }
 
@@ -43,9 +46,8 @@ public sealed class WeaponsScope(UchastokDbContext db)
         var actor = Actor(user);
         var holders = db.WeaponHolders.AsNoTracking();
         if (actor.Admin || actor.Licensing) return holders;
-        if (actor.Supervisor && actor.DistrictId is { } district) return holders.Where(h => h.DistrictId == district);
-        if (actor.Inspector && actor.OfficerId is { } officer) return holders.Where(h => db.Beats.Any(b => b.Id == h.BeatId && b.InspectorId == officer));
-        return holders.Where(_ => false);
+        var (district, officer) = Reach(actor);
+        return holders.Where(h => db.Beats.Any(b => b.Id == h.BeatId && ((district != null && b.DistrictId == district) || (officer != null && b.InspectorId == officer))));
     }
 
     /// <summary>Storage sites the caller reads.</summary>
@@ -54,8 +56,19 @@ public sealed class WeaponsScope(UchastokDbContext db)
         var actor = Actor(user);
         var sites = db.StorageSites.AsNoTracking();
         if (actor.Admin || actor.Licensing) return sites;
-        if (actor.Supervisor && actor.DistrictId is { } district) return sites.Where(s => s.DistrictId == district);
-        if (actor.Inspector && actor.OfficerId is { } officer) return sites.Where(s => db.Beats.Any(b => b.Id == s.BeatId && b.InspectorId == officer));
-        return sites.Where(_ => false);
+        var (district, officer) = Reach(actor);
+        return sites.Where(s => db.Beats.Any(b => b.Id == s.BeatId && ((district != null && b.DistrictId == district) || (officer != null && b.InspectorId == officer))));
     }
+
+    /// <summary>Storage sites on the beats of a district as the beats are drawn now (the board's figures).</summary>
+    public IQueryable<StorageSite> SitesOfDistrict(int districtId) =>
+        db.StorageSites.AsNoTracking().Where(s => db.Beats.Any(b => b.Id == s.BeatId && b.DistrictId == districtId));
+
+    /// <summary>
+    /// What a supervisor's district and an inspector's beats reach, as <see cref="WeaponsAccess.Reads"/> says: by the beat's
+    /// district as it is now, never a copy kept on the record, since a redrawn territory can move a beat to another district.
+    /// Both null: nothing.
+    /// </summary>
+    private static (int? District, int? Officer) Reach(WeaponsActor actor) =>
+        (actor.Supervisor ? actor.DistrictId : null, actor.Inspector ? actor.OfficerId : null);
 }

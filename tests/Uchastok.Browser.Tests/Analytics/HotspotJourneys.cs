@@ -22,7 +22,7 @@ public sealed class HotspotJourneys(BrowserFixture fixture) : IClassFixture<Brow
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
-    [Fact(Skip = "Hung after its first run on this machine (the second import or sign-in of the class never answered); not yet diagnosed — see CrimeAnalytics/README.md, Not done yet")]
+    [Fact]
     public async Task Supervisor_InRussian_OpensTheDistrictMap_SwitchesPeriodAndCategory_AndSeesTheCountsChange()
     {
         var placed = await HotspotTestData.ImportAsync(Host);

@@ -1121,6 +1121,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 
                     b.HasIndex("DistrictId", "OccurredOn");
 
+                    b.HasIndex("Type", "Category");
+
                     b.HasIndex("DistrictId", "Category", "OccurredOn");
 
                     b.ToTable("beatdesign_incidents", (string)null);

@@ -1088,6 +1088,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
                     b.HasIndex("DistrictId", "OccurredOn");
 
+                    b.HasIndex("Type", "Category");
+
                     b.HasIndex("DistrictId", "Category", "OccurredOn");
 
                     b.ToTable("beatdesign_incidents", (string)null);

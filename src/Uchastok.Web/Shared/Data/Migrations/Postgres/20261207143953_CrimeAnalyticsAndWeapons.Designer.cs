@@ -12,7 +12,7 @@ using Uchastok.Web.Shared.Data;
 namespace Uchastok.Web.Shared.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUchastokDbContext))]
-    [Migration("20261207143223_CrimeAnalyticsAndWeapons")]
+    [Migration("20261207143953_CrimeAnalyticsAndWeapons")]
     partial class CrimeAnalyticsAndWeapons
     {
         /// <inheritdoc />
@@ -1123,6 +1123,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Postgres
                     b.HasIndex("SmallAreaId");
 
                     b.HasIndex("DistrictId", "OccurredOn");
+
+                    b.HasIndex("Type", "Category");
 
                     b.HasIndex("DistrictId", "Category", "OccurredOn");
 

@@ -11,7 +11,7 @@ using Uchastok.Web.Shared.Data;
 namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUchastokDbContext))]
-    [Migration("20261207143218_CrimeAnalyticsAndWeapons")]
+    [Migration("20261207143948_CrimeAnalyticsAndWeapons")]
     partial class CrimeAnalyticsAndWeapons
     {
         /// <inheritdoc />
@@ -1090,6 +1090,8 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                     b.HasIndex("SmallAreaId");
 
                     b.HasIndex("DistrictId", "OccurredOn");
+
+                    b.HasIndex("Type", "Category");
 
                     b.HasIndex("DistrictId", "Category", "OccurredOn");
 

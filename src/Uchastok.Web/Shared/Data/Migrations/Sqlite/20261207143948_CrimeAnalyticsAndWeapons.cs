@@ -363,6 +363,11 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
                 columns: new[] { "DistrictId", "Category", "OccurredOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_beatdesign_incidents_Type_Category",
+                table: "beatdesign_incidents",
+                columns: new[] { "Type", "Category" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_patrolplanning_suggestion_sets_BeatId_Period",
                 table: "patrolplanning_suggestion_sets",
                 columns: new[] { "BeatId", "Period" },
@@ -514,6 +519,10 @@ namespace Uchastok.Web.Shared.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_beatdesign_incidents_DistrictId_Category_OccurredOn",
+                table: "beatdesign_incidents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_beatdesign_incidents_Type_Category",
                 table: "beatdesign_incidents");
 
             migrationBuilder.DropColumn(
