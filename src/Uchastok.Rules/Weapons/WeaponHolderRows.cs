@@ -1,7 +1,7 @@
 namespace Uchastok.Rules.Weapons;
 
 /// <summary>Why an import row was refused; each is reported with the row number.</summary>
-public enum HolderRowRefusal { MissingField, InvalidField, BadDate, UnknownBeat, OutsideScope, DuplicateInFile }
+public enum HolderRowRefusal { MissingField, InvalidField, BadDate, UnknownBeat, OutsideScope, DuplicateInFile, AlreadyOnRegister }
 
 public sealed record HolderRowRefused(int Row, HolderRowRefusal Reason, string Field);
 

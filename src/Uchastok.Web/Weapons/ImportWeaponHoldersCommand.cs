@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -62,11 +63,17 @@ public sealed class ImportWeaponHoldersCommand(
         var holders = new Dictionary<string, WeaponHolder>(StringComparer.Ordinal);
         var weapons = new List<(WeaponHolder Holder, WeaponHolderInput Input)>();
         var permits = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // A weapon already on the register (the same permit and serial number) is not added again: importing the same
+        // export twice must not double the register and its expiry reminders.
+        var registered = (await db.CivilWeapons.AsNoTracking().Select(w => new { w.PermitNumber, w.SerialNumber }).ToListAsync(cancellationToken))
+            .Select(w => PermitKey(w.PermitNumber, w.SerialNumber)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (row, input) in rows)
         {
             if (!beats.TryGetValue(input.Beat!.Trim(), out var beat)) { refusals.Add(new HolderRowRefused(row, HolderRowRefusal.UnknownBeat, "beat")); continue; }
             if (!WeaponsAccess.Reads(actor, beat.DistrictId, beat.InspectorId)) { refusals.Add(new HolderRowRefused(row, HolderRowRefusal.OutsideScope, "beat")); continue; }
-            if (!permits.Add($"{input.PermitNumber!.Trim()}\u0001{input.SerialNumber!.Trim()}")) { refusals.Add(new HolderRowRefused(row, HolderRowRefusal.DuplicateInFile, "permit_number")); continue; }
+            var permit = PermitKey(input.PermitNumber!, input.SerialNumber!);
+            if (registered.Contains(permit)) { refusals.Add(new HolderRowRefused(row, HolderRowRefusal.AlreadyOnRegister, "permit_number")); continue; }
+            if (!permits.Add(permit)) { refusals.Add(new HolderRowRefused(row, HolderRowRefusal.DuplicateInFile, "permit_number")); continue; }
             var key = $"{beat.Id}\u0001{input.HolderKind!.Trim().ToLowerInvariant()}\u0001{input.Iin?.Trim() ?? input.Bin?.Trim() ?? input.Name!.Trim().ToLowerInvariant()}";
             if (!holders.TryGetValue(key, out var holder))
                 holders[key] = holder = await register.NewHolderAsync(input, beat, userId, null, now, cancellationToken);
@@ -106,6 +113,8 @@ public sealed class ImportWeaponHoldersCommand(
 
     private HolderImportReport FileProblem(string key, string? detail = null) =>
         new(null, 0, 0, 0, [], detail is null ? localizer[key] : localizer[key, detail]);
+
+    private static string PermitKey(string permitNumber, string serialNumber) => $"{permitNumber.Trim()}\u0001{serialNumber.Trim()}";
 
     private static string Shorten(string name) => name.Length > 200 ? name[..200] : name;
 }

@@ -7,7 +7,7 @@
 // runs the release the server has; the cache answers only when the network fails. RELEASE names the cache: change
 // it when the list below changes, and the new worker deletes the caches of the old one when it activates.
 
-const RELEASE = "2026-12-07.3";
+const RELEASE = "2026-12-07.4";
 const CACHE = `uchastok-workspace-${RELEASE}`;
 const SHELL = "/protocols/workspace";
 const KEPT = [

@@ -22,7 +22,7 @@ public static class HotspotTestData
     public static async Task<Placed> ImportAsync(UchastokAppFactory factory)
     {
         // A month of its own long past: tests on one host stay apart, and none moves the latest month later tests default to.
-        var month = new DateOnly(Random.Shared.Next(1800, 2000), Random.Shared.Next(1, 13), 1);
+        var month = new DateOnly(Random.Shared.Next(1900, 2000), Random.Shared.Next(1, 13), 1);
         var day = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var csv = new StringBuilder("lon,lat,kind,day,at\n")
             .Append($"{OwnLon},{OwnLat},Квартирная кража,{day}-02,09:00\n")

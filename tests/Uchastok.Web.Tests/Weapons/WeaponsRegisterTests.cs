@@ -99,6 +99,26 @@ public sealed class WeaponsRegisterTests(WeaponsFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Import_TheSameFileAgain_TakesNothing_AndNamesEachRowAlreadyOnTheRegister_InKazakh()
+    {
+        using var licensing = await factory.SignedInAsync("licensing@demo.kz", language: "kk");
+        var beat = await BeatOfAsync(factory, "inspector1@demo.kz");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var csv = "holder_kind,name,address,beat,weapon_kind,make,model,calibre,serial_number,permit_number,issuer,valid_from,valid_to\n"
+            + $"person,Жанов Ерлан,Абая 7,{beat},pistol,ИЖ,71,9,S1-{tag},P1-{tag},ДП,2024-01-01,2029-01-01\n"
+            + $"person,Жанов Ерлан,Абая 7,{beat},smoothbore-gun,МР,153,12,S2-{tag},P2-{tag},ДП,2024-01-01,2029-01-01\n";
+        var first = await (await licensing.PostAsync("/api/v1/weapons/holders/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).JsonAsync();
+        Assert.Equal(2, first.GetProperty("rowsTaken").GetInt32());
+
+        var again = await (await licensing.PostAsync("/api/v1/weapons/holders/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).JsonAsync();
+
+        Assert.Equal(0, again.GetProperty("rowsTaken").GetInt32());
+        Assert.Equal(["already-on-register", "already-on-register"], again.GetProperty("refusals").EnumerateArray().Select(r => r.GetProperty("reason").GetString()));
+        Assert.Equal("дәл осы рұқсат пен сериялық нөмір тізілімде бар", again.GetProperty("refusals")[0].GetProperty("message").GetString());
+        Assert.Equal(2, await WithDbAsync(factory, db => db.CivilWeapons.CountAsync(w => w.SerialNumber.EndsWith(tag))));
+    }
+
+    [Fact]
     public async Task Import_ARowOnABeatOutsideTheCallersScope_IsRefused_NotTaken()
     {
         using var other = await factory.SignedInAsync("inspector2@demo.kz");

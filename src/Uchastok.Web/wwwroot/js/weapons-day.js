@@ -24,6 +24,8 @@
     }
 
     async function load() {
+        // Offline the day is not asked for at all (nothing of it is kept to show); the section says so.
+        if (!navigator.onLine) { none("wh-weapons-expiring-none", text("offline")); return; }
         let day;
         try {
             const response = await fetch("/api/v1/weapons/day", { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
