@@ -76,7 +76,7 @@ public sealed partial class BrowserHost : UchastokAppFactory
             BaseURL = BaseUrl,
         });
         var page = await context.NewPageAsync();
-        PageChecks.Watch(page);
+        PageChecks.Watch(page, scripts: javaScript);
         if (language is not null) await page.GotoAsync($"/culture/{language}?returnUrl=%2F");
         return page;
     }

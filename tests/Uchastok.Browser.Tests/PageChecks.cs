@@ -12,13 +12,19 @@ namespace Uchastok.Browser.Tests;
 public static class PageChecks
 {
     private static readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> Problems = new();
+    // Pages of a context with scripts turned off: Chromium's screenshot and axe-core wait for scripts forever there.
+    private static readonly ConcurrentDictionary<IPage, bool> WithoutScripts = new();
     private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(
         Path.Combine(BrowserHost.RepositoryRoot(), "tests", "Uchastok.Browser.Tests", "node_modules", "axe-core", "axe.min.js")));
 
-    /// <summary>Starts collecting the page's script errors, console errors and failed requests.</summary>
-    public static void Watch(IPage page)
+    /// <summary>
+    /// Starts collecting the page's script errors, console errors and failed requests. A page without
+    /// <paramref name="scripts"/> cannot be checked (see <see cref="ProblemsAsync"/>).
+    /// </summary>
+    public static void Watch(IPage page, bool scripts = true)
     {
         var problems = Problems.GetOrAdd(page, _ => new ConcurrentQueue<string>());
+        if (!scripts) WithoutScripts[page] = true;
         page.PageError += (_, error) => problems.Enqueue($"script error: {error}");
         page.Console += (_, message) =>
         {
@@ -39,7 +45,11 @@ public static class PageChecks
             if (request.Failure is { } failure && !failure.Contains("ERR_ABORTED", StringComparison.Ordinal))
                 problems.Enqueue($"request failed: {request.Url} ({failure})");
         };
-        page.Close += (_, _) => Problems.TryRemove(page, out _);
+        page.Close += (_, _) =>
+        {
+            Problems.TryRemove(page, out _);
+            WithoutScripts.TryRemove(page, out _);
+        };
     }
 
     /// <summary>
@@ -55,6 +65,9 @@ public static class PageChecks
     /// <summary>Everything <see cref="AssertUsableAsync"/> would refuse, one line each, so that a sweep of many pages reports them all at once.</summary>
     public static async Task<IReadOnlyList<string>> ProblemsAsync(IPage page, string name)
     {
+        // Refused at once rather than left to hang the run: check the same page in a context with scripts.
+        if (WithoutScripts.ContainsKey(page))
+            throw new InvalidOperationException($"{name}: a page without scripts cannot be checked (its screenshot and axe-core would wait forever); check the same page with scripts.");
         var found = new List<string>();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotFolder, name + ".png"), FullPage = true });

@@ -8,7 +8,7 @@ using Uchastok.Web.Tests.Support;
 namespace Uchastok.Web.Tests.CrimeAnalytics;
 
 /// <summary>
-/// Hand-placed incidents for the hotspot tests, each set in a month of its own (random among the months of years 1900..8999, so two tests almost never share one), so a test counts only
+/// Hand-placed incidents for the hotspot tests, each set in a month of its own (random among the months of years 1900..1999, so two tests almost never share one), so a test counts only
 /// what it imported: four at inspector1's point (Tole bi, three apartment thefts with times and one shoplifting at
 /// 10:00), two frauds without a time about 1.3 km away in the same district but another beat.
 /// </summary>
