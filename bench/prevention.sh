@@ -223,7 +223,7 @@ measure() {
     $1 == "99%" { p99 = ms($2) }
     END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }' <<<"$out"
 }
-echo "- Cores: ${APP_CPUS:+app on $APP_CPUS, wrk on 0}${APP_CPUS:-not pinned}"
+if [ -n "${APP_CPUS:-}" ]; then echo "- Cores: app on $APP_CPUS, wrk on 0"; else echo "- Cores: not pinned"; fi
 echo "- Load average when measuring started: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- Today (Kazakhstan): $today"
 echo "- Inserted on inspector1's beat $beat_code: $beat_entries entries; $beat_actions plan actions ($beat_done done in the past, $beat_open open, $beat_due of them due today or overdue)"
