@@ -51,7 +51,7 @@ builder.Services
     .AddPatrolPlanning()
     .AddWeapons(builder.Configuration)
     .AddEvaluation()
-    .AddCrimeAnalytics()
+    .AddCrimeAnalytics(builder.Configuration)
     .AddTransparency()
     .AddWeaponSeizures();
 

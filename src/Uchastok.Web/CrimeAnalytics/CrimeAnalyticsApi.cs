@@ -18,7 +18,7 @@ public static class CrimeAnalyticsApi
     {
         var staff = app.MapGroup("/api/v1/analytics").RequireAuthorization(Policies.Staff).WithTags("CrimeAnalytics");
         staff.MapGet("/hotspots", HotspotsAsync)
-            .WithSummary("Incidents counted on the 250 m grid for scope=beat|district|city (id for beat and district), from/to months (yyyy-MM, at most 60; default the 12 months up to the latest incident) and category (a code of /categories, or none for all). Each cell: column, row, count, centre and polygon (WGS84 [lon, lat]). kde=true adds the kernel density (incidents per km², bandwidth 500 m) and the cells it reaches.");
+            .WithSummary("Incidents counted on the 250 m grid for scope=beat|district|city (id for beat and district), from/to months (yyyy-MM, at most 60; default the 12 months up to the latest incident) and category (a code of /categories, or none for all). Each cell: column, row, count, centre and polygon (WGS84 [lon, lat]). kde=true adds the kernel density (incidents per km², bandwidth 500 m) and the cells it reaches. At most CrimeAnalytics:MapCellLimit cells (3,000 unless set), the busiest first: cellsWithIncidents counts all cells with an incident, capped says some were left out.");
         staff.MapGet("/counts", CountsAsync)
             .WithSummary("Counts for the same filter by month, and by weekday (1 = Monday) and hour from the incidents that have a time of day; withTime says how many have one, hasTimes whether any.");
         staff.MapGet("/categories", CategoriesAsync)

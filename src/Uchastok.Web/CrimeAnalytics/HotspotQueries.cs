@@ -21,7 +21,7 @@ public enum HotspotRefusal { NotFound, OutOfScope }
 /// places and times of offences from anonymised sources, with no person in them, and the answers are counts per cell
 /// and per month: nothing here is personal data, so nothing goes into the personal-data log (the module README says so).
 /// </summary>
-public sealed class HotspotQueries(UchastokDbContext db, IncidentCategoryMap categories, TerritoryText territoryText, TimeProvider clock)
+public sealed class HotspotQueries(UchastokDbContext db, IncidentCategoryMap categories, TerritoryText territoryText, CrimeAnalyticsSettings settings, TimeProvider clock)
 {
     /// <summary>Cells with no incident kept in a density layer only above this share of the densest cell: a map of faint halos helps no one.</summary>
     private const double FaintShare = 0.02;
@@ -109,6 +109,12 @@ public sealed class HotspotQueries(UchastokDbContext db, IncidentCategoryMap cat
             var densest = cells.Max(c => c.Density ?? 0);
             cells = cells.Where(c => c.Count > 0 || (c.Density ?? 0) >= densest * FaintShare).ToList();
         }
+        // Over the limit, the busiest cells are kept and density-only halos go first; capped says cells with incidents went too.
+        var withIncidents = cells.Count(c => c.Count > 0);
+        if (cells.Count > settings.MapCellLimit)
+            cells = cells.OrderByDescending(c => c.Count).ThenByDescending(c => c.Density ?? 0).ThenBy(c => c.Cell.Row).ThenBy(c => c.Cell.Column)
+                .Take(settings.MapCellLimit).ToList();
+        var capped = cells.Count(c => c.Count > 0) < withIncidents;
         var views = cells.Select(c =>
         {
             var (lon, lat) = grid.CentreOf(c.Cell);
@@ -116,7 +122,7 @@ public sealed class HotspotQueries(UchastokDbContext db, IncidentCategoryMap cat
             return new HotspotCellView(c.Cell.Column, c.Cell.Row, c.Count, c.Density is { } d ? Math.Round(d, 3) : null, Math.Round(lat, 6), Math.Round(lon, 6), ring);
         }).ToList();
         return new HotspotMapView(Name(filter.Scope), area.Id, area.Name, HotspotInput.Text(filter.From), HotspotInput.Text(filter.To), filter.Category, CategoryName(filter.Category),
-            grid.CellMetres, bandwidth, points.Sum(p => p.Count), views);
+            grid.CellMetres, bandwidth, points.Sum(p => p.Count), views, withIncidents, capped);
     }
 
     public async Task<HotspotCountsView> CountsAsync(HotspotArea area, HotspotFilter filter, CancellationToken cancellationToken = default)

@@ -13,10 +13,15 @@ public sealed record HotspotCategoryView(string Code, string Name, string Source
 
 public sealed record HotspotCellView(int Column, int Row, int Count, double? Density, double CentreLatitude, double CentreLongitude, IReadOnlyList<double[]> Polygon);
 
-/// <summary>A hotspot map: counts on the grid (and kernel density when asked), with the area and period it covers.</summary>
+/// <summary>
+/// A hotspot map: counts on the grid (and kernel density when asked), with the area and period it covers. When more
+/// cells than <see cref="CrimeAnalyticsSettings.MapCellLimit"/> would be sent, <paramref name="Cells"/> holds the busiest
+/// of them and <paramref name="Capped"/> says so; <paramref name="CellsWithIncidents"/> counts all with an incident.
+/// </summary>
 public sealed record HotspotMapView(
     string Scope, int? Id, string AreaName, string From, string To, string? Category, string? CategoryName,
-    double CellMetres, double? BandwidthMetres, int Total, IReadOnlyList<HotspotCellView> Cells);
+    double CellMetres, double? BandwidthMetres, int Total, IReadOnlyList<HotspotCellView> Cells,
+    int CellsWithIncidents, bool Capped);
 
 public sealed record MonthCount(string Month, int Count);
 

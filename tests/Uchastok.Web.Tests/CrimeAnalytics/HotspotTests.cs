@@ -45,6 +45,8 @@ public sealed class HotspotTests(UchastokAppFactory factory) : IClassFixture<Uch
         var thefts = await (await supervisor.GetAsync($"/api/v1/analytics/hotspots?scope=district&id={placed.District}&from={placed.Month}&to={placed.Month}&category=apartment-theft")).JsonAsync();
 
         Assert.Equal(6, all.GetProperty("total").GetInt32());
+        Assert.Equal(2, all.GetProperty("cellsWithIncidents").GetInt32());
+        Assert.False(all.GetProperty("capped").GetBoolean());
         Assert.Equal(250, all.GetProperty("cellMetres").GetDouble());
         var cells = all.GetProperty("cells").EnumerateArray().ToList();
         Assert.Equal([2, 4], cells.Select(c => c.GetProperty("count").GetInt32()).Order());
