@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Rules.BeatDesign;
 using Uchastok.Rules.CrimeAnalytics;
 using Uchastok.Rules.Territory;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
 using Uchastok.Web.Territory;
 
 namespace Uchastok.Web.BeatDesign;
@@ -34,32 +32,15 @@ public sealed class ImportIncidentsCommand(UchastokDbContext db, TimeProvider cl
     {
         var records = new List<IncidentRecord>();
         var refusals = new List<IncidentRowRefusal>();
-        var read = 0;
-        using (var reader = new StreamReader(csv))
-        using (var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = true }))
+        var file = await CsvRows.ReadAsync(csv, columns.Required, MaxRows, trimHeader: false, (row, field) =>
         {
-            try
-            {
-                if (!await parser.ReadAsync() || !parser.ReadHeader()) return FileProblem("Empty");
-                var header = parser.HeaderRecord ?? [];
-                var missing = columns.Required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-                if (missing.Count > 0) return FileProblem("MissingColumns", string.Join(", ", missing));
-                var index = header.Select((h, i) => (h, i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
-                while (await parser.ReadAsync())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (++read > MaxRows) return FileProblem("TooManyRows", MaxRows.ToString("N0", CultureInfo.InvariantCulture));
-                    var row = read + 1; // the header is row 1
-                    var (record, refusal) = IncidentRows.Read(row, name => index.TryGetValue(name, out var i) && parser.TryGetField<string>(i, out var value) ? value : null, columns);
-                    if (record is not null) records.Add(record);
-                    else refusals.Add(refusal!);
-                }
-            }
-            catch (Exception exception) when (exception is CsvHelperException or DecoderFallbackException)
-            {
-                return FileProblem("Unreadable");
-            }
-        }
+            var (record, refusal) = IncidentRows.Read(row, field, columns);
+            if (record is not null) records.Add(record);
+            else refusals.Add(refusal!);
+        }, cancellationToken);
+        if (file.Problem is { } problem)
+            return FileProblem(problem.ToString(), problem == CsvFileProblem.TooManyRows ? MaxRows.ToString("N0", CultureInfo.InvariantCulture) : file.MissingColumns);
+        var read = file.Rows;
 
         // Place each incident in its small area; the small areas tile the districts.
         var areas = await db.SmallAreas.AsNoTracking().Select(a => new { a.Id, a.DistrictId, a.BoundaryGeoJson }).ToListAsync(cancellationToken);

@@ -1,13 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.Extensions.Localization;
 using Uchastok.Rules.Weapons;
 using Uchastok.Web.Shared.Data;
+using Uchastok.Web.Shared.Web;
 
 namespace Uchastok.Web.Weapons;
 
@@ -28,32 +26,15 @@ public sealed class ImportWeaponHoldersCommand(
     {
         var rows = new List<(int Row, WeaponHolderInput Input)>();
         var refusals = new List<HolderRowRefused>();
-        var read = 0;
-        using (var reader = new StreamReader(csv))
-        using (var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = true }))
+        var file = await CsvRows.ReadAsync(csv, WeaponHolderRows.Required, MaxRows, trimHeader: true, (row, field) =>
         {
-            try
-            {
-                if (!await parser.ReadAsync() || !parser.ReadHeader()) return FileProblem("Weapons.Import.Empty");
-                var header = parser.HeaderRecord ?? [];
-                var missing = WeaponHolderRows.Required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-                if (missing.Count > 0) return FileProblem("Weapons.Import.MissingColumns", string.Join(", ", missing));
-                var index = header.Select((h, i) => (h: h.Trim(), i)).GroupBy(x => x.h, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
-                while (await parser.ReadAsync())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (++read > MaxRows) return FileProblem("Weapons.Import.TooManyRows", MaxRows.ToString("N0", CultureInfo.CurrentCulture));
-                    var row = read + 1; // the header is row 1
-                    var (input, refusal) = WeaponHolderRows.Read(row, name => index.TryGetValue(name, out var i) && parser.TryGetField<string>(i, out var value) ? value : null);
-                    if (input is not null) rows.Add((row, input));
-                    else refusals.Add(refusal!);
-                }
-            }
-            catch (Exception exception) when (exception is CsvHelperException or DecoderFallbackException)
-            {
-                return FileProblem("Weapons.Import.Unreadable");
-            }
-        }
+            var (input, refusal) = WeaponHolderRows.Read(row, field);
+            if (input is not null) rows.Add((row, input));
+            else refusals.Add(refusal!);
+        }, cancellationToken);
+        if (file.Problem is { } problem)
+            return FileProblem($"Weapons.Import.{problem}", problem == CsvFileProblem.TooManyRows ? MaxRows.ToString("N0", CultureInfo.CurrentCulture) : file.MissingColumns);
+        var read = file.Rows;
 
         var beats = await scope.AllBeatsAsync(cancellationToken);
         var actor = WeaponsScope.Actor(user);

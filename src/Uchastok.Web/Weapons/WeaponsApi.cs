@@ -47,17 +47,15 @@ public static class WeaponsApi
         return TypedResults.Ok(await register.ListAsync(user, beat, search, page ?? 0, Purpose(purpose, "holders listed over the API"), cancellationToken));
     }
 
-    private static async Task<Results<Created<WeaponHolderView>, ValidationProblem, ProblemHttpResult>> AddHolderAsync(
-        HttpRequest request, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
-    {
-        if (!WeaponsScope.ReadsAny(user)) return NotFound(localizer);
-        var read = await JsonBody.ReadAsync<WeaponHolderRequest>(request, cancellationToken);
-        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
-        if (read.Value is not { } body) return Problems.BadRequest(localizer, "Weapons.BodyRequired");
-        var (holder, errors) = await register.AddAsync(body, user, cancellationToken);
-        if (holder is null) return Problems.Validation(localizer, errors);
-        return TypedResults.Created($"/api/v1/weapons/holders/{holder.Id}", holder);
-    }
+    private static Task<Results<Created<WeaponHolderView>, ValidationProblem, ProblemHttpResult>> AddHolderAsync(
+        HttpRequest request, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        WriteAsync<WeaponHolderRequest, Created<WeaponHolderView>>(request, user, localizer, async sent =>
+        {
+            if (sent is not { } body) return Problems.BadRequest(localizer, "Weapons.BodyRequired");
+            var (holder, errors) = await register.AddAsync(body, user, cancellationToken);
+            if (holder is null) return Problems.Validation(localizer, errors);
+            return TypedResults.Created($"/api/v1/weapons/holders/{holder.Id}", holder);
+        }, cancellationToken);
 
     private static async Task<Results<Ok<HolderImportReport>, ProblemHttpResult>> ImportAsync(
         HttpRequest request, ClaimsPrincipal user, ImportWeaponHoldersCommand import, IStringLocalizer<SharedResource> localizer, string? fileName, CancellationToken cancellationToken)
@@ -71,35 +69,29 @@ public static class WeaponsApi
         long id, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, string? purpose, CancellationToken cancellationToken) =>
         await register.GetAsync(user, id, Purpose(purpose, "a holder's file over the API"), cancellationToken) is { } holder ? TypedResults.Ok(holder) : NotFound(localizer);
 
-    private static async Task<Results<Ok<WeaponHolderView>, ValidationProblem, ProblemHttpResult>> EditHolderAsync(
-        long id, HttpRequest request, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
-    {
-        if (!WeaponsScope.ReadsAny(user)) return NotFound(localizer);
-        var read = await JsonBody.ReadAsync<HolderEditRequest>(request, cancellationToken);
-        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
-        var (holder, errors) = await register.EditAsync(id, read.Value ?? new HolderEditRequest(null, null), user, cancellationToken);
-        return holder is not null ? TypedResults.Ok(holder) : errors.Count > 0 ? Problems.Validation(localizer, errors) : NotFound(localizer);
-    }
+    private static Task<Results<Ok<WeaponHolderView>, ValidationProblem, ProblemHttpResult>> EditHolderAsync(
+        long id, HttpRequest request, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        WriteAsync<HolderEditRequest, Ok<WeaponHolderView>>(request, user, localizer, async body =>
+        {
+            var (holder, errors) = await register.EditAsync(id, body ?? new HolderEditRequest(null, null), user, cancellationToken);
+            return holder is not null ? TypedResults.Ok(holder) : errors.Count > 0 ? Problems.Validation(localizer, errors) : NotFound(localizer);
+        }, cancellationToken);
 
-    private static async Task<Results<Ok<WeaponHolderView>, ValidationProblem, ProblemHttpResult>> AddWeaponAsync(
-        long id, HttpRequest request, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
-    {
-        if (!WeaponsScope.ReadsAny(user)) return NotFound(localizer);
-        var read = await JsonBody.ReadAsync<CivilWeaponRequest>(request, cancellationToken);
-        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
-        var (holder, errors) = await register.AddWeaponAsync(id, read.Value ?? new CivilWeaponRequest(null, null, null, null, null, null, null, null, null), user, cancellationToken);
-        return holder is not null ? TypedResults.Ok(holder) : errors.Count > 0 ? Problems.Validation(localizer, errors) : NotFound(localizer);
-    }
+    private static Task<Results<Ok<WeaponHolderView>, ValidationProblem, ProblemHttpResult>> AddWeaponAsync(
+        long id, HttpRequest request, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        WriteAsync<CivilWeaponRequest, Ok<WeaponHolderView>>(request, user, localizer, async body =>
+        {
+            var (holder, errors) = await register.AddWeaponAsync(id, body ?? new CivilWeaponRequest(null, null, null, null, null, null, null, null, null), user, cancellationToken);
+            return holder is not null ? TypedResults.Ok(holder) : errors.Count > 0 ? Problems.Validation(localizer, errors) : NotFound(localizer);
+        }, cancellationToken);
 
-    private static async Task<Results<Ok<WeaponHolderView>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
-        long id, HttpRequest request, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
-    {
-        if (!WeaponsScope.ReadsAny(user)) return NotFound(localizer);
-        var read = await JsonBody.ReadAsync<PermitVerificationRequest>(request, cancellationToken);
-        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
-        var (holder, errors) = await register.VerifyAsync(id, read.Value?.Verification, user, cancellationToken);
-        return holder is not null ? TypedResults.Ok(holder) : errors.Count > 0 ? Problems.Validation(localizer, errors) : NotFound(localizer);
-    }
+    private static Task<Results<Ok<WeaponHolderView>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
+        long id, HttpRequest request, ClaimsPrincipal user, WeaponsRegister register, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        WriteAsync<PermitVerificationRequest, Ok<WeaponHolderView>>(request, user, localizer, async body =>
+        {
+            var (holder, errors) = await register.VerifyAsync(id, body?.Verification, user, cancellationToken);
+            return holder is not null ? TypedResults.Ok(holder) : errors.Count > 0 ? Problems.Validation(localizer, errors) : NotFound(localizer);
+        }, cancellationToken);
 
     private static async Task<Results<Ok<IReadOnlyList<StorageSiteRow>>, ProblemHttpResult>> SitesAsync(
         ClaimsPrincipal user, StorageSites sites, IStringLocalizer<SharedResource> localizer, string? beat, string? purpose, CancellationToken cancellationToken)
@@ -108,38 +100,48 @@ public static class WeaponsApi
         return TypedResults.Ok(await sites.ListAsync(user, beat, Purpose(purpose, "storage sites listed over the API"), cancellationToken));
     }
 
-    private static async Task<Results<Created<StorageSiteView>, ValidationProblem, ProblemHttpResult>> AddSiteAsync(
-        HttpRequest request, ClaimsPrincipal user, StorageSites sites, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
-    {
-        if (!WeaponsScope.ReadsAny(user)) return NotFound(localizer);
-        var read = await JsonBody.ReadAsync<StorageSiteRequest>(request, cancellationToken);
-        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
-        var (site, errors) = await sites.AddAsync(read.Value ?? new StorageSiteRequest(null, null, null, null, null), user, cancellationToken);
-        if (site is null) return Problems.Validation(localizer, errors);
-        return TypedResults.Created($"/api/v1/weapons/sites/{site.Id}", site);
-    }
+    private static Task<Results<Created<StorageSiteView>, ValidationProblem, ProblemHttpResult>> AddSiteAsync(
+        HttpRequest request, ClaimsPrincipal user, StorageSites sites, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        WriteAsync<StorageSiteRequest, Created<StorageSiteView>>(request, user, localizer, async body =>
+        {
+            var (site, errors) = await sites.AddAsync(body ?? new StorageSiteRequest(null, null, null, null, null), user, cancellationToken);
+            if (site is null) return Problems.Validation(localizer, errors);
+            return TypedResults.Created($"/api/v1/weapons/sites/{site.Id}", site);
+        }, cancellationToken);
 
     private static async Task<Results<Ok<StorageSiteView>, ProblemHttpResult>> SiteAsync(
         long id, ClaimsPrincipal user, StorageSites sites, IStringLocalizer<SharedResource> localizer, string? purpose, CancellationToken cancellationToken) =>
         await sites.GetAsync(user, id, Purpose(purpose, "a storage site over the API"), cancellationToken) is { } site ? TypedResults.Ok(site) : NotFound(localizer);
 
-    private static async Task<Results<Created<StorageSiteView>, ValidationProblem, ProblemHttpResult>> InspectAsync(
-        long id, HttpRequest request, ClaimsPrincipal user, StorageSites sites, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
-    {
-        if (!WeaponsScope.ReadsAny(user)) return NotFound(localizer);
-        var read = await JsonBody.ReadAsync<StorageInspectionRequest>(request, cancellationToken);
-        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
-        var (site, errors, forbidden) = await sites.InspectAsync(id, read.Value ?? new StorageInspectionRequest(null, null, null), user, cancellationToken);
-        if (forbidden) return Problems.Status(localizer, StatusCodes.Status403Forbidden, "Weapons.InspectForbidden");
-        if (site is not null) return TypedResults.Created($"/api/v1/weapons/sites/{site.Id}", site);
-        return errors.Count > 0 ? Problems.Validation(localizer, errors) : NotFound(localizer);
-    }
+    private static Task<Results<Created<StorageSiteView>, ValidationProblem, ProblemHttpResult>> InspectAsync(
+        long id, HttpRequest request, ClaimsPrincipal user, StorageSites sites, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        WriteAsync<StorageInspectionRequest, Created<StorageSiteView>>(request, user, localizer, async body =>
+        {
+            var (site, errors, forbidden) = await sites.InspectAsync(id, body ?? new StorageInspectionRequest(null, null, null), user, cancellationToken);
+            if (forbidden) return Problems.Status(localizer, StatusCodes.Status403Forbidden, "Weapons.InspectForbidden");
+            if (site is not null) return TypedResults.Created($"/api/v1/weapons/sites/{site.Id}", site);
+            return errors.Count > 0 ? Problems.Validation(localizer, errors) : NotFound(localizer);
+        }, cancellationToken);
 
     private static async Task<Results<Ok<WeaponsDayView>, ProblemHttpResult>> DayAsync(
         ClaimsPrincipal user, StorageSites sites, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         if (!WeaponsScope.ReadsAny(user)) return NotFound(localizer);
         return TypedResults.Ok(await sites.DayAsync(user, cancellationToken));
+    }
+
+    /// <summary>
+    /// What every write does first: "not found" for whoever reads no register, a validation problem naming a field that
+    /// cannot be read; then the write itself, with the body (null when none was sent).
+    /// </summary>
+    private static async Task<Results<TDone, ValidationProblem, ProblemHttpResult>> WriteAsync<TBody, TDone>(HttpRequest request, ClaimsPrincipal user,
+        IStringLocalizer localizer, Func<TBody?, Task<Results<TDone, ValidationProblem, ProblemHttpResult>>> write, CancellationToken cancellationToken)
+        where TBody : class where TDone : IResult
+    {
+        if (!WeaponsScope.ReadsAny(user)) return NotFound(localizer);
+        var read = await JsonBody.ReadAsync<TBody>(request, cancellationToken);
+        if (read.UnreadableField is { } field) return Problems.UnreadableField(localizer, field);
+        return await write(read.Value);
     }
 
     private static ProblemHttpResult NotFound(IStringLocalizer localizer) => Problems.NotFound(localizer, "Weapons.NotFound");

@@ -53,28 +53,14 @@ public sealed class StaffSessionAuthorizationTests(StaffSessionAuthorizationTest
         ("POST", "/api/v1/staff/{stranger}/sessions/end", [NoAuth, Denied, Denied, Denied, Denied, Denied, None, Ok]),
     ];
 
-    public static TheoryData<string, string, string, HttpStatusCode> ApiMatrix()
-    {
-        var data = new TheoryData<string, string, string, HttpStatusCode>();
-        foreach (var (method, path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, string, HttpStatusCode> ApiMatrix() => RoleMatrix.Rows(Callers, Routes);
 
     [Theory]
     [MemberData(nameof(ApiMatrix))]
     public async Task Api_EachCaller_GetsWhatItsPositionAndScopeAllow(string who, string method, string path, HttpStatusCode expected)
     {
         var (partner, stranger) = await fixture.DataAsync();
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInAsync(partner),
-            _ => await fixture.SignedInAsync(who),
-        };
-        var url = path.Replace("{stranger}", stranger);
-        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
-        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await fixture.AssertRouteAsync(who, method, path.Replace("{stranger}", stranger), expected, null, ("partner", partner));
     }
 
     public static TheoryData<string, string> PageMatrix() => new()

@@ -26,13 +26,7 @@ public sealed class HotspotAuthorizationTests(UchastokAppFactory factory) : ICla
         ("/api/v1/analytics/counts?scope=city", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Ok]),
     ];
 
-    public static TheoryData<string, string, HttpStatusCode> Matrix()
-    {
-        var data = new TheoryData<string, string, HttpStatusCode>();
-        foreach (var (path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, HttpStatusCode> Matrix() => RoleMatrix.Rows(Callers, Routes);
 
     private async Task<string> UrlAsync(string path)
     {
@@ -45,12 +39,7 @@ public sealed class HotspotAuthorizationTests(UchastokAppFactory factory) : ICla
     [MemberData(nameof(Matrix))]
     public async Task EachCaller_GetsWhatItsPositionAndScopeAllow(string who, string path, HttpStatusCode expected)
     {
-        var url = await UrlAsync(path);
-        using var client = who == "anonymous" ? factory.Client() : await factory.SignedInAsync(who);
-
-        var response = await client.GetAsync(url);
-
-        Assert.True(expected == response.StatusCode, $"{who} GET {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await factory.AssertRouteAsync(who, "GET", await UrlAsync(path), expected);
     }
 
     /// <summary>The page for the same callers, signed in through the login form: "login" and "denied" are the sign-in cookie's redirects.</summary>
@@ -62,32 +51,12 @@ public sealed class HotspotAuthorizationTests(UchastokAppFactory factory) : ICla
         ("/analytics/hotspots?area=city", "login denied denied denied denied denied denied 200"),
     ];
 
-    public static TheoryData<string, string, string> PageMatrix()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, answers) in Pages)
-        {
-            var codes = answers.Split(' ');
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string> PageMatrix() => RoleMatrix.PageRows(Callers, Pages);
 
     [Theory]
     [MemberData(nameof(PageMatrix))]
     public async Task EachCaller_OpensOnlyThePagesItsPositionAndScopeAllow(string who, string path, string expected)
     {
-        var url = await UrlAsync(path);
-        using var client = who == "anonymous" ? factory.Client() : await factory.SignedInWithCookieAsync(who);
-
-        var response = await client.GetAsync(url);
-
-        if (expected is "login" or "denied")
-        {
-            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {url}: expected a redirect, got {(int)response.StatusCode}");
-            var location = response.Headers.Location!;
-            Assert.StartsWith(expected == "login" ? "/account/login" : "/account/access-denied", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
-        }
-        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {url}: expected {expected}, got {(int)response.StatusCode}");
+        await factory.AssertPageAsync(who, await UrlAsync(path), expected);
     }
 }

@@ -59,13 +59,7 @@ public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fi
         ("GET", "/api/v1/analytics/risk-zones", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Denied, Bad, Bad]),
     ];
 
-    public static TheoryData<string, string, string, HttpStatusCode> Matrix()
-    {
-        var data = new TheoryData<string, string, string, HttpStatusCode>();
-        foreach (var (method, path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, string, HttpStatusCode> Matrix() => RoleMatrix.Rows(Callers, Routes);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -73,19 +67,8 @@ public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fi
     {
         var (beats, item, partner) = await fixture.DataAsync();
         var url = Fill(path, beats, item);
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInAsync(partner),
-            _ => await fixture.SignedInAsync(who),
-        };
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
         // A body every rule refuses: no decision, no hours.
-        if (method != "GET") request.Content = JsonContent.Create(new { decision = "NoSuchDecision" });
-
-        var response = await client.SendAsync(request);
-
-        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await fixture.AssertRouteAsync(who, method, url, expected, JsonContent.Create(new { decision = "NoSuchDecision" }), ("partner", partner));
     }
 
     private static readonly (string Path, string Answers)[] Pages =
@@ -94,16 +77,7 @@ public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fi
         ("/analytics/patrols?beat={beat}&period=2026-12", "login denied denied 200 404 denied denied denied 200 200"),
     ];
 
-    public static TheoryData<string, string, string> PageMatrix()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, answers) in Pages)
-        {
-            var codes = answers.Split(' ');
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string> PageMatrix() => RoleMatrix.PageRows(Callers, Pages);
 
     [Theory]
     [MemberData(nameof(PageMatrix))]
@@ -111,22 +85,7 @@ public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fi
     {
         var (beats, item, partner) = await fixture.DataAsync();
         var url = Fill(path, beats, item);
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInWithCookieAsync(partner),
-            _ => await fixture.SignedInWithCookieAsync(who),
-        };
-
-        var response = await client.GetAsync(url);
-
-        if (expected is "login" or "denied")
-        {
-            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {url}: expected a redirect, got {(int)response.StatusCode}");
-            var location = response.Headers.Location!;
-            Assert.StartsWith(expected == "login" ? "/account/login" : "/account/access-denied", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
-        }
-        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {url}: expected {expected}, got {(int)response.StatusCode}");
+        await fixture.AssertPageAsync(who, url, expected, ("partner", partner));
     }
 
     private static string Fill(string path, PatrolTestBeats beats, int item) =>

@@ -68,13 +68,7 @@ public sealed class PreventionAuthorizationTests(PreventionAuthorizationTests.Fi
         ("POST", "/api/v1/prevention/juvenile/places/{place}/close", [NoAuth, None, None, Gone, None, Gone, None, Gone, Denied]),
     ];
 
-    public static TheoryData<string, string, string, HttpStatusCode> Matrix()
-    {
-        var data = new TheoryData<string, string, string, HttpStatusCode>();
-        foreach (var (method, path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, string, HttpStatusCode> Matrix() => RoleMatrix.Rows(Callers, Routes);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -83,18 +77,7 @@ public sealed class PreventionAuthorizationTests(PreventionAuthorizationTests.Fi
         var (entry, action, officer, district, partner, place) = await fixture.DataAsync();
         var url = path.Replace("{entry}", entry.ToString()).Replace("{action}", action.ToString()).Replace("{place}", place.ToString())
             .Replace("{officer}", officer.ToString()).Replace("{district}", district.ToString());
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInAsync(partner),
-            _ => await fixture.SignedInAsync(who),
-        };
         // A body every rule refuses: an unknown kind, no dates, no names.
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method != "GET") request.Content = JsonContent.Create(new { kind = "NoSuchKind" });
-
-        var response = await client.SendAsync(request);
-
-        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await fixture.AssertRouteAsync(who, method, url, expected, JsonContent.Create(new { kind = "NoSuchKind" }), ("partner", partner));
     }
 }

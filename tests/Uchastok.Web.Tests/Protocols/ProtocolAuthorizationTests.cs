@@ -60,13 +60,7 @@ public sealed class ProtocolAuthorizationTests(ProtocolAuthorizationTests.Fixtur
         ("PUT", "/api/v1/protocols/offences/smoking-ban", [NoAuth, Denied, Denied, Denied, Denied, Denied, Denied, Denied, Bad]),
     ];
 
-    public static TheoryData<string, string, string, HttpStatusCode> Matrix()
-    {
-        var data = new TheoryData<string, string, string, HttpStatusCode>();
-        foreach (var (method, path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, string, HttpStatusCode> Matrix() => RoleMatrix.Rows(Callers, Routes);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -74,19 +68,8 @@ public sealed class ProtocolAuthorizationTests(ProtocolAuthorizationTests.Fixtur
     {
         var (protocol, district, partner) = await fixture.DataAsync();
         var url = path.Replace("{protocol}", protocol.ToString()).Replace("{district}", district.ToString());
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInAsync(partner),
-            _ => await fixture.SignedInAsync(who),
-        };
         // A body every rule refuses: no clientId, no type, no document, no version, no signatures.
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method != "GET") request.Content = JsonContent.Create(new { kind = "NoSuchKind" });
-
-        var response = await client.SendAsync(request);
-
-        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await fixture.AssertRouteAsync(who, method, url, expected, JsonContent.Create(new { kind = "NoSuchKind" }), ("partner", partner));
     }
 
     /// <summary>
@@ -102,16 +85,7 @@ public sealed class ProtocolAuthorizationTests(ProtocolAuthorizationTests.Fixtur
         ("/admin/protocols/offences", "login denied denied denied denied denied denied denied 200"),
     ];
 
-    public static TheoryData<string, string, string> PageMatrix()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, answers) in Pages)
-        {
-            var codes = answers.Split(' ');
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string> PageMatrix() => RoleMatrix.PageRows(Callers, Pages);
 
     [Theory]
     [MemberData(nameof(PageMatrix))]
@@ -119,21 +93,6 @@ public sealed class ProtocolAuthorizationTests(ProtocolAuthorizationTests.Fixtur
     {
         var (protocol, _, partner) = await fixture.DataAsync();
         var url = path.Replace("{protocol}", protocol.ToString());
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInWithCookieAsync(partner),
-            _ => await fixture.SignedInWithCookieAsync(who),
-        };
-
-        var response = await client.GetAsync(url);
-
-        if (expected is "login" or "denied")
-        {
-            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {url}: expected a redirect, got {(int)response.StatusCode}");
-            var location = response.Headers.Location!;
-            Assert.StartsWith(expected == "login" ? "/account/login" : "/account/access-denied", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
-        }
-        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {url}: expected {expected}, got {(int)response.StatusCode}");
+        await fixture.AssertPageAsync(who, url, expected, ("partner", partner));
     }
 }

@@ -77,13 +77,7 @@ public sealed class SafetyAuthorizationTests(SafetyAuthorizationTests.Fixture fi
         ("POST", "/api/v1/safety/reports/{report}/notice", [NoAuth, Denied, Denied, Bad, None, Denied, Denied, Bad, Denied, Denied]),
     ];
 
-    public static TheoryData<string, string, string, HttpStatusCode> Matrix()
-    {
-        var data = new TheoryData<string, string, string, HttpStatusCode>();
-        foreach (var (method, path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, string, HttpStatusCode> Matrix() => RoleMatrix.Rows(Callers, Routes);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -91,19 +85,9 @@ public sealed class SafetyAuthorizationTests(SafetyAuthorizationTests.Fixture fi
     {
         var (report, partner, duty) = await fixture.DataAsync();
         var url = path.Replace("{report}", report.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInAsync(partner),
-            "duty" => await fixture.SignedInAsync(duty),
-            _ => await fixture.SignedInAsync(who),
-        };
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method != "GET") request.Content = path.StartsWith("/hubs", StringComparison.Ordinal) ? new StringContent("") : JsonContent.Create(new { category = "NoSuchKind" });
+        var body = path.StartsWith("/hubs", StringComparison.Ordinal) ? new StringContent("") : (HttpContent)JsonContent.Create(new { category = "NoSuchKind" });
 
-        var response = await client.SendAsync(request);
-
-        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await fixture.AssertRouteAsync(who, method, url, expected, body, ("partner", partner), ("duty", duty));
     }
 
     /// <summary>The pages for the same callers, signed in through the login form: "login" and "denied" are the sign-in cookie's redirects.</summary>
@@ -116,38 +100,13 @@ public sealed class SafetyAuthorizationTests(SafetyAuthorizationTests.Fixture fi
         ("/safety/console", "login denied denied denied denied denied denied 200 200 200"),
     ];
 
-    public static TheoryData<string, string, string> PageMatrix()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, answers) in Pages)
-        {
-            var codes = answers.Split(' ');
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string> PageMatrix() => RoleMatrix.PageRows(Callers, Pages);
 
     [Theory]
     [MemberData(nameof(PageMatrix))]
     public async Task EachCaller_OpensOnlyThePagesItsPositionAllows(string who, string path, string expected)
     {
         var (_, partner, duty) = await fixture.DataAsync();
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInWithCookieAsync(partner),
-            "duty" => await fixture.SignedInWithCookieAsync(duty),
-            _ => await fixture.SignedInWithCookieAsync(who),
-        };
-
-        var response = await client.GetAsync(path);
-
-        if (expected is "login" or "denied")
-        {
-            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {path}: expected a redirect, got {(int)response.StatusCode}");
-            var location = response.Headers.Location!;
-            Assert.StartsWith(expected == "login" ? "/account/login" : "/account/access-denied", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
-        }
-        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {path}: expected {expected}, got {(int)response.StatusCode}");
+        await fixture.AssertPageAsync(who, path, expected, ("partner", partner), ("duty", duty));
     }
 }

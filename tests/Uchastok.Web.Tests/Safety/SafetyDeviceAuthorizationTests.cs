@@ -71,35 +71,20 @@ public sealed class SafetyDeviceAuthorizationTests(SafetyDeviceAuthorizationTest
         ("GET", "/api/v1/safety/incidents/{alarm}/media", [NoAuth, Denied, Denied, Moved, None, Denied, Denied, Moved, Moved, Moved]),
     ];
 
-    public static TheoryData<string, string, string, HttpStatusCode> Matrix()
-    {
-        var data = new TheoryData<string, string, string, HttpStatusCode>();
-        foreach (var (method, path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, string, HttpStatusCode> Matrix() => RoleMatrix.Rows(Callers, Routes);
 
     [Theory]
     [MemberData(nameof(Matrix))]
     public async Task EachCaller_GetsWhatItsPositionAndScopeAllow(string who, string method, string path, HttpStatusCode expected)
     {
         var data = await fixture.DataAsync();
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInAsync(data.Partner),
-            _ => await fixture.SignedInAsync(who),
-        };
         // Admin's rekey and revoke rows are the only ones that change a device: theirs are made for them.
         var url = path.Replace("{rekey}", data.RekeyDevice.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{revoke}", data.RevokeDevice.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{alarm}", data.Alarm.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method != "GET") request.Content = JsonContent.Create(new { kind = "NoSuchKind", eventId = "matrix-x", occurredAtUtc = DateTime.UtcNow.ToString("o") });
+        var body = JsonContent.Create(new { kind = "NoSuchKind", eventId = "matrix-x", occurredAtUtc = DateTime.UtcNow.ToString("o") });
 
-        var response = await client.SendAsync(request);
-
-        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await fixture.AssertRouteAsync(who, method, url, expected, body, ("partner", data.Partner));
     }
 
     /// <summary>The page for the same callers, signed in through the login form: "login" and "denied" are the sign-in cookie's redirects.</summary>
@@ -108,37 +93,13 @@ public sealed class SafetyDeviceAuthorizationTests(SafetyDeviceAuthorizationTest
         ("/admin/safety/devices", "login denied denied denied denied denied denied denied 200 denied"),
     ];
 
-    public static TheoryData<string, string, string> PageMatrix()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, answers) in Pages)
-        {
-            var codes = answers.Split(' ');
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string> PageMatrix() => RoleMatrix.PageRows(Callers, Pages);
 
     [Theory]
     [MemberData(nameof(PageMatrix))]
     public async Task EachCaller_OpensOnlyThePagesItsPositionAllows(string who, string path, string expected)
     {
         var data = await fixture.DataAsync();
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInWithCookieAsync(data.Partner),
-            _ => await fixture.SignedInWithCookieAsync(who),
-        };
-
-        var response = await client.GetAsync(path);
-
-        if (expected is "login" or "denied")
-        {
-            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {path}: expected a redirect, got {(int)response.StatusCode}");
-            var location = response.Headers.Location!;
-            Assert.StartsWith(expected == "login" ? "/account/login" : "/account/access-denied", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
-        }
-        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {path}: expected {expected}, got {(int)response.StatusCode}");
+        await fixture.AssertPageAsync(who, path, expected, ("partner", data.Partner));
     }
 }

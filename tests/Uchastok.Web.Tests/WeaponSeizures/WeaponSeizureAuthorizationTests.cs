@@ -59,13 +59,7 @@ public sealed class WeaponSeizureAuthorizationTests(WeaponSeizureAuthorizationTe
         ("GET", "/api/v1/seizures/public", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
-    public static TheoryData<string, string, string, HttpStatusCode> Matrix()
-    {
-        var data = new TheoryData<string, string, string, HttpStatusCode>();
-        foreach (var (method, path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, string, HttpStatusCode> Matrix() => RoleMatrix.Rows(Callers, Routes);
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -73,20 +67,8 @@ public sealed class WeaponSeizureAuthorizationTests(WeaponSeizureAuthorizationTe
     {
         var (seizure, district, partner, otherSupervisor) = await fixture.DataAsync();
         var url = path.Replace("{seizure}", seizure.ToString()).Replace("{district}", district.ToString());
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInAsync(partner),
-            "other-supervisor" => await fixture.SignedInAsync(otherSupervisor),
-            _ => await fixture.SignedInAsync(who),
-        };
         // A body every rule refuses: no date, no items, no determinants, no protocol, no place.
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method != "GET") request.Content = JsonContent.Create(new { kind = "NoSuchKind" });
-
-        var response = await client.SendAsync(request);
-
-        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await fixture.AssertRouteAsync(who, method, url, expected, JsonContent.Create(new { kind = "NoSuchKind" }), ("partner", partner), ("other-supervisor", otherSupervisor));
     }
 
     /// <summary>The pages for the same callers, signed in through the login form: "login" is the sign-in redirect, a number the page's own answer.</summary>
@@ -99,16 +81,7 @@ public sealed class WeaponSeizureAuthorizationTests(WeaponSeizureAuthorizationTe
         ("/seizures/figures", "200 200 200 200 200 200 200 200 200 200 200"),
     ];
 
-    public static TheoryData<string, string, string> PageMatrix()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, answers) in Pages)
-        {
-            var codes = answers.Split(' ');
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string> PageMatrix() => RoleMatrix.PageRows(Callers, Pages);
 
     [Theory]
     [MemberData(nameof(PageMatrix))]
@@ -116,22 +89,6 @@ public sealed class WeaponSeizureAuthorizationTests(WeaponSeizureAuthorizationTe
     {
         var (seizure, _, partner, otherSupervisor) = await fixture.DataAsync();
         var url = path.Replace("{seizure}", seizure.ToString());
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInWithCookieAsync(partner),
-            "other-supervisor" => await fixture.SignedInWithCookieAsync(otherSupervisor),
-            _ => await fixture.SignedInWithCookieAsync(who),
-        };
-
-        var response = await client.GetAsync(url);
-
-        if (expected == "login")
-        {
-            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {url}: expected a redirect, got {(int)response.StatusCode}");
-            var location = response.Headers.Location!;
-            Assert.StartsWith("/account/login", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
-        }
-        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {url}: expected {expected}, got {(int)response.StatusCode}");
+        await fixture.AssertPageAsync(who, url, expected, ("partner", partner), ("other-supervisor", otherSupervisor));
     }
 }

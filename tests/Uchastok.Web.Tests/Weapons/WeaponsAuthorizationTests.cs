@@ -67,13 +67,7 @@ public sealed class WeaponsAuthorizationTests(WeaponsAuthorizationTests.Fixture 
         ("GET", "/api/v1/weapons/day", [NoAuth, None, None, Ok, Ok, None, None, None, Ok, Ok, Ok]),
     ];
 
-    public static TheoryData<string, string, string, HttpStatusCode> Matrix()
-    {
-        var data = new TheoryData<string, string, string, HttpStatusCode>();
-        foreach (var (method, path, expected) in Routes)
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], method, path, expected[i]);
-        return data;
-    }
+    public static TheoryData<string, string, string, HttpStatusCode> Matrix() => RoleMatrix.Rows(Callers, Routes);
 
     private string Url(string path, (long Holder, long Permit, long Site, string Partner) data) =>
         path.Replace("{holder}", data.Holder.ToString()).Replace("{permit}", data.Permit.ToString()).Replace("{site}", data.Site.ToString());
@@ -84,22 +78,12 @@ public sealed class WeaponsAuthorizationTests(WeaponsAuthorizationTests.Fixture 
     {
         var data = await fixture.DataAsync();
         var url = Url(path, data);
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInAsync(data.Partner),
-            _ => await fixture.SignedInAsync(who),
-        };
         // A body every rule refuses: no holder kind, no name, no beat, no day, no checklist; as CSV, a header without the columns.
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method != "GET")
-            request.Content = path.EndsWith("/import", StringComparison.Ordinal)
-                ? new StringContent("kind\nNoSuchKind\n", System.Text.Encoding.UTF8, "text/csv")
-                : JsonContent.Create(new { kind = "NoSuchKind" });
+        var body = path.EndsWith("/import", StringComparison.Ordinal)
+            ? new StringContent("kind\nNoSuchKind\n", System.Text.Encoding.UTF8, "text/csv")
+            : (HttpContent)JsonContent.Create(new { kind = "NoSuchKind" });
 
-        var response = await client.SendAsync(request);
-
-        Assert.True(expected == response.StatusCode, $"{who} {method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await fixture.AssertRouteAsync(who, method, url, expected, body, ("partner", data.Partner));
     }
 
     /// <summary>The weapons pages for the same callers, signed in through the login form ("login": the sign-in redirect).</summary>
@@ -113,16 +97,7 @@ public sealed class WeaponsAuthorizationTests(WeaponsAuthorizationTests.Fixture 
         ("/weapons/sites/{site}", "login 404 404 200 404 404 404 404 200 200 200"),
     ];
 
-    public static TheoryData<string, string, string> PageMatrix()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, answers) in Pages)
-        {
-            var codes = answers.Split(' ');
-            for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], path, codes[i]);
-        }
-        return data;
-    }
+    public static TheoryData<string, string, string> PageMatrix() => RoleMatrix.PageRows(Callers, Pages);
 
     [Theory]
     [MemberData(nameof(PageMatrix))]
@@ -130,21 +105,6 @@ public sealed class WeaponsAuthorizationTests(WeaponsAuthorizationTests.Fixture 
     {
         var data = await fixture.DataAsync();
         var url = Url(path, data);
-        using var client = who switch
-        {
-            "anonymous" => fixture.Client(),
-            "partner" => await fixture.SignedInWithCookieAsync(data.Partner),
-            _ => await fixture.SignedInWithCookieAsync(who),
-        };
-
-        var response = await client.GetAsync(url);
-
-        if (expected == "login")
-        {
-            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"{who} {url}: expected a redirect, got {(int)response.StatusCode}");
-            var location = response.Headers.Location!;
-            Assert.StartsWith("/account/login", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
-        }
-        else Assert.True((HttpStatusCode)int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture) == response.StatusCode, $"{who} {url}: expected {expected}, got {(int)response.StatusCode}");
+        await fixture.AssertPageAsync(who, url, expected, ("partner", data.Partner));
     }
 }

@@ -64,28 +64,11 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
         };
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(int id, int district, string? decision, string? reason, CancellationToken cancellationToken)
-    {
-        var (outcome, errors, beatId, period) = await decide.DecideAsync(User, id, decision, reason, cancellationToken);
-        return outcome switch
-        {
-            PatrolOutcome.Done => Redirect(Here(district, beatId!.Value, period!.Value, id)),
-            PatrolOutcome.Invalid => await InvalidAsync(id, district, errors!, cancellationToken),
-            PatrolOutcome.Forbidden => Forbid(),
-            _ => NotFound(),
-        };
-    }
+    public async Task<IActionResult> OnPostDecideAsync(int id, int district, string? decision, string? reason, CancellationToken cancellationToken) =>
+        await AnsweredAsync(id, district, await decide.DecideAsync(User, id, decision, reason, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostWorkAsync(int id, int district, double? hours, string? note, CancellationToken cancellationToken)
-    {
-        var (outcome, errors, beatId, period) = await record.RecordAsync(User, id, hours, note, cancellationToken);
-        return outcome switch
-        {
-            PatrolOutcome.Done => Redirect(Here(district, beatId!.Value, period!.Value, id)),
-            PatrolOutcome.Invalid => await InvalidAsync(id, district, errors!, cancellationToken),
-            _ => NotFound(),
-        };
-    }
+    public async Task<IActionResult> OnPostWorkAsync(int id, int district, double? hours, string? note, CancellationToken cancellationToken) =>
+        await AnsweredAsync(id, district, await record.RecordAsync(User, id, hours, note, cancellationToken), cancellationToken);
 
     public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
@@ -93,6 +76,20 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
 
     private static string Here(int district, int beat, DateOnly period, int? suggestion) =>
         $"/analytics/patrols?district={district}&beat={beat}&period={PatrolPeriod.Format(period)}&saved=true" + (suggestion is { } s ? $"#s{s}" : "");
+
+    /// <summary>
+    /// A suggestion's form answered: back to its beat and month, the page again with the errors (400), 403 or 404.
+    /// (Recording work is never forbidden: whoever finds the suggestion may record.)
+    /// </summary>
+    private async Task<IActionResult> AnsweredAsync(int id, int district,
+        (PatrolOutcome Outcome, FieldErrors? Errors, int? BeatId, DateOnly? Period) answer, CancellationToken cancellationToken) =>
+        answer.Outcome switch
+        {
+            PatrolOutcome.Done => Redirect(Here(district, answer.BeatId!.Value, answer.Period!.Value, id)),
+            PatrolOutcome.Invalid => await InvalidAsync(id, district, answer.Errors!, cancellationToken),
+            PatrolOutcome.Forbidden => Forbid(),
+            _ => NotFound(),
+        };
 
     /// <summary>A refused form: the page again with the errors beside the suggestion, answered 400 and nothing changed.</summary>
     private async Task<IActionResult> InvalidAsync(int id, int district, FieldErrors errors, CancellationToken cancellationToken)
