@@ -81,6 +81,17 @@ public sealed class IncidentImportTests(UchastokAppFactory factory) : IClassFixt
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().Incidents.CountAsync(i => i.ExternalId == marker));
     }
 
+    [Fact]
+    public async Task AnEmptyFile_IsRefusedWhole_InTheCallersLanguage()
+    {
+        using var admin = await factory.SignedInAsync("admin@demo.kz", language: "ru");
+
+        var response = await admin.PostAsync("/api/v1/incidents/import?format=police-uk", new StringContent("", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Файл пуст: нужны строка заголовков и строки данных.", (await response.JsonAsync()).GetProperty("detail").GetString());
+    }
+
     [Theory]
     [InlineData("supervisor.almaly@demo.kz", HttpStatusCode.Forbidden)]
     [InlineData("inspector1@demo.kz", HttpStatusCode.Forbidden)]

@@ -145,6 +145,19 @@ public sealed class WeaponsRegisterTests(WeaponsFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Import_OfAnEmptyFile_IsRefused_InTheCallersLanguage_AndNothingIsSaved()
+    {
+        using var licensing = await factory.SignedInAsync("licensing@demo.kz", language: "ru");
+        var before = await WithDbAsync(factory, db => db.WeaponHolderImports.CountAsync());
+
+        var response = await licensing.PostAsync("/api/v1/weapons/holders/import", new StringContent("", Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Файл пуст.", (await response.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(before, await WithDbAsync(factory, db => db.WeaponHolderImports.CountAsync()));
+    }
+
+    [Fact]
     public async Task Verification_IsRecordedWithWhoAndWhen()
     {
         using var inspector = await factory.SignedInAsync("inspector1@demo.kz");
