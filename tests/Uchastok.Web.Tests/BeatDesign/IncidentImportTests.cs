@@ -92,6 +92,23 @@ public sealed class IncidentImportTests(UchastokAppFactory factory) : IClassFixt
         Assert.Equal("Файл пуст: нужны строка заголовков и строки данных.", (await response.JsonAsync()).GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task AFileSavedInWindows1251_IsRefusedWhole_AndTheMessageSaysHowToSaveIt()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..12];
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var csv = Encoding.GetEncoding(1251).GetBytes($"id,lon,lat,kind,day\n{marker},76.9210,43.2510,Кража,2026-11-05\n");
+        using var admin = await factory.SignedInAsync("admin@demo.kz", language: "ru");
+
+        var response = await admin.PostAsync("/api/v1/incidents/import?format=generic&longitude=lon&latitude=lat&type=kind&date=day&id=id",
+            new ByteArrayContent(csv) { Headers = { ContentType = new("text/csv") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("сохраните его как «CSV UTF-8»", (await response.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().Incidents.CountAsync(i => i.ExternalId == marker));
+    }
+
     [Theory]
     [InlineData("supervisor.almaly@demo.kz", HttpStatusCode.Forbidden)]
     [InlineData("inspector1@demo.kz", HttpStatusCode.Forbidden)]

@@ -147,6 +147,25 @@ public sealed class WeaponsRegisterTests(WeaponsFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Import_OfAFileSavedInWindows1251_IsRefused_RatherThanStoredWithGarbledNames()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var beat = await BeatOfAsync(factory, "inspector1@demo.kz");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var csv = Encoding.GetEncoding(1251).GetBytes("holder_kind,name,iin,bin,address,beat,weapon_kind,make,model,calibre,serial_number,permit_number,issuer,valid_from,valid_to\n"
+            + $"person,Иванов Иван,,,Абая 1,{beat},pistol,ИЖ,71,9,W-{tag},P-{tag},ДП г. Алматы,2024-01-01,2029-01-01\n");
+        using var licensing = await factory.SignedInAsync("licensing@demo.kz", language: "ru");
+        var before = await WithDbAsync(factory, db => db.WeaponHolderImports.CountAsync());
+
+        var response = await licensing.PostAsync("/api/v1/weapons/holders/import", new ByteArrayContent(csv) { Headers = { ContentType = new("text/csv") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("сохраните его как «CSV UTF-8»", (await response.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(before, await WithDbAsync(factory, db => db.WeaponHolderImports.CountAsync()));
+        Assert.False(await WithDbAsync(factory, db => db.CivilWeapons.AnyAsync(w => w.SerialNumber == $"W-{tag}")));
+    }
+
+    [Fact]
     public async Task Verification_IsRecordedWithWhoAndWhen()
     {
         using var inspector = await factory.SignedInAsync("inspector1@demo.kz");

@@ -12,7 +12,7 @@ public enum CsvFileProblem { Empty, MissingColumns, TooManyRows, Unreadable }
 public sealed record CsvRowsRead(int Rows, CsvFileProblem? Problem, string? MissingColumns);
 
 /// <summary>
-/// Reads an uploaded CSV the way the importers do: text as UTF-8 (a byte-order mark names another encoding), the
+/// Reads an uploaded CSV the way the importers do: text as UTF-8, strictly (a byte-order mark names another encoding), the
 /// delimiter guessed, a bad or missing field read as empty rather than failing the file; the header on row 1 names the
 /// columns in any case. Each data row goes to the importer's reader with its row number and a field getter (null for
 /// a column the file does not have). A file without a header, without a required column, with more rows than allowed
@@ -20,12 +20,16 @@ public sealed record CsvRowsRead(int Rows, CsvFileProblem? Problem, string? Miss
 /// </summary>
 public static class CsvRows
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <param name="trimHeader">Whether the header's names are trimmed before the row reader looks a column up.</param>
     public static async Task<CsvRowsRead> ReadAsync(Stream csv, IEnumerable<string> required, int maxRows, bool trimHeader,
         Action<int, Func<string, string?>> readRow, CancellationToken cancellationToken)
     {
         var read = 0;
-        using var reader = new StreamReader(csv);
+        // Strict UTF-8: a file saved in another encoding (Excel's CSV in Windows-1251, common here) is refused as unreadable
+        // rather than imported with its names turned to replacement characters.
+        using var reader = new StreamReader(csv, StrictUtf8, detectEncodingFromByteOrderMarks: true);
         using var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = true });
         try
         {
