@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Uchastok.Rules.Calendar;
 using Uchastok.Rules.Territory;
 
 namespace Uchastok.Rules.BeatDesign;
@@ -36,7 +38,7 @@ public sealed record IncidentColumns(string Longitude, string Latitude, string T
 }
 
 /// <summary>Reads one row of an incident file into an incident, or says why not.</summary>
-public static class IncidentRows
+public static partial class IncidentRows
 {
     // Dates alone are tried first: a value they read has no time of day, even though DateTime would say midnight.
     private static readonly string[] DayFormats = ["yyyy-MM", "yyyy-MM-dd", "dd.MM.yyyy", "MM/dd/yyyy", "yyyy/MM/dd"];
@@ -75,18 +77,26 @@ public static class IncidentRows
     {
         if (format is { Length: > 0 })
         {
-            // Parsed as an offset value and read by its own clock, as the built-in formats below are: a named format with
-            // an offset (K, zzz) must not move the hour to UTC, or the hour-of-day chart would shift by the offset.
+            // A value that carries an offset (a format with K or z, and the text ending in one) is an instant: it is read on
+            // Almaty's clock, the territory every imported incident lies in. A value without one is the clock as written.
             if (!DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var given)) return null;
-            var exact = given.DateTime;
+            var instant = (format.Contains('K', StringComparison.Ordinal) || format.Contains('z', StringComparison.Ordinal)) && TrailingOffset().IsMatch(text.Trim());
+            var exact = instant ? AlmatyClock.WallClock(given) : given.DateTime;
             var hasTime = format.Contains('H', StringComparison.Ordinal) || format.Contains('h', StringComparison.Ordinal);
             return (DateOnly.FromDateTime(exact), hasTime ? TimeOnly.FromDateTime(exact) : null);
         }
         if (DateTime.TryParseExact(text, DayFormats, CultureInfo.InvariantCulture, Styles, out var day)) return (DateOnly.FromDateTime(day), null);
         if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, Styles, out var moment)) return (DateOnly.FromDateTime(moment), TimeOnly.FromDateTime(moment));
-        // With an offset, the day and hour are the clock's where it happened, as written: the hour-of-day chart is local time.
+        // With an offset (Z, +06:00), an instant: the day and hour are those Almaty's clock showed, whatever zone the source wrote in.
         if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var stamped))
-            return (DateOnly.FromDateTime(stamped.DateTime), TimeOnly.FromDateTime(stamped.DateTime));
+        {
+            var local = AlmatyClock.WallClock(stamped);
+            return (DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        }
         return null;
     }
+
+    /// <summary>An offset at the end of a date-time: Z, +05:00, -0300, +06.</summary>
+    [GeneratedRegex(@"(?:Z|[+-]\d{2}(?::?\d{2})?)$")]
+    private static partial Regex TrailingOffset();
 }

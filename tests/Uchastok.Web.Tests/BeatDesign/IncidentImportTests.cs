@@ -82,6 +82,23 @@ public sealed class IncidentImportTests(UchastokAppFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ADateTimeInUtc_IsStoredAsTheDayAndHourOnAlmatysClock()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..12];
+        using var admin = await factory.SignedInAsync("admin@demo.kz");
+        var csv = $"id,lon,lat,kind,at\n{marker},76.9210,43.2510,Theft,2026-11-05T21:30:00Z\n";
+
+        var response = await admin.PostAsync("/api/v1/incidents/import?format=generic&longitude=lon&latitude=lat&type=kind&date=at&id=id", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().Incidents.SingleAsync(i => i.ExternalId == marker);
+        // 21:30 UTC is 02:30 the next morning in Almaty (UTC+5).
+        Assert.Equal(new DateOnly(2026, 11, 6), stored.OccurredOn);
+        Assert.Equal(new TimeOnly(2, 30), stored.OccurredAt);
+    }
+
+    [Fact]
     public async Task AnEmptyFile_IsRefusedWhole_InTheCallersLanguage()
     {
         using var admin = await factory.SignedInAsync("admin@demo.kz", language: "ru");
