@@ -10,8 +10,14 @@ public static class AlmatyClock
 {
     private static readonly DateTime SingleZoneFromUtc = new(2024, 2, 29, 18, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>
+    /// The offset all of Kazakhstan keeps since 1 March 2024. Everything Uchastok records (appeals, meetings, deadlines)
+    /// happens after that, so its own moments are shown and its local days cut with this one offset.
+    /// </summary>
+    public static readonly TimeSpan SingleZoneOffset = TimeSpan.FromHours(5);
+
     public static TimeSpan OffsetAt(DateTimeOffset instant) =>
-        instant.UtcDateTime < SingleZoneFromUtc ? TimeSpan.FromHours(6) : TimeSpan.FromHours(5);
+        instant.UtcDateTime < SingleZoneFromUtc ? TimeSpan.FromHours(6) : SingleZoneOffset;
 
     /// <summary>The date and time an Almaty clock showed at the instant.</summary>
     public static DateTime WallClock(DateTimeOffset instant) => instant.ToOffset(OffsetAt(instant)).DateTime;

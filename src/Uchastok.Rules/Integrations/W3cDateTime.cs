@@ -1,4 +1,5 @@
 using System.Globalization;
+using Uchastok.Rules.Calendar;
 
 namespace Uchastok.Rules.Integrations;
 
@@ -8,7 +9,7 @@ namespace Uchastok.Rules.Integrations;
 /// </summary>
 public static class W3cDateTime
 {
-    public static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
+    private static readonly TimeSpan KazakhstanOffset = AlmatyClock.SingleZoneOffset;
 
     private static readonly string[] Formats =
     [

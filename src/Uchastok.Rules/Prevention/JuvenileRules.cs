@@ -1,3 +1,5 @@
+using Uchastok.Rules.Calendar;
+
 namespace Uchastok.Rules.Prevention;
 
 /// <summary>What an officer typed when a minor was taken home (C15, juveniles; Shumaev).</summary>
@@ -23,9 +25,8 @@ public static class JuvenileRules
     public static bool IsMinorOn(DateOnly birthDate, DateOnly day) => day < birthDate.AddYears(AgeOfMajority);
 
     /// <summary>Kazakhstan's single time zone (UTC+5 since 1 March 2024): a birthday and "today" are Kazakhstan dates, whatever offset a client sent.</summary>
-    private static readonly TimeSpan KazakhstanOffset = TimeSpan.FromHours(5);
 
-    private static DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(KazakhstanOffset).DateTime);
+    private static DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(AlmatyClock.SingleZoneOffset).DateTime);
 
     public static IReadOnlyList<PreventionFieldError> ValidateDelivery(JuvenileDeliveryInput input, DateTimeOffset now)
     {

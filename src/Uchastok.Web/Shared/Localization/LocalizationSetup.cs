@@ -78,7 +78,7 @@ public static class LocalizationSetup
 /// <summary>All of Kazakhstan has kept UTC+5 since 1 March 2024: store UTC, show local.</summary>
 public static class KazakhstanTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(5);
+    public static readonly TimeSpan Offset = Uchastok.Rules.Calendar.AlmatyClock.SingleZoneOffset;
 
     public static DateTimeOffset ToLocal(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
