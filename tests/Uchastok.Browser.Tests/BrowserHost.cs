@@ -29,9 +29,6 @@ public sealed partial class BrowserHost : UchastokAppFactory
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
     public string BaseUrl => $"http://127.0.0.1:{_port}";
 
-    /// <summary>Settings an administrator would fill in (terms with their sources), set before the host starts.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
-
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "test-results", "screenshots");
 
     protected override void BeforeStart()
@@ -44,7 +41,6 @@ public sealed partial class BrowserHost : UchastokAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Notifications:PublicUrl", BaseUrl);
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(services => services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }

@@ -8,21 +8,13 @@ namespace Uchastok.Web.Tests.Accounts;
 /// <summary>The host with the per-network limit on recovery pages out of the way of tests that post many times.</summary>
 public sealed class GenerousRecoveryFactory : UchastokAppFactory
 {
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Accounts:RecoveryPerHour", "1000");
-    }
+    public GenerousRecoveryFactory() => Settings = new Dictionary<string, string> { ["Accounts:RecoveryPerHour"] = "1000" };
 }
 
 /// <summary>The host with the limit as low as a test can reach.</summary>
 public sealed class StrictRecoveryFactory : UchastokAppFactory
 {
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Accounts:RecoveryPerHour", "2");
-    }
+    public StrictRecoveryFactory() => Settings = new Dictionary<string, string> { ["Accounts:RecoveryPerHour"] = "2" };
 }
 
 public sealed class AccountRecoveryLimitTests(StrictRecoveryFactory factory) : IClassFixture<StrictRecoveryFactory>

@@ -173,11 +173,7 @@ public sealed class ShiftSessionTests(ClockedAppFactory factory) : IClassFixture
 /// <summary>A deployment with six-hour shifts (<c>Accounts:ShiftLength</c>), shorter than the cookie's own eight hours.</summary>
 public sealed class SixHourShiftFactory : ClockedAppFactory
 {
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Accounts:ShiftLength", "06:00:00");
-    }
+    public SixHourShiftFactory() => Settings = new Dictionary<string, string> { ["Accounts:ShiftLength"] = "06:00:00" };
 }
 
 /// <summary>The shift's length is the deployment's: with six-hour shifts, both kinds of session end six hours after sign-in, the cookie from its first answer.</summary>

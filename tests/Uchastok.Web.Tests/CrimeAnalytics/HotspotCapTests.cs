@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Uchastok.Web.Tests.Support;
 using static Uchastok.Web.Tests.CrimeAnalytics.HotspotTestData;
 
@@ -7,11 +6,7 @@ namespace Uchastok.Web.Tests.CrimeAnalytics;
 /// <summary>A host whose map answers carry at most one cell, so two cells with incidents already go over the limit.</summary>
 public sealed class OneCellMapFactory : UchastokAppFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("CrimeAnalytics:MapCellLimit", "1");
-    }
+    public OneCellMapFactory() => Settings = new Dictionary<string, string> { ["CrimeAnalytics:MapCellLimit"] = "1" };
 }
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uchastok.Web.Shared.Data;
@@ -13,11 +12,7 @@ namespace Uchastok.Web.Tests.Integrations;
 /// <summary>A host whose rate windows last an hour, so that "over the limit" never depends on how fast a test runs.</summary>
 public sealed class HourlyRateWindowAppFactory : UchastokAppFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Integrations:RateLimitWindowSeconds", "3600");
-    }
+    public HourlyRateWindowAppFactory() => Settings = new Dictionary<string, string> { ["Integrations:RateLimitWindowSeconds"] = "3600" };
 }
 
 /// <summary>Integration keys: made by administrators, shown once, stored hashed, revoked, rate-limited and counted.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Uchastok.Web.Safety;
 using Uchastok.Web.Tests.Community;
@@ -18,11 +17,7 @@ public sealed class SafetyNoticeFactory : UchastokAppFactory
     /// <summary>inspector1 sends one notice in each of three tests of the class; the supervisor reaches the limit in one.</summary>
     public const int Limit = 3;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Safety:NoticesPerAccountPerHour", Limit.ToString(CultureInfo.InvariantCulture));
-    }
+    public SafetyNoticeFactory() => Settings = new Dictionary<string, string> { ["Safety:NoticesPerAccountPerHour"] = Limit.ToString(CultureInfo.InvariantCulture) };
 }
 
 /// <summary>

@@ -84,6 +84,12 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Registrations allowed per network and hour (<c>Accounts:RegistrationsPerHour</c>).</summary>
     protected virtual int RegistrationsPerHour => 100_000;
 
+    /// <summary>
+    /// Settings an administrator would fill in (a term with its source, a limit a test can reach), applied after the
+    /// test defaults above. A host that differs from the plain one only in settings sets these and nothing else.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Last chance to choose the server (e.g. Kestrel for a browser) before the host starts.</summary>
     protected virtual void BeforeStart()
     {
@@ -118,6 +124,7 @@ public class UchastokAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("UCHASTOK_DB", "sqlite");
             builder.UseSetting("UCHASTOK_DATA", _dataFolder);
         }
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -72,16 +72,15 @@ public sealed class TrustIndexTests(SurveyAppFactory factory) : IClassFixture<Su
 /// <summary>The host with population shares configured: two cells, half the population each.</summary>
 public sealed class WeightedSurveyAppFactory : SurveyAppFactory
 {
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    public WeightedSurveyAppFactory() => Settings = new Dictionary<string, string>
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Trust:PopulationShares:0:AgeBand", "From18To29");
-        builder.UseSetting("Trust:PopulationShares:0:Sex", "Male");
-        builder.UseSetting("Trust:PopulationShares:0:Share", "0.5");
-        builder.UseSetting("Trust:PopulationShares:1:AgeBand", "From60");
-        builder.UseSetting("Trust:PopulationShares:1:Sex", "Female");
-        builder.UseSetting("Trust:PopulationShares:1:Share", "0.5");
-    }
+        ["Trust:PopulationShares:0:AgeBand"] = "From18To29",
+        ["Trust:PopulationShares:0:Sex"] = "Male",
+        ["Trust:PopulationShares:0:Share"] = "0.5",
+        ["Trust:PopulationShares:1:AgeBand"] = "From60",
+        ["Trust:PopulationShares:1:Sex"] = "Female",
+        ["Trust:PopulationShares:1:Share"] = "0.5",
+    };
 }
 
 public sealed class WeightedTrustIndexTests(WeightedSurveyAppFactory factory) : IClassFixture<WeightedSurveyAppFactory>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Uchastok.Web.Shared.Data;
@@ -15,15 +14,14 @@ namespace Uchastok.Web.Tests.Weapons;
 /// </summary>
 public class WeaponsFactory : ClockedAppFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public WeaponsFactory() => Settings = new Dictionary<string, string>
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Weapons:PermitExpiryReminderDays", "30");
-        builder.UseSetting("Weapons:PermitExpiryReminderDaysSource", "Test order No. 1");
-        builder.UseSetting("Weapons:InspectionIntervals:organisation:Days", "90");
-        builder.UseSetting("Weapons:InspectionIntervals:organisation:Source", "Test order No. 2");
-        builder.UseSetting("Weapons:ChecklistSource", "Test list");
-    }
+        ["Weapons:PermitExpiryReminderDays"] = "30",
+        ["Weapons:PermitExpiryReminderDaysSource"] = "Test order No. 1",
+        ["Weapons:InspectionIntervals:organisation:Days"] = "90",
+        ["Weapons:InspectionIntervals:organisation:Source"] = "Test order No. 2",
+        ["Weapons:ChecklistSource"] = "Test list",
+    };
 }
 
 public static class WeaponsTestData
