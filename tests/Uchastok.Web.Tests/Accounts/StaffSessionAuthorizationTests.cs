@@ -14,29 +14,18 @@ public sealed class StaffSessionAuthorizationTests(StaffSessionAuthorizationTest
 {
     public sealed class Fixture : UchastokAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private (string Partner, string Stranger)? _data;
+        private readonly MadeOnce<(string Partner, string Stranger)> _data = new();
 
         /// <summary>A partner account, and the id of a signed-in inspector of another district than supervisor.almaly's.</summary>
-        public async Task<(string Partner, string Stranger)> DataAsync()
+        public Task<(string Partner, string Stranger)> DataAsync() => _data.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
-            {
-                if (_data is { } made) return made;
-                var partner = await this.CreateStaffAsync("Partner", null);
-                var stranger = await this.CreateStaffAsync("Inspector", (await this.BeatAtAsync("43.2080", "76.8700")).DistrictId);
-                using (await this.SignedInAsync(stranger)) { }
-                await using var scope = Services.CreateAsyncScope();
-                var id = (await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().Users.SingleAsync(u => u.Email == stranger)).Id;
-                _data = (partner, id);
-                return _data.Value;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+            var partner = await this.CreateStaffAsync("Partner", null);
+            var stranger = await this.CreateStaffAsync("Inspector", (await this.BeatAtAsync("43.2080", "76.8700")).DistrictId);
+            using (await this.SignedInAsync(stranger)) { }
+            await using var scope = Services.CreateAsyncScope();
+            var id = (await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().Users.SingleAsync(u => u.Email == stranger)).Id;
+            return (partner, id);
+        });
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, None = HttpStatusCode.NotFound, NoAuth = HttpStatusCode.Unauthorized, Denied = HttpStatusCode.Forbidden;

@@ -17,27 +17,16 @@ public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fi
 {
     public sealed class Fixture : ClockedAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private (PatrolTestBeats Beats, int Item, string Partner)? _data;
+        private readonly MadeOnce<(PatrolTestBeats Beats, int Item, string Partner)> _data = new();
 
-        public async Task<(PatrolTestBeats Beats, int Item, string Partner)> DataAsync()
+        public Task<(PatrolTestBeats Beats, int Item, string Partner)> DataAsync() => _data.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
-            {
-                if (_data is { } made) return made;
-                var beats = await PatrolTestData.SeedAsync(this);
-                using var supervisor = await this.SignedInAsync("supervisor.almaly@demo.kz");
-                var view = await (await supervisor.PostAsync($"/api/v1/analytics/patrol-suggestions/beats/{beats.Planned}?period=2026-12", null)).Content.ReadFromJsonAsync<JsonElement>();
-                var item = view.GetProperty("suggestion").GetProperty("cells")[0].GetProperty("id").GetInt32();
-                _data = (beats, item, await this.CreateStaffAsync("Partner", null));
-                return _data.Value;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+            var beats = await PatrolTestData.SeedAsync(this);
+            using var supervisor = await this.SignedInAsync("supervisor.almaly@demo.kz");
+            var view = await (await supervisor.PostAsync($"/api/v1/analytics/patrol-suggestions/beats/{beats.Planned}?period=2026-12", null)).Content.ReadFromJsonAsync<JsonElement>();
+            var item = view.GetProperty("suggestion").GetProperty("cells")[0].GetProperty("id").GetInt32();
+            return (beats, item, await this.CreateStaffAsync("Partner", null));
+        });
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound,

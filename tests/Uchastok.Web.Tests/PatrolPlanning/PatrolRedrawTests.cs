@@ -16,15 +16,9 @@ public sealed class PatrolRedrawTests(PatrolRedrawTests.Fixture fixture) : IClas
 {
     public sealed class Fixture : ClockedAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private PatrolTestBeats? _beats;
+        private readonly MadeOnce<PatrolTestBeats> _beats = new();
 
-        public async Task<PatrolTestBeats> BeatsAsync()
-        {
-            await _gate.WaitAsync();
-            try { return _beats ??= await PatrolTestData.SeedAsync(this); }
-            finally { _gate.Release(); }
-        }
+        public Task<PatrolTestBeats> BeatsAsync() => _beats.GetAsync(() => PatrolTestData.SeedAsync(this));
     }
 
     private const string Supervisor = "supervisor.almaly@demo.kz";

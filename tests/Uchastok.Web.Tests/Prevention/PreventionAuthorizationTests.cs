@@ -16,30 +16,19 @@ public sealed class PreventionAuthorizationTests(PreventionAuthorizationTests.Fi
 {
     public sealed class Fixture : ClockedAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private (long Entry, long Action, int Officer, int District, string Partner, int Place)? _data;
+        private readonly MadeOnce<(long Entry, long Action, int Officer, int District, string Partner, int Place)> _data = new();
 
-        public async Task<(long Entry, long Action, int Officer, int District, string Partner, int Place)> DataAsync()
+        public Task<(long Entry, long Action, int Officer, int District, string Partner, int Place)> DataAsync() => _data.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
-            {
-                if (_data is { } made) return made;
-                var category = await CategoryAsync(this);
-                var file = await PutOnRecordAsync(this, Entry(category, "Доступов Тест", new DateOnly(1984, 4, 4), null, new DateOnly(2026, 10, 20)));
-                var (officer, _, district) = await ScopeOfAsync(this, "inspector1@demo.kz");
-                var partner = await this.CreateStaffAsync("Partner", null);
-                using var inspector = await this.SignedInAsync("inspector1@demo.kz");
-                var place = await (await inspector.PostAsJsonAsync("/api/v1/prevention/juvenile/places",
-                    new { latitude = InspectorOneLatitude, longitude = InspectorOneLongitude, description = "Гаражи", observedOn = new DateOnly(2026, 11, 1) })).JsonAsync();
-                _data = (file.GetProperty("id").GetInt64(), file.GetProperty("plan")[0].GetProperty("id").GetInt64(), officer, district, partner, place.GetProperty("id").GetInt32());
-                return _data.Value;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+            var category = await CategoryAsync(this);
+            var file = await PutOnRecordAsync(this, Entry(category, "Доступов Тест", new DateOnly(1984, 4, 4), null, new DateOnly(2026, 10, 20)));
+            var (officer, _, district) = await ScopeOfAsync(this, "inspector1@demo.kz");
+            var partner = await this.CreateStaffAsync("Partner", null);
+            using var inspector = await this.SignedInAsync("inspector1@demo.kz");
+            var place = await (await inspector.PostAsJsonAsync("/api/v1/prevention/juvenile/places",
+                new { latitude = InspectorOneLatitude, longitude = InspectorOneLongitude, description = "Гаражи", observedOn = new DateOnly(2026, 11, 1) })).JsonAsync();
+            return (file.GetProperty("id").GetInt64(), file.GetProperty("plan")[0].GetProperty("id").GetInt64(), officer, district, partner, place.GetProperty("id").GetInt32());
+        });
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound,

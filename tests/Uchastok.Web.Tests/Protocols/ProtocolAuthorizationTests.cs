@@ -15,27 +15,16 @@ public sealed class ProtocolAuthorizationTests(ProtocolAuthorizationTests.Fixtur
 {
     public sealed class Fixture : ClockedAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private (long Protocol, int District, string Partner)? _data;
+        private readonly MadeOnce<(long Protocol, int District, string Partner)> _data = new();
 
-        public async Task<(long Protocol, int District, string Partner)> DataAsync()
+        public Task<(long Protocol, int District, string Partner)> DataAsync() => _data.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
-            {
-                if (_data is { } made) return made;
-                using var inspector = await this.SignedInAsync("inspector1@demo.kz");
-                var draft = await DraftAsync(inspector, SearchDocument());
-                var district = await WithDbAsync(this, db => Task.FromResult(db.Users.Where(u => u.Email == "inspector1@demo.kz").Select(u => u.DistrictId!.Value).Single()));
-                var partner = await this.CreateStaffAsync("Partner", null);
-                _data = (draft.GetProperty("id").GetInt64(), district, partner);
-                return _data.Value;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+            using var inspector = await this.SignedInAsync("inspector1@demo.kz");
+            var draft = await DraftAsync(inspector, SearchDocument());
+            var district = await WithDbAsync(this, db => Task.FromResult(db.Users.Where(u => u.Email == "inspector1@demo.kz").Select(u => u.DistrictId!.Value).Single()));
+            var partner = await this.CreateStaffAsync("Partner", null);
+            return (draft.GetProperty("id").GetInt64(), district, partner);
+        });
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound,

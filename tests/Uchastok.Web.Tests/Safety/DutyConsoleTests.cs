@@ -23,25 +23,14 @@ public sealed class DutyConsoleTests(DutyConsoleTests.Factory factory) : IClassF
 {
     public sealed class Factory : ClockedAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private (string One, string Two, int District)? _officers;
+        private readonly MadeOnce<(string One, string Two, int District)> _officers = new();
 
         /// <summary>Two duty officers of Almaly (the district of <see cref="SafetyTestData.Lat"/>), made once.</summary>
-        public async Task<(string One, string Two, int District)> OfficersAsync()
+        public Task<(string One, string Two, int District)> OfficersAsync() => _officers.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
-            {
-                if (_officers is { } made) return made;
-                var (_, district) = await this.BeatAtAsync("43.2510", "76.9210");
-                _officers = (await this.CreateStaffAsync("DutyOfficer", district), await this.CreateStaffAsync("DutyOfficer", district), district);
-                return _officers.Value;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+            var (_, district) = await this.BeatAtAsync("43.2510", "76.9210");
+            return (await this.CreateStaffAsync("DutyOfficer", district), await this.CreateStaffAsync("DutyOfficer", district), district);
+        });
     }
 
     private async Task<long> FileReportAsync(HttpClient? client = null, object? body = null)

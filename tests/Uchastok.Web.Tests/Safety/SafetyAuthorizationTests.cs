@@ -17,37 +17,26 @@ public sealed class SafetyAuthorizationTests(SafetyAuthorizationTests.Fixture fi
 {
     public sealed class Fixture : UchastokAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private (long Report, string Partner, string Duty)? _data;
+        private readonly MadeOnce<(long Report, string Partner, string Duty)> _data = new();
 
-        public async Task<(long Report, string Partner, string Duty)> DataAsync()
+        public Task<(long Report, string Partner, string Duty)> DataAsync() => _data.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
+            using var client = this.Client();
+            using var form = new MultipartFormDataContent
             {
-                if (_data is { } made) return made;
-                using var client = this.Client();
-                using var form = new MultipartFormDataContent
-                {
-                    { new StringContent("yard-safety"), "category" },
-                    { new StringContent("43.2510"), "lat" },
-                    { new StringContent("76.9210"), "lon" },
-                    { new StringContent("A loose manhole cover"), "text" },
-                    { new ByteArrayContent(Uchastok.Rules.Tests.Safety.SafetyTestPhotos.JpegWithExif()), "photo", "cover.jpg" },
-                };
-                var response = await client.PostAsync("/api/v1/safety/reports", form);
-                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-                var reference = (await response.JsonAsync()).GetProperty("reference").GetString();
-                var id = await WithDbAsync(this, db => db.SafetyIncidents.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
-                var (_, district) = await this.BeatAtAsync("43.2510", "76.9210");
-                _data = (id, await this.CreateStaffAsync("Partner", null), await this.CreateStaffAsync("DutyOfficer", district));
-                return _data.Value;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+                { new StringContent("yard-safety"), "category" },
+                { new StringContent("43.2510"), "lat" },
+                { new StringContent("76.9210"), "lon" },
+                { new StringContent("A loose manhole cover"), "text" },
+                { new ByteArrayContent(Uchastok.Rules.Tests.Safety.SafetyTestPhotos.JpegWithExif()), "photo", "cover.jpg" },
+            };
+            var response = await client.PostAsync("/api/v1/safety/reports", form);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var reference = (await response.JsonAsync()).GetProperty("reference").GetString();
+            var id = await WithDbAsync(this, db => db.SafetyIncidents.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
+            var (_, district) = await this.BeatAtAsync("43.2510", "76.9210");
+            return (id, await this.CreateStaffAsync("Partner", null), await this.CreateStaffAsync("DutyOfficer", district));
+        });
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound,

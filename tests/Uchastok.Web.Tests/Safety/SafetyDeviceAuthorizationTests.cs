@@ -15,41 +15,30 @@ public sealed class SafetyDeviceAuthorizationTests(SafetyDeviceAuthorizationTest
 {
     public sealed class Fixture : UchastokAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private Data? _data;
+        private readonly MadeOnce<Data> _data = new();
 
         public sealed record Data(int Device, int RekeyDevice, int RevokeDevice, long Alarm, string Partner);
 
-        public async Task<Data> DataAsync()
+        public Task<Data> DataAsync() => _data.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
+            using var admin = await this.SignedInAsync("admin@demo.kz");
+            async Task<(int Id, string Authorization)> RegisterAsync(string name)
             {
-                if (_data is { } made) return made;
-                using var admin = await this.SignedInAsync("admin@demo.kz");
-                async Task<(int Id, string Authorization)> RegisterAsync(string name)
-                {
-                    var response = await admin.PostAsJsonAsync("/api/v1/safety/devices", new { kind = "building-panic-button", name, place = "School 12, front desk", lat = Lat, lon = Lon, hasCamera = true });
-                    Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-                    var body = await response.JsonAsync();
-                    return (body.GetProperty("device").GetProperty("id").GetInt32(), body.GetProperty("authorization").GetString()!);
-                }
-                var (device, authorization) = await RegisterAsync("Matrix button");
-                using var client = this.Client();
-                client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
-                var alarm = await client.PostAsJsonAsync("/api/v1/safety/device-events", new { eventId = "matrix-1", occurredAtUtc = DateTime.UtcNow.ToString("o"), mediaUrl = "https://cams.example.kz/clip/1" });
-                Assert.Equal(HttpStatusCode.Created, alarm.StatusCode);
-                // Each caller's rekey and revoke runs against a device of its own, so that one row's success cannot change another's answer.
-                var rekey = (await RegisterAsync("Rekey button")).Id;
-                var revoke = (await RegisterAsync("Revoke button")).Id;
-                _data = new Data(device, rekey, revoke, (await alarm.JsonAsync()).GetProperty("id").GetInt64(), await this.CreateStaffAsync("Partner", null));
-                return _data;
+                var response = await admin.PostAsJsonAsync("/api/v1/safety/devices", new { kind = "building-panic-button", name, place = "School 12, front desk", lat = Lat, lon = Lon, hasCamera = true });
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                var body = await response.JsonAsync();
+                return (body.GetProperty("device").GetProperty("id").GetInt32(), body.GetProperty("authorization").GetString()!);
             }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+            var (device, authorization) = await RegisterAsync("Matrix button");
+            using var client = this.Client();
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+            var alarm = await client.PostAsJsonAsync("/api/v1/safety/device-events", new { eventId = "matrix-1", occurredAtUtc = DateTime.UtcNow.ToString("o"), mediaUrl = "https://cams.example.kz/clip/1" });
+            Assert.Equal(HttpStatusCode.Created, alarm.StatusCode);
+            // Each caller's rekey and revoke runs against a device of its own, so that one row's success cannot change another's answer.
+            var rekey = (await RegisterAsync("Rekey button")).Id;
+            var revoke = (await RegisterAsync("Revoke button")).Id;
+            return new Data(device, rekey, revoke, (await alarm.JsonAsync()).GetProperty("id").GetInt64(), await this.CreateStaffAsync("Partner", null));
+        });
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound, Gone = HttpStatusCode.NoContent,

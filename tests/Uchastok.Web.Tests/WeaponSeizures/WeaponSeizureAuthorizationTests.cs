@@ -16,28 +16,17 @@ public sealed class WeaponSeizureAuthorizationTests(WeaponSeizureAuthorizationTe
 {
     public sealed class Fixture : ClockedAppFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private (long Seizure, int District, string Partner, string OtherSupervisor)? _data;
+        private readonly MadeOnce<(long Seizure, int District, string Partner, string OtherSupervisor)> _data = new();
 
-        public async Task<(long Seizure, int District, string Partner, string OtherSupervisor)> DataAsync()
+        public Task<(long Seizure, int District, string Partner, string OtherSupervisor)> DataAsync() => _data.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
-            {
-                if (_data is { } made) return made;
-                using var inspector = await this.SignedInAsync("inspector1@demo.kz");
-                var seizure = await RecordAsync(inspector, Seizure([Pistol()]));
-                var (_, district) = await this.BeatAtAsync("43.2510", "76.9210");
-                var partner = await this.CreateStaffAsync("Partner", null);
-                var otherSupervisor = await this.CreateStaffAsync("Supervisor", await OtherDistrictAsync(this, district));
-                _data = (seizure.GetProperty("id").GetInt64(), district, partner, otherSupervisor);
-                return _data.Value;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+            using var inspector = await this.SignedInAsync("inspector1@demo.kz");
+            var seizure = await RecordAsync(inspector, Seizure([Pistol()]));
+            var (_, district) = await this.BeatAtAsync("43.2510", "76.9210");
+            var partner = await this.CreateStaffAsync("Partner", null);
+            var otherSupervisor = await this.CreateStaffAsync("Supervisor", await OtherDistrictAsync(this, district));
+            return (seizure.GetProperty("id").GetInt64(), district, partner, otherSupervisor);
+        });
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound,

@@ -16,28 +16,17 @@ public sealed class WeaponsAuthorizationTests(WeaponsAuthorizationTests.Fixture 
 {
     public sealed class Fixture : WeaponsFactory
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private (long Holder, long Permit, long Site, string Partner)? _data;
+        private readonly MadeOnce<(long Holder, long Permit, long Site, string Partner)> _data = new();
 
-        public async Task<(long Holder, long Permit, long Site, string Partner)> DataAsync()
+        public Task<(long Holder, long Permit, long Site, string Partner)> DataAsync() => _data.GetAsync(async () =>
         {
-            await _gate.WaitAsync();
-            try
-            {
-                if (_data is { } made) return made;
-                using var inspector = await this.SignedInAsync("inspector1@demo.kz");
-                var beat = await BeatOfAsync(this, "inspector1@demo.kz");
-                var holder = await AddHolderAsync(inspector, Holder(beat, TestIins.New()));
-                var site = await AddSiteAsync(inspector, beat);
-                _data = (holder.GetProperty("id").GetInt64(), holder.GetProperty("weapons")[0].GetProperty("id").GetInt64(), site.GetProperty("id").GetInt64(),
-                    await this.CreateStaffAsync("Partner", null));
-                return _data.Value;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+            using var inspector = await this.SignedInAsync("inspector1@demo.kz");
+            var beat = await BeatOfAsync(this, "inspector1@demo.kz");
+            var holder = await AddHolderAsync(inspector, Holder(beat, TestIins.New()));
+            var site = await AddSiteAsync(inspector, beat);
+            return (holder.GetProperty("id").GetInt64(), holder.GetProperty("weapons")[0].GetProperty("id").GetInt64(), site.GetProperty("id").GetInt64(),
+                await this.CreateStaffAsync("Partner", null));
+        });
     }
 
     private const HttpStatusCode Ok = HttpStatusCode.OK, Bad = HttpStatusCode.BadRequest, None = HttpStatusCode.NotFound,
