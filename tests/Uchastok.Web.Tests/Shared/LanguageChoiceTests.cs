@@ -31,4 +31,16 @@ public sealed class LanguageChoiceTests(UchastokAppFactory factory) : IClassFixt
         Assert.Equal("/appeals/new?lat=43.25", response.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task LanguageChoice_IsKeptForAYear_CountedByTheBrowser_NotFromTheServersClock()
+    {
+        using var client = factory.Client();
+
+        var response = await client.GetAsync("/culture/en?returnUrl=%2F");
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+        Assert.Contains("max-age=31536000", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("c%3Den%7Cuic%3Den", cookie, StringComparison.Ordinal);
+    }
 }

@@ -245,14 +245,17 @@ public static class WebSetup
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
         && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Any(char.IsControl);
 
-    /// <summary>Remembers the chosen language for a year and returns to the page the person was on.</summary>
-    private static IResult SetLanguage(string language, string? returnUrl, HttpContext context, TimeProvider clock)
+    /// <summary>
+    /// Remembers the chosen language for a year and returns to the page the person was on. The year is a Max-Age, counted
+    /// by the browser from when it gets the cookie, so a server clock that is off cannot make the cookie arrive expired.
+    /// </summary>
+    private static IResult SetLanguage(string language, string? returnUrl, HttpContext context)
     {
         if (!LocalizationSetup.Languages.Contains(language)) return TypedResults.NotFound();
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         var target = IsLocal(returnUrl) ? returnUrl! : "/";
         return TypedResults.LocalRedirect(target);
     }
