@@ -71,6 +71,10 @@ public sealed class CrimeGrid
         return Wgs84.CreatePolygon([Corner(0, 0), Corner(1, 0), Corner(1, 1), Corner(0, 1), Corner(0, 0)]);
     }
 
+    /// <summary>The cell's square as a map draws it: the closed ring of [longitude, latitude] pairs, rounded to 10 cm.</summary>
+    public IReadOnlyList<double[]> RingOf(GridCell cell) =>
+        PolygonOf(cell).ExteriorRing.Coordinates.Select(p => new[] { Math.Round(p.X, 6), Math.Round(p.Y, 6) }).ToList();
+
     /// <summary>Distance in metres between two cells' centres (in the grid's own metres).</summary>
     public double CentreDistance(GridCell a, GridCell b)
     {

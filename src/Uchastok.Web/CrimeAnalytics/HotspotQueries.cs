@@ -118,8 +118,7 @@ public sealed class HotspotQueries(UchastokDbContext db, IncidentCategoryMap cat
         var views = cells.Select(c =>
         {
             var (lon, lat) = grid.CentreOf(c.Cell);
-            var ring = grid.PolygonOf(c.Cell).ExteriorRing.Coordinates.Select(p => new[] { Math.Round(p.X, 6), Math.Round(p.Y, 6) }).ToList();
-            return new HotspotCellView(c.Cell.Column, c.Cell.Row, c.Count, c.Density is { } d ? Math.Round(d, 3) : null, Math.Round(lat, 6), Math.Round(lon, 6), ring);
+            return new HotspotCellView(c.Cell.Column, c.Cell.Row, c.Count, c.Density is { } d ? Math.Round(d, 3) : null, Math.Round(lat, 6), Math.Round(lon, 6), grid.RingOf(c.Cell));
         }).ToList();
         return new HotspotMapView(Name(filter.Scope), area.Id, area.Name, HotspotInput.Text(filter.From), HotspotInput.Text(filter.To), filter.Category, CategoryName(filter.Category),
             grid.CellMetres, bandwidth, points.Sum(p => p.Count), views, withIncidents, capped);

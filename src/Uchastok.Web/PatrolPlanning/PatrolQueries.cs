@@ -126,9 +126,15 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
     public Task<Beat?> ReadableBeatAsync(ClaimsPrincipal user, int beatId, CancellationToken cancellationToken) =>
         PatrolScope.ReadableBeats(db.Beats.AsNoTracking(), user).SingleOrDefaultAsync(b => b.Id == beatId, cancellationToken);
 
-    public static PatrolSetView SetView(PatrolSuggestionSet set) => new(set.Id, set.GeneratedAtUtc, set.Method, set.BeatCells, set.HistoryIncidents, set.TimedIncidents,
-        set.Suggestions.OrderBy(s => s.Rank).Select(s => new PatrolSuggestionView(s.Id, s.Rank, s.CentreLatitude, s.CentreLongitude, s.ExpectedShare, Bands(s.HourBands), s.TimedIncidents,
-            DecisionName(s.Decision), s.DecisionReason, s.DecidedAtUtc, s.PatrolHours, s.PatrolNote, s.RecordedAtUtc, MapUrl(s.CentreLatitude, s.CentreLongitude))).ToList());
+    public static PatrolSetView SetView(PatrolSuggestionSet set)
+    {
+        // The grid the set was made on, kept with it: a later change of the grid's settings does not move its squares.
+        var grid = new CrimeGrid(set.GridOriginLongitude, set.GridOriginLatitude, set.CellMetres);
+        return new(set.Id, set.GeneratedAtUtc, set.Method, set.BeatCells, set.HistoryIncidents, set.TimedIncidents,
+            set.Suggestions.OrderBy(s => s.Rank).Select(s => new PatrolSuggestionView(s.Id, s.Rank, s.CentreLatitude, s.CentreLongitude, s.ExpectedShare, Bands(s.HourBands), s.TimedIncidents,
+                DecisionName(s.Decision), s.DecisionReason, s.DecidedAtUtc, s.PatrolHours, s.PatrolNote, s.RecordedAtUtc, MapUrl(s.CentreLatitude, s.CentreLongitude),
+                grid.RingOf(new GridCell(s.Column, s.Row)))).ToList());
+    }
 
     public static string DecisionName(PatrolDecision decision) => decision.ToString().ToLowerInvariant();
 

@@ -10,9 +10,12 @@ public sealed record PatrolBeatView(int BeatId, string BeatCode, int DistrictId,
 
 public sealed record PatrolSetView(int Id, DateTime GeneratedAtUtc, string Method, int BeatCells, int HistoryIncidents, int TimedIncidents, IReadOnlyList<PatrolSuggestionView> Cells);
 
-/// <summary>One suggested 250 m cell. Hour bands are "18–21" (local time), busiest first, empty when no incident there had a time.</summary>
+/// <summary>
+/// One suggested 250 m cell. Hour bands are "18–21" (local time), busiest first, empty when no incident there had a time.
+/// Polygon is the cell's square, a closed ring of [longitude, latitude] (WGS84), as the hotspot map's cells.
+/// </summary>
 public sealed record PatrolSuggestionView(int Id, int Rank, double Latitude, double Longitude, double ExpectedShare, IReadOnlyList<string> HourBands, int TimedIncidents,
-    string Decision, string? Reason, DateTime? DecidedAtUtc, double? PatrolHours, string? PatrolNote, DateTime? RecordedAtUtc, string MapUrl);
+    string Decision, string? Reason, DateTime? DecidedAtUtc, double? PatrolHours, string? PatrolNote, DateTime? RecordedAtUtc, string MapUrl, IReadOnlyList<double[]> Polygon);
 
 /// <summary>A past (or running) month against its suggestion: the beat's incidents, and per group of cells the expected and actual share.</summary>
 public sealed record PatrolComparisonView(int BeatId, string BeatCode, string Period, bool MonthComplete, int BeatIncidents,

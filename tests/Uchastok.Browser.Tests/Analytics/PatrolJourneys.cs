@@ -52,6 +52,14 @@ public sealed class PatrolJourneys(PatrolJourneys.NovemberFixture fixture) : ICl
         Assert.Contains("Решение: Отклонено", second);
         Assert.Contains("Причина: Квадрат охраняет ЧОП торгового центра", second);
         Assert.Contains("принято 1, отклонено 1", await page.InnerTextAsync($"#patrol-beats li[data-beat='{beats.Planned}']"));
+        // The map draws the two squares by their decision; a tap on the rejected one goes to its card.
+        await page.Locator("#patrol-map .patrol-square-accepted").WaitForAsync();
+        Assert.Equal(2, await page.Locator("#patrol-map .patrol-square").CountAsync());
+        Assert.Equal(1, await page.Locator("#patrol-map .patrol-square-rejected").CountAsync());
+        Assert.Equal(["1", "2"], await page.Locator("#patrol-map .patrol-rank").AllInnerTextsAsync());
+        var rejectedId = await page.GetAttributeAsync("#patrol-cells li.patrol-cell:nth-child(2)", "data-suggestion");
+        await page.Locator("#patrol-map .patrol-square-rejected").ClickAsync();
+        await page.WaitForURLAsync($"**#s{rejectedId}");
         await PageChecks.AssertUsableAsync(page, "patrols-beat-ru");
 
         // A month that is over, on another beat: made from the incidents before it, then compared with what happened.

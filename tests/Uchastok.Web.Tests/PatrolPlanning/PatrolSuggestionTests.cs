@@ -60,6 +60,17 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
         Assert.Equal(["18–21", "21–24"], cells[0].GetProperty("hourBands").EnumerateArray().Select(b => b.GetString()));
         Assert.Equal(["06–09"], cells[1].GetProperty("hourBands").EnumerateArray().Select(b => b.GetString()));
         Assert.StartsWith("https://www.openstreetmap.org/?mlat=", cells[0].GetProperty("mapUrl").GetString());
+        // Each cell's square for a map: a closed ring of five [lon, lat] corners around its centre, 250 m a side.
+        foreach (var cell in cells)
+        {
+            var ring = cell.GetProperty("polygon").EnumerateArray().Select(p => (Lon: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
+            Assert.Equal(5, ring.Count);
+            Assert.Equal(ring[0], ring[4]);
+            Assert.Equal(cell.GetProperty("latitude").GetDouble(), ring.Take(4).Average(p => p.Lat), 5);
+            Assert.Equal(cell.GetProperty("longitude").GetDouble(), ring.Take(4).Average(p => p.Lon), 5);
+            var north = (ring.Max(p => p.Lat) - ring.Min(p => p.Lat)) * 111_195;
+            Assert.InRange(north, 249, 251);
+        }
     }
 
     [Fact]
@@ -212,5 +223,41 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
         var after = await page.GetStringAsync(accept.Headers.Location!.OriginalString);
         Assert.Contains("Сохранено.", after);
         Assert.Contains($"data-suggestion=\"{cells[0].GetProperty("id").GetInt32()}\" data-state=\"accepted\"", after);
+        // The map's squares carry the decision and a tooltip in the reader's language; the beat's outline lies under them.
+        var squares = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(Attribute(after, "patrol-map", "data-cells"))).RootElement.EnumerateArray().ToList();
+        Assert.Equal(cells.Select(c => c.GetProperty("id").GetInt32()), squares.Select(s => s.GetProperty("id").GetInt32()));
+        Assert.Equal(["accepted", "pending"], squares.Select(s => s.GetProperty("state").GetString()));
+        Assert.StartsWith("Квадрат 1: Принято, ожидаемая доля", squares[0].GetProperty("label").GetString());
+        Assert.Equal(5, squares[1].GetProperty("polygon").GetArrayLength());
+        Assert.Contains(JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(Attribute(after, "patrol-map", "data-beat"))).RootElement.GetProperty("type").GetString(), new[] { "Polygon", "MultiPolygon" });
+        Assert.Contains("/js/patrol-map.js", after);
+        foreach (var (language, label) in new[] { ("kk", "1-шаршы: Қабылданды, күтілетін үлес"), ("en", "Square 1: Accepted, expected share") })
+        {
+            using var reader = await fixture.SignedInWithCookieAsync(Supervisor, language: language);
+            var html2 = await reader.GetStringAsync(url);
+            var first = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(Attribute(html2, "patrol-map", "data-cells"))).RootElement[0];
+            Assert.StartsWith(label, first.GetProperty("label").GetString());
+        }
+    }
+
+    /// <summary>An attribute of the element with the id, as the page wrote it (still HTML-encoded).</summary>
+    private static string Attribute(string html, string id, string name)
+    {
+        var element = html[html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal)..];
+        var start = element.IndexOf($"{name}=\"", StringComparison.Ordinal) + name.Length + 2;
+        return element[start..element.IndexOf('"', start)];
+    }
+
+    [Fact]
+    public async Task Page_WithoutASuggestion_DrawsNoMapAndLoadsNoMapScript()
+    {
+        var beats = await fixture.BeatsAsync();
+        using var page = await fixture.SignedInWithCookieAsync(Supervisor, language: "en");
+
+        var html = await page.GetStringAsync($"/analytics/patrols?district={beats.District}&beat={beats.Past}&period=2026-09");
+
+        Assert.Contains("id=\"patrols-not-made\"", html);
+        Assert.DoesNotContain("id=\"patrol-map\"", html);
+        Assert.DoesNotContain("leaflet", html);
     }
 }

@@ -31,6 +31,12 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
     /// <summary>The suggestion whose form was just refused, with the field errors to show beside it.</summary>
     public int? ErrorFor { get; private set; }
     public FieldErrors Errors { get; private set; } = new();
+    /// <summary>The beat's suggested squares for its map: polygon, rank, decision and the tooltip's text in the reader's language.</summary>
+    public string CellsJson { get; private set; } = "[]";
+    /// <summary>The beat's outline (GeoJSON geometry) under the squares.</summary>
+    public string BeatOutline { get; private set; } = "{}";
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     public async Task<IActionResult> OnGetAsync(int? district, int? beat, string? period, int? made, bool saved, CancellationToken cancellationToken)
     {
@@ -128,6 +134,15 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
             district ??= Beat.DistrictId;
             if (Beat.Suggestion is not null && month.Value <= queries.CurrentPeriod())
                 Comparison = await queries.ComparisonAsync(User, beatId, month.Value, cancellationToken);
+            if (Beat.Suggestion is { Cells.Count: > 0 } set)
+            {
+                CellsJson = System.Text.Json.JsonSerializer.Serialize(set.Cells.Select(c => new
+                {
+                    c.Id, c.Rank, State = c.Decision, c.Polygon, Lat = c.Latitude, Lon = c.Longitude,
+                    Label = localizer["Patrols.MapCell", localizer["Patrols.Zone", c.Rank], localizer[$"Patrols.Decision.{c.Decision}"], Percent(c.ExpectedShare)].Value,
+                }), Json);
+                BeatOutline = await db.Beats.AsNoTracking().Where(b => b.Id == beatId).Select(b => b.BoundaryGeoJson).SingleAsync(cancellationToken);
+            }
         }
         District = await queries.DistrictAsync(User, district, month.Value, cancellationToken);
         if (District is null) return NotFound();
