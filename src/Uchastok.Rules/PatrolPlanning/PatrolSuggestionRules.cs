@@ -116,6 +116,27 @@ public static class PatrolComparisonRules
         return new PatrolComparison(beatIncidents, Group(_ => true), Group(c => c.Decision == PatrolDecision.Accepted),
             Group(c => c.Decision == PatrolDecision.Rejected), Group(c => c.Decision == PatrolDecision.Pending));
     }
+
+    /// <summary>
+    /// Many beats' months as one: cells, incidents and hours add up; the actual share is the pooled one (incidents in
+    /// the groups' cells over all the beats' incidents); the expected share is each beat's weighted by its incidents of
+    /// the month, so the two compare like for like (expected against actual incidents in the cells). With no incident
+    /// in any beat, the expected share is the plain mean and there is no actual share.
+    /// </summary>
+    public static PatrolComparison Pool(IReadOnlyList<PatrolComparison> beats)
+    {
+        ArgumentNullException.ThrowIfNull(beats);
+        var total = beats.Sum(b => b.BeatIncidents);
+        ComparisonGroup Pooled(Func<PatrolComparison, ComparisonGroup> group)
+        {
+            var expected = beats.Count == 0 ? 0
+                : total == 0 ? beats.Average(b => group(b).ExpectedShare)
+                : beats.Sum(b => group(b).ExpectedShare * b.BeatIncidents) / total;
+            var incidents = beats.Sum(b => group(b).Incidents);
+            return new ComparisonGroup(beats.Sum(b => group(b).Cells), expected, incidents, total == 0 ? null : (double)incidents / total, beats.Sum(b => group(b).PatrolHours));
+        }
+        return new PatrolComparison(total, Pooled(b => b.All), Pooled(b => b.Accepted), Pooled(b => b.Rejected), Pooled(b => b.Pending));
+    }
 }
 
 /// <summary>The calendar month a suggestion is for, written yyyy-MM in addresses.</summary>

@@ -48,17 +48,14 @@ public sealed class PatrolForecast(UchastokDbContext db)
     }
 
     /// <summary>
-    /// The incidents of [start, end) that a month's comparison may count: the district's (the one the set was made in)
-    /// and any whose small area is on the beat now, each saying whether it is on the beat now.
+    /// The incidents of [start, end) that months' comparisons may count: those of the districts the sets were made in,
+    /// and any whose small area is on one of the beats now, each with its district and the beat it is on now.
     /// </summary>
-    public async Task<List<(double Latitude, double Longitude, bool OnBeat)>> MonthIncidentsAsync(int beatId, int districtId, DateOnly start, DateOnly end, CancellationToken cancellationToken)
-    {
-        var rows = await (from i in db.Incidents.AsNoTracking()
-                          join a in db.SmallAreas.AsNoTracking() on i.SmallAreaId equals a.Id
-                          where i.OccurredOn >= start && i.OccurredOn < end && (i.DistrictId == districtId || a.BeatId == beatId)
-                          select new { i.Latitude, i.Longitude, OnBeat = a.BeatId == beatId }).ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Latitude, r.Longitude, r.OnBeat)).ToList();
-    }
+    public async Task<List<MonthIncident>> MonthIncidentsAsync(IReadOnlyCollection<int> beatIds, IReadOnlyCollection<int> districtIds, DateOnly start, DateOnly end, CancellationToken cancellationToken) =>
+        await (from i in db.Incidents.AsNoTracking()
+               join a in db.SmallAreas.AsNoTracking() on i.SmallAreaId equals a.Id
+               where i.OccurredOn >= start && i.OccurredOn < end && (districtIds.Contains(i.DistrictId) || (a.BeatId != null && beatIds.Contains(a.BeatId.Value)))
+               select new MonthIncident(i.Latitude, i.Longitude, i.DistrictId, a.BeatId)).ToListAsync(cancellationToken);
 
     public static CrimeGrid GridOf(Geometry district)
     {
@@ -73,3 +70,6 @@ public sealed class PatrolForecast(UchastokDbContext db)
         return cells.Count > 0 ? cells : [grid.CellOf(beat.CentreLongitude, beat.CentreLatitude)];
     }
 }
+
+/// <summary>An incident of a compared month: where it happened, its district, and the beat its small area is on now.</summary>
+public sealed record MonthIncident(double Latitude, double Longitude, int DistrictId, int? BeatId);

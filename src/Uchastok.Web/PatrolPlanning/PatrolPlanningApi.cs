@@ -19,6 +19,7 @@ public static class PatrolPlanningApi
     {
         var patrols = app.MapGroup("/api/v1/analytics/patrol-suggestions").RequireAuthorization(Policies.Staff).WithTags("PatrolPlanning");
         patrols.MapGet("", DistrictAsync).WithSummary("A district's beats for a month (district: the caller's own unless an administrator names one), each with where its suggestion stands.");
+        patrols.MapGet("/districts/{districtId:int}/comparison", DistrictComparisonAsync).WithSummary("A district's month (period yyyy-MM, default the current one; not a month to come: 400) against its suggestions: each beat in scope that had one, its incidents and the expected against the actual share in all, accepted and rejected cells, and the beats pooled.");
         patrols.MapPost("/districts/{districtId:int}", GenerateDistrictAsync).WithSummary("Make the month's suggestion for every active beat of the district that has none (supervisor of the district, administrator); answers how many were made.");
         patrols.MapGet("/beats/{beatId:int}", BeatAsync).WithSummary("One beat's suggestion for a month: the top 250 m cells with their expected share of the beat's incidents, busiest hour bands, decisions and what was done; each cell's square as a polygon (WGS84 [lon, lat]).");
         patrols.MapPost("/beats/{beatId:int}", GenerateBeatAsync).WithSummary("Make the beat's suggestion for a month (up to the next one); answers the one already made when there is one.");
@@ -37,6 +38,17 @@ public static class PatrolPlanningApi
     {
         if (Period(period, queries) is not { } month) return BadPeriod(localizer);
         var view = await queries.DistrictAsync(user, district, month, cancellationToken);
+        return view is null ? NotFound(localizer) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<PatrolDistrictComparisonView>, ProblemHttpResult>> DistrictComparisonAsync(
+        int districtId, ClaimsPrincipal user, PatrolQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken,
+        [FromQuery] string? period = null)
+    {
+        var month = string.IsNullOrWhiteSpace(period) ? queries.CurrentPeriod() : PatrolPeriod.Parse(period.Trim());
+        if (month is null) return BadPeriod(localizer);
+        if (month > queries.CurrentPeriod()) return Problems.BadRequest(localizer, "Patrols.ComparisonNotBegun");
+        var view = await queries.DistrictComparisonAsync(user, districtId, month.Value, cancellationToken);
         return view is null ? NotFound(localizer) : TypedResults.Ok(view);
     }
 

@@ -69,24 +69,57 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
         if (beat is null) return null;
         var set = await PatrolSets.LoadAsync(db, beatId, period, cancellationToken);
         if (set is null) return null;
-        // The cells are counted on the grid the set was made on, from the incidents of the district the set was made
-        // in: a suggested square means the same place in an old month whatever became of the beat's outline since.
-        var grid = new CrimeGrid(set.GridOriginLongitude, set.GridOriginLatitude, set.CellMetres);
-        var incidents = await forecast.MonthIncidentsAsync(beatId, set.DistrictId, period, period.AddMonths(1), cancellationToken);
-        var suggested = set.Suggestions.Select(s => new GridCell(s.Column, s.Row)).ToHashSet();
-        var placed = incidents.Select(i => (i.OnBeat, Cell: grid.CellOf(i.Longitude, i.Latitude))).ToList();
-        var perCell = placed.Where(i => suggested.Contains(i.Cell)).GroupBy(i => i.Cell).ToDictionary(g => g.Key, g => g.Count());
-        // The beat total: the incidents on the beat as it is drawn now, and those in the suggested cells that a redraw
-        // has since put on another beat, so no share of the month goes above 100 %.
-        var beatTotal = placed.Count(i => i.OnBeat || suggested.Contains(i.Cell));
-        var cells = set.Suggestions.OrderBy(s => s.Rank)
-            .Select(s => new ComparedCell(s.Rank, s.ExpectedShare, s.Decision, perCell.GetValueOrDefault(new GridCell(s.Column, s.Row)), s.PatrolHours)).ToList();
-        var comparison = PatrolComparisonRules.Compare(cells, beatTotal);
-        static PatrolComparisonGroupView Group(ComparisonGroup g) => new(g.Cells, g.ExpectedShare, g.Incidents, g.ActualShare, g.PatrolHours);
+        var incidents = await forecast.MonthIncidentsAsync([beatId], [set.DistrictId], period, period.AddMonths(1), cancellationToken);
+        var (comparison, cells) = Compare(set, incidents);
         return new PatrolComparisonView(beat.Id, beat.Code, PatrolPeriod.Format(period), period < CurrentPeriod(), comparison.BeatIncidents,
             Group(comparison.All), Group(comparison.Accepted), Group(comparison.Rejected), Group(comparison.Pending),
             cells.Select(c => new PatrolComparedCellView(c.Rank, c.ExpectedShare, DecisionName(c.Decision), c.Incidents, c.PatrolHours)).ToList());
     }
+
+    /// <summary>
+    /// A district's month against its suggestions, beat by beat and pooled: every beat in the caller's scope that had a
+    /// suggestion for the month, each compared as on its own page. Null when the district is out of scope.
+    /// </summary>
+    public async Task<PatrolDistrictComparisonView?> DistrictComparisonAsync(ClaimsPrincipal user, int? districtId, DateOnly period, CancellationToken cancellationToken)
+    {
+        var district = await DistrictAsync(user, districtId, period, cancellationToken);
+        if (district is null) return null;
+        var beats = district.Beats.Where(b => b.HasSuggestion).ToList();
+        var beatIds = beats.Select(b => b.BeatId).ToList();
+        var sets = await PatrolSets.WithCells(db).Where(s => s.Period == period && beatIds.Contains(s.BeatId)).ToListAsync(cancellationToken);
+        var incidents = sets.Count == 0 ? []
+            : await forecast.MonthIncidentsAsync(beatIds, sets.Select(s => s.DistrictId).Distinct().ToList(), period, period.AddMonths(1), cancellationToken);
+        var rows = beats.Select(b =>
+        {
+            var set = sets.Single(s => s.BeatId == b.BeatId);
+            return (Beat: b, Compare(set, incidents).Comparison);
+        }).ToList();
+        var pooled = PatrolComparisonRules.Pool(rows.Select(r => r.Comparison).ToList());
+        return new PatrolDistrictComparisonView(district.DistrictId, district.DistrictName, PatrolPeriod.Format(period), period < CurrentPeriod(),
+            pooled.BeatIncidents, Group(pooled.All), Group(pooled.Accepted), Group(pooled.Rejected),
+            rows.Select(r => new PatrolBeatComparisonRow(r.Beat.BeatId, r.Beat.BeatCode, r.Comparison.BeatIncidents, Group(r.Comparison.All), Group(r.Comparison.Accepted), Group(r.Comparison.Rejected))).ToList());
+    }
+
+    /// <summary>
+    /// A set against its month. The cells are counted on the grid the set was made on, from the incidents of the district
+    /// the set was made in: a suggested square means the same place in an old month whatever became of the beat's
+    /// outline since. The beat total is the incidents on the beat as it is drawn now, and those in the suggested cells
+    /// that a redraw has since put on another beat, so no share of the month goes above 100 %.
+    /// </summary>
+    private static (PatrolComparison Comparison, List<ComparedCell> Cells) Compare(PatrolSuggestionSet set, IEnumerable<MonthIncident> incidents)
+    {
+        var grid = new CrimeGrid(set.GridOriginLongitude, set.GridOriginLatitude, set.CellMetres);
+        var suggested = set.Suggestions.Select(s => new GridCell(s.Column, s.Row)).ToHashSet();
+        var placed = incidents.Where(i => i.DistrictId == set.DistrictId || i.BeatId == set.BeatId)
+            .Select(i => (OnBeat: i.BeatId == set.BeatId, Cell: grid.CellOf(i.Longitude, i.Latitude))).ToList();
+        var perCell = placed.Where(i => suggested.Contains(i.Cell)).GroupBy(i => i.Cell).ToDictionary(g => g.Key, g => g.Count());
+        var beatTotal = placed.Count(i => i.OnBeat || suggested.Contains(i.Cell));
+        var cells = set.Suggestions.OrderBy(s => s.Rank)
+            .Select(s => new ComparedCell(s.Rank, s.ExpectedShare, s.Decision, perCell.GetValueOrDefault(new GridCell(s.Column, s.Row)), s.PatrolHours)).ToList();
+        return (PatrolComparisonRules.Compare(cells, beatTotal), cells);
+    }
+
+    private static PatrolComparisonGroupView Group(ComparisonGroup g) => new(g.Cells, g.ExpectedShare, g.Incidents, g.ActualShare, g.PatrolHours);
 
     /// <summary>
     /// The risk zones of this month for one beat, or for every beat the caller reads when none is named (the API lets

@@ -21,6 +21,15 @@ public sealed record PatrolSuggestionView(int Id, int Rank, double Latitude, dou
 public sealed record PatrolComparisonView(int BeatId, string BeatCode, string Period, bool MonthComplete, int BeatIncidents,
     PatrolComparisonGroupView All, PatrolComparisonGroupView Accepted, PatrolComparisonGroupView Rejected, PatrolComparisonGroupView Pending, IReadOnlyList<PatrolComparedCellView> Cells);
 
+/// <summary>
+/// A district's month against its suggestions: each beat that had one (as its own comparison counts it) and the beats
+/// pooled (incidents and cells added up; the expected share weighted by each beat's incidents of the month).
+/// </summary>
+public sealed record PatrolDistrictComparisonView(int DistrictId, string DistrictName, string Period, bool MonthComplete, int BeatIncidents,
+    PatrolComparisonGroupView All, PatrolComparisonGroupView Accepted, PatrolComparisonGroupView Rejected, IReadOnlyList<PatrolBeatComparisonRow> Beats);
+
+public sealed record PatrolBeatComparisonRow(int BeatId, string BeatCode, int BeatIncidents, PatrolComparisonGroupView All, PatrolComparisonGroupView Accepted, PatrolComparisonGroupView Rejected);
+
 public sealed record PatrolComparisonGroupView(int Cells, double ExpectedShare, int Incidents, double? ActualShare, double PatrolHours);
 
 public sealed record PatrolComparedCellView(int Rank, double ExpectedShare, string Decision, int Incidents, double? PatrolHours);

@@ -70,6 +70,24 @@ public sealed class PatrolJourneys(PatrolJourneys.NovemberFixture fixture) : ICl
         Assert.Equal(0, await page.Locator(".patrol-accept").CountAsync());
         await PageChecks.AssertUsableAsync(page, "patrols-comparison-ru");
 
+        // The district's October, beat by beat: from the district page, the month chosen in the form.
+        await page.ClickAsync(".menu-button");
+        await page.ClickAsync("#nav-patrols");
+        await page.WaitForURLAsync("**/analytics/patrols");
+        await page.FillAsync("#patrols-period", "2026-10");
+        await page.ClickAsync("#patrols-filter button[type=submit]");
+        await page.WaitForURLAsync("**period=2026-10**");
+        var overview = page.Locator("#patrols-district-comparison");
+        await overview.WaitForAsync();
+        Assert.Contains("Месяц 2026-10 в сравнении с предложениями", await overview.InnerTextAsync());
+        var pastRow = overview.Locator($"tr[data-beat='{beats.Past}']");
+        Assert.Equal("3", await pastRow.Locator("td").First.InnerTextAsync());
+        Assert.Contains("→", await pastRow.Locator("td").Nth(1).InnerTextAsync());
+        await PageChecks.AssertUsableAsync(page, "patrols-district-comparison-ru");
+        await pastRow.Locator("a").ClickAsync();
+        await page.Locator("#patrols-comparison").WaitForAsync();
+        Assert.Contains("Правонарушений на участке за месяц: 3", await page.InnerTextAsync("#patrols-comparison"));
+
         var inspector = await Host.SignInAsync("inspector1@demo.kz", "ru", phone: true);
         await inspector.ClickAsync(".menu-button");
         await inspector.ClickAsync("#nav-workspace");

@@ -127,6 +127,39 @@ public sealed class PatrolSuggestionRulesTests
     }
 
     [Fact]
+    public void Pool_AddsCountsAndWeighsTheExpectedShareByEachBeatsIncidents()
+    {
+        // Beat A: 10 incidents, its cells expected 60 % and got 3; beat B: 30 incidents, expected 20 % and got 12.
+        var a = PatrolComparisonRules.Compare([new(1, 0.4, PatrolDecision.Accepted, 2, 4), new(2, 0.2, PatrolDecision.Rejected, 1, null)], 10);
+        var b = PatrolComparisonRules.Compare([new(1, 0.2, PatrolDecision.Pending, 12, null)], 30);
+
+        var pooled = PatrolComparisonRules.Pool([a, b]);
+
+        Assert.Equal(40, pooled.BeatIncidents);
+        Assert.Equal(3, pooled.All.Cells);
+        Assert.Equal(15, pooled.All.Incidents);
+        // Expected incidents in the cells: 0.6 × 10 + 0.2 × 30 = 12 of 40; actual 15 of 40.
+        Assert.Equal(0.3, pooled.All.ExpectedShare, 9);
+        Assert.Equal(0.375, pooled.All.ActualShare!.Value, 9);
+        Assert.Equal(4, pooled.All.PatrolHours);
+        Assert.Equal(0.1, pooled.Accepted.ExpectedShare, 9);
+        Assert.Equal(2.0 / 40, pooled.Accepted.ActualShare!.Value, 9);
+        Assert.Equal(1, pooled.Pending.Cells);
+    }
+
+    [Fact]
+    public void Pool_WithNoIncidentsAnywhere_TakesThePlainMean_AndHasNoActualShare()
+    {
+        var pooled = PatrolComparisonRules.Pool([
+            PatrolComparisonRules.Compare([new(1, 0.5, PatrolDecision.Accepted, 0, null)], 0),
+            PatrolComparisonRules.Compare([new(1, 0.3, PatrolDecision.Accepted, 0, null)], 0)]);
+
+        Assert.Equal(0.4, pooled.All.ExpectedShare, 9);
+        Assert.Null(pooled.All.ActualShare);
+        Assert.Equal(0, PatrolComparisonRules.Pool([]).BeatIncidents);
+    }
+
+    [Fact]
     public void Compare_RefusesMoreIncidentsInTheCellsThanInTheBeat() =>
         Assert.Throws<ArgumentException>(() => PatrolComparisonRules.Compare([new(1, 0.5, PatrolDecision.Accepted, 3, null)], 2));
 

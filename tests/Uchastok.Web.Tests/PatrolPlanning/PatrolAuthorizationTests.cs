@@ -38,6 +38,7 @@ public sealed class PatrolAuthorizationTests(PatrolAuthorizationTests.Fixture fi
     private static readonly (string Method, string Path, HttpStatusCode[] Expected)[] Routes =
     [
         ("GET", "/api/v1/analytics/patrol-suggestions?district={district}&period=2026-12", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Denied, Ok, Ok]),
+        ("GET", "/api/v1/analytics/patrol-suggestions/districts/{district}/comparison?period=2026-11", [NoAuth, Denied, Denied, Ok, Ok, Denied, Denied, Denied, Ok, Ok]),
         ("POST", "/api/v1/analytics/patrol-suggestions/districts/{district}?period=2027-05", [NoAuth, Denied, Denied, None, None, Denied, Denied, Denied, Bad, Bad]),
         ("GET", "/api/v1/analytics/patrol-suggestions/beats/{beat}?period=2026-12", [NoAuth, Denied, Denied, Ok, None, Denied, Denied, Denied, Ok, Ok]),
         ("POST", "/api/v1/analytics/patrol-suggestions/beats/{beat}?period=2027-05", [NoAuth, Denied, Denied, Denied, None, Denied, Denied, Denied, Bad, Bad]),

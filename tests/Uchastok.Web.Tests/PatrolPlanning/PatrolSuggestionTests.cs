@@ -155,6 +155,49 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task DistrictComparison_ListsEachBeatAsItsOwnComparisonCountsIt_AndPoolsThem_NotForAMonthToCome()
+    {
+        var beats = await fixture.BeatsAsync();
+        using var supervisor = await fixture.SignedInAsync(Supervisor, language: "ru");
+        // October on both beats (made here or by the other October tests: making again answers the one made).
+        foreach (var beat in new[] { beats.Past, beats.Planned })
+            Assert.True((await supervisor.PostAsync($"/api/v1/analytics/patrol-suggestions/beats/{beat}?period=2026-10", null)).StatusCode is HttpStatusCode.Created or HttpStatusCode.OK);
+
+        var response = await supervisor.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{beats.District}/comparison?period=2026-10");
+        var future = await supervisor.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{beats.District}/comparison?period=2026-12");
+        var notAMonth = await supervisor.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{beats.District}/comparison?period=2026-13");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await JsonAsync(response);
+        Assert.True(view.GetProperty("monthComplete").GetBoolean());
+        var rows = view.GetProperty("beats").EnumerateArray().ToList();
+        foreach (var beat in new[] { beats.Past, beats.Planned })
+        {
+            var own = await JsonAsync(await supervisor.GetAsync($"/api/v1/analytics/patrol-suggestions/beats/{beat}/comparison?period=2026-10"));
+            var row = rows.Single(r => r.GetProperty("beatId").GetInt32() == beat);
+            Assert.Equal(own.GetProperty("beatIncidents").GetInt32(), row.GetProperty("beatIncidents").GetInt32());
+            Assert.Equal(own.GetProperty("all").GetProperty("incidents").GetInt32(), row.GetProperty("all").GetProperty("incidents").GetInt32());
+            Assert.Equal(own.GetProperty("all").GetProperty("expectedShare").GetDouble(), row.GetProperty("all").GetProperty("expectedShare").GetDouble(), 9);
+        }
+        var total = rows.Sum(r => r.GetProperty("beatIncidents").GetInt32());
+        Assert.Equal(3, rows.Single(r => r.GetProperty("beatId").GetInt32() == beats.Past).GetProperty("beatIncidents").GetInt32());
+        Assert.Equal(total, view.GetProperty("beatIncidents").GetInt32());
+        Assert.Equal((double)rows.Sum(r => r.GetProperty("all").GetProperty("incidents").GetInt32()) / total, view.GetProperty("all").GetProperty("actualShare").GetDouble(), 9);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Equal("Месяц ещё не начался: сравнивать пока нечего.", (await JsonAsync(future)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, notAMonth.StatusCode);
+
+        // The page shows the same table when no beat is open, each beat linking to its own page.
+        using var page = await fixture.SignedInWithCookieAsync(Supervisor, language: "kk");
+        var html = await page.GetStringAsync($"/analytics/patrols?district={beats.District}&period=2026-10");
+        Assert.Contains("id=\"patrols-district-comparison\"", html);
+        Assert.Contains("2026-10 айы ұсыныстармен салыстырғанда", html);
+        Assert.Contains($"href=\"/analytics/patrols?district={beats.District}&amp;beat={beats.Past}&amp;period=2026-10\"", html);
+        Assert.Contains("Барлық учаскелер (", html);
+        Assert.DoesNotContain("id=\"patrols-district-comparison\"", await page.GetStringAsync($"/analytics/patrols?district={beats.District}&period=2026-12"));
+    }
+
+    [Fact]
     public async Task Generate_RefusesAMonthBeyondTheNext_AndAMonthThatIsNotOne()
     {
         var beats = await fixture.BeatsAsync();

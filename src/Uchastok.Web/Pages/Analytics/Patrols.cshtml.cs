@@ -23,6 +23,8 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
     public PatrolDistrictView? District { get; private set; }
     public PatrolBeatView? Beat { get; private set; }
     public PatrolComparisonView? Comparison { get; private set; }
+    /// <summary>The district's month against its suggestions, beat by beat, when no beat is open and the month has begun.</summary>
+    public PatrolDistrictComparisonView? DistrictComparison { get; private set; }
     /// <summary>The districts an administrator may switch between (others work in their own).</summary>
     public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
     public string Period { get; private set; } = "";
@@ -79,6 +81,10 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
     public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     public static string Percent(double share) => share.ToString("P0", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>A group of cells in one table cell: "30 % → 25 %" (expected → actual); "—" with no cell, no actual share in a month without incidents.</summary>
+    public static string ExpectedActual(PatrolComparisonGroupView group) =>
+        group.Cells == 0 ? "—" : $"{Percent(group.ExpectedShare)} → {(group.ActualShare is { } actual ? Percent(actual) : "—")}";
 
     private static string Here(int district, int beat, DateOnly period, int? suggestion) =>
         $"/analytics/patrols?district={district}&beat={beat}&period={PatrolPeriod.Format(period)}&saved=true" + (suggestion is { } s ? $"#s{s}" : "");
@@ -146,6 +152,8 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
         }
         District = await queries.DistrictAsync(User, district, month.Value, cancellationToken);
         if (District is null) return NotFound();
+        if (Beat is null && month.Value <= queries.CurrentPeriod() && District.Beats.Any(b => b.HasSuggestion))
+            DistrictComparison = await queries.DistrictComparisonAsync(User, District.DistrictId, month.Value, cancellationToken);
         if (User.IsInRole(Roles.Admin))
             Districts = (await db.Districts.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.NameKk, d.NameRu, d.NameEn }).ToListAsync(cancellationToken))
                 .Select(d => (d.Id, LocalizationSetup.Pick(d.NameKk, d.NameRu, d.NameEn))).ToList();
