@@ -10,6 +10,10 @@
 #     suggestion made: forecast, ranking, hours, saved), timed by curl; then the same for this month, then once more
 #     for the next month (nothing left to make: the idempotent path); and inspector1's risk zones again, now read
 #     from this month's stored suggestions.
+#  3. Last month's suggestions are made for every beat (from the incidents before it), then the month is compared with
+#     them: the district's comparison (GET .../districts/{almaly}/comparison, every beat and the pool in one request,
+#     three times, the median kept) against the baseline of asking each beat's own comparison in turn, as a supervisor
+#     without the district table would; the two must count the same incidents.
 # Forecasting all of London's 26,088 cells for one month is timed by bench/crime-forecast.sh (aim ≤ 60 s).
 # Markdown goes to stdout, progress to stderr. The machine is shared: run as `nice -n 10 bench/patrols.sh`.
 set -euo pipefail
@@ -67,6 +71,7 @@ supervisor="Authorization: Bearer $(login supervisor.almaly@demo.kz)"
 inspector="Authorization: Bearer $(login inspector1@demo.kz)"
 this_month=$(date -u -d '+5 hours' '+%Y-%m')
 next_month=$(date -u -d "$(date -u -d '+5 hours' '+%Y-%m-01') +1 month" '+%Y-%m')
+last_month=$(date -u -d "$(date -u -d '+5 hours' '+%Y-%m-01') -1 month" '+%Y-%m')
 
 # timed METHOD URL AUTH: "seconds body" of one request.
 timed() { curl -fsS -o "$work/body.json" -w '%{time_total}' -X "$1" -H "$3" "$APP_URL$2"; }
@@ -78,6 +83,20 @@ t_this=$(timed POST "/api/v1/analytics/patrol-suggestions/districts/$almaly?peri
 t_again=$(timed POST "/api/v1/analytics/patrol-suggestions/districts/$almaly?period=$next_month" "$supervisor"); made_again=$(jq .made "$work/body.json")
 t_zones=$(timed GET "/api/v1/analytics/risk-zones" "$inspector"); zones=$(jq '[.beats[].zones | length] | add' "$work/body.json")
 stored_source=$(jq -r '[.beats[].source] | unique | join(",")' "$work/body.json")
+# Last month against its suggestions: the district in one request, against each beat's own comparison in turn.
+t_last=$(timed POST "/api/v1/analytics/patrol-suggestions/districts/$almaly?period=$last_month" "$supervisor"); made_last=$(jq .made "$work/body.json")
+district_times=()
+for _ in 1 2 3; do district_times+=("$(timed GET "/api/v1/analytics/patrol-suggestions/districts/$almaly/comparison?period=$last_month" "$supervisor")"); done
+t_district=$(printf '%s\n' "${district_times[@]}" | sort -g | sed -n 2p)
+district_beats=$(jq '.beats | length' "$work/body.json"); district_incidents=$(jq .beatIncidents "$work/body.json"); district_in_cells=$(jq .all.incidents "$work/body.json")
+t_each=0; each_incidents=0; each_in_cells=0
+for beat in $(q "SELECT Id FROM territory_beats WHERE DistrictId = $almaly AND IsActive = 1 ORDER BY Number;"); do
+  t=$(timed GET "/api/v1/analytics/patrol-suggestions/beats/$beat/comparison?period=$last_month" "$supervisor")
+  t_each=$(awk -v a="$t_each" -v b="$t" 'BEGIN { printf "%.3f", a + b }')
+  each_incidents=$((each_incidents + $(jq .beatIncidents "$work/body.json")))
+  each_in_cells=$((each_in_cells + $(jq .all.incidents "$work/body.json")))
+done
+same=$([[ $each_incidents == "$district_incidents" && $each_in_cells == "$district_in_cells" ]] && echo "yes" || echo "NO")
 sets=$(q "SELECT count(*) FROM patrolplanning_suggestion_sets;")
 cells=$(q "SELECT count(*) FROM patrolplanning_suggestions;")
 
@@ -90,5 +109,13 @@ echo "| Every beat of Almaly, $next_month (first time) | $made_next | ${t_next} 
 echo "| Every beat of Almaly, $this_month (first time) | $made_this | ${t_this} s |"
 echo "| Every beat of Almaly, $next_month again (nothing to make) | $made_again | ${t_again} s |"
 echo "| inspector1's risk zones, $this_month, after this month's suggestions (read from them; source: $stored_source) | $zones zones | ${t_zones} s |"
+echo
+echo
+echo "| $last_month against its suggestions ($made_last beats made in ${t_last} s) | Beats | Incidents (in suggested cells) | Time |"
+echo "|---|---:|---:|---:|"
+echo "| Each beat's own comparison, one after another (baseline) | $district_beats | $each_incidents ($each_in_cells) | ${t_each} s |"
+echo "| The district's comparison, one request (median of three: ${district_times[*]} s) | $district_beats | $district_incidents ($district_in_cells) | ${t_district} s |"
+echo
+echo "District ÷ beat by beat: $(awk -v a="$t_district" -v b="$t_each" 'BEGIN { printf "%.3f", a / b }'). The same incidents counted: $same."
 echo
 echo "Stored: $sets suggestion sets, $cells suggested cells. Times are curl's total for one request to the Release app on SQLite, including the first-request warm-up of the first row (the on-the-fly risk zones, which therefore read slightly high)."
