@@ -119,9 +119,11 @@ public static class PatrolComparisonRules
 
     /// <summary>
     /// Many beats' months as one: cells, incidents and hours add up; the actual share is the pooled one (incidents in
-    /// the groups' cells over all the beats' incidents); the expected share is each beat's weighted by its incidents of
-    /// the month, so the two compare like for like (expected against actual incidents in the cells). With no incident
-    /// in any beat, the expected share is the plain mean and there is no actual share.
+    /// the groups' cells over the sum of the beats' totals); the expected share is each beat's weighted by its total of
+    /// the month, so the two compare like for like (expected against actual incidents in the cells). The beats' totals
+    /// are added, not merged: an incident in a square suggested for a neighbouring beat (a square the outline only
+    /// touches) counts in both beats' totals, as it does on each beat's own page. With no incident in any beat, the
+    /// expected share is the plain mean and there is no actual share.
     /// </summary>
     public static PatrolComparison Pool(IReadOnlyList<PatrolComparison> beats)
     {

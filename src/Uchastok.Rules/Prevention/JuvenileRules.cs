@@ -24,8 +24,7 @@ public static class JuvenileRules
 
     public static bool IsMinorOn(DateOnly birthDate, DateOnly day) => day < birthDate.AddYears(AgeOfMajority);
 
-    /// <summary>Kazakhstan's single time zone (UTC+5 since 1 March 2024): a birthday and "today" are Kazakhstan dates, whatever offset a client sent.</summary>
-
+    /// <summary>A moment's date in Kazakhstan (one zone, UTC+5, since 1 March 2024): a birthday and "today" are Kazakhstan dates, whatever offset a client sent.</summary>
     private static DateOnly LocalDate(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(AlmatyClock.SingleZoneOffset).DateTime);
 
     public static IReadOnlyList<PreventionFieldError> ValidateDelivery(JuvenileDeliveryInput input, DateTimeOffset now)

@@ -80,10 +80,12 @@ public sealed class PatrolQueries(UchastokDbContext db, PatrolForecast forecast,
     /// A district's month against its suggestions, beat by beat and pooled: every beat in the caller's scope that had a
     /// suggestion for the month, each compared as on its own page. Null when the district is out of scope.
     /// </summary>
-    public async Task<PatrolDistrictComparisonView?> DistrictComparisonAsync(ClaimsPrincipal user, int? districtId, DateOnly period, CancellationToken cancellationToken)
+    public async Task<PatrolDistrictComparisonView?> DistrictComparisonAsync(ClaimsPrincipal user, int? districtId, DateOnly period, CancellationToken cancellationToken) =>
+        await DistrictAsync(user, districtId, period, cancellationToken) is { } district ? await DistrictComparisonAsync(district, period, cancellationToken) : null;
+
+    /// <summary>The same for a district already read in the caller's scope (<see cref="DistrictAsync"/> for the same month).</summary>
+    public async Task<PatrolDistrictComparisonView> DistrictComparisonAsync(PatrolDistrictView district, DateOnly period, CancellationToken cancellationToken)
     {
-        var district = await DistrictAsync(user, districtId, period, cancellationToken);
-        if (district is null) return null;
         var beats = district.Beats.Where(b => b.HasSuggestion).ToList();
         var beatIds = beats.Select(b => b.BeatId).ToList();
         var sets = await PatrolSets.WithCells(db).Where(s => s.Period == period && beatIds.Contains(s.BeatId)).ToListAsync(cancellationToken);

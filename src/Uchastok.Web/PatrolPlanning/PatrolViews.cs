@@ -23,7 +23,9 @@ public sealed record PatrolComparisonView(int BeatId, string BeatCode, string Pe
 
 /// <summary>
 /// A district's month against its suggestions: each beat that had one (as its own comparison counts it) and the beats
-/// pooled (incidents and cells added up; the expected share weighted by each beat's incidents of the month).
+/// pooled (<see cref="Uchastok.Rules.PatrolPlanning.PatrolComparisonRules.Pool"/>: the beats' totals and cells added
+/// up, so an incident in a square suggested for a neighbouring beat counts for both; the expected share weighted by
+/// each beat's total of the month).
 /// </summary>
 public sealed record PatrolDistrictComparisonView(int DistrictId, string DistrictName, string Period, bool MonthComplete, int BeatIncidents,
     PatrolComparisonGroupView All, PatrolComparisonGroupView Accepted, PatrolComparisonGroupView Rejected, IReadOnlyList<PatrolBeatComparisonRow> Beats);

@@ -187,6 +187,16 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
         Assert.Equal("Месяц ещё не начался: сравнивать пока нечего.", (await JsonAsync(future)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, notAMonth.StatusCode);
 
+        // In scope only: the beat's inspector gets his own beat's row and no other; another district's supervisor gets 404.
+        using var inspector = await fixture.SignedInAsync(Inspector);
+        var own = await JsonAsync(await inspector.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{beats.District}/comparison?period=2026-10"));
+        Assert.Contains(own.GetProperty("beats").EnumerateArray(), r => r.GetProperty("beatId").GetInt32() == beats.Planned);
+        Assert.DoesNotContain(own.GetProperty("beats").EnumerateArray(), r => r.GetProperty("beatId").GetInt32() == beats.Past);
+        var otherDistrict = await WithOtherDistrictAsync(beats.District);
+        using var stranger = await fixture.SignedInAsync(await fixture.CreateStaffAsync("Supervisor", otherDistrict));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{beats.District}/comparison?period=2026-10")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{otherDistrict}/comparison?period=2026-10")).StatusCode);
+
         // The page shows the same table when no beat is open, each beat linking to its own page.
         using var page = await fixture.SignedInWithCookieAsync(Supervisor, language: "kk");
         var html = await page.GetStringAsync($"/analytics/patrols?district={beats.District}&period=2026-10");
@@ -281,6 +291,12 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
             var first = JsonDocument.Parse(System.Net.WebUtility.HtmlDecode(Attribute(html2, "patrol-map", "data-cells"))).RootElement[0];
             Assert.StartsWith(label, first.GetProperty("label").GetString());
         }
+    }
+
+    private async Task<int> WithOtherDistrictAsync(int district)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UchastokDbContext>().Districts.Where(d => d.Id != district).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
     }
 
     /// <summary>An attribute of the element with the id, as the page wrote it (still HTML-encoded).</summary>

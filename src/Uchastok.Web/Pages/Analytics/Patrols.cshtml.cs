@@ -153,7 +153,7 @@ public sealed class PatrolsModel(PatrolQueries queries, GeneratePatrolSuggestion
         District = await queries.DistrictAsync(User, district, month.Value, cancellationToken);
         if (District is null) return NotFound();
         if (Beat is null && month.Value <= queries.CurrentPeriod() && District.Beats.Any(b => b.HasSuggestion))
-            DistrictComparison = await queries.DistrictComparisonAsync(User, District.DistrictId, month.Value, cancellationToken);
+            DistrictComparison = await queries.DistrictComparisonAsync(District, month.Value, cancellationToken);
         if (User.IsInRole(Roles.Admin))
             Districts = (await db.Districts.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.NameKk, d.NameRu, d.NameEn }).ToListAsync(cancellationToken))
                 .Select(d => (d.Id, LocalizationSetup.Pick(d.NameKk, d.NameRu, d.NameEn))).ToList();
