@@ -20,24 +20,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 incidents=${BENCH_INCIDENTS:-1100000}
 source bench/lib.sh
 
-for tool in jq sqlite3 curl; do command -v "$tool" >/dev/null 2>&1 || { log "$tool is needed"; exit 1; }; done
-work=$(mktemp -d)
-cleanup() { stop_app; rm -rf "$work"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-echo "## Hotspot map on London-sized data"
-echo
-machine_lines
-echo "- Load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15-minute load averages when the run started)"
-echo
-if [[ ${BENCH_NO_BUILD:-} != 1 ]]; then flock /tmp/uchastok-build.lock bash -c "source bench/lib.sh; root='$root'; build_release"; fi
-mkdir -p "$work/sqlite"
-database="$work/sqlite/uchastok.db"
-start_app "$work/app.log" UCHASTOK_DATA="$work/sqlite"
-stop_app
-
-q() { sqlite3 -batch -noheader "$database" "$1"; }
+seeded_sqlite_bench "Hotspot map on London-sized data"
 areas=$(q "SELECT count(*) FROM territory_small_areas WHERE BeatId IS NOT NULL;")
 log "$areas small areas on a beat; inserting $incidents incidents"
 started=$(date +%s)

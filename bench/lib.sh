@@ -75,3 +75,26 @@ build_release() {
   dotnet build-server shutdown >/dev/null 2>&1 || true
   sleep 5
 }
+
+# seeded_sqlite_bench TITLE: how the incident benchmarks (patrols, hotspots) start. jq, sqlite3 and curl must be
+# there; $work is a folder removed, with the app stopped, on exit; the heading, the machine and its load are printed;
+# the Release build is made unless BENCH_NO_BUILD=1; one start of the app seeds the demo city into a fresh SQLite
+# database, $database, which q SQL then reads and writes while the app is stopped.
+seeded_sqlite_bench() {
+  for tool in jq sqlite3 curl; do command -v "$tool" >/dev/null 2>&1 || { log "$tool is needed"; exit 1; }; done
+  work=$(mktemp -d)
+  trap 'stop_app; rm -rf "$work"' EXIT
+  trap 'exit 130' INT TERM
+  echo "## $1"
+  echo
+  machine_lines
+  echo "- Load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15-minute load averages when the run started)"
+  echo
+  if [[ ${BENCH_NO_BUILD:-} != 1 ]]; then flock /tmp/uchastok-build.lock bash -c "source bench/lib.sh; root='$root'; build_release"; fi
+  mkdir -p "$work/sqlite"
+  database="$work/sqlite/uchastok.db"
+  start_app "$work/app.log" UCHASTOK_DATA="$work/sqlite"
+  stop_app
+}
+
+q() { sqlite3 -batch -noheader "$database" "$1"; }

@@ -23,24 +23,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 incidents=${BENCH_INCIDENTS:-36000}
 source bench/lib.sh
 
-for tool in jq sqlite3 curl; do command -v "$tool" >/dev/null 2>&1 || { log "$tool is needed"; exit 1; }; done
-work=$(mktemp -d)
-cleanup() { stop_app; rm -rf "$work"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-echo "## Patrol suggestions for a district"
-echo
-machine_lines
-echo "- Load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15-minute load averages when the run started)"
-echo
-if [[ ${BENCH_NO_BUILD:-} != 1 ]]; then flock /tmp/uchastok-build.lock bash -c "source bench/lib.sh; root='$root'; build_release"; fi
-mkdir -p "$work/sqlite"
-database="$work/sqlite/uchastok.db"
-start_app "$work/app.log" UCHASTOK_DATA="$work/sqlite"
-stop_app
-
-q() { sqlite3 -batch -noheader "$database" "$1"; }
+seeded_sqlite_bench "Patrol suggestions for a district"
 almaly=$(q "SELECT Id FROM territory_districts WHERE Code = 'almaly';")
 beats=$(q "SELECT count(*) FROM territory_beats WHERE DistrictId = $almaly AND IsActive = 1;")
 areas=$(q "SELECT count(*) FROM territory_small_areas WHERE DistrictId = $almaly AND BeatId IS NOT NULL;")
