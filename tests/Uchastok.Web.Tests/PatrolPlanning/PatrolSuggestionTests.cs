@@ -189,9 +189,9 @@ public sealed class PatrolSuggestionTests(PatrolSuggestionTests.Fixture fixture)
 
         // In scope only: the beat's inspector gets his own beat's row and no other; another district's supervisor gets 404.
         using var inspector = await fixture.SignedInAsync(Inspector);
-        var own = await JsonAsync(await inspector.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{beats.District}/comparison?period=2026-10"));
-        Assert.Contains(own.GetProperty("beats").EnumerateArray(), r => r.GetProperty("beatId").GetInt32() == beats.Planned);
-        Assert.DoesNotContain(own.GetProperty("beats").EnumerateArray(), r => r.GetProperty("beatId").GetInt32() == beats.Past);
+        var inspectorsView = await JsonAsync(await inspector.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{beats.District}/comparison?period=2026-10"));
+        Assert.Contains(inspectorsView.GetProperty("beats").EnumerateArray(), r => r.GetProperty("beatId").GetInt32() == beats.Planned);
+        Assert.DoesNotContain(inspectorsView.GetProperty("beats").EnumerateArray(), r => r.GetProperty("beatId").GetInt32() == beats.Past);
         var otherDistrict = await WithOtherDistrictAsync(beats.District);
         using var stranger = await fixture.SignedInAsync(await fixture.CreateStaffAsync("Supervisor", otherDistrict));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/analytics/patrol-suggestions/districts/{beats.District}/comparison?period=2026-10")).StatusCode);
